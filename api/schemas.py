@@ -1,0 +1,67 @@
+"""Request and response bodies of the visits API."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from pydantic import BaseModel, Field, validator
+
+
+def to_utc_naive(value: datetime | None) -> datetime | None:
+    """Normalise an incoming time to naive UTC (naive input is taken as UTC)."""
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def iso_utc(value: datetime | None) -> str | None:
+    """Format a stored naive-UTC time as ISO 8601 with a Z."""
+    return None if value is None else value.isoformat(timespec="seconds") + "Z"
+
+
+class VisitCreate(BaseModel):
+    patient_ref: str = Field(
+        ..., min_length=1, max_length=128, regex=r"^[^\x00-\x1f\x7f]+$",
+        description="The clinic's own reference for the patient (e.g. an MRN)",
+    )
+    scheduled_for: datetime | None = Field(None, description="When the visit takes place")
+
+    @validator("patient_ref")
+    def _trimmed(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("must not be blank")
+        return value
+
+    @validator("scheduled_for")
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        return to_utc_naive(value)
+
+    class Config:
+        extra = "forbid"
+        schema_extra = {
+            "example": {"patient_ref": "MRN-123", "scheduled_for": "2026-12-01T09:30:00Z"}
+        }
+
+
+class VisitCreated(BaseModel):
+    id: str
+    invite_token: str
+    chat_url: str
+    status: str
+
+
+class VisitOut(BaseModel):
+    id: str
+    patient_ref: str
+    scheduled_for: str | None
+    status: str
+    flagged: bool
+    patient_confirmed: bool
+    created_at: str
+    updated_at: str
+
+
+class VisitPage(BaseModel):
+    items: list[VisitOut]
+    next_offset: int | None

@@ -1,0 +1,60 @@
+"""What the patient said: one answer per topic, its structured items, and red flags."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+
+from coproduce.database import Base, utcnow
+
+
+class TopicAnswer(Base):
+    """The patient's own words for one topic, or the fact that they skipped it."""
+
+    __tablename__ = "topic_answers"
+
+    visit_id = Column(
+        String(36), ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic = Column(String(32), primary_key=True)
+    text = Column(Text, nullable=True)
+    skipped = Column(Boolean, nullable=False, default=False)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class AnswerItem(Base):
+    """One item split out of a topic answer, with what extraction found in it."""
+
+    __tablename__ = "answer_items"
+    __table_args__ = (UniqueConstraint("visit_id", "topic", "position"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    visit_id = Column(String(36), ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    topic = Column(String(32), nullable=False)
+    position = Column(Integer, nullable=False)
+    text = Column(Text, nullable=False)
+    category = Column(String(32), nullable=True)
+    relationship = Column(String(32), nullable=True)
+    kind = Column(String(16), nullable=True)
+
+
+class RedFlagRecord(Base):
+    """A message that signalled danger, kept even when nothing else is."""
+
+    __tablename__ = "red_flags"
+    __table_args__ = (UniqueConstraint("dedupe_key"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    visit_id = Column(String(36), ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    category = Column(String(32), nullable=False)
+    text = Column(Text, nullable=False)
+    detected_at = Column(DateTime, nullable=False, default=utcnow)
+    dedupe_key = Column(String(128), nullable=False)

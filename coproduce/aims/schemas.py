@@ -1,0 +1,61 @@
+"""The shapes of an aim summary, as the API returns it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+
+class AimStatement(BaseModel):
+    statement: str | None = Field(None, description="What the patient most wants from the visit")
+    what_matters: str | None = Field(None, description="What matters most in their life now")
+    activities: list[str] = Field(default_factory=list, description="Activities they named")
+
+
+class TextItem(BaseModel):
+    text: str
+
+
+class TreatmentBurdenItem(BaseModel):
+    text: str
+    category: str = Field(
+        ...,
+        description="medications | appointments | tests_monitoring | costs | side_effects"
+        " | information | other",
+    )
+
+
+class SupportItem(BaseModel):
+    text: str
+    relationship: str | None = None
+    kind: str = Field(..., description="support (they help me) | caring_for (I look after them)")
+
+
+class Improvement(BaseModel):
+    measure: str | None = None
+    baseline_rating: int | None = Field(None, ge=0, le=10)
+
+
+class RedFlagOut(BaseModel):
+    category: str
+    text: str
+    at: datetime
+
+
+class AimSummary(BaseModel):
+    visit_id: str
+    status: str
+    updated_at: datetime
+    aim: AimStatement
+    illness_burdens: list[TextItem]
+    treatment_burdens: list[TreatmentBurdenItem]
+    assets: list[TextItem]
+    supports: list[SupportItem]
+    improvement: Improvement
+    skipped_topics: list[str]
+    red_flags: list[RedFlagOut]
+    patient_confirmed: bool
+
+    class Config:
+        json_encoders = {datetime: lambda value: value.isoformat(timespec="seconds") + "Z"}

@@ -1,0 +1,66 @@
+"""The one place that reads COPRODUCE_* settings from the environment and `.env`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseSettings, Field, validator
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class MissingSettingError(RuntimeError):
+    """A secret the running service needs has no value."""
+
+
+class Settings(BaseSettings):
+    """Every COPRODUCE_* variable, typed, with development defaults where they are safe."""
+
+    env: str = Field("development", description="development | test | production")
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'coproduce.db'}"
+    tracker_db: str = str(PROJECT_ROOT / "var" / "rasa_tracker.db")
+    api_token: str | None = None
+    rasa_token: str | None = None
+    public_url: str = "http://localhost:8000"
+    rasa_url: str = "http://localhost:5005"
+    invite_ttl_days: int = 14
+    emergency_number: str = "999"
+    crisis_line: str = "Samaritans on 116 123"
+    alert_webhook_url: str | None = None
+    allowed_origins: list[str] = []
+    clinic_name: str = "your clinic"
+    max_message_chars: int = 4000
+    db_pool_size: int = 5
+    db_max_overflow: int = 5
+
+    class Config:
+        env_prefix = "COPRODUCE_"
+        env_file = str(PROJECT_ROOT / ".env")
+        env_file_encoding = "utf-8"
+
+        @classmethod
+        def parse_env_var(cls, field_name: str, raw_val: str) -> object:
+            if field_name == "allowed_origins":
+                return [origin.strip() for origin in raw_val.split(",") if origin.strip()]
+            return cls.json_loads(raw_val)  # type: ignore[attr-defined]
+
+    @validator("public_url", "rasa_url")
+    def _strip_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    def require(self, name: str) -> str:
+        """Return a secret setting, or fail naming the missing COPRODUCE_ variable."""
+        value = getattr(self, name)
+        if not value:
+            raise MissingSettingError(
+                f"COPRODUCE_{name.upper()} is not set; put it in the environment or .env "
+                "(`make run` generates one for development)."
+            )
+        return str(value)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Return the settings, read once per process."""
+    return Settings()

@@ -1,0 +1,53 @@
+"""Visits, the invites that open their conversations, and the conversations bound to them."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String
+
+from coproduce.database import Base, utcnow
+
+
+class VisitStatus:
+    INVITED = "invited"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+
+    ALL = (INVITED, IN_PROGRESS, COMPLETED, DECLINED, CANCELLED)
+
+
+class Visit(Base):
+    __tablename__ = "visits"
+
+    id = Column(String(36), primary_key=True)
+    clinic_id = Column(String(36), nullable=True, index=True)
+    patient_ref = Column(String(128), nullable=False)
+    scheduled_for = Column(DateTime, nullable=True, index=True)
+    status = Column(String(16), nullable=False, default=VisitStatus.INVITED)
+    consent_given = Column(Boolean, nullable=True)
+    patient_confirmed = Column(Boolean, nullable=False, default=False)
+    baseline_rating = Column(Integer, nullable=True)
+    flagged = Column(Boolean, nullable=False, default=False, index=True)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class Invite(Base):
+    __tablename__ = "invites"
+
+    token_hash = Column(String(64), primary_key=True)
+    visit_id = Column(String(36), ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    purpose = Column(String(16), nullable=False, default="previsit")
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    expires_at = Column(DateTime, nullable=False)
+    revoked_at = Column(DateTime, nullable=True)
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+
+    sender_id = Column(String(255), primary_key=True)
+    visit_id = Column(String(36), ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    turns = Column(Integer, nullable=False, default=0)
