@@ -63,13 +63,13 @@ def get_engine(url: str | None = None) -> Engine:
 
 
 @lru_cache(maxsize=8)
-def _session_factory(url: str | None) -> sessionmaker:
+def _session_factory(url: str) -> sessionmaker:
     return sessionmaker(bind=get_engine(url), future=True, expire_on_commit=False)
 
 
 def new_session(url: str | None = None) -> Session:
     """Open a session on the configured database."""
-    session: Session = _session_factory(url)()
+    session: Session = _session_factory(url or get_settings().database_url)()
     return session
 
 

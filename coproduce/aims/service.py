@@ -34,6 +34,8 @@ class AimState:
     baseline_rating: int | None = None
     consent: bool | None = None
     confirmed: bool = False
+    #: Item text -> treatment burden category kept through a correction of that item.
+    category_overrides: dict[str, str] = field(default_factory=dict)
 
     def answer(self, topic: str) -> str | None:
         """Return the patient's words for a topic, or None if skipped or not answered."""
@@ -43,10 +45,10 @@ class AimState:
         return value.strip() or None
 
 
-def _items_for(topic: str, text: str) -> list[AnswerItem]:
+def _items_for(topic: str, text: str, overrides: dict[str, str]) -> list[AnswerItem]:
     if topic == topics.TREATMENT_BURDEN:
         return [
-            AnswerItem(text=b.text, category=b.category)
+            AnswerItem(text=b.text, category=_category(b.text, b.category, overrides))
             for b in extraction.extract_treatment_burdens(text)
         ]
     if topic == topics.SUPPORTS:
@@ -59,6 +61,12 @@ def _items_for(topic: str, text: str) -> list[AnswerItem]:
     if topic in (topics.ILLNESS_BURDEN, topics.ASSETS):
         return [AnswerItem(text=item) for item in extraction.split_items(text)]
     return []
+
+
+def _category(text: str, found: str, overrides: dict[str, str]) -> str:
+    if found != "other":
+        return found
+    return overrides.get(text.strip(), found)
 
 
 def _upsert_answer(*, session: Session, visit_id: str, topic: str, text: str | None,
@@ -91,7 +99,9 @@ def save_state(*, session: Session, visit_id: str, state: AimState) -> None:
                                          AnswerItem.topic == topic)
             )
             session.flush()
-            for position, item in enumerate(_items_for(topic, text) if text else []):
+            for position, item in enumerate(
+                _items_for(topic, text, state.category_overrides) if text else []
+            ):
                 item.visit_id, item.topic, item.position = visit_id, topic, position
                 session.add(item)
     if topics.BASELINE_RATING in state.skipped:
@@ -123,6 +133,11 @@ def load_state(*, session: Session, visit_id: str) -> AimState:
             state.answers[row.topic] = topics.SKIPPED
         else:
             state.answers[row.topic] = row.text
+    treatment_items = session.execute(
+        select(AnswerItem).where(AnswerItem.visit_id == visit_id,
+                                 AnswerItem.topic == topics.TREATMENT_BURDEN)
+    ).scalars()
+    state.category_overrides = {i.text: i.category for i in treatment_items if i.category}
     state.baseline_rating = visit.baseline_rating
     state.consent = visit.consent_given
     state.confirmed = bool(visit.patient_confirmed)

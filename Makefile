@@ -1,0 +1,48 @@
+# Coproduce: `make run` starts everything on the embedded default; `make test` runs every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SPACY_MODEL := build/spacy/coproduce_en
+
+.PHONY: run run-scaled test lint setup model migrate env clean bench
+
+setup: $(VENV)/.installed $(SPACY_MODEL)/meta.json .env migrate
+
+$(VENV)/bin/python:
+	@bash scripts/make_venv.sh $(VENV)
+
+$(VENV)/.installed: requirements.lock $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(SPACY_MODEL)/meta.json: $(VENV)/.installed $(wildcard coproduce/nlp/*.py)
+	$(PY) -m coproduce.nlp.build_pipeline $(SPACY_MODEL)
+
+.env:
+	@$(PY) scripts/make_env.py
+
+migrate: $(VENV)/.installed
+	@$(PY) -m alembic upgrade head
+
+model: setup
+	@$(PY) scripts/train.py
+
+run: model
+	@bash scripts/run.sh
+
+run-scaled: model
+	@bash scripts/run_scaled.sh
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy coproduce api actions
+
+test: model
+	@bash scripts/test.sh
+
+bench: model
+	$(PY) bench/red_flags.py
+
+clean:
+	rm -rf build models var .pytest_cache .mypy_cache .ruff_cache test-artifacts

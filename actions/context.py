@@ -1,0 +1,96 @@
+"""Read what an action needs from the tracker: the turn, the slots, the bound visit."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from coproduce.aims import topics
+from coproduce.aims.service import AimState
+
+logger = logging.getLogger(__name__)
+
+FORM = "elicitation_form"
+REQUESTED_SLOT = "requested_slot"
+
+#: Every slot the form fills, in the order it asks.
+FORM_SLOTS: tuple[str, ...] = ("consent", *topics.TOPICS, "confirm_summary")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The patient's latest message, as NLU understood it."""
+
+    text: str
+    intent: str | None
+    confidence: float
+    entities: tuple[dict[str, Any], ...]
+    token: str | None
+    message_id: str | None
+
+    @classmethod
+    def from_tracker(cls, tracker: Tracker) -> Turn:
+        message = tracker.latest_message or {}
+        intent = message.get("intent") or {}
+        metadata = message.get("metadata") or {}
+        token = metadata.get("invite_token") if isinstance(metadata, dict) else None
+        return cls(
+            text=(message.get("text") or "").strip(),
+            intent=intent.get("name"),
+            confidence=float(intent.get("confidence") or 0.0),
+            entities=tuple(message.get("entities") or ()),
+            token=token if isinstance(token, str) else None,
+            message_id=message.get("message_id"),
+        )
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def is_payload(self) -> bool:
+        """True when the message came from a button (`/intent{...}`), not typed words."""
+        return self.text.startswith("/")
+
+    def entity(self, name: str) -> str | None:
+        return next((str(e["value"]) for e in self.entities if e.get("entity") == name), None)
+
+    def entity_values(self, name: str) -> list[str]:
+        return [str(e["value"]) for e in self.entities if e.get("entity") == name]
+
+
+def merged_slots(tracker: Tracker, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the tracker's slots as they will be once `events` are applied."""
+    slots = dict(tracker.slots)
+    for event in events:
+        if event.get("event") == "slot":
+            slots[event["name"]] = event["value"]
+    return slots
+
+
+def aim_state(slots: dict[str, Any]) -> AimState:
+    """Build the storable state of the conversation from slot values."""
+    rating = slots.get(topics.BASELINE_RATING)
+    return AimState(
+        answers={topic: slots.get(topic) for topic in topics.TEXT_TOPICS},
+        skipped=list(slots.get("skipped_topics") or []),
+        baseline_rating=rating if isinstance(rating, int) and not isinstance(rating, bool)
+        else None,
+        consent=slots.get("consent"),
+        confirmed=bool(slots.get("confirm_summary")),
+        category_overrides=dict(slots.get("category_overrides") or {}),
+    )
+
+
+def next_slot(slots: dict[str, Any]) -> str | None:
+    """Return the first form slot still empty, in asking order."""
+    return next((name for name in FORM_SLOTS if slots.get(name) is None), None)
+
+
+def token_mismatch(tracker: Tracker, turn: Turn) -> bool:
+    """True when the message carries no token or another visit's token than the bound one."""
+    bound = tracker.get_slot("invite_token")
+    return bool(bound) and turn.token != bound

@@ -1,0 +1,100 @@
+"""The read-back step: the patient confirms the summary or says what to change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import store
+from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot
+from actions.readback import edit_buttons
+from coproduce.aims import topics
+from coproduce.nlp import extraction
+
+Events = list[dict[str, Any]]
+LIST_TOPICS = (topics.ILLNESS_BURDEN, topics.TREATMENT_BURDEN, topics.ASSETS, topics.SUPPORTS)
+
+
+def _finish(tracker: Tracker, events: Events, prompt: str) -> Events:
+    events = [*events, SlotSet("form_prompt", prompt)]
+    store.persist(tracker, events)
+    return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]
+
+
+def _without_skip(tracker: Tracker, topic: str) -> dict[str, Any]:
+    return SlotSet("skipped_topics",
+                   [t for t in (tracker.get_slot("skipped_topics") or []) if t != topic])
+
+
+def _current(tracker: Tracker, topic: str) -> str | None:
+    value = tracker.get_slot(topic)
+    return None if value in (None, topics.SKIPPED) else str(value)
+
+
+def _category_kept(original: str, target: str, new_text: str, tracker: Tracker) -> Events:
+    """Keep a treatment burden's category when the patient rewords that item."""
+    matches = [b for b in extraction.extract_treatment_burdens(original)
+               if target.lower() in b.text.lower()]
+    if not matches:
+        return []
+    overrides = dict(tracker.get_slot("category_overrides") or {})
+    overrides[new_text.strip()] = matches[0].category
+    return [SlotSet("category_overrides", overrides)]
+
+
+def _apply(tracker: Tracker, topic: str, new_text: str, target: str | None) -> Events | None:
+    if topic == topics.BASELINE_RATING:
+        rating = extraction.parse_rating(new_text)
+        if rating.status != "ok":
+            return None
+        return [SlotSet(topic, rating.value), _without_skip(tracker, topic)]
+    original = _current(tracker, topic)
+    text = new_text.strip()
+    events: Events = []
+    if topic in LIST_TOPICS and original and target:
+        text = extraction.apply_item_correction(original, target, new_text)
+        if topic == topics.TREATMENT_BURDEN:
+            events += _category_kept(original, target, new_text, tracker)
+    return [*events, SlotSet(topic, text), _without_skip(tracker, topic)]
+
+
+def _redo(tracker: Tracker, topic: str, target: str | None) -> Events:
+    """Ask the topic's question again; an item named by `target` is replaced by the answer."""
+    original = _current(tracker, topic)
+    edit = {"original": original, "target": target} if original and target else None
+    events = [SlotSet(topic, None), SlotSet("edit_topic", topic), SlotSet("edit_target", edit),
+              SlotSet("correction_pending", False), SlotSet("form_prompt", "edit")]
+    return [*events, SlotSet(REQUESTED_SLOT, topic)]
+
+
+def _ask_what_to_change(dispatcher: CollectingDispatcher) -> Events:
+    dispatcher.utter_message(response="utter_ask_what_to_change", buttons=edit_buttons())
+    return [SlotSet("correction_pending", True), SlotSet("form_prompt", "silent")]
+
+
+def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker,
+                        turn: Turn) -> Events:
+    """Confirm the summary, apply a correction, or ask what to change."""
+    chosen = turn.entity("edit_topic")
+    if chosen in topics.TOPICS:
+        return _redo(tracker, chosen, None)
+    correction = (extraction.parse_correction(turn.text) if not turn.is_payload
+                  else extraction.Correction(topic=None, new_text=None, target=None))
+    pending = bool(tracker.get_slot("correction_pending"))
+    if correction.topic and correction.new_text and (
+        pending or turn.intent != "affirm" or turn.words > 4
+    ):
+        events = _apply(tracker, correction.topic, correction.new_text, correction.target)
+        if events is not None:
+            return _finish(tracker, [*events, SlotSet("correction_pending", False)], "updated")
+        return _redo(tracker, correction.topic, correction.target)
+    if turn.intent == "affirm" and not pending:
+        return _finish(tracker, [SlotSet("confirm_summary", True)], "silent")
+    if correction.topic:
+        return _redo(tracker, correction.topic, correction.target)
+    if turn.intent == "affirm" and pending:
+        return _finish(tracker, [SlotSet("correction_pending", False)], "updated")
+    return _ask_what_to_change(dispatcher)

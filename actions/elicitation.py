@@ -1,0 +1,239 @@
+"""Take each patient message inside the form: an answer, a skip, a question, or a red flag."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import safety, store
+from actions.context import FORM, REQUESTED_SLOT, Turn, merged_slots, next_slot, token_mismatch
+from actions.corrections import handle_confirmation
+from actions.asking import CONSENT_BUTTONS, RATING_BUTTONS
+from coproduce.aims import topics
+from coproduce.nlp import extraction
+
+logger = logging.getLogger(__name__)
+
+Events = list[dict[str, Any]]
+
+FAQ_RESPONSES = {
+    "ask_who_sees": "utter_who_sees",
+    "ask_why": "utter_why",
+    "ask_how_long": "utter_how_long",
+    "bot_challenge": "utter_iamabot",
+}
+MAX_ANSWER_CHARS = 4000
+
+
+def _prompt(value: str | None) -> dict[str, Any]:
+    return SlotSet("form_prompt", value)
+
+
+def _advance(tracker: Tracker, events: Events, prompt: str = "next") -> Events:
+    """Finish a turn: save the state, then point the form at the next empty slot."""
+    events = [*events, _prompt(prompt)]
+    store.persist(tracker, events)
+    return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]
+
+
+def _stay(*events: dict[str, Any], prompt: str = "silent") -> Events:
+    return [*events, _prompt(prompt)]
+
+
+def _control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events | None:
+    """Handle a message that is about the conversation rather than an answer."""
+    intent, sure = turn.intent, turn.confidence >= 0.6
+    if intent in FAQ_RESPONSES and (turn.is_payload or (sure and turn.words <= 20)):
+        dispatcher.utter_message(response=FAQ_RESPONSES[intent])
+        return _stay(prompt="reask")
+    if intent == "greet" and (turn.is_payload or turn.words <= 5):
+        return _stay(prompt="reask")
+    if intent == "goodbye" and (turn.is_payload or (sure and turn.words <= 10)):
+        dispatcher.utter_message(response="utter_pause")
+        return _stay()
+    if turn.is_payload and intent != "dont_know":
+        return _stay(prompt="reask")
+    return None
+
+
+def _is_skip(turn: Turn) -> bool:
+    if turn.is_payload:
+        return turn.intent == "dont_know"
+    if extraction.is_skip_answer(turn.text):
+        return True
+    return turn.intent == "dont_know" and turn.confidence >= 0.8 and turn.words <= 4
+
+
+def _skip(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> Events:
+    dispatcher.utter_message(response="utter_skip_ack")
+    skipped = list(dict.fromkeys([*(tracker.get_slot("skipped_topics") or []), topic]))
+    return _advance(tracker, [SlotSet(topic, topics.SKIPPED), SlotSet("skipped_topics", skipped)])
+
+
+def _unskip(tracker: Tracker, topic: str) -> dict[str, Any]:
+    skipped = [t for t in (tracker.get_slot("skipped_topics") or []) if t != topic]
+    return SlotSet("skipped_topics", skipped)
+
+
+def _answer_text(tracker: Tracker, topic: str, text: str) -> str:
+    """Keep the patient's words; an edit of one item keeps the other items."""
+    text = text[:MAX_ANSWER_CHARS].strip()
+    target, original = tracker.get_slot("edit_target"), None
+    if tracker.get_slot("edit_topic") == topic and isinstance(target, dict):
+        original, target = target.get("original"), target.get("target")
+    if original and target:
+        return extraction.apply_item_correction(original, target, text)
+    return text
+
+
+def _topic_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn,
+                topic: str) -> Events:
+    if _is_skip(turn):
+        return _skip(dispatcher, tracker, topic)
+    if not turn.text:
+        return _stay(prompt="reask")
+    editing = tracker.get_slot("edit_topic") == topic
+    events = [SlotSet(topic, _answer_text(tracker, topic, turn.text)), _unskip(tracker, topic)]
+    if editing:
+        events += [SlotSet("edit_topic", None), SlotSet("edit_target", None)]
+    return _advance(tracker, events, prompt="updated" if editing else "next")
+
+
+def _rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    if _is_skip(turn):
+        return _skip(dispatcher, tracker, topics.BASELINE_RATING)
+    rating = extraction.parse_rating(turn.text)
+    if rating.status == "ok" and rating.value is not None:
+        editing = tracker.get_slot("edit_topic") == topics.BASELINE_RATING
+        events = [SlotSet(topics.BASELINE_RATING, rating.value),
+                  _unskip(tracker, topics.BASELINE_RATING), SlotSet("edit_topic", None)]
+        return _advance(tracker, events, prompt="updated" if editing else "next")
+    response = "utter_rating_out_of_range" if rating.status == "out_of_range" else (
+        "utter_rating_unclear")
+    dispatcher.utter_message(response=response, buttons=RATING_BUTTONS)
+    return _stay()
+
+
+def _consent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    if turn.intent == "affirm" and turn.confidence >= 0.5:
+        dispatcher.utter_message(response="utter_consent_given")
+        return _advance(tracker, [SlotSet("consent", True)])
+    if turn.intent == "deny" and turn.confidence >= 0.5:
+        store.decline(tracker.get_slot("visit_id"))
+        dispatcher.utter_message(response="utter_consent_declined")
+        return [SlotSet("consent", False), _prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
+    dispatcher.utter_message(response="utter_consent_unclear", buttons=CONSENT_BUTTONS)
+    return _stay()
+
+
+def _safety_reply(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    from coproduce.config import get_settings
+
+    if turn.intent == "affirm":
+        dispatcher.utter_message(response="utter_safe_continue")
+        return _stay(SlotSet("safety_pending", False), prompt="reask")
+    if turn.intent == "deny":
+        dispatcher.utter_message(response="utter_safety_stop",
+                                 emergency_number=get_settings().emergency_number)
+        return [SlotSet("safety_pending", False), SlotSet("safety_stop", True),
+                _prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
+    dispatcher.utter_message(response="utter_ask_safe_unclear", buttons=safety.SAFE_BUTTONS)
+    return _stay()
+
+
+def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+    turn = Turn.from_tracker(tracker)
+    if token_mismatch(tracker, turn):
+        dispatcher.utter_message(response="utter_not_this_conversation")
+        return _stay()
+    categories = safety.red_flag_categories(turn)
+    if categories:
+        return _stay(*safety.respond(dispatcher, tracker, turn, categories))
+    if tracker.get_slot("safety_pending"):
+        return _safety_reply(dispatcher, turn)
+    requested = tracker.get_slot(REQUESTED_SLOT)
+    if requested == "consent":
+        return _consent_turn(dispatcher, tracker, turn)
+    control = _control(dispatcher, tracker, turn)
+    if control is not None:
+        return control
+    if requested == "confirm_summary":
+        return handle_confirmation(dispatcher, tracker, turn)
+    if requested == topics.BASELINE_RATING:
+        return _rating_turn(dispatcher, tracker, turn)
+    if requested in topics.TEXT_TOPICS:
+        return _topic_turn(dispatcher, tracker, turn, requested)
+    return _advance(tracker, [])
+
+
+def _activation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+    """Start (or restart) the form: check the invite, then ask the first empty slot."""
+    turn = Turn.from_tracker(tracker)
+    events: Events = []
+    visit_id = tracker.get_slot("visit_id")
+    if not visit_id:
+        visit_id = store.resolve(turn.token)
+        if visit_id:
+            state = store.bind_and_load(sender_id=tracker.sender_id, visit_id=visit_id)
+            events += [SlotSet("visit_id", visit_id), SlotSet("invite_token", turn.token),
+                       SlotSet("invite_valid", True)]
+            events += slots_from_state(state)
+    if not visit_id:
+        dispatcher.utter_message(response="utter_invite_invalid")
+        return [_prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
+    if token_mismatch(tracker, turn) and tracker.get_slot("invite_token"):
+        dispatcher.utter_message(response="utter_not_this_conversation")
+        return [_prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
+    if tracker.get_slot("safety_pending"):
+        reply = _safety_reply(dispatcher, turn)
+        if turn.intent != "affirm":
+            return [*events, *reply, SlotSet(REQUESTED_SLOT, None)]
+        events.append(SlotSet("safety_pending", False))
+    events += [SlotSet("safety_stop", None)]
+    if tracker.get_slot("consent") is False:
+        events += [SlotSet("consent", None)]
+    slots = merged_slots(tracker, events)
+    if slots.get("confirm_summary"):
+        dispatcher.utter_message(response="utter_already_done")
+        return [*events, _prompt("silent_done"), SlotSet(REQUESTED_SLOT, None)]
+    started = slots.get("consent") is True
+    return [*events, _prompt("welcome_back" if started else "ask"),
+            SlotSet(REQUESTED_SLOT, next_slot(slots))]
+
+
+def slots_from_state(state: Any) -> Events:
+    """Turn a stored AimState into the slot events that resume the conversation."""
+    if state is None:
+        return []
+    events: Events = [SlotSet(topic, text) for topic, text in state.answers.items() if text]
+    if state.baseline_rating is not None:
+        events.append(SlotSet(topics.BASELINE_RATING, state.baseline_rating))
+    if state.skipped:
+        events.append(SlotSet("skipped_topics", list(state.skipped)))
+        if topics.BASELINE_RATING in state.skipped:
+            events.append(SlotSet(topics.BASELINE_RATING, topics.SKIPPED))
+    if state.consent:
+        events.append(SlotSet("consent", True))
+    if state.confirmed:
+        events.append(SlotSet("confirm_summary", True))
+    if state.category_overrides:
+        events.append(SlotSet("category_overrides", dict(state.category_overrides)))
+    return events
+
+
+class ValidateElicitationForm(Action):
+    """The form's validation action: every message inside the form passes through here."""
+
+    def name(self) -> str:
+        return f"validate_{FORM}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> Events:
+        in_form = (tracker.active_loop or {}).get("name") == FORM
+        if in_form and tracker.latest_action_name == "action_listen":
+            return _in_form_turn(dispatcher, tracker)
+        return _activation(dispatcher, tracker)

@@ -1,0 +1,31 @@
+"""Close the form: thank the patient and make sure the final state is stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import store
+
+
+class ActionFinish(Action):
+    """Run once the form ends: completed, declined, stopped for safety or refused."""
+
+    def name(self) -> str:
+        return "action_finish"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        visit_id = tracker.get_slot("visit_id")
+        if tracker.get_slot("consent") is False:
+            store.decline(visit_id)
+        elif visit_id and tracker.get_slot("confirm_summary"):
+            store.persist(tracker, [])
+            if tracker.get_slot("form_prompt") != "silent_done":
+                dispatcher.utter_message(response="utter_completed")
+        elif visit_id:
+            store.persist(tracker, [])
+        return [SlotSet("form_prompt", None)]

@@ -1,0 +1,68 @@
+"""Classify treatment-burden answers into PETS/TBQ-style domains."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from coproduce.nlp import patterns
+from coproduce.nlp.pipeline import get_nlp
+from coproduce.nlp.segment import item_spans
+
+BURDEN_CATEGORIES = (
+    "medications",
+    "appointments",
+    "tests_monitoring",
+    "costs",
+    "side_effects",
+    "information",
+    "other",
+)
+
+# The more specific domain wins when an item names several: "the tablets make me sick" is about
+# side effects, "can't afford the parking" about costs, "waiting for test results" about tests.
+_PRIORITY: tuple[tuple[str, str], ...] = (
+    (patterns.SIDE_EFFECT, "side_effects"),
+    (patterns.COST, "costs"),
+    (patterns.INFORMATION, "information"),
+    (patterns.TEST_MONITORING, "tests_monitoring"),
+    (patterns.MEDICATION, "medications"),
+    (patterns.APPOINTMENT, "appointments"),
+)
+# Professionals named as people still point at a domain: seeing the GP is an appointment.
+_PROFESSIONAL_LABELS = {
+    "gp": patterns.APPOINTMENT,
+    "nurse": patterns.APPOINTMENT,
+    "pharmacist": patterns.MEDICATION,
+}
+
+
+@dataclass
+class TreatmentBurden:
+    """One burden of treatment in the patient's words, with its domain."""
+
+    text: str
+    category: str
+
+
+def burden_category(span: Span) -> str:
+    """Return the burden category for one item, or "other" when no domain word is named."""
+    labels = set()
+    for ent in span.ents:
+        if ent.label_ == patterns.RELATIONSHIP:
+            labels.add(_PROFESSIONAL_LABELS.get(ent.ent_id_, ""))
+        else:
+            labels.add(ent.label_)
+    for label, category in _PRIORITY:
+        if label in labels:
+            return category
+    return "other"
+
+
+def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
+    """Return one categorised burden per item of a treatment-burden answer."""
+    if not text or not text.strip():
+        return []
+    doc = get_nlp()(text)
+    return [TreatmentBurden(span.text, burden_category(span)) for span in item_spans(doc)]

@@ -1,0 +1,48 @@
+"""Recognise answers that decline or skip a question without giving any content."""
+
+from __future__ import annotations
+
+import re
+
+# Words that carry no content around a refusal: "um, I really don't know sorry".
+_FILLER = (
+    r"um+|erm+|er|uh+|hm+|hmm+|ah+|oh|well|sorry|soz|honestly|really|tbh|to be honest|lol|"
+    r"haha|just|ok|okay|right|mate|love|thanks|thank you|please|i'm afraid|im afraid|i think|"
+    r"at the moment|right now|at all|sure|yet|i guess|i suppose|tho|though|mind|if that's ok|"
+    r"if thats ok|for now|either|this one|that one|that|this|it|one|question"
+)
+_SKIP = (
+    r"(?:i\s*)?(?:(?:really|honestly|just|genuinely|truly)\s+)?(?:do\s*n'?t|dont|dnt|do not|don|doesn'?t|didn'?t)\s+(?:kno+w?|no|knw|now)"
+    r"(?:\s+(?:what to say|how to answer|what to put))?|"
+    r"i?\s*dunno|i?\s*duno|donno|dno|idk+|ikd|dk|idek|"
+    r"(?:i'?m\s+|i am\s+|im\s+)?not\s+(?:(?:too|so|really|very)\s+)?(?:sure|shure|suer|srue)"
+    r"(?:\s+(?:what to say|how to answer|what to put))?|"
+    r"nto sure|unsure|no (?:idea|clue)|not a clue|(?:i\s+)?(?:have|haven'?t)(?: got)? (?:a|no) clue|"
+    r"(?:can|could) (?:we|i|you) (?:skip|pass|move on|leave)|skip+|skp|pass|next|next question|"
+    r"move on|leave it(?: blank)?|no comment|nothing to say|"
+    r"(?:i'?d |i would |id )?(?:rather|prefer to) not(?: say| answer| to say| to answer| share)?|"
+    r"(?:i )?(?:prefer|want) not to (?:say|answer|share)|(?:i )?(?:don'?t|dont|do not) want to "
+    r"(?:say|answer|share|talk about)|not now|ask me later|later|n/?a"
+)
+_PIECE = re.compile(rf"(?:{_SKIP}|{_FILLER})\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s,.;:!?\-–—…()'\"]+")
+_NORMALISE = str.maketrans({"’": "'", "‘": "'"})
+
+
+def is_skip_answer(text: str) -> bool:
+    """Return True when the answer only declines or skips the question."""
+    rest = (text or "").translate(_NORMALISE).lower().strip()
+    saw_skip = False
+    while rest:
+        leading = _SEPARATORS.match(rest)
+        if leading is not None:
+            rest = rest[leading.end() :]
+            continue
+        match = _PIECE.match(rest)
+        if match is None or match.end() == 0:
+            return False
+        piece = match.group(0)
+        if re.fullmatch(_SKIP, piece, re.IGNORECASE):
+            saw_skip = True
+        rest = rest[match.end() :]
+    return saw_skip

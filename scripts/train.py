@@ -1,0 +1,57 @@
+"""Train the Rasa model only when its inputs changed; print the model's path."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS = ROOT / "models"
+INPUTS = [
+    "config.yml",
+    "bot/domain",
+    "bot/data",
+    "nlu_data",
+    "coproduce/nlp",
+    "coproduce/safety",
+    "requirements.lock",
+]
+
+
+def fingerprint() -> str:
+    digest = hashlib.sha256()
+    for entry in INPUTS:
+        path = ROOT / entry
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and file.suffix in (".yml", ".yaml", ".py", ".lock", ".json"):
+                digest.update(str(file.relative_to(ROOT)).encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def main() -> int:
+    name = f"coproduce-{fingerprint()}"
+    model = MODELS / f"{name}.tar.gz"
+    if model.exists():
+        print(f"Model up to date: {model.relative_to(ROOT)}")
+    else:
+        print(f"Training {model.relative_to(ROOT)} (about a minute)...", flush=True)
+        rasa = ROOT / ".venv" / "bin" / "rasa"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}
+        command = [str(rasa), "train", "--config", "config.yml", "--domain", "bot/domain",
+                   "--data", "nlu_data", "bot/data", "--out", "models",
+                   "--fixed-model-name", name]
+        result = subprocess.run(command, cwd=ROOT, env=env, check=False)
+        if result.returncode != 0 or not model.exists():
+            print("Training failed.", file=sys.stderr)
+            return 1
+    (MODELS / "current").write_text(f"{model.name}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Builders for visits and trackers, shared by the tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rasa_sdk import Tracker
+from sqlalchemy.orm import Session
+
+from coproduce.visits import service as visit_service
+from coproduce.visits.models import Visit
+
+EXAMPLE_ANSWERS = {
+    "aim": "I want to sort my knee out so I can walk the dog again, mornings are agony",
+    "what_matters": "my grandkids, and getting down the allotment",
+    "illness_burden": "can't sleep for the pain and I've stopped going to the allotment",
+    "treatment_burden": (
+        "too many tablets, I never know which to take when, and physio is two buses away"
+    ),
+    "assets": "I still do my exercises most days, I'm stubborn",
+    "supports": (
+        "my daughter does my shopping and my neighbour drives me sometimes. "
+        "I look after my husband, he has dementia"
+    ),
+    "improvement_measure": "if I could walk to the park and back with the dog",
+}
+
+
+def make_visit(session: Session, *, patient_ref: str = "MRN-123",
+               scheduled_for: datetime | None = None) -> tuple[Visit, str]:
+    """Create and commit a visit; return it with its raw invite token."""
+    visit, token = visit_service.create_visit(
+        session=session, patient_ref=patient_ref, scheduled_for=scheduled_for
+    )
+    session.commit()
+    return visit, token
+
+
+def tracker(
+    *,
+    text: str = "",
+    intent: str = "inform",
+    confidence: float = 0.95,
+    slots: dict[str, Any] | None = None,
+    token: str | None = None,
+    requested_slot: str | None = None,
+    in_form: bool = True,
+    entities: list[dict[str, Any]] | None = None,
+    sender_id: str = "sender-1",
+) -> Tracker:
+    """Build a tracker whose latest message is `text`, inside or outside the form."""
+    all_slots: dict[str, Any] = {"requested_slot": requested_slot, **(slots or {})}
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": confidence},
+        "entities": entities or [],
+        "metadata": {"invite_token": token} if token else {},
+        "message_id": f"m-{abs(hash(text)) % 10_000_000}",
+    }
+    return Tracker(
+        sender_id=sender_id,
+        slots=all_slots,
+        latest_message=message,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "elicitation_form"} if in_form else {},
+        latest_action_name="action_listen",
+    )

@@ -1,0 +1,63 @@
+"""Shared fixtures: an isolated aims database (SQLite, and PostgreSQL when configured)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from coproduce.config import get_settings
+from coproduce.database import Base, create_all, get_engine, new_session
+
+API_TOKEN = "test-admin-token"
+POSTGRES_URL = os.environ.get("COPRODUCE_TEST_DATABASE_URL")
+
+
+def _backends() -> list:
+    backends = [pytest.param("sqlite", id="sqlite")]
+    backends.append(
+        pytest.param(
+            "postgresql",
+            id="postgresql",
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(not POSTGRES_URL, reason="COPRODUCE_TEST_DATABASE_URL not set"),
+            ],
+        )
+    )
+    return backends
+
+
+@pytest.fixture(params=_backends())
+def database_url(request: pytest.FixtureRequest, tmp_path, monkeypatch) -> Iterator[str]:
+    """Point the settings at a fresh, empty aims database for one test."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'aims.db'}"
+    else:
+        assert POSTGRES_URL
+        url = POSTGRES_URL
+        engine = get_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        Base.metadata.drop_all(engine)
+    monkeypatch.setenv("COPRODUCE_DATABASE_URL", url)
+    monkeypatch.setenv("COPRODUCE_API_TOKEN", API_TOKEN)
+    monkeypatch.setenv("COPRODUCE_ENV", "test")
+    get_settings.cache_clear()
+    create_all(url)
+    yield url
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def session(database_url: str) -> Iterator[Session]:
+    """A session on the test database, closed after the test."""
+    db = new_session(database_url)
+    try:
+        yield db
+    finally:
+        db.rollback()
+        db.close()

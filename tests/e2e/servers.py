@@ -1,0 +1,216 @@
+"""Start the real Rasa server, action server and API on free ports, for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from collections.abc import Iterator
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV_BIN = Path(sys.executable).parent
+RASA_TOKEN = "test-rasa-token"
+API_TOKEN = "test-admin-token"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def current_model() -> Path:
+    marker = ROOT / "models" / "current"
+    if not marker.exists():
+        raise RuntimeError("No trained model: run `make model` (make test does it).")
+    return ROOT / "models" / marker.read_text().strip()
+
+
+def tracker_endpoints(path: Path, *, action_url: str, database_url: str, tracker_db: Path) -> Path:
+    """Write an endpoints.yml for this stack: SQLite or PostgreSQL tracker store."""
+    if database_url.startswith("postgresql"):
+        rest = database_url.split("://", 1)[1]
+        user, _, hostpart = rest.rpartition("@")
+        host, _, db = hostpart.partition("/")
+        hostname, _, port = host.partition(":")
+        store = (
+            "tracker_store:\n  type: SQL\n  dialect: postgresql\n"
+            f"  url: {hostname}\n  port: {port or 5432}\n  db: {db}\n"
+            f"  username: {user.split(':')[0] or 'postgres'}\n"
+        )
+    else:
+        store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n"
+    path.write_text(f"action_endpoint:\n  url: {action_url}\n{store}")
+    return path
+
+
+@dataclass
+class Stack:
+    rasa_url: str
+    api_url: str
+    action_url: str
+    log_dir: Path
+    env: dict[str, str]
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def logs(self) -> str:
+        return "\n".join(p.read_text(errors="replace") for p in self.log_dir.glob("*.log"))
+
+    def api(self) -> httpx.Client:
+        return httpx.Client(base_url=self.api_url, timeout=30,
+                            headers={"Authorization": f"Bearer {API_TOKEN}"})
+
+    def create_visit(self, **body: Any) -> dict[str, Any]:
+        with self.api() as client:
+            response = client.post("/api/v1/visits", json={"patient_ref": "MRN-123", **body})
+            response.raise_for_status()
+            return dict(response.json())
+
+    def summary(self, visit_id: str) -> dict[str, Any]:
+        with self.api() as client:
+            response = client.get(f"/api/v1/visits/{visit_id}/summary")
+            response.raise_for_status()
+            return dict(response.json())
+
+
+@dataclass
+class Chat:
+    """One patient talking to Rasa over the REST channel."""
+
+    stack: Stack
+    invite_token: str | None
+    sender: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    def say(self, text: str, *, token: str | None = "same") -> list[dict[str, Any]]:
+        metadata = {} if token is None else {
+            "invite_token": self.invite_token if token == "same" else token}
+        response = httpx.post(
+            f"{self.stack.rasa_url}/webhooks/rest/webhook",
+            json={"sender": self.sender, "message": text, "metadata": metadata},
+            timeout=60,
+        )
+        response.raise_for_status()
+        return list(response.json())
+
+    def text(self, replies: list[dict[str, Any]]) -> str:
+        return "\n".join(r.get("text", "") for r in replies if r.get("text"))
+
+    def tracker(self) -> dict[str, Any]:
+        response = httpx.get(
+            f"{self.stack.rasa_url}/conversations/{self.sender}/tracker",
+            params={"token": RASA_TOKEN}, timeout=30,
+        )
+        response.raise_for_status()
+        return dict(response.json())
+
+    def requested_slot(self) -> str | None:
+        return self.tracker()["slots"].get("requested_slot")
+
+
+def _wait(url: str, *, deadline: float, process: subprocess.Popen, name: str,
+           check: Any = None) -> None:
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited with {process.returncode}")
+        try:
+            response = httpx.get(url, timeout=2)
+            if response.status_code == 200 and (check is None or check(response)):
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{name} did not become ready at {url}")
+
+
+def _start(name: str, command: list[str], stack: Stack) -> subprocess.Popen:
+    log = open(stack.log_dir / f"{name}.log", "wb")  # noqa: SIM115  (closed with the process)
+    process = subprocess.Popen(command, cwd=ROOT, env=stack.env, stdout=log,
+                               stderr=subprocess.STDOUT)
+    stack.processes[name] = process
+    return process
+
+
+def start_rasa(stack: Stack, endpoints: Path, *, port: int | None = None) -> None:
+    port = port or int(stack.rasa_url.rsplit(":", 1)[1])
+    process = _start("rasa", [
+        str(VENV_BIN / "rasa"), "run", "--enable-api", "--auth-token", RASA_TOKEN,
+        "--port", str(port), "--credentials", "bot/credentials.yml",
+        "--endpoints", str(endpoints), "--model", str(current_model()), "--cors", "*",
+    ], stack)
+    _wait(f"{stack.rasa_url}/status?token={RASA_TOKEN}", deadline=time.monotonic() + 180,
+          process=process, name="rasa", check=lambda r: bool(r.json().get("model_file")))
+
+
+def start_actions(stack: Stack) -> None:
+    port = stack.action_url.rsplit(":", 1)[1].split("/")[0]
+    process = _start("actions", [str(VENV_BIN / "rasa"), "run", "actions", "--port", port,
+                                 "--actions", "actions"], stack)
+    _wait(stack.action_url.replace("/webhook", "/health"), deadline=time.monotonic() + 120,
+          process=process, name="actions")
+
+
+def start_api(stack: Stack) -> None:
+    port = stack.api_url.rsplit(":", 1)[1]
+    process = _start("api", [str(VENV_BIN / "uvicorn"), "api.main:app", "--host", "127.0.0.1",
+                             "--port", port], stack)
+    _wait(f"{stack.api_url}/healthz", deadline=time.monotonic() + 60, process=process,
+          name="api")
+
+
+def stop(stack: Stack, name: str) -> None:
+    process = stack.processes.pop(name, None)
+    if process is None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def running_stack(workdir: Path, *, database_url: str, extra_env: dict[str, str] | None = None
+                  ) -> Iterator[Stack]:
+    """Run the three services against `database_url` until the block ends."""
+    from coproduce.database import create_all
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    rasa_port, action_port, api_port = free_port(), free_port(), free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "RASA_TELEMETRY_ENABLED": "false",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "COPRODUCE_DATABASE_URL": database_url,
+        "COPRODUCE_API_TOKEN": API_TOKEN,
+        "COPRODUCE_RASA_TOKEN": RASA_TOKEN,
+        "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{api_port}",
+        "COPRODUCE_EMERGENCY_NUMBER": "999",
+        **(extra_env or {}),
+    }
+    stack = Stack(rasa_url=f"http://127.0.0.1:{rasa_port}",
+                  api_url=f"http://127.0.0.1:{api_port}",
+                  action_url=f"http://127.0.0.1:{action_port}/webhook",
+                  log_dir=workdir, env=env)
+    create_all(database_url)
+    endpoints = tracker_endpoints(workdir / "endpoints.yml", action_url=stack.action_url,
+                                  database_url=database_url, tracker_db=workdir / "tracker.db")
+    try:
+        start_actions(stack)
+        start_api(stack)
+        start_rasa(stack, endpoints)
+        yield stack
+    finally:
+        for name in list(stack.processes):
+            stop(stack, name)
