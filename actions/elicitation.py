@@ -234,6 +234,16 @@ class ValidateElicitationForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> Events:
         in_form = (tracker.active_loop or {}).get("name") == FORM
-        if in_form and tracker.latest_action_name == "action_listen":
+        if in_form and _answers_new_message(tracker):
             return _in_form_turn(dispatcher, tracker)
         return _activation(dispatcher, tracker)
+
+
+def _answers_new_message(tracker: Tracker) -> bool:
+    """True when the form runs right after the patient spoke (not when it returns to them).
+
+    Rasa hands the validation action a tracker that ends with the form's own
+    ActionExecuted, so look at the action before it.
+    """
+    actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
+    return len(actions) >= 2 and actions[-1] == FORM and actions[-2] == "action_listen"

@@ -16,7 +16,13 @@ from coproduce.nlp.pipeline import get_nlp
 
 _MAX_OBJECT_TOKENS = 6
 
-_ACTIVITY_VERBS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of a word list."""
+    return frozenset(text.split())
+
+
+_ACTIVITY_VERBS = _words(
     """walk walks walked walking play plays playing dance dances dancing swim swims swimming
     sleep sleeps sleeping garden gardening cook cooking bake baking read reading knit knitting
     sew sewing paint painting draw drawing sing singing run running jog jogging cycle cycling
@@ -27,41 +33,43 @@ _ACTIVITY_VERBS = frozenset(
     getting do doing look looking pick picking watch watching meet meeting babysit
     babysitting stand standing sit sitting dig digging mow mowing decorate decorating potter
     pottering write writing bowl bowling ski skiing sail sailing teach teaching exercise
-    exercising hug hugging""".split()
+    exercising hug hugging"""
 )
 # Verbs that say nothing on their own: they need what follows ("go back to work").
-_NEEDS_OBJECT = frozenset(
+_NEEDS_OBJECT = _words(
     """go going get getting do doing see seeing look looking pick picking visit visiting hold
-    holding lift lifting carry carrying meet meeting watch watching""".split()
+    holding lift lifting carry carrying meet meeting watch watching"""
 )
 _REQUIRED_NEXT: dict[str, frozenset[str]] = {
-    "get": frozenset("back down up out around round about into over".split()),
+    "get": _words("back down up out around round about into over"),
     "look": frozenset({"after"}),
     "pick": frozenset({"up"}),
-    "do": frozenset("the my our some a his her their".split()),
+    "do": _words("the my our some a his her their"),
 }
 _REQUIRED_NEXT.update(
-    {"getting": _REQUIRED_NEXT["get"], "looking": _REQUIRED_NEXT["look"],
-     "picking": _REQUIRED_NEXT["pick"], "doing": _REQUIRED_NEXT["do"]}
+    {
+        "getting": _REQUIRED_NEXT["get"],
+        "looking": _REQUIRED_NEXT["look"],
+        "picking": _REQUIRED_NEXT["pick"],
+        "doing": _REQUIRED_NEXT["do"],
+    }
 )
-_NOUN_ACTIVITIES = frozenset(
+_NOUN_ACTIVITIES = _words(
     """golf football basketball tennis netball rugby cricket yoga pilates bowls bingo choir gym
-    crosswords sudoku darts snooker badminton zumba aerobics allotment""".split()
+    crosswords sudoku darts snooker badminton zumba aerobics allotment"""
 )
-_STOP = frozenset(
+_STOP = _words(
     """and but or so because cos coz cause since as when while if then like without again
     anymore any more much longer before after until till though although also too either now
     today tonight tomorrow soon later next this every each is are was were be been being i
-    n't nt not no pain easily properly than""".split()
+    n't nt not no pain easily properly than"""
 )
-_TRAILING = frozenset(
-    "the a an my our your his her their to with at in on of for from about some".split()
-)
+_TRAILING = _words("the a an my our your his her their to with at in on of for from about some")
 _NOT_ACTIVITY_AFTER = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their"})
-_HEALTHCARE = frozenset(
+_HEALTHCARE = _words(
     """doctor doctors gp hospital hospitals clinic physio nurse surgery appointment
     appointments pharmacy chemist dentist a&e consultant specialist tablets pills meds
-    medication""".split()
+    medication"""
 )
 
 
@@ -69,7 +77,7 @@ def _stops(token: Token) -> bool:
     lower = token.lower_
     if token.is_punct or token.is_space or lower in _STOP:
         return True
-    if lower in ("'s", "’s") and token.i > 0 and token.nbor(-1).lower_ in ("it", "that", "he"):
+    if lower in ("'s", "\u2019s") and token.i > 0 and token.nbor(-1).lower_ in ("it", "that", "he"):
         return True
     return lower.endswith("ly") and len(lower) > 4 and not token.ent_type_
 

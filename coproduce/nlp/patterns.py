@@ -1,8 +1,8 @@
 """Entity-ruler patterns for the words patients use about people and treatment.
 
-Phrase patterns are matched on the lower-cased tokens, so one spelling covers
-"Daughter", "DAUGHTER" and "daughter". Apostrophe variants ("don't", "dont",
-"don’t") are generated here rather than written out by hand.
+Phrase patterns are matched on lower-cased tokens, so one spelling covers "Daughter" and
+"daughter". Apostrophe variants ("don't", "dont" and the curly form) are generated rather
+than written out by hand. Term lists are "|"-separated to keep them compact.
 """
 
 from __future__ import annotations
@@ -23,129 +23,155 @@ BURDEN_LABELS = (MEDICATION, APPOINTMENT, TEST_MONITORING, COST, SIDE_EFFECT, IN
 
 Pattern = dict[str, Any]
 
+
+def _terms(text: str) -> tuple[str, ...]:
+    """Return the terms of a "|"-separated term list."""
+    return tuple(term.strip() for term in text.split("|") if term.strip())
+
+
 RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
-    "daughter": ("daughter", "daughters", "daughter in law", "daughter-in-law", "stepdaughter",
-                 "step daughter", "my girl", "our girl", "eldest daughter", "youngest daughter",
-                 "oldest daughter"),
-    "son": ("son", "sons", "son in law", "son-in-law", "stepson", "step son", "my boy", "our boy",
-            "my lad", "our lad", "eldest son", "youngest son", "oldest son"),
-    "wife": ("wife", "missus", "missis", "the mrs", "her indoors", "our lass"),
-    "husband": ("husband", "hubby", "hubbie", "him indoors"),
-    "partner": ("partner", "other half", "better half", "boyfriend", "girlfriend", "fiance",
-                "fiancé", "fiancee", "significant other", "spouse"),
-    "mum": ("mum", "mother", "mom", "mam", "ma", "mummy", "mommy", "mammy", "old mum"),
-    "dad": ("dad", "father", "daddy", "old dad"),
-    "sister": ("sister", "sisters", "sis", "stepsister"),
-    "brother": ("brother", "brothers", "stepbrother"),
-    "grandchild": ("grandchild", "grandchildren", "grandkids", "grandkid", "grand kids",
-                   "grandson", "grandsons", "granddaughter", "granddaughters", "grandbabies",
-                   "grandbaby", "grand children", "great grandkids"),
-    "neighbour": ("neighbour", "neighbours", "neighbor", "neighbors", "next door", "nextdoor"),
-    "friend": ("friend", "friends", "mate", "mates", "pal", "pals", "buddy", "bestie",
-               "best friend"),
-    "carer": ("carer", "carers", "care worker", "care workers", "home help", "caregiver",
-              "caregivers", "care assistant", "support worker", "personal assistant",
-              "home carers"),
-    "child": ("child", "children", "kids", "kid", "eldest", "youngest", "oldest", "little ones",
-              "stepchildren", "step kids"),
-    "parent": ("parent", "parents", "folks"),
+    "daughter": _terms(
+        "daughter|daughters|daughter in law|daughter-in-law|stepdaughter|step daughter|"
+        "my girl|our girl|eldest daughter|youngest daughter|oldest daughter"
+    ),
+    "son": _terms(
+        "son|sons|son in law|son-in-law|stepson|step son|my boy|our boy|my lad|our lad|"
+        "eldest son|youngest son|oldest son"
+    ),
+    "wife": _terms("wife|missus|missis|the mrs|her indoors|our lass"),
+    "husband": _terms("husband|hubby|hubbie|him indoors"),
+    "partner": _terms(
+        "partner|other half|better half|boyfriend|girlfriend|fiance|fiancé|fiancee|"
+        "significant other|spouse"
+    ),
+    "mum": _terms("mum|mother|mom|mam|ma|mummy|mommy|mammy|old mum"),
+    "dad": _terms("dad|father|daddy|old dad"),
+    "sister": _terms("sister|sisters|sis|stepsister"),
+    "brother": _terms("brother|brothers|stepbrother"),
+    "grandchild": _terms(
+        "grandchild|grandchildren|grandkids|grandkid|grand kids|grandson|grandsons|"
+        "granddaughter|granddaughters|grandbabies|grandbaby|grand children|great grandkids"
+    ),
+    "neighbour": _terms("neighbour|neighbours|neighbor|neighbors|next door|nextdoor"),
+    "friend": _terms("friend|friends|mate|mates|pal|pals|buddy|bestie|best friend"),
+    "carer": _terms(
+        "carer|carers|care worker|care workers|home help|caregiver|caregivers|"
+        "care assistant|support worker|personal assistant|home carers"
+    ),
+    "child": _terms(
+        "child|children|kids|kid|eldest|youngest|oldest|little ones|stepchildren|step kids"
+    ),
+    "parent": _terms("parent|parents|folks"),
     # "our kid" is Northern English for a sibling (often a younger brother): kept generic.
-    "family": ("family", "relatives", "in-laws", "in laws", "cousin", "cousins", "niece", "nieces",
-               "nephew", "nephews", "aunt", "auntie", "aunty", "uncle", "mother in law",
-               "mother-in-law", "father in law", "father-in-law", "sister in law", "sister-in-law",
-               "brother in law", "brother-in-law", "our kid", "nan", "nana", "gran", "granny",
-               "grandma", "grandad", "grandpa", "grandmother", "grandfather"),
-    "church": ("church", "vicar", "priest", "pastor", "mosque", "imam", "temple", "synagogue",
-               "rabbi", "gurdwara", "congregation", "faith group", "bible study"),
-    "community": ("community", "community group", "support group", "day centre", "day center",
-                  "lunch club", "men's shed", "mens shed", "age uk", "volunteers", "charity",
-                  "food bank", "social prescriber", "link worker", "befriender", "befriending"),
-    "gp": ("gp", "g.p.", "doctor", "doctors", "doctor's", "family doctor", "dr"),
-    "nurse": ("nurse", "nurses", "district nurse", "practice nurse", "diabetes nurse",
-              "specialist nurse", "macmillan nurse", "community nurse", "health visitor"),
-    "pharmacist": ("pharmacist", "chemist", "chemists"),
-    "colleague": ("colleague", "colleagues", "coworker", "coworkers", "co-worker", "co-workers",
-                  "workmate", "workmates", "work mates", "boss", "people at work"),
-    "other": ("social worker", "warden", "landlord", "lodger", "cleaner"),
+    "family": _terms(
+        "family|relatives|in-laws|in laws|cousin|cousins|niece|nieces|nephew|nephews|aunt|"
+        "auntie|aunty|uncle|mother in law|mother-in-law|father in law|father-in-law|"
+        "sister in law|sister-in-law|brother in law|brother-in-law|our kid|nan|nana|gran|"
+        "granny|grandma|grandad|grandpa|grandmother|grandfather"
+    ),
+    "church": _terms(
+        "church|vicar|priest|pastor|mosque|imam|temple|synagogue|rabbi|gurdwara|"
+        "congregation|faith group|bible study"
+    ),
+    "community": _terms(
+        "community|community group|support group|day centre|day center|lunch club|"
+        "men's shed|mens shed|age uk|volunteers|charity|food bank|social prescriber|"
+        "link worker|befriender|befriending"
+    ),
+    "gp": _terms("gp|g.p.|doctor|doctors|doctor's|family doctor|dr"),
+    "nurse": _terms(
+        "nurse|nurses|district nurse|practice nurse|diabetes nurse|specialist nurse|"
+        "macmillan nurse|community nurse|health visitor"
+    ),
+    "pharmacist": _terms("pharmacist|chemist|chemists"),
+    "colleague": _terms(
+        "colleague|colleagues|coworker|coworkers|co-worker|co-workers|workmate|workmates|"
+        "work mates|boss|people at work"
+    ),
+    "other": _terms("social worker|warden|landlord|lodger|cleaner"),
 }
 
-_MED_NOUNS = ("tablets", "tablet", "pills", "pill", "meds", "medication", "medications",
-              "medicine", "medicines", "injections", "injection")
+_MED_NOUNS = _terms(
+    "tablets|tablet|pills|pill|meds|medication|medications|medicine|medicines|injections|injection"
+)
+# "water tablets" and "blood pressure pills" are medicines, not tests or side effects.
+_MED_MODIFIERS = ("blood pressure", "bp", "sugar", "blood sugar", "water")
 
 KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
-    MEDICATION: (*_MED_NOUNS, "inhaler", "inhalers", "puffer", "puffers", "insulin", "jabs",
-                 "jab", "patches", "capsules", "drops", "eye drops", "creams", "prescription",
-                 "prescriptions", "repeat prescription", "pharmacy", "dosette", "dosette box",
-                 "pill box", "blister pack", "blister packs", "doses", "dose", "painkillers",
-                 "pain killers", "statins", "warfarin", "metformin", "antibiotics",
-                 "antidepressants", "steroids", "morphine", "paracetamol", "ibuprofen",
-                 "co-codamol", "codeine", "gabapentin", "blood thinners", "remember to take",
-                 "remembering to take", "forget to take", "forgetting to take",
-                 *(f"{mod} {noun}" for mod in ("blood pressure", "bp", "sugar", "blood sugar",
-                                               "water")
-                   for noun in _MED_NOUNS)),
-    APPOINTMENT: ("appointment", "appointments", "appt", "appts", "physio", "physiotherapy",
-                  "physiotherapist", "clinic", "clinics", "hospital", "hospitals", "outpatients",
-                  "a&e", "surgery", "consultant", "consultants", "specialist", "specialists",
-                  "check up", "check ups", "check-up", "check-ups", "checkup", "checkups",
-                  "follow up", "follow-up", "follow ups", "dentist", "optician", "podiatry",
-                  "podiatrist", "chiropodist", "dialysis", "rehab", "travel", "travelling",
-                  "traveling", "journey", "bus", "buses", "taxi", "taxis", "train", "trains",
-                  "parking", "car park", "waiting", "waiting room", "waiting list",
-                  "waiting lists", "wait", "waits", "queue", "queues", "queuing", "on hold",
-                  "receptionist", "receptionists", "booking", "ring the surgery",
-                  "time off work", "day off work", "days off work", "sessions"),
-    TEST_MONITORING: ("blood test", "blood tests", "bloods", "blood work", "bloodwork",
-                      "blood sugar", "blood sugars", "sugars", "sugar", "sugar levels",
-                      "sugar checks", "glucose", "finger prick", "finger pricks", "monitoring",
-                      "monitor", "scan", "scans", "mri", "ct scan", "x-ray", "x-rays", "xray",
-                      "xrays", "x ray", "ultrasound", "ecg", "ekg", "blood pressure", "bp",
-                      "bp readings", "readings", "peak flow", "weigh", "weighing", "weigh myself",
-                      "urine", "urine sample", "sample", "samples", "test results", "results",
-                      "tests", "test", "inr", "smear", "biopsy", "colonoscopy", "endoscopy",
-                      "heart monitor", "diary", "checks"),
-    COST: ("cost", "costs", "costly", "money", "expensive", "afford", "pay", "paying",
-           "prescription charge", "prescription charges", "prescription costs",
-           "prescription fees", "parking charges", "parking fees", "parking costs", "fees", "fee",
-           "fare", "fares", "bus fare", "taxi fare", "taxi fares", "petrol", "price", "prices",
-           "bills", "£", "$", "copay", "co-pay", "copays", "insurance", "deductible",
-           "prepayment certificate", "pre-payment certificate", "out of pocket", "skint"),
-    SIDE_EFFECT: ("side effect", "side effects", "side-effect", "side-effects", "sideeffects",
-                  "drowsy", "sleepy", "groggy", "dizzy", "dizziness", "lightheaded",
-                  "light headed", "sick", "nausea", "nauseous", "queasy", "throwing up",
-                  "being sick", "weight gain", "put on weight", "putting on weight",
-                  "gained weight", "constipated", "constipation", "diarrhoea", "diarrhea",
-                  "the runs", "rash", "itchy", "itching", "dry mouth", "headaches", "zombie",
-                  "brain fog", "foggy", "spaced out", "hair loss", "bruising", "upset stomach",
-                  "stomach upset", "heartburn", "cramps", "swollen ankles", "mood swings",
-                  "insomnia", "the loo", "the toilet", "weeing", "peeing"),
-    INFORMATION: ("not told", "never told", "nobody told", "no one told", "noone told",
-                  "nobody tells", "no one tells", "nobody explains", "nobody explained",
-                  "no one explains", "no one explained", "never explained", "not explained",
-                  "didn't explain", "doesn't explain", "don't explain", "explain", "explained",
-                  "explanation", "don't understand", "do not understand", "didn't understand",
-                  "don't get why", "not sure why", "don't know why", "no idea why",
-                  "what they're for", "what it's for", "what they are for", "confusing",
-                  "confused", "confusion", "conflicting", "contradicting", "contradictory",
-                  "mixed messages", "different things", "different advice", "information",
-                  "info", "leaflet", "leaflets", "advice", "jargon", "in the dark",
-                  "nobody listens", "no one listens"),
-    NEUTRAL: ("sick of", "sick and tired", "sick to death", "fed up", "sick note"),
+    MEDICATION: (
+        *_MED_NOUNS,
+        *_terms(
+            "inhaler|inhalers|puffer|puffers|insulin|jabs|jab|patches|capsules|drops|"
+            "eye drops|creams|prescription|prescriptions|repeat prescription|pharmacy|"
+            "dosette|dosette box|pill box|blister pack|blister packs|doses|dose|"
+            "painkillers|pain killers|statins|warfarin|metformin|antibiotics|"
+            "antidepressants|steroids|morphine|paracetamol|ibuprofen|co-codamol|codeine|"
+            "gabapentin|blood thinners|remember to take|remembering to take|forget to take|"
+            "forgetting to take"
+        ),
+        *(f"{mod} {noun}" for mod in _MED_MODIFIERS for noun in _MED_NOUNS),
+    ),
+    APPOINTMENT: _terms(
+        "appointment|appointments|appt|appts|physio|physiotherapy|physiotherapist|clinic|"
+        "clinics|hospital|hospitals|outpatients|a&e|surgery|consultant|consultants|"
+        "specialist|specialists|check up|check ups|check-up|check-ups|checkup|checkups|"
+        "follow up|follow-up|follow ups|dentist|optician|podiatry|podiatrist|chiropodist|"
+        "dialysis|rehab|travel|travelling|traveling|journey|bus|buses|taxi|taxis|train|"
+        "trains|parking|car park|waiting|waiting room|waiting list|waiting lists|wait|"
+        "waits|queue|queues|queuing|on hold|receptionist|receptionists|booking|"
+        "ring the surgery|time off work|day off work|days off work|sessions"
+    ),
+    TEST_MONITORING: _terms(
+        "blood test|blood tests|bloods|blood work|bloodwork|blood sugar|blood sugars|"
+        "sugars|sugar|sugar levels|sugar checks|glucose|finger prick|finger pricks|"
+        "monitoring|monitor|scan|scans|mri|ct scan|x-ray|x-rays|xray|xrays|x ray|"
+        "ultrasound|ecg|ekg|blood pressure|bp|bp readings|readings|peak flow|weigh|"
+        "weighing|weigh myself|urine|urine sample|sample|samples|test results|results|"
+        "tests|test|inr|smear|biopsy|colonoscopy|endoscopy|heart monitor|diary|checks"
+    ),
+    COST: _terms(
+        "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|"
+        "prescription charges|prescription costs|prescription fees|parking charges|"
+        "parking fees|parking costs|fees|fee|fare|fares|bus fare|taxi fare|taxi fares|"
+        "petrol|price|prices|bills|£|$|copay|co-pay|copays|insurance|deductible|"
+        "prepayment certificate|pre-payment certificate|out of pocket|skint"
+    ),
+    SIDE_EFFECT: _terms(
+        "side effect|side effects|side-effect|side-effects|sideeffects|drowsy|sleepy|"
+        "groggy|dizzy|dizziness|lightheaded|light headed|sick|nausea|nauseous|queasy|"
+        "throwing up|being sick|weight gain|put on weight|putting on weight|gained weight|"
+        "constipated|constipation|diarrhoea|diarrhea|the runs|rash|itchy|itching|dry mouth|"
+        "headaches|zombie|brain fog|foggy|spaced out|hair loss|bruising|upset stomach|"
+        "stomach upset|heartburn|cramps|swollen ankles|mood swings|insomnia|the loo|"
+        "the toilet|weeing|peeing"
+    ),
+    INFORMATION: _terms(
+        "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
+        "nobody explains|nobody explained|no one explains|no one explained|never explained|"
+        "not explained|didn't explain|doesn't explain|don't explain|explain|explained|"
+        "explanation|don't understand|do not understand|didn't understand|don't get why|"
+        "not sure why|don't know why|no idea why|what they're for|what it's for|"
+        "what they are for|confusing|confused|confusion|conflicting|contradicting|"
+        "contradictory|mixed messages|"
+        "says one thing|say one thing|tells me one thing|told me one thing|one thing then another|"
+        "different things|different advice|information|info|"
+        "leaflet|leaflets|advice|jargon|in the dark|nobody listens|no one listens"
+    ),
+    NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
 }
 
-_FEEL_WORDS = ("rubbish", "awful", "terrible", "ill", "sick", "tired", "sleepy", "drowsy",
-               "dizzy", "groggy", "woozy", "weird", "funny", "strange", "horrible", "dreadful",
-               "crap", "poorly", "rough", "shaky", "wobbly", "bloated", "sluggish", "lousy",
-               "grotty", "nauseous", "queasy", "foggy", "knackered", "exhausted", "worse", "low",
-               "down", "anxious", "jittery", "hungry", "thirsty", "fat")
-_COLOURS = ("white", "blue", "pink", "yellow", "red", "orange", "green", "purple", "brown",
-            "grey", "gray", "round", "oval")
-_SIZES = ("little", "small", "big", "large", "tiny", "massive", "huge")
+_FEEL_WORDS = _terms(
+    "rubbish|awful|terrible|ill|sick|tired|sleepy|drowsy|dizzy|groggy|woozy|weird|funny|"
+    "strange|horrible|dreadful|crap|poorly|rough|shaky|wobbly|bloated|sluggish|lousy|grotty|"
+    "nauseous|queasy|foggy|knackered|exhausted|worse|low|down|anxious|jittery|hungry|thirsty|fat"
+)
+_COLOURS = _terms("white|blue|pink|yellow|red|orange|green|purple|brown|grey|gray|round|oval")
+_SIZES = _terms("little|small|big|large|tiny|massive|huge")
 
 
 def _apostrophe_variants(phrase: str) -> set[str]:
     """Return the phrase as typed with a straight, a curly or no apostrophe."""
-    return {phrase, phrase.replace("'", "’"), phrase.replace("'", "")}
+    return {phrase, phrase.replace("'", "\u2019"), phrase.replace("'", "")}
 
 
 def phrase_patterns() -> list[Pattern]:
@@ -167,8 +193,10 @@ def token_patterns() -> list[Pattern]:
     makes_me_feel = [
         {"LOWER": {"IN": ["makes", "make", "made", "making", "leaves", "leave", "left"]}},
         {"LOWER": "me"},
-        {"LOWER": {"IN": ["feel", "feeling", "so", "really", "very", "a", "bit", "all", "proper"]},
-         "OP": "*"},
+        {
+            "LOWER": {"IN": ["feel", "feeling", "so", "really", "very", "a", "bit", "all"]},
+            "OP": "*",
+        },
         {"LOWER": {"IN": list(_FEEL_WORDS)}},
     ]
     coloured_ones = [

@@ -1,9 +1,9 @@
-"""Read a 0–10 rating from a free-text answer.
+"""Read a 0-10 rating from a free-text answer.
 
 Decisions: the first number wins ("maybe 2 or 3" and "2-3" give 2; "I'd say 5 but it changes"
 gives 5); a denominator is ignored ("4/10", "4 out of 10"); halves round half up ("6.5" and
 "6 and a half" give 7); number words and a few cheap typos count ("three", "nought", "sevn");
-a number outside 0–10 keeps its value with status "out_of_range"; no number is "unclear".
+a number outside 0-10 keeps its value with status "out_of_range"; no number is "unclear".
 """
 
 from __future__ import annotations
@@ -14,19 +14,22 @@ from decimal import ROUND_HALF_UP, Decimal
 
 SCALE_MIN, SCALE_MAX = 0, 10
 
+_NUMBER_WORDS = re.findall(
+    r"\w+",
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty",
+)
 _WORD_VALUES: dict[str, int] = {
-    "zero": 0, "nought": 0, "naught": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100,
+    **{word: value for value, word in enumerate(_NUMBER_WORDS)},
+    **{"nought": 0, "naught": 0, "nil": 0, "thirty": 30, "forty": 40, "fifty": 50},
+    "hundred": 100,
     # Cheap typos seen on phone keyboards.
-    "zer": 0, "thre": 3, "threee": 3, "fout": 4, "fiv": 5, "fve": 5, "fivr": 5,
-    "siz": 6, "sixx": 6, "sevn": 7, "sevan": 7, "seveb": 7, "eigth": 8, "eigt": 8, "eihgt": 8,
-    "nin": 9, "nien": 9, "tem": 10,
+    **{"zer": 0, "thre": 3, "threee": 3, "fout": 4, "fiv": 5, "fve": 5, "fivr": 5, "siz": 6},
+    **{"sixx": 6, "sevn": 7, "sevan": 7, "seveb": 7, "eigth": 8, "eigt": 8, "eihgt": 8},
+    **{"nin": 9, "nien": 9, "tem": 10},
 }
-# "one" is a pronoun after these words: "no one", "the white one".
-_ONE_NOT_NUMBER_AFTER = ("no", "any", "some", "every", "the", "this", "that", "which", "little")
+# "one" is a pronoun shortly after these words: "no one", "the white one".
+_ONE_NOT_NUMBER_AFTER = frozenset({"no", "any", "some", "every", "the", "this", "that", "which"})
 
 _TOKEN = re.compile(
     r"(?P<neg>(?:(?<![\w.])-|\bminus\s+))?(?P<num>\d+(?:\.\d+)?)(?!\d)|(?P<word>[a-z]+)"
@@ -49,7 +52,7 @@ def _round_half_up(number: Decimal) -> int:
 
 def _first_number(text: str) -> Decimal | None:
     """Return the first rating-like number in lower-cased text, or None."""
-    previous_word = ""
+    previous_words: list[str] = []
     for match in _TOKEN.finditer(text):
         if _DENOMINATOR.search(text[: match.start()]):
             continue
@@ -60,9 +63,12 @@ def _first_number(text: str) -> Decimal | None:
                 number = -number
         else:
             word = match.group("word")
-            if word in _WORD_VALUES and not (word == "one" and previous_word in _ONE_NOT_NUMBER_AFTER):
+            pronoun = word == "one" and bool(
+                _ONE_NOT_NUMBER_AFTER.intersection(previous_words[-2:])
+            )
+            if word in _WORD_VALUES and not pronoun:
                 number = Decimal(_WORD_VALUES[word])
-            previous_word = word
+            previous_words.append(word)
         if number is not None:
             if _HALF.match(text[match.end() :]):
                 number += Decimal("0.5") if number >= 0 else Decimal("-0.5")
@@ -71,8 +77,8 @@ def _first_number(text: str) -> Decimal | None:
 
 
 def parse_rating(text: str) -> Rating:
-    """Parse a 0–10 rating from what the patient typed."""
-    number = _first_number((text or "").lower().replace("’", "'"))
+    """Parse a 0-10 rating from what the patient typed."""
+    number = _first_number((text or "").lower().replace("\u2019", "'"))
     if number is None:
         return Rating(None, "unclear")
     value = _round_half_up(number)

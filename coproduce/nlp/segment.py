@@ -11,11 +11,17 @@ Rules, in order:
   boundary.
 * Otherwise a hard boundary always splits.
 * At a soft boundary two full clauses (each with a subject or a finite verb) are split unless
-  the new clause has no topic while the item so far has one: "too many tablets, I never know
-  which to take when" stays whole because the second clause only elaborates the first.
-* At a soft boundary where either side is a fragment ("my son and daughter help me",
-  "salt and pepper", "aches and pains") the parts stay together, unless both name topics and the
-  new one adds a different category ("tablets, physio and blood tests" are three items).
+  the new clause names no topic while the item so far does: "the tablets make me drowsy and I
+  can't drive" stays whole because the second clause only elaborates the first.
+* At a soft boundary where either side is a fragment, in order:
+  a fragment after a prepositional phrase stays ("advice from the hospital and the GP");
+  a clause naming the same kind of topic the fragment ends on shares its subject and stays
+  ("my son and my daughter help me", "the tablets and the injections make me sick");
+  a clause naming a topic splits from a fragment that does not end on one ("carers twice a
+  day and my sister rings every night");
+  otherwise the parts stay together ("too many tablets, I never know which to take when",
+  "salt and pepper", "aches and pains") unless the new part adds a different topic to an
+  item that has one ("tablets, physio and blood tests" are three items).
 
 Leading joiners ("and", "but", "also", "plus") and surrounding punctuation are trimmed.
 """
@@ -29,29 +35,31 @@ from coproduce.nlp.pipeline import get_nlp
 
 PERSON = "PERSON"  # every named relationship counts as one topic when splitting
 
-_JOINERS = frozenset({"and", "but", "plus", "&"})
-_LEADING_FILLER = frozenset({"and", "but", "also", "plus", "&", "oh"})
-_SOFT_PUNCT = frozenset({",", "...", "…", "..", "-", "–", "—", "/"})
-_CONTINUATIONS = frozenset(
-    {"he", "she", "they", "it", "that", "this", "which", "who", "them", "him", "her", "so",
-     "because", "cos", "coz", "cause", "as", "though", "although", "especially", "even", "when",
-     "if", "except", "apart", "otherwise", "then", "too", "either"}
+
+def _words(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of a word list."""
+    return frozenset(text.split())
+
+
+_JOINERS = _words("and but plus &")
+_LEADING_FILLER = _words("and but also plus & oh")
+_SOFT_PUNCT = _words(", ... \u2026 .. - \u2013 \u2014 /")
+_CONTINUATIONS = _words(
+    "he she they it that this which who them him her so because cos coz cause as though "
+    "although especially even when if except apart otherwise then too either"
 )
-_SUBJECTS = frozenset({"i", "he", "she", "they", "we", "you", "it", "there", "u"})
-_FINITE_VERBS = frozenset(
-    {"am", "is", "are", "was", "were", "be", "been", "'m", "’m", "m", "'re", "’re", "'ve", "’ve",
-     "'ll", "’ll", "'d", "’d", "do", "does", "did", "n't", "n’t", "nt", "have", "has", "had",
-     "can", "ca", "could", "will", "wo", "would", "should", "must", "might", "may", "get",
-     "gets", "got", "make", "makes", "made", "help", "helps", "helped", "take", "takes", "took",
-     "drive", "drives", "drove", "bring", "brings", "cook", "cooks", "clean", "cleans", "shop",
-     "shops", "visit", "visits", "ring", "rings", "call", "calls", "phone", "phones", "pop",
-     "pops", "come", "comes", "came", "go", "goes", "went", "live", "lives", "lived", "work",
-     "works", "look", "looks", "sort", "sorts", "pick", "picks", "keep", "keeps", "give",
-     "gives", "gave", "need", "needs", "want", "wants", "feel", "feels", "felt", "know",
-     "knows", "forget", "forgets", "manage", "manages", "struggle", "struggles", "hate",
-     "hates", "worry", "worries", "mean", "means", "stop", "stops", "say", "says", "said",
-     "tell", "tells", "told", "sleep", "sleeps", "walk", "walks", "care", "cares", "mind",
-     "minds", "sees", "see", "saw", "hurts", "hurt", "aches", "runs", "does", "won't"}
+_PREPOSITIONS = _words("from with between by at to of for about like")
+_SUBJECTS = _words("i he she they we you it its there u")
+_FINITE_VERBS = _words(
+    "am is are was were be been 'm \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d "
+    "do does did n't n\u2019t nt have has had can ca could will wo would should must might may "
+    "get gets got make makes made help helps helped take takes took drive drives drove bring "
+    "brings cook cooks clean cleans shop shops visit visits ring rings call calls phone phones "
+    "pop pops come comes came go goes went live lives lived work works look looks sort sorts "
+    "pick picks keep keeps give gives gave need needs want wants feel feels felt know knows "
+    "forget forgets manage manages struggle struggles hate hates worry worries mean means stop "
+    "stops say says said tell tells told sleep sleeps walk walks care cares mind minds sees see "
+    "saw hurts hurt aches runs"
 )
 
 
@@ -102,7 +110,7 @@ def _boundary(doc: Doc, i: int) -> str | None:
     if token.lower_ in _JOINERS:
         return "soft"
     if token.text in _SOFT_PUNCT:
-        spaced = token.text in {",", "...", "…", ".."} or (
+        spaced = token.text in {",", "...", "\u2026", ".."} or (
             i > 0 and bool(doc[i - 1].whitespace_) and bool(token.whitespace_)
         )
         return "soft" if spaced else None
@@ -146,7 +154,20 @@ def _clauses(doc: Doc) -> list[tuple[Span, str]]:
     return clauses
 
 
-def _should_merge(item: Span, clause: Span, kind: str) -> bool:
+def _ends_in_prepositional_phrase(span: Span) -> bool:
+    """Return whether a fragment after the span may share its preposition ("from X and Y")."""
+    return any(token.lower_ in _PREPOSITIONS for token in span[-4:])
+
+
+def _last_topic(span: Span) -> str | None:
+    """Return the topic category of the span's last token, as "son" in "my son | and ..."."""
+    last = span[-1]
+    if last.ent_type_ == patterns.RELATIONSHIP:
+        return PERSON
+    return last.ent_type_ if last.ent_type_ in patterns.BURDEN_LABELS else None
+
+
+def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     """Decide whether a clause continues the item before it (see the module docstring)."""
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
     new_topics = clause_topics - item_topics
@@ -156,17 +177,26 @@ def _should_merge(item: Span, clause: Span, kind: str) -> bool:
         return False
     if _is_clause(item) and _is_clause(clause):
         return bool(item_topics) and not clause_topics
+    if _ends_in_prepositional_phrase(previous) and not _is_clause(clause):
+        return True
+    last_topic = _last_topic(previous)
+    if last_topic is not None and last_topic in clause_topics and not _is_clause(previous):
+        return True  # one subject: "the tablets | and the injections make me sick"
+    if clause_topics and _is_clause(clause) and last_topic is None:
+        return False  # "carers twice a day | and my sister rings every night"
     return not (new_topics and item_topics)
 
 
 def item_spans(doc: Doc) -> list[Span]:
     """Return one span per item of an answer, in order."""
     items: list[Span] = []
+    previous: Span | None = None
     for clause, kind in _clauses(doc):
-        if items and _should_merge(items[-1], clause, kind):
+        if items and previous is not None and _should_merge(items[-1], previous, clause, kind):
             items[-1] = doc[items[-1].start : clause.end]
         else:
             items.append(clause)
+        previous = clause
     return items
 
 

@@ -12,12 +12,14 @@ _FILLER = (
     r"if thats ok|for now|either|this one|that one|that|this|it|one|question"
 )
 _SKIP = (
-    r"(?:i\s*)?(?:(?:really|honestly|just|genuinely|truly)\s+)?(?:do\s*n'?t|dont|dnt|do not|don|doesn'?t|didn'?t)\s+(?:kno+w?|no|knw|now)"
+    r"(?:i\s*)?(?:(?:really|honestly|just|genuinely|truly)\s+)?"
+    r"(?:do\s*n'?t|dont|dnt|do not|don|doesn'?t|didn'?t)\s+(?:kno+w?|no|knw|now)"
     r"(?:\s+(?:what to say|how to answer|what to put))?|"
     r"i?\s*dunno|i?\s*duno|donno|dno|idk+|ikd|dk|idek|"
     r"(?:i'?m\s+|i am\s+|im\s+)?not\s+(?:(?:too|so|really|very)\s+)?(?:sure|shure|suer|srue)"
     r"(?:\s+(?:what to say|how to answer|what to put))?|"
-    r"nto sure|unsure|no (?:idea|clue)|not a clue|(?:i\s+)?(?:have|haven'?t)(?: got)? (?:a|no) clue|"
+    r"nto sure|unsure|no (?:idea|clue)|not a clue|"
+    r"(?:i\s+)?(?:have|haven'?t)(?: got)? (?:a|no) clue|"
     r"(?:can|could) (?:we|i|you) (?:skip|pass|move on|leave)|skip+|skp|pass|next|next question|"
     r"move on|leave it(?: blank)?|no comment|nothing to say|"
     r"(?:i'?d |i would |id )?(?:rather|prefer to) not(?: say| answer| to say| to answer| share)?|"
@@ -25,8 +27,8 @@ _SKIP = (
     r"(?:say|answer|share|talk about)|not now|ask me later|later|n/?a"
 )
 _PIECE = re.compile(rf"(?:{_SKIP}|{_FILLER})\b", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[\s,.;:!?\-–—…()'\"]+")
-_NORMALISE = str.maketrans({"’": "'", "‘": "'"})
+_SEPARATORS = re.compile(r"[\s,.;:!?\-\u2013\u2014\u2026()'\"]+")
+_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 def is_skip_answer(text: str) -> bool:

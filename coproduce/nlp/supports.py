@@ -29,6 +29,9 @@ from coproduce.nlp import patterns
 from coproduce.nlp.pipeline import get_nlp
 from coproduce.nlp.segment import item_spans
 
+SUPPORT_KINDS = ("support", "caring_for")
+RELATIONSHIPS = tuple(patterns.RELATIONSHIP_TERMS)
+
 _SELF = frozenset({"i", "we"})
 _OTHERS = frozenset({"he", "she", "they", "you"})
 _CARED_BY_ME = frozenset({"me", "us", "myself", "by"})
@@ -43,7 +46,7 @@ class Support:
     kind: str  # "support" | "caring_for"
 
 
-def lower_in(*words: str) -> dict[str, dict[str, list[str]]]:
+def _lower_in(*words: str) -> dict[str, dict[str, list[str]]]:
     """Return a token pattern matching any of the words, ignoring case."""
     return {"LOWER": {"IN": list(words)}}
 
@@ -55,29 +58,45 @@ def _care_matcher() -> Matcher:
     matcher.add(
         "CARE",
         [
-            [lower_in("look", "looks", "looking", "looked"), {"LOWER": "after"}],
-            [lower_in("care", "cares", "caring", "cared"), {"LOWER": "for"}],
-            [lower_in("take", "takes", "taking"), {"LOWER": "care"}, {"LOWER": "of"}],
+            [_lower_in("look", "looks", "looking", "looked"), {"LOWER": "after"}],
+            [_lower_in("care", "cares", "caring", "cared"), {"LOWER": "for"}],
+            [_lower_in("take", "takes", "taking"), {"LOWER": "care"}, {"LOWER": "of"}],
             [
-                lower_in("do", "does", "doing"),
+                _lower_in("do", "does", "doing"),
                 {"LOWER": "it", "OP": "?"},
-                lower_in("everything", "all", "most", "loads", "lots"),
+                _lower_in("everything", "all", "most", "loads", "lots"),
                 {"LOWER": "for"},
             ],
-            [lower_in("help", "helping"), lower_in("my", "our", "look", "care", "him", "her")],
-            [lower_in("support", "supporting"), lower_in("my", "our", "him", "her")],
-            [lower_in("cook", "cooking", "shop", "shopping"), {"LOWER": "for"}],
-            [lower_in("mind", "minding", "babysit", "babysitting")],
+            [_lower_in("help", "helping"), _lower_in("my", "our", "look", "care", "him", "her")],
+            [_lower_in("support", "supporting"), _lower_in("my", "our", "him", "her")],
+            [_lower_in("cook", "cooking", "shop", "shopping"), {"LOWER": "for"}],
+            [_lower_in("babysit", "babysitting")],
+            [_lower_in("mind", "minding"), _lower_in("my", "our", "the", "his", "her", "their")],
             [
-                lower_in("'m", "’m", "m", "am", "was", "been", "be", "being"),
+                _lower_in("'m", "\u2019m", "m", "am", "was", "been", "be", "being"),
                 {
                     "LOWER": {
-                        "IN": ["a", "the", "her", "his", "their", "main", "sole", "only",
-                               "full", "-", "time", "full-time", "unpaid", "primary", "family"]
+                        "IN": [
+                            "a",
+                            "the",
+                            "her",
+                            "his",
+                            "their",
+                            "main",
+                            "sole",
+                            "only",
+                            "full",
+                            "-",
+                            "time",
+                            "full-time",
+                            "unpaid",
+                            "primary",
+                            "family",
+                        ]
                     },
                     "OP": "*",
                 },
-                lower_in("carer", "caregiver", "caretaker"),
+                _lower_in("carer", "caregiver", "caretaker"),
             ],
         ],
     )

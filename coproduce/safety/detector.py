@@ -1,0 +1,186 @@
+"""Spot messages that signal current danger, so the bot can react in the same turn."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from coproduce.safety import scope
+from coproduce.safety.normalize import Word, words
+from coproduce.safety.patterns import CATEGORIES, compiled
+
+SEVERITY: dict[str, int] = {category: rank for rank, category in enumerate(CATEGORIES)}
+
+# Danger topics mentioned loosely; used to tell a benign mention from an unrelated message.
+_TOPIC = re.compile(
+    r"\b(?:chest|heart|stroke|breath|breathe|breathing|breathless|blood|bleed|bleeding|bled|"
+    r"suicid\w*|kill\w*|die|died|dying|dead|death|overdos\w*|tablets|pills|hurt\w*|hit|hits|"
+    r"harm\w*|safe|unsafe|face|arm|speech|slur\w*|wheez\w*|inhaler|cut|cutting|abus\w*|"
+    r"violent|attack|end it|myself)\b"
+)
+_BENIGN_PHRASES = re.compile(
+    r"\b(?:killing me|dying (?:to|for)|kill for|to death|x ray|xray|blood (?:test|tests|"
+    r"pressure|sugar|sugars|results|thinners|thinner|donor|count)|bloods|breathing "
+    r"(?:exercises|test|tests|clinic)|stroke (?:clinic|nurse|unit|of luck|team)|"
+    r"off my chest|chest (?:infection|clinic|of drawers|x|ct|scan)|heart (?:sank|goes out|"
+    r"broke|failure)|breath away|breather|breaststroke|breast stroke)\b"
+)
+_GUESS: dict[str, re.Pattern[str]] = {
+    "self_harm": re.compile(
+        r"\b(?:die|dying|dead|suicid\w*|kill\w* my ?self|end it|end things|end my life|"
+        r"my ?self|no point|not be here|be here|living|alive|hopeless|worthless|give up|"
+        r"burden|disappear|wake up|better off)\b"
+    ),
+    "chest_pain": re.compile(r"\b(?:chest|heart|angina|jaw)\b"),
+    "stroke": re.compile(
+        r"\b(?:face|droop\w*|slur\w*|speech|words|talk\w*|numb|weak|stroke|vision|one side|"
+        r"tongue|smile)\b"
+    ),
+    "breathing": re.compile(
+        r"\b(?:breath\w*|air|wheez\w*|inhaler|choking|suffocat\w*|throat|asthma|lips|gasp\w*)\b"
+    ),
+    "bleeding": re.compile(r"\b(?:blood\w*|bleed\w*|bled|hemorrhag\w*|clots?)\b"),
+    "overdose": re.compile(
+        r"\b(?:tablets|pills|overdos\w*|swallow\w*|took|taken|meds|paracetamol|dose)\b"
+    ),
+    "harm_from_others": re.compile(
+        r"\b(?:hit\w*|hurt\w*|beat\w*|abus\w*|scared|afraid|frightened|threat\w*|safe|unsafe|"
+        r"violent|attack\w*)\b"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A current-danger hit: its category and the span of the patient's text that shows it."""
+
+    category: str
+    evidence: str
+    start: int = field(default=-1, compare=False)
+    end: int = field(default=-1, compare=False)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    category: str
+    start: int
+    end: int
+    live: bool
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    words: list[Word]
+    text: str
+    offsets: list[int]
+
+
+def _sentences(all_words: list[Word]) -> list[_Sentence]:
+    groups: dict[int, list[Word]] = {}
+    for word in all_words:
+        groups.setdefault(word.sent, []).append(word)
+    result = []
+    for group in groups.values():
+        offsets, position = [], 0
+        for word in group:
+            offsets.append(position)
+            position += len(word.text) + 1
+        result.append(_Sentence(group, " ".join(w.text for w in group), offsets))
+    return result
+
+
+def _word_span(sentence: _Sentence, char_start: int, char_end: int) -> tuple[int, int]:
+    first = max(i for i, off in enumerate(sentence.offsets) if off <= char_start)
+    last = max(i for i, off in enumerate(sentence.offsets) if off < char_end)
+    return first, last + 1
+
+
+def _is_current(
+    sentences: list[_Sentence], number: int, category: str, bounds: tuple[int, int, int, int]
+) -> bool:
+    """Run every veto on one candidate; bounds are (first word, end word, char start, end)."""
+    sentence = sentences[number]
+    texts = [w.text for w in sentence.words]
+    span = scope.Span(category, bounds[0], bounds[1])
+    following = [w.text for s in sentences[number + 1 : number + 2] for w in s.words]
+    if scope.negated_before(texts, span) or scope.negated_after(texts[span.end :] + following):
+        return False
+    threat = category == "harm_from_others" and scope.THREAT.search(sentence.text)
+    if not threat and scope.figurative(sentence.text, bounds[2], bounds[3]):
+        return False
+    if scope.category_veto(category, sentence.text) or scope.clinical(texts, span):
+        return False
+    if scope.hypothetical(texts, span):
+        return False
+    if scope.remote_past(texts, span) and not scope.revived_later(texts, span, following):
+        return False
+    exempt = category in scope.OTHER_PERSON_EXEMPT
+    return exempt or not scope.other_person(texts, span) or scope.immediate(sentence.text)
+
+
+def _candidates(text: str) -> tuple[list[_Sentence], list[tuple[int, _Candidate]]]:
+    sentences = _sentences(words(text))
+    found: list[tuple[int, _Candidate]] = []
+    for number, sentence in enumerate(sentences):
+        for category, pattern in compiled().items():
+            for match in pattern.finditer(sentence.text):
+                first, end = _word_span(sentence, match.start(), match.end())
+                bounds = (first, end, match.start(), match.end())
+                live = _is_current(sentences, number, category, bounds)
+                start, stop = sentence.words[first].start, sentence.words[end - 1].end
+                found.append((number, _Candidate(category, start, stop, live)))
+    return sentences, found
+
+
+@lru_cache(maxsize=512)
+def _flags(text: str) -> tuple[RedFlag, ...]:
+    _, found = _candidates(text)
+    best: dict[str, RedFlag] = {}
+    for _, candidate in found:
+        if candidate.live and candidate.category not in best:
+            evidence = text[candidate.start : candidate.end]
+            flag = RedFlag(candidate.category, evidence, candidate.start, candidate.end)
+            best[candidate.category] = flag
+    return tuple(sorted(best.values(), key=lambda flag: SEVERITY[flag.category]))
+
+
+def detect_red_flags(text: str) -> list[RedFlag]:
+    """Return the current-danger categories in a message, most severe first."""
+    if not text or not text.strip():
+        return []
+    return list(_flags(text))
+
+
+def _benign_topic(sentences: list[_Sentence], number: int) -> bool:
+    sentence = sentences[number]
+    if _BENIGN_PHRASES.search(sentence.text):
+        return True
+    for match in _TOPIC.finditer(sentence.text):
+        first, end = _word_span(sentence, match.start(), match.end())
+        bounds = (first, end, match.start(), match.end())
+        if not _is_current(sentences, number, "topic", bounds):
+            return True
+    return False
+
+
+def is_benign_mention(text: str) -> bool:
+    """Tell whether a message touches a danger topic only in a non-current way."""
+    if not text or not text.strip() or detect_red_flags(text):
+        return False
+    sentences, found = _candidates(text)
+    if any(not candidate.live for _, candidate in found):
+        return True
+    return any(_benign_topic(sentences, number) for number in range(len(sentences)))
+
+
+def guess_category(text: str) -> str | None:
+    """Guess the most severe category a message hints at, from looser keywords."""
+    flags = detect_red_flags(text)
+    if flags:
+        return flags[0].category
+    normalised = " ".join(word.text for word in words(text or ""))
+    for category in CATEGORIES:
+        if _GUESS[category].search(normalised):
+            return category
+    return None

@@ -1,0 +1,239 @@
+"""Decide whether a matched danger phrase is current, from the words around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STRONG = frozenset(_split("but however although though whereas except anyway anyways ; : whilst"))
+WEAK = STRONG | frozenset(_split(", and so because then or which while - \u2013 \u2014 ( ) plus also ."))
+NEGATIONS = frozenset(
+    "no not never without denies deny denied nor neither none nobody nothing".split()
+)
+PSEUDO = frozenset(_split("stop only just sure know matter wait long doubt idea one able see"))
+POST_NEGATIONS = frozenset(_split("no none nope nah never negative"))
+PUNCT = frozenset(_split("? : - \u2013 \u2014 , . ! ;"))
+FIRST = frozenset(_split("i me my myself mine"))
+THIRD = frozenset(_split("""he she they him her his hers their them himself herself themselves husband hubby wife
+    missus partner boyfriend girlfriend bf gf ex mum mother dad father son daughter brother
+    sister nan nana gran granny grandma grandmother grandad granddad grandpa grandfather
+    grandson granddaughter grandkids uncle aunt auntie aunty cousin niece nephew friend mate
+    neighbour neighbor colleague boss kid kids child children baby toddler stepdad stepmum
+    fiance fiancee carer dog cat man woman lady guy bloke patient people someone""")
+)
+# Words that name another person as subject or owner when they sit inside a match.
+THIRD_INSIDE = THIRD - frozenset({"him", "them", "her", "someone", "people"})
+THREAT = re.compile(r"\b(?:threatened|threatens|threatening|said|says|swears|swore|told me)\b")
+# Categories where another person is the actor or the victim is still an emergency.
+OTHER_PERSON_EXEMPT = frozenset({"harm_from_others", "overdose"})
+
+REMOTE = re.compile(
+    r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|six|ten|twenty|thirty|some|"
+    r"a couple of|couple of|a good few) (?:years|yrs|decades|months) (?:ago|back|before)|"
+    r"years ago|years back|decades ago|ages ago|last year|back in|in (?:19|20)\d\d|"
+    r"in the (?:sixties|seventies|eighties|nineties|\d0s)|as a young (?:woman|man|girl|lad|mum)|"
+    r"when i was (?:younger|young|little|a kid|a child|a teenager|a teen|at school|at uni|"
+    r"pregnant|in my)|as a (?:child|kid|teenager|teen|youngster|boy|girl)|used to|"
+    r"in the past|long time ago|a while ago|a while back|in my (?:teens|twenties|thirties|"
+    r"forties|20s|30s|40s|youth)|in (?:january|february|march|april|june|july|august|"
+    r"september|october|november|december|the spring|the summer|the autumn|the winter)|"
+    r"before my (?:bypass|stent|operation|op|surgery|transplant)|at school|growing up)\b"
+)
+RESOLVED = re.compile(
+    r"\b(?:turned out|went away|gone away|has gone off|cleared up|settled|resolved|"
+    r"sorted itself|recovered|recovery|got better|(?:fine|ok|okay|alright|all right|better|good|"
+    r"safe|well) now|it stopped|it has stopped|stopped after|stopped on its own|"
+    r"stopped by itself|healed|(?:no problems|none|nothing) since|all clear|behind me|"
+    r"better place|been well|been fine|doing (?:well|great|fine|better) since|"
+    r"(?:was|be) (?:just )?(?:indigestion|muscular|anxiety|reflux|heartburn|wind|nothing|"
+    r"a panic attack)|ago now)\b"
+)
+PRESENT = re.compile(
+    r"\b(?:now|right now|at the moment|currently|still|today|tonight|this (?:morning|"
+    r"afternoon|evening|week|time|is different)|again|at present|keeps|keep|started|starting|"
+    r"getting worse|since (?:this morning|yesterday|last night|an hour|i woke))\b"
+)
+IMMEDIATE = re.compile(
+    r"\b(?:right now|just now|at the moment|as we speak|this minute|currently|has just|"
+    r"have just|is just|just (?:collapsed|dropped|gone|started|stopped)|collapsed|"
+    r"unconscious|will not wake|not responding|unresponsive|what do i do|what should i do|"
+    r"help me|please help)\b"
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:if|in case|whether|what if|how do i know|how would i know|how will i know|"
+    r"how can i tell|in the event|one day|just asking|watch out for|look out for|"
+    r"warning signs?|signs? of|symptoms? of|risk of|chance of|(?:worried|scared|afraid|"
+    r"frightened|terrified|anxious|worry|worrying|fear) (?:about |of |that )?(?:i |i will |"
+    r"i might |i could |i am going to )?(?:having|getting|have|get|a|another|overdosing|"
+    r"taking too many))\b"
+)
+CLINICAL_AFTER = frozenset(_split("""test tests x xray ray scan clinic nurse team risk limit prevention training exercises
+    leaflet signs symptoms score rehab results check checks thinners pressure""")
+)
+CLINICAL_BEFORE = frozenset(_split("leaflet poster training course lists explained"))
+FIGURATIVE = re.compile(
+    r"(?:killing|kill) my ?self (?:at|in|with|over|to|for|trying|working|laughing|doing|on)\b|"
+    r"\b(?:die|died|dying) (?:of|from|with) (?:embarrassment|shame|boredom|laughter|laughing|"
+    r"curiosity|jealousy)\b|\b(?:nearly|almost) (?:died|had a heart attack|had a stroke)\b|"
+    r"\brather die\b|\bdying (?:to|for)\b|\bcould kill for\b|\bto death\b|"
+    r"\bkill me (?:if|when|for)\b|\bbleeding (?:me |us |you )?dry\b"
+)
+CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
+    "self_harm": re.compile(
+        r"\b(?:cut|hurt|burnt|burned|harmed|injured) my ?self (?:while |when |whilst |by |on |"
+        r"in |at |with |doing )?(?:shaving|cooking|chopping|falling|fell|lifting|playing|"
+        r"gardening|the gym|work|accident|accidentally|slipped|tripped|a knife|the kettle|"
+        r"the oven|the iron)\b|\baccidentally\b|\bby accident\b|"
+        r"\bcut my ?self (?:a|some|another)\b"
+    ),
+    "stroke": re.compile(
+        r"\b(?:sleep|slept|sleeping|lie|lying|lay) on it\b|\bpins and needles\b|"
+        r"\b(?:after|from) (?:the )?(?:dentist|injection|anaesthetic|anesthetic|filling)\b|"
+        r"\bfrozen shoulder\b|\b(?:above|over) my head\b|\brotator cuff\b|\bfracture\b|"
+        r"\bbroken\b|\b(?:wine|beer|pints|drunk|tipsy|alcohol|vodka|hangover)\b|\bpalsy\b|"
+        r"\bsince (?:the|my) (?:op|operation|fall|injury|surgery)\b"
+    ),
+    "breathing": re.compile(
+        r"\bthrough (?:my |me )?nose\b|\bblocked nose\b|\bstuffy\b|\bbunged up\b|"
+        r"\bwhen i (?:climb|walk up|go up|run|jog|exercise|do the|do my|hoover|vacuum|rush|"
+        r"hurry)\b|\bon (?:the )?(?:stairs|hills)\b|\b(?:climbing|going up|walking up) "
+        r"(?:the )?(?:stairs|hills)\b|\bafter (?:running|a run|exercise|the gym|climbing|"
+        r"walking up)\b|\bfor (?:years|ages|months)\b|\bbeen like (?:that|this) for\b|"
+        r"\brunning for the bus\b|\blaugh\w*\b"
+    ),
+    "harm_from_others": re.compile(
+        r"\b(?:play|playing|plays|played|accident|accidentally|by mistake|teddy|pillow|ball|"
+        r"joking|jokingly|tickle|tickling)\b"
+    ),
+}
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate match: word indices [start, end) inside one sentence's words."""
+
+    category: str
+    start: int
+    end: int
+
+
+def _clause_start(words: list[str], index: int, boundaries: frozenset[str]) -> int:
+    for i in range(index - 1, -1, -1):
+        if words[i] in boundaries or (words[i] == "now" and i and words[i - 1] in WEAK):
+            return i + 1
+    return 0
+
+
+def _clause_end(words: list[str], index: int, boundaries: frozenset[str]) -> int:
+    for i in range(index, len(words)):
+        if words[i] in boundaries or (words[i] == "now" and i and words[i - 1] in WEAK):
+            return i
+    return len(words)
+
+
+def _text(words: list[str], start: int, end: int) -> str:
+    return " ".join(words[max(start, 0) : max(end, 0)])
+
+
+def negated_before(words: list[str], span: Span) -> bool:
+    """Tell whether a negation cue governs the span from earlier in its clause."""
+    lo = max(_clause_start(words, span.start, WEAK), span.start - 6)
+    for i in range(lo, span.start):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if words[i] in NEGATIONS and following not in PSEUDO:
+            return True
+    return False
+
+
+def negated_after(after: list[str]) -> bool:
+    """Tell whether the words after a span answer it with a bare 'no' ('chest pain? no')."""
+    for position in range(min(3, len(after))):
+        if after[position] not in PUNCT:
+            continue
+        rest = [w for w in after[position:] if w not in PUNCT]
+        if not rest or rest[0] not in POST_NEGATIONS:
+            return False
+        index = after.index(rest[0], position)
+        nxt = after[index + 1] if index + 1 < len(after) else ""
+        return nxt == "" or nxt in PUNCT
+    return False
+
+
+def remote_past(words: list[str], span: Span) -> bool:
+    """Tell whether the span's clause places it in the remote past or says it resolved."""
+    lo = _clause_start(words, span.start, STRONG)
+    hi = _clause_end(words, span.end, STRONG)
+    clause = _text(words, lo, hi)
+    if PRESENT.search(clause) and not RESOLVED.search(clause):
+        return False
+    if REMOTE.search(clause):
+        return True
+    next_clause = words[hi + 1 : _clause_end(words, hi + 1, STRONG)] if hi < len(words) else []
+    if next_clause[:1] in (["that"], ["it"], ["this"], ["which"]) and REMOTE.search(
+        " ".join(next_clause)
+    ):
+        return True
+    next_hi = _clause_end(words, hi + 1, STRONG) if hi < len(words) else hi
+    return bool(RESOLVED.search(_text(words, span.start, next_hi)))
+
+
+def revived_later(words: list[str], span: Span, following: list[str]) -> bool:
+    """Tell whether a later clause says the danger is back or happening now."""
+    hi = _clause_end(words, span.end, STRONG)
+    rest = words[hi:] + following
+    clauses: list[list[str]] = [[]]
+    for word in rest:
+        if word in STRONG or word in (".", "!", "?"):
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    return any(PRESENT.search(" ".join(c)) and not RESOLVED.search(" ".join(c)) for c in clauses)
+
+
+def other_person(words: list[str], span: Span) -> bool:
+    """Tell whether the span is about someone other than the writer."""
+    inside = words[span.start : span.end]
+    if any(w in FIRST for w in inside):
+        return False
+    if any(w in THIRD_INSIDE for w in inside):
+        return True
+    for i in range(span.start - 1, -1, -1):
+        if words[i] in FIRST:
+            return False
+        if words[i] in THIRD:
+            return True
+    return False
+
+
+def hypothetical(words: list[str], span: Span) -> bool:
+    """Tell whether the span sits in an if-clause, a question about risk or a worry."""
+    lo = _clause_start(words, span.start, STRONG)
+    return bool(HYPOTHETICAL.search(_text(words, lo, span.start + 1)))
+
+
+def clinical(words: list[str], span: Span) -> bool:
+    """Tell whether the span names a test, a clinic or a leaflet rather than a symptom."""
+    after = words[span.end : span.end + 2]
+    lo = _clause_start(words, span.start, STRONG)
+    before = words[lo : span.start]
+    return any(w in CLINICAL_AFTER for w in after) or any(w in CLINICAL_BEFORE for w in before)
+
+
+def figurative(sentence: str, char_start: int, char_end: int) -> bool:
+    """Tell whether an idiom ('dying to', 'will kill me if') overlaps the span."""
+    return any(m.start() < char_end and m.end() > char_start for m in FIGURATIVE.finditer(sentence))
+
+
+def category_veto(category: str, sentence: str) -> bool:
+    """Tell whether the sentence holds a harmless explanation specific to the category."""
+    veto = CATEGORY_VETOES.get(category)
+    return bool(veto and veto.search(sentence))
+
+
+def immediate(sentence: str) -> bool:
+    """Tell whether the sentence says something is happening right now."""
+    return bool(IMMEDIATE.search(sentence))

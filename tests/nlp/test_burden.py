@@ -1,0 +1,81 @@
+"""extract_treatment_burdens: one burden per item, in a PETS/TBQ domain."""
+
+from __future__ import annotations
+
+import pytest
+
+from coproduce.nlp.extraction import BURDEN_CATEGORIES, TreatmentBurden, extract_treatment_burdens
+
+
+def test_example_from_the_brief() -> None:
+    answer = "too many tablets, I never know which to take when, and physio is two buses away"
+    assert extract_treatment_burdens(answer) == [
+        TreatmentBurden("too many tablets, I never know which to take when", "medications"),
+        TreatmentBurden("physio is two buses away", "appointments"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "category"),
+    [
+        ("my water tablets", "medications"),
+        ("the little white ones", "medications"),
+        ("remembering to take them all", "medications"),
+        ("the inhalers", "medications"),
+        ("insulin injections 4 times a day", "medications"),
+        ("waiting for my repeat prescription at the pharmacy", "medications"),
+        ("getting to the chemist", "medications"),
+        ("so many appointments", "appointments"),
+        ("physio is two buses away", "appointments"),
+        ("hospital visits take all day", "appointments"),
+        ("waiting ages to see the GP", "appointments"),
+        ("ringing the surgery at 8am to get through", "appointments"),
+        ("blood tests every month", "tests_monitoring"),
+        ("checking my sugars", "tests_monitoring"),
+        ("doing my BP readings twice a day", "tests_monitoring"),
+        ("finger pricks", "tests_monitoring"),
+        ("waiting for scan results", "tests_monitoring"),
+        ("prescription charges", "costs"),
+        ("cant afford the parking at the hospital", "costs"),
+        ("the parking fees", "costs"),
+        ("the cost of taxis to the clinic", "costs"),
+        ("side effects", "side_effects"),
+        ("the tablets make me drowsy", "side_effects"),
+        ("the new pills make me feel rubbish", "side_effects"),
+        ("put on weight since the steroids", "side_effects"),
+        ("feel sick all the time", "side_effects"),
+        ("nobody explains what the tablets are for", "information"),
+        ("i dont understand what theyre for", "information"),
+        ("conflicting advice from the hospital and the gp", "information"),
+        ("its all so confusing", "information"),
+        ("the diabetes nurse tells me one thing and the gp another", "information"),
+        ("sick of taking tablets", "medications"),
+        ("fed up with it all", "other"),
+        ("the diet", "other"),
+    ],
+)
+def test_single_burden_category(answer: str, category: str) -> None:
+    burdens = extract_treatment_burdens(answer)
+    assert [b.category for b in burdens] == [category]
+    assert burdens[0].text == answer.strip().rstrip(".")
+
+
+def test_several_burdens_in_one_breath() -> None:
+    answer = "The tablets make me sick. Blood tests every month and the parking costs a fortune"
+    assert [b.category for b in extract_treatment_burdens(answer)] == [
+        "side_effects",
+        "tests_monitoring",
+        "costs",
+    ]
+
+
+def test_categories_are_from_the_fixed_set() -> None:
+    answers = ["tablets, physio and blood tests", "nothing really", "cant afford it; dizzy"]
+    for answer in answers:
+        for burden in extract_treatment_burdens(answer):
+            assert burden.category in BURDEN_CATEGORIES
+
+
+@pytest.mark.parametrize("answer", ["", "   "])
+def test_no_burdens_in_an_empty_answer(answer: str) -> None:
+    assert extract_treatment_burdens(answer) == []

@@ -1,0 +1,58 @@
+"""parse_rating: a 0-10 rating from what the patient typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from coproduce.nlp.extraction import Rating, parse_rating
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        ("3", 3),
+        ("three", 3),
+        ("Three.", 3),
+        ("about a 4", 4),
+        ("4/10", 4),
+        ("4 / 10", 4),
+        ("4 out of 10", 4),
+        ("out of 10 id say 6", 6),
+        ("maybe 2 or 3", 2),
+        ("2-3", 2),
+        ("a solid 7", 7),
+        ("ten", 10),
+        ("10/10", 10),
+        ("zero", 0),
+        ("0", 0),
+        ("nought", 0),
+        ("6.5", 7),
+        ("2.5", 3),
+        ("6 and a half", 7),
+        ("I'd say 5 but it changes", 5),
+        ("I\u2019d say 5", 5),
+        ("3 tablets a day", 3),
+        ("fiv", 5),
+        ("sevn", 7),
+        ("7ish", 7),
+        ("prob a 6 on a good day", 6),
+        ("no one asked me before, 4", 4),
+        ("it won't go below 4", 4),
+    ],
+)
+def test_rating_in_range(answer: str, value: int) -> None:
+    assert parse_rating(answer) == Rating(value, "ok")
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"), [("11", 11), ("-1", -1), ("20", 20), ("minus 2", -2), ("a hundred", 100)]
+)
+def test_rating_out_of_range_keeps_the_number(answer: str, value: int) -> None:
+    assert parse_rating(answer) == Rating(value, "out_of_range")
+
+
+@pytest.mark.parametrize(
+    "answer", ["not great", "dunno", "", "   ", "bad", "the white one", "no one"]
+)
+def test_rating_without_a_number_is_unclear(answer: str) -> None:
+    assert parse_rating(answer) == Rating(None, "unclear")

@@ -1,0 +1,113 @@
+"""split_items: one item per thing the patient said, in their own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from coproduce.nlp.extraction import split_items
+
+
+@pytest.mark.parametrize(
+    ("answer", "items"),
+    [
+        (
+            "too many tablets, I never know which to take when, and physio is two buses away",
+            ["too many tablets, I never know which to take when", "physio is two buses away"],
+        ),
+        (
+            "my daughter does my shopping and my neighbour drives me sometimes. "
+            "I look after my husband, he has dementia",
+            [
+                "my daughter does my shopping",
+                "my neighbour drives me sometimes",
+                "I look after my husband, he has dementia",
+            ],
+        ),
+        ("my son and daughter help me", ["my son and daughter help me"]),
+        ("salt and pepper", ["salt and pepper"]),
+        ("aches and pains", ["aches and pains"]),
+        ("aches and pains mostly", ["aches and pains mostly"]),
+        ("nobody really, I manage on my own", ["nobody really, I manage on my own"]),
+        (
+            "mum lives with me and I do everything for her",
+            ["mum lives with me and I do everything for her"],
+        ),
+        (
+            "i cant sleep, im tired all the time and i cant work",
+            ["i cant sleep", "im tired all the time", "i cant work"],
+        ),
+        ("tablets, physio and blood tests", ["tablets", "physio", "blood tests"]),
+        (
+            "the tablets make me drowsy and I can't drive",
+            ["the tablets make me drowsy and I can't drive"],
+        ),
+        (
+            "my wife and my son help me and my neighbour does the garden",
+            ["my wife and my son help me", "my neighbour does the garden"],
+        ),
+        ("I look after him. And my daughter helps", ["I look after him", "my daughter helps"]),
+        (
+            "the water tablets have me running to the loo; the bus to the hospital costs a fortune\nand nobody explains my results",
+            [
+                "the water tablets have me running to the loo",
+                "the bus to the hospital costs a fortune",
+                "nobody explains my results",
+            ],
+        ),
+        ("walking", ["walking"]),
+        ("and also the insulin.", ["the insulin"]),
+        ("  my knee   ", ["my knee"]),
+        ("my knee!!!", ["my knee"]),
+        ("The pain. It wakes me up at night.", ["The pain. It wakes me up at night"]),
+        (
+            "my hip is agony, especially on the stairs",
+            ["my hip is agony, especially on the stairs"],
+        ),
+        (
+            "I want to sort my knee out so I can walk the dog again, mornings are agony",
+            ["I want to sort my knee out so I can walk the dog again", "mornings are agony"],
+        ),
+        (
+            "my grandkids, and getting down the allotment",
+            ["my grandkids, and getting down the allotment"],
+        ),
+        ("the injections and the little white ones", ["the injections and the little white ones"]),
+        (
+            "my daughter helps but she works full time",
+            ["my daughter helps but she works full time"],
+        ),
+        ("the insulin plus checking my sugars", ["the insulin", "checking my sugars"]),
+        (
+            "blood tests every month - the parking is a nightmare",
+            ["blood tests every month", "the parking is a nightmare"],
+        ),
+        ("x-ray and scans", ["x-ray and scans"]),
+        (
+            "carers twice a day and my sister rings every night",
+            ["carers twice a day", "my sister rings every night"],
+        ),
+        ("my son and my daughter help me", ["my son and my daughter help me"]),
+        (
+            "the tablets and the injections make me sick",
+            ["the tablets and the injections make me sick"],
+        ),
+        (
+            "conflicting advice from the hospital and the gp",
+            ["conflicting advice from the hospital and the gp"],
+        ),
+        ("My wife, my son and our kid all muck in", ["My wife, my son and our kid all muck in"]),
+    ],
+)
+def test_split_items_keeps_the_patients_words(answer: str, items: list[str]) -> None:
+    assert split_items(answer) == items
+
+
+@pytest.mark.parametrize("answer", ["", "   ", "\n\t", "...", " , "])
+def test_split_items_of_nothing_is_empty(answer: str) -> None:
+    assert split_items(answer) == []
+
+
+def test_every_item_is_a_substring_of_the_answer() -> None:
+    answer = "Too many pills, the blue ones esp. AND the clinic is miles away; cant afford the bus"
+    for item in split_items(answer):
+        assert item in answer

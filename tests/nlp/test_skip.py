@@ -1,0 +1,76 @@
+"""is_skip_answer: answers that only decline, versus answers with content."""
+
+from __future__ import annotations
+
+import pytest
+
+from coproduce.nlp.extraction import is_skip_answer
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I don't know",
+        "i dont know",
+        "I don\u2019t know",
+        "dont know",
+        "i dont kno",
+        "i dont no",
+        "dunno",
+        "Dunno.",
+        "dunno sorry",
+        "idk",
+        "idkk",
+        "skip",
+        "skip this one please",
+        "pass",
+        "next",
+        "next question",
+        "rather not say",
+        "I'd rather not say",
+        "prefer not to say",
+        "no idea",
+        "no idea tbh",
+        "no clue",
+        "not sure",
+        "not sure really",
+        "I'm not sure",
+        "im not sure",
+        "erm... not sure",
+        "Um, I really don't know sorry",
+        "can we skip this",
+        "can we skip this?",
+        "can I skip",
+        "dont know what to say",
+        "i don't want to answer that",
+        "move on",
+    ],
+)
+def test_bare_refusals_are_skips(answer: str) -> None:
+    assert is_skip_answer(answer) is True
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I don't know which tablets to take when",
+        "not sure, maybe my daughter",
+        "dunno, the tablets I suppose",
+        "i honestly dont know which ones",
+        "not sure if it's the tablets or the knee",
+        "no idea why they changed my pills",
+        "next door helps",
+        "passing urine hurts",
+        "skipping meals",
+        "my daughter",
+        "nothing",
+        "none",
+        "no",
+        "sure",
+        "ok",
+        "",
+        "   ",
+    ],
+)
+def test_answers_with_content_are_not_skips(answer: str) -> None:
+    assert is_skip_answer(answer) is False

@@ -1,0 +1,137 @@
+"""extract_supports: who helps the patient, and whom the patient cares for."""
+
+from __future__ import annotations
+
+import pytest
+
+from coproduce.nlp.extraction import SUPPORT_KINDS, Support, extract_supports
+
+
+def test_example_from_the_brief() -> None:
+    answer = (
+        "my daughter does my shopping and my neighbour drives me sometimes. "
+        "I look after my husband, he has dementia"
+    )
+    assert extract_supports(answer) == [
+        Support("my daughter does my shopping", "daughter", "support"),
+        Support("my neighbour drives me sometimes", "neighbour", "support"),
+        Support("I look after my husband, he has dementia", "husband", "caring_for"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "relationship"),
+    [
+        ("the wife", "wife"),
+        ("the missus does most things", "wife"),
+        ("my other half", "partner"),
+        ("my partner", "partner"),
+        ("our Sharon next door", "neighbour"),
+        ("my neighbor checks on me", "neighbour"),
+        ("my eldest", "child"),
+        ("my eldest son rings every day", "son"),
+        ("the kids pop round", "child"),
+        ("my mam", "mum"),
+        ("my mom drives me", "mum"),
+        ("my mother", "mum"),
+        ("me dad", "dad"),
+        ("my father in law", "family"),
+        ("our kid", "family"),
+        ("my sister", "sister"),
+        ("my brother", "brother"),
+        ("the grandkids", "grandchild"),
+        ("my granddaughter", "grandchild"),
+        ("friends from church", "friend"),
+        ("people at church", "church"),
+        ("the lunch club", "community"),
+        ("carers come in twice a day", "carer"),
+        ("a care worker in the mornings", "carer"),
+        ("the district nurse", "nurse"),
+        ("my GP is good", "gp"),
+        ("the pharmacist delivers my meds", "pharmacist"),
+        ("my mates from work", "friend"),
+        ("my colleagues", "colleague"),
+        ("my husband", "husband"),
+        ("hubby", "husband"),
+    ],
+)
+def test_relationship_is_normalised(answer: str, relationship: str) -> None:
+    supports = extract_supports(answer)
+    assert len(supports) == 1
+    assert supports[0].relationship == relationship
+    assert supports[0].kind == "support"
+    assert supports[0].text == answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "relationship"),
+    [
+        ("I look after my husband", "husband"),
+        ("i look after mum", "mum"),
+        ("im a carer for my mum", "mum"),
+        ("I'm a carer for my son, he's autistic", "son"),
+        ("mum lives with me and I do everything for her", "mum"),
+        ("i care for my wife she had a stroke", "wife"),
+        ("I mind the grandkids on tuesdays", "grandchild"),
+        ("look after my grandkids after school", "grandchild"),
+        ("I'm her carer", None),
+        ("i help my dad with his shopping", "dad"),
+    ],
+)
+def test_patient_caring_for_someone(answer: str, relationship: str | None) -> None:
+    assert extract_supports(answer) == [Support(answer, relationship, "caring_for")]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "my daughter looks after me",
+        "I'm looked after by my son",
+        "my wife cares for me",
+        "the carers look after me well",
+    ],
+)
+def test_being_cared_for_is_support(answer: str) -> None:
+    assert [s.kind for s in extract_supports(answer)] == ["support"]
+
+
+def test_nobody_is_one_support_without_relationship() -> None:
+    answer = "nobody really, I manage on my own"
+    assert extract_supports(answer) == [Support(answer, None, "support")]
+
+
+def test_a_list_in_one_clause_is_one_support_for_the_first_person() -> None:
+    answer = "my son and daughter take turns"
+    assert extract_supports(answer) == [Support(answer, "son", "support")]
+
+
+def test_unnamed_item_stays_with_the_person_it_is_about() -> None:
+    answer = "I'm lucky really. My eldest rings every day"
+    assert extract_supports(answer) == [Support(answer, "child", "support")]
+
+
+def test_british_filler_mind_is_not_caring() -> None:
+    answer = "I'm lucky. Nobody else to help mind"
+    assert extract_supports(answer) == [Support(answer, None, "support")]
+
+
+def test_professional_carers_and_family_are_separate_supports() -> None:
+    supports = extract_supports("carers twice a day and my sister rings every night")
+    assert [(s.text, s.relationship) for s in supports] == [
+        ("carers twice a day", "carer"),
+        ("my sister rings every night", "sister"),
+    ]
+
+
+def test_helper_and_caring_role_together() -> None:
+    supports = extract_supports("my daughter helps me and I look after my husband")
+    assert [(s.relationship, s.kind) for s in supports] == [
+        ("daughter", "support"),
+        ("husband", "caring_for"),
+    ]
+    assert all(s.kind in SUPPORT_KINDS for s in supports)
+
+
+@pytest.mark.parametrize("answer", ["", "  "])
+def test_no_supports_in_an_empty_answer(answer: str) -> None:
+    assert extract_supports(answer) == []

@@ -1,0 +1,142 @@
+"""Behaviour of the red-flag detector on held-out patient phrasings."""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from coproduce.safety.detector import (
+    RedFlag,
+    detect_red_flags,
+    guess_category,
+    is_benign_mention,
+)
+from coproduce.safety.patterns import CATEGORIES
+from tests.safety.evalsets import load_benign, load_danger, nlu_examples, squash
+
+DANGER = load_danger()
+BENIGN = load_benign()
+
+
+def _categories(text: str) -> list[str]:
+    return [flag.category for flag in detect_red_flags(text)]
+
+
+def test_eval_sets_are_big_enough() -> None:
+    counts = collections.Counter(item["category"] for item in DANGER)
+    assert len(DANGER) >= 260
+    assert len(BENIGN) >= 260
+    assert set(counts) == set(CATEGORIES)
+    assert min(counts.values()) >= 25
+
+
+@pytest.mark.parametrize("item", DANGER, ids=lambda item: item["text"][:60])
+def test_every_danger_phrasing_is_caught(item: dict[str, str]) -> None:
+    assert detect_red_flags(item["text"]), item["text"]
+
+
+def test_danger_category_is_right() -> None:
+    top = [_categories(item["text"])[:1] == [item["category"]] for item in DANGER]
+    anywhere = [item["category"] in _categories(item["text"]) for item in DANGER]
+    assert sum(anywhere) / len(DANGER) >= 0.95
+    assert sum(top) / len(DANGER) >= 0.95
+
+
+def test_benign_false_alarms_at_most_three_percent() -> None:
+    alarms = [item["text"] for item in BENIGN if detect_red_flags(item["text"])]
+    assert len(alarms) / len(BENIGN) <= 0.03, alarms
+
+
+def test_no_eval_sentence_is_in_the_training_data() -> None:
+    training = {squash(example) for example in nlu_examples()}
+    leaked = [item["text"] for item in DANGER + BENIGN if squash(item["text"]) in training]
+    assert leaked == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("no chest pain last week but right now my chest is crushing", "chest_pain"),
+        ("I never felt suicidal before, however now I want to die", "self_harm"),
+        ("my dad had a stroke in 2010 and now my own face is drooping", "stroke"),
+        ("had chest pain last year. this morning my chest is tight and heavy", "chest_pain"),
+    ],
+)
+def test_negation_or_past_in_one_clause_does_not_cancel_another(text: str, category: str) -> None:
+    assert _categories(text)[:1] == [category]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no chest pain, no breathlessness",
+        "had chest pain last year, turned out to be indigestion",
+        "my husband gets short of breath",
+        "the wait is killing me",
+        "I take blood thinners",
+    ],
+)
+def test_non_current_mentions_are_not_flagged(text: str) -> None:
+    assert detect_red_flags(text) == []
+    assert is_benign_mention(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("CHEAST PIAN", "chest_pain"),
+        ("cnt breth", "breathing"),
+        ("im feelin sucidal", "self_harm"),
+        ("took a hole packet of paracetomol", "overdose"),
+        ("bleading alot", "bleeding"),
+        ("me face has gone all droopy", "stroke"),
+    ],
+)
+def test_typos_and_text_speak(text: str, category: str) -> None:
+    assert category in _categories(text)
+
+
+def test_danger_in_a_long_answer_is_caught() -> None:
+    text = (
+        "well my main worry is the medication, there are too many tablets and I never know "
+        "which is which, the pharmacist is nice but rushed, and honestly some nights I think "
+        "about taking them all at once, anyway the other thing is my knee which clicks"
+    )
+    assert _categories(text) == ["self_harm"]
+
+
+def test_evidence_is_the_span_of_the_original_text() -> None:
+    text = "Honestly, it feels like an Elephant sitting on my chest."
+    [flag] = detect_red_flags(text)
+    assert flag == RedFlag("chest_pain", "Elephant sitting on my chest")
+    assert text[flag.start : flag.end] == flag.evidence
+
+
+def test_hits_are_deduplicated_and_ordered_by_severity() -> None:
+    text = "he hit me, I'm coughing up blood, my chest hurts and I want to die, chest pain again"
+    assert _categories(text) == ["self_harm", "chest_pain", "bleeding", "harm_from_others"]
+
+
+def test_carer_reporting_someone_else_now_is_flagged() -> None:
+    assert _categories("my wife's face has just dropped and she can't talk properly") == ["stroke"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "thanks, see you tuesday", "my knee clicks"])
+def test_ordinary_messages(text: str) -> None:
+    assert detect_red_flags(text) == []
+    assert not is_benign_mention(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I feel like a burden and want to disappear", "self_harm"),
+        ("my heart is doing something odd", "chest_pain"),
+        ("my lips feel odd and I am gasping a bit", "breathing"),
+        ("i keep thinking about the pills in the drawer", "overdose"),
+        ("what a lovely day", None),
+    ],
+)
+def test_guess_category(text: str, category: str | None) -> None:
+    assert guess_category(text) == category
