@@ -240,10 +240,19 @@ class ValidateElicitationForm(Action):
 
 
 def _answers_new_message(tracker: Tracker) -> bool:
-    """True when the form runs right after the patient spoke (not when it returns to them).
+    """True when the form runs right after the patient spoke inside it.
 
     Rasa hands the validation action a tracker that ends with the form's own
-    ActionExecuted, so look at the action before it.
+    ActionExecuted; at activation an ActiveLoop event follows the patient's message.
     """
+    since_user: list[dict[str, Any]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        since_user.append(event)
+    else:
+        return False
+    if any(e.get("event") == "active_loop" for e in since_user):
+        return False
     actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
     return len(actions) >= 2 and actions[-1] == FORM and actions[-2] == "action_listen"

@@ -9,6 +9,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 
 # Text-speak, dialect and run-together words, one token in, several words out.
@@ -108,7 +113,8 @@ _TYPOS: dict[str, str] = {
 }
 
 # Correction targets: distinctive words of six letters or more used by the patterns.
-_KEYWORDS: frozenset[str] = frozenset(_split("""breathe breathing breathless bleeding hemorrhage stroke drooping droopy dropped
+_KEYWORDS: frozenset[str] = frozenset(
+    _split("""breathe breathing breathless bleeding hemorrhage stroke drooping droopy dropped
     slurred slurring suicidal suicide myself tablets paracetamol overdose overdosed crushing
     pressure tightness squeezing elephant wheezing gasping struggling vomiting coughing
     attack speech living killing harming hurting cutting swallowed packet bottle strangled
@@ -119,16 +125,13 @@ _KEYWORDS: frozenset[str] = frozenset(_split("""breathe breathing breathless ble
 )
 
 # Real words one edit away from a keyword; never "correct" them.
-_PROTECTED: frozenset[str] = frozenset(_split("""breadth breeding bleeping bleating stroked strokes strike stride butter batter bitter
+_PROTECTED: frozenset[str] = frozenset(
+    _split("""breadth breeding bleeping bleating stroked strokes strike stride butter batter bitter
     hearth hearty hunting hurling sweeping scarred scares sacred attach attacks crashing
     brushing grasping cooking chores threat threats throats bottles packets strangle
     punches scarce better letter setter tablet choked chokes cutting catching loving lining
     liking pocket battle""")
 )
-
-
-def _split(text: str) -> list[str]:
-    return text.split()
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,24 @@ def correct(token: str) -> str:
 
 _PRONOUN_IS = frozenset(_split("it he she there that what who where here everything nothing this"))
 _NOT_HOSTS = frozenset(
-    "do does did is was are were have has had could would should must ai need".split()
+    [
+        "do",
+        "does",
+        "did",
+        "is",
+        "was",
+        "are",
+        "were",
+        "have",
+        "has",
+        "had",
+        "could",
+        "would",
+        "should",
+        "must",
+        "ai",
+        "need",
+    ]
 )
 _CLITICS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
 

@@ -27,7 +27,8 @@ G1, G2, G3, G4, G5 = (_gap(n) for n in (1, 2, 3, 4, 5))
 MY = r"(?:my |me |the |ma |his |her |this |both )?"
 CANT = (
     r"(?:can not|could not|unable to|can barely|can hardly|could barely|barely|hardly|"
-    r"struggling to|struggle to|not able to|struggled to|difficult to|hard to|trouble to|fighting to|"
+    r"struggling to|struggle to|not able to|struggled to|difficult to|hard to|trouble to|"
+    r"fighting to|"
     r"can not really|can not seem to|will not let me)"
 )
 
@@ -272,19 +273,21 @@ MEDS = (
     r"olanzapine|propranolol|digoxin|capsules|caps|doses|dose|sleepers)"
 )
 _QTY = (
-    r"(?:all|all of|all the|every|the whole|the hole|a hole|a whole|whole|an entire|the entire|the rest of|the lot of|loads|"
+    r"(?:all|all of|all the|every|the whole|the hole|a hole|a whole|whole|an entire|"
+    r"the entire|the rest of|the lot of|loads|"
     r"loads of|a load of|lots of|a lot of|a handful of|handful of|too many|too much|"
     r"way too many|way more than i should(?: have)?(?: of)?|more than i should(?: have)?(?: of)?|"
     r"extra|double|triple|twice|(?:three|four|five|\d+) times|a (?:massive|huge|large) amount of|"
-    r"(?:my|a) (?:week|month|weeks|months)|a bottle of|a box of|a full box of|a packet of|a pack of|"
+    r"(?:my|a) (?:week|month|weeks|months)|a bottle of|a box of|a full box of|a packet of|"
+    r"a pack of|"
     r"a strip of|a whole strip of|some of|\d{2,}|[5-9]|fifteen|sixteen|twenty|thirty|forty|"
     r"fifty|a hundred|(?:two|three|four|\d+) (?:boxes|packets|packs|bottles|strips) of)"
 )
 OVERDOSE = [
     rf"(?:took|taken|have took|swallowed|downed|necked|popped|had|chucked down|gulped|ate|eaten) "
     rf"(?:like |about |maybe |around |over |nearly |almost |just )?{_QTY} {G4}{MEDS}",
-    rf"(?:took|taken|have took|swallowed|downed|necked) (?:like |about |maybe |around |over )?"
-    rf"(?:the lot|the whole lot|them all|all of them|the rest|the bottle|the packet|the box)",
+    r"(?:took|taken|have took|swallowed|downed|necked) (?:like |about |maybe |around |over )?"
+    r"(?:the lot|the whole lot|them all|all of them|the rest|the bottle|the packet|the box)",
     r"(?:overdosed|overdose|overdosing)",
     r"(?:swallowed|took|taken) everything in (?:my |the )?(?:medicine|bathroom|cabinet|drawer|"
     r"cupboard|house)",
@@ -315,7 +318,8 @@ HARM_FROM_OTHERS = [
     r"(?:scared|afraid|frightened|terrified|petrified|fearful) (?:of (?:him|her|them|"
     r"(?:my|the|our) (?:husband|partner|wife|son|daughter|boyfriend|girlfriend|ex|dad|father|"
     r"mum|brother|carer|stepdad|grandson|granddaughter|family|neighbour|neighbor))|"
-    r"to go home|to go back home|to go back to my (?:flat|house|home|place)|to be at home|for my life|for my safety|"
+    r"to go home|to go back home|to go back to my (?:flat|house|home|place)|to be at home|"
+    r"for my life|for my safety|"
     r"(?:he|she|they) (?:will|might|is going to|would) (?:hurt|hit|kill|beat))",
     r"(?:not|never) (?:feel )?safe (?:at home|in my (?:own )?(?:home|house)|with (?:him|her)|"
     r"around (?:him|her))",

@@ -5,16 +5,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
 STRONG = frozenset(_split("but however although though whereas except anyway anyways ; : whilst"))
-WEAK = STRONG | frozenset(_split(", and so because then or which while - \u2013 \u2014 ( ) plus also ."))
+WEAK = STRONG | frozenset(
+    _split(", and so because then or which while - \u2013 \u2014 ( ) plus also .")
+)
 NEGATIONS = frozenset(
-    "no not never without denies deny denied nor neither none nobody nothing".split()
+    [
+        "no",
+        "not",
+        "never",
+        "without",
+        "denies",
+        "deny",
+        "denied",
+        "nor",
+        "neither",
+        "none",
+        "nobody",
+        "nothing",
+    ]
 )
 PSEUDO = frozenset(_split("stop only just sure know matter wait long doubt idea one able see"))
 POST_NEGATIONS = frozenset(_split("no none nope nah never negative"))
 PUNCT = frozenset(_split("? : - \u2013 \u2014 , . ! ;"))
 FIRST = frozenset(_split("i me my myself mine"))
-THIRD = frozenset(_split("""he she they him her his hers their them himself herself themselves husband hubby wife
+THIRD = frozenset(
+    _split("""he she they him her his hers their them himself herself themselves husband hubby wife
     missus partner boyfriend girlfriend bf gf ex mum mother dad father son daughter brother
     sister nan nana gran granny grandma grandmother grandad granddad grandpa grandfather
     grandson granddaughter grandkids uncle aunt auntie aunty cousin niece nephew friend mate
@@ -67,7 +88,8 @@ HYPOTHETICAL = re.compile(
     r"i might |i could |i am going to )?(?:having|getting|have|get|a|another|overdosing|"
     r"taking too many))\b"
 )
-CLINICAL_AFTER = frozenset(_split("""test tests x xray ray scan clinic nurse team risk limit prevention training exercises
+CLINICAL_AFTER = frozenset(
+    _split("""test tests x xray ray scan clinic nurse team risk limit prevention training exercises
     leaflet signs symptoms score rehab results check checks thinners pressure""")
 )
 CLINICAL_BEFORE = frozenset(_split("leaflet poster training course lists explained"))
@@ -106,10 +128,6 @@ CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
         r"joking|jokingly|tickle|tickling)\b"
     ),
 }
-
-
-def _split(text: str) -> list[str]:
-    return text.split()
 
 
 @dataclass(frozen=True)
