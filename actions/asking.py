@@ -59,8 +59,9 @@ class AskForSlot(Action):
     def buttons(self) -> list[dict[str, str]]:
         return TOPIC_BUTTONS
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         prompt = tracker.get_slot("form_prompt")
         if prompt == "silent":
             return []
@@ -80,14 +81,14 @@ class AskConsent(AskForSlot):
     def buttons(self) -> list[dict[str, str]]:
         return CONSENT_BUTTONS
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         prompt = tracker.get_slot("form_prompt")
         if prompt == "silent":
             return []
         if prompt not in ("reask",):
-            dispatcher.utter_message(response="utter_intro",
-                                     clinic_name=get_settings().clinic_name)
+            dispatcher.utter_message(response="utter_intro", clinic_name=get_settings().clinic_name)
         dispatcher.utter_message(response="utter_ask_consent", buttons=CONSENT_BUTTONS)
         return []
 
@@ -122,8 +123,9 @@ class AskBaselineRating(AskForSlot):
 class AskConfirmSummary(AskForSlot):
     slot = "confirm_summary"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         prompt = tracker.get_slot("form_prompt")
         if prompt == "silent":
             return []

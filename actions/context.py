@@ -77,7 +77,8 @@ def aim_state(slots: dict[str, Any]) -> AimState:
     return AimState(
         answers={topic: slots.get(topic) for topic in topics.TEXT_TOPICS},
         skipped=list(slots.get("skipped_topics") or []),
-        baseline_rating=rating if isinstance(rating, int) and not isinstance(rating, bool)
+        baseline_rating=rating
+        if isinstance(rating, int) and not isinstance(rating, bool)
         else None,
         consent=slots.get("consent"),
         confirmed=bool(slots.get("confirm_summary")),

@@ -25,8 +25,9 @@ def _finish(tracker: Tracker, events: Events, prompt: str) -> Events:
 
 
 def _without_skip(tracker: Tracker, topic: str) -> dict[str, Any]:
-    return SlotSet("skipped_topics",
-                   [t for t in (tracker.get_slot("skipped_topics") or []) if t != topic])
+    return SlotSet(
+        "skipped_topics", [t for t in (tracker.get_slot("skipped_topics") or []) if t != topic]
+    )
 
 
 def _current(tracker: Tracker, topic: str) -> str | None:
@@ -36,8 +37,11 @@ def _current(tracker: Tracker, topic: str) -> str | None:
 
 def _category_kept(original: str, target: str, new_text: str, tracker: Tracker) -> Events:
     """Keep a treatment burden's category when the patient rewords that item."""
-    matches = [b for b in extraction.extract_treatment_burdens(original)
-               if target.lower() in b.text.lower()]
+    matches = [
+        b
+        for b in extraction.extract_treatment_burdens(original)
+        if target.lower() in b.text.lower()
+    ]
     if not matches:
         return []
     overrides = dict(tracker.get_slot("category_overrides") or {})
@@ -65,8 +69,13 @@ def _redo(tracker: Tracker, topic: str, target: str | None) -> Events:
     """Ask the topic's question again; an item named by `target` is replaced by the answer."""
     original = _current(tracker, topic)
     edit = {"original": original, "target": target} if original and target else None
-    events = [SlotSet(topic, None), SlotSet("edit_topic", topic), SlotSet("edit_target", edit),
-              SlotSet("correction_pending", False), SlotSet("form_prompt", "edit")]
+    events = [
+        SlotSet(topic, None),
+        SlotSet("edit_topic", topic),
+        SlotSet("edit_target", edit),
+        SlotSet("correction_pending", False),
+        SlotSet("form_prompt", "edit"),
+    ]
     return [*events, SlotSet(REQUESTED_SLOT, topic)]
 
 
@@ -75,17 +84,21 @@ def _ask_what_to_change(dispatcher: CollectingDispatcher) -> Events:
     return [SlotSet("correction_pending", True), SlotSet("form_prompt", "silent")]
 
 
-def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker,
-                        turn: Turn) -> Events:
+def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Confirm the summary, apply a correction, or ask what to change."""
     chosen = turn.entity("edit_topic")
     if chosen in topics.TOPICS:
         return _redo(tracker, chosen, None)
-    correction = (extraction.parse_correction(turn.text) if not turn.is_payload
-                  else extraction.Correction(topic=None, new_text=None, target=None))
+    correction = (
+        extraction.parse_correction(turn.text)
+        if not turn.is_payload
+        else extraction.Correction(topic=None, new_text=None, target=None)
+    )
     pending = bool(tracker.get_slot("correction_pending"))
-    if correction.topic and correction.new_text and (
-        pending or turn.intent != "affirm" or turn.words > 4
+    if (
+        correction.topic
+        and correction.new_text
+        and (pending or turn.intent != "affirm" or turn.words > 4)
     ):
         events = _apply(tracker, correction.topic, correction.new_text, correction.target)
         if events is not None:

@@ -10,9 +10,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import safety, store
+from actions.asking import CONSENT_BUTTONS, RATING_BUTTONS
 from actions.context import FORM, REQUESTED_SLOT, Turn, merged_slots, next_slot, token_mismatch
 from actions.corrections import handle_confirmation
-from actions.asking import CONSENT_BUTTONS, RATING_BUTTONS
 from coproduce.aims import topics
 from coproduce.nlp import extraction
 
@@ -90,8 +90,9 @@ def _answer_text(tracker: Tracker, topic: str, text: str) -> str:
     return text
 
 
-def _topic_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn,
-                topic: str) -> Events:
+def _topic_turn(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, topic: str
+) -> Events:
     if _is_skip(turn):
         return _skip(dispatcher, tracker, topic)
     if not turn.text:
@@ -109,11 +110,15 @@ def _rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn)
     rating = extraction.parse_rating(turn.text)
     if rating.status == "ok" and rating.value is not None:
         editing = tracker.get_slot("edit_topic") == topics.BASELINE_RATING
-        events = [SlotSet(topics.BASELINE_RATING, rating.value),
-                  _unskip(tracker, topics.BASELINE_RATING), SlotSet("edit_topic", None)]
+        events = [
+            SlotSet(topics.BASELINE_RATING, rating.value),
+            _unskip(tracker, topics.BASELINE_RATING),
+            SlotSet("edit_topic", None),
+        ]
         return _advance(tracker, events, prompt="updated" if editing else "next")
-    response = "utter_rating_out_of_range" if rating.status == "out_of_range" else (
-        "utter_rating_unclear")
+    response = (
+        "utter_rating_out_of_range" if rating.status == "out_of_range" else ("utter_rating_unclear")
+    )
     dispatcher.utter_message(response=response, buttons=RATING_BUTTONS)
     return _stay()
 
@@ -137,10 +142,15 @@ def _safety_reply(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response="utter_safe_continue")
         return _stay(SlotSet("safety_pending", False), prompt="reask")
     if turn.intent == "deny":
-        dispatcher.utter_message(response="utter_safety_stop",
-                                 emergency_number=get_settings().emergency_number)
-        return [SlotSet("safety_pending", False), SlotSet("safety_stop", True),
-                _prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
+        dispatcher.utter_message(
+            response="utter_safety_stop", emergency_number=get_settings().emergency_number
+        )
+        return [
+            SlotSet("safety_pending", False),
+            SlotSet("safety_stop", True),
+            _prompt("silent"),
+            SlotSet(REQUESTED_SLOT, None),
+        ]
     dispatcher.utter_message(response="utter_ask_safe_unclear", buttons=safety.SAFE_BUTTONS)
     return _stay()
 
@@ -179,8 +189,11 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
         visit_id = store.resolve(turn.token)
         if visit_id:
             state = store.bind_and_load(sender_id=tracker.sender_id, visit_id=visit_id)
-            events += [SlotSet("visit_id", visit_id), SlotSet("invite_token", turn.token),
-                       SlotSet("invite_valid", True)]
+            events += [
+                SlotSet("visit_id", visit_id),
+                SlotSet("invite_token", turn.token),
+                SlotSet("invite_valid", True),
+            ]
             events += slots_from_state(state)
     if not visit_id:
         dispatcher.utter_message(response="utter_invite_invalid")
@@ -201,8 +214,11 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
         dispatcher.utter_message(response="utter_already_done")
         return [*events, _prompt("silent_done"), SlotSet(REQUESTED_SLOT, None)]
     started = slots.get("consent") is True
-    return [*events, _prompt("welcome_back" if started else "ask"),
-            SlotSet(REQUESTED_SLOT, next_slot(slots))]
+    return [
+        *events,
+        _prompt("welcome_back" if started else "ask"),
+        SlotSet(REQUESTED_SLOT, next_slot(slots)),
+    ]
 
 
 def slots_from_state(state: Any) -> Events:
@@ -231,8 +247,9 @@ class ValidateElicitationForm(Action):
     def name(self) -> str:
         return f"validate_{FORM}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> Events:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> Events:
         in_form = (tracker.active_loop or {}).get("name") == FORM
         if in_form and _answers_new_message(tracker):
             return _in_form_turn(dispatcher, tracker)

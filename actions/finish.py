@@ -17,8 +17,9 @@ class ActionFinish(Action):
     def name(self) -> str:
         return "action_finish"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         visit_id = tracker.get_slot("visit_id")
         if tracker.get_slot("consent") is False:
             store.decline(visit_id)

@@ -46,8 +46,12 @@ def _record(tracker: Tracker, turn: Turn, categories: list[str]) -> None:
         with session_scope() as session:
             for category in categories:
                 aim_service.record_red_flag(
-                    session=session, visit_id=visit_id, category=category, text=turn.text,
-                    at=now, dedupe_key=f"{tracker.sender_id}:{message_key}:{category}",
+                    session=session,
+                    visit_id=visit_id,
+                    category=category,
+                    text=turn.text,
+                    at=now,
+                    dedupe_key=f"{tracker.sender_id}:{message_key}:{category}",
                 )
     except SQLAlchemyError:
         logger.error("Storing a red flag for visit %s failed", visit_id)
@@ -55,8 +59,9 @@ def _record(tracker: Tracker, turn: Turn, categories: list[str]) -> None:
         alerts.send_alert(visit_id=visit_id, category=category)
 
 
-def respond(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn,
-            categories: list[str]) -> list[dict[str, Any]]:
+def respond(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, categories: list[str]
+) -> list[dict[str, Any]]:
     """Give guidance for the most serious category, flag the visit, ask if they are safe."""
     settings = get_settings()
     _record(tracker, turn, categories)
@@ -77,7 +82,8 @@ class ActionRedFlag(Action):
     def name(self) -> str:
         return "action_red_flag"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         turn = Turn.from_tracker(tracker)
         return respond(dispatcher, tracker, turn, red_flag_categories(turn) or ["self_harm"])

@@ -63,8 +63,7 @@ def bind_and_load(*, sender_id: str, visit_id: str) -> aim_service.AimState | No
     """Bind the sender to the visit and return what was already stored for it."""
     try:
         with session_scope() as session:
-            visit_service.bind_conversation(session=session, sender_id=sender_id,
-                                            visit_id=visit_id)
+            visit_service.bind_conversation(session=session, sender_id=sender_id, visit_id=visit_id)
             return aim_service.load_state(session=session, visit_id=visit_id)
     except SQLAlchemyError:
         logger.warning("Loading visit %s failed", visit_id)

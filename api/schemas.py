@@ -21,7 +21,10 @@ def iso_utc(value: datetime | None) -> str | None:
 
 class VisitCreate(BaseModel):
     patient_ref: str = Field(
-        ..., min_length=1, max_length=128, regex=r"^[^\x00-\x1f\x7f]+$",
+        ...,
+        min_length=1,
+        max_length=128,
+        regex=r"^[^\x00-\x1f\x7f]+$",
         description="The clinic's own reference for the patient (e.g. an MRN)",
     )
     scheduled_for: datetime | None = Field(None, description="When the visit takes place")

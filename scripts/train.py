@@ -42,9 +42,21 @@ def main() -> int:
         print(f"Training {model.relative_to(ROOT)} (about a minute)...", flush=True)
         rasa = ROOT / ".venv" / "bin" / "rasa"
         env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}
-        command = [str(rasa), "train", "--config", "config.yml", "--domain", "bot/domain",
-                   "--data", "nlu_data", "bot/data", "--out", "models",
-                   "--fixed-model-name", name]
+        command = [
+            str(rasa),
+            "train",
+            "--config",
+            "config.yml",
+            "--domain",
+            "bot/domain",
+            "--data",
+            "nlu_data",
+            "bot/data",
+            "--out",
+            "models",
+            "--fixed-model-name",
+            name,
+        ]
         result = subprocess.run(command, cwd=ROOT, env=env, check=False)
         if result.returncode != 0 or not model.exists():
             print("Training failed.", file=sys.stderr)

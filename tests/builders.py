@@ -27,8 +27,9 @@ EXAMPLE_ANSWERS = {
 }
 
 
-def make_visit(session: Session, *, patient_ref: str = "MRN-123",
-               scheduled_for: datetime | None = None) -> tuple[Visit, str]:
+def make_visit(
+    session: Session, *, patient_ref: str = "MRN-123", scheduled_for: datetime | None = None
+) -> tuple[Visit, str]:
     """Create and commit a visit; return it with its raw invite token."""
     visit, token = visit_service.create_visit(
         session=session, patient_ref=patient_ref, scheduled_for=scheduled_for
@@ -58,13 +59,20 @@ def tracker(
         "metadata": {"invite_token": token} if token else {},
         "message_id": f"m-{abs(hash(text)) % 10_000_000}",
     }
+    events: list[dict[str, Any]] = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text},
+    ]
+    if not in_form:  # activation: Rasa sets the loop active before validating
+        events.append({"event": "active_loop", "name": "elicitation_form"})
+    events.append({"event": "action", "name": "elicitation_form"})
     return Tracker(
         sender_id=sender_id,
         slots=all_slots,
         latest_message=message,
-        events=[],
+        events=events,
         paused=False,
         followup_action=None,
-        active_loop={"name": "elicitation_form"} if in_form else {},
-        latest_action_name="action_listen",
+        active_loop={"name": "elicitation_form"},
+        latest_action_name="elicitation_form",
     )

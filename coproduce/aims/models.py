@@ -21,9 +21,7 @@ class TopicAnswer(Base):
 
     __tablename__ = "topic_answers"
 
-    visit_id = Column(
-        String(36), ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True
-    )
+    visit_id = Column(String(36), ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True)
     topic = Column(String(32), primary_key=True)
     text = Column(Text, nullable=True)
     skipped = Column(Boolean, nullable=False, default=False)

@@ -69,8 +69,9 @@ def _category(text: str, found: str, overrides: dict[str, str]) -> str:
     return overrides.get(text.strip(), found)
 
 
-def _upsert_answer(*, session: Session, visit_id: str, topic: str, text: str | None,
-                   skipped: bool) -> bool:
+def _upsert_answer(
+    *, session: Session, visit_id: str, topic: str, text: str | None, skipped: bool
+) -> bool:
     """Write one topic's answer; return True when its text changed."""
     row = session.get(TopicAnswer, (visit_id, topic))
     if row is None:
@@ -92,11 +93,11 @@ def save_state(*, session: Session, visit_id: str, state: AimState) -> None:
         skipped = topic in state.skipped
         if text is None and not skipped:
             continue
-        if _upsert_answer(session=session, visit_id=visit_id, topic=topic, text=text,
-                          skipped=skipped):
+        if _upsert_answer(
+            session=session, visit_id=visit_id, topic=topic, text=text, skipped=skipped
+        ):
             session.execute(
-                delete(AnswerItem).where(AnswerItem.visit_id == visit_id,
-                                         AnswerItem.topic == topic)
+                delete(AnswerItem).where(AnswerItem.visit_id == visit_id, AnswerItem.topic == topic)
             )
             session.flush()
             for position, item in enumerate(
@@ -105,8 +106,13 @@ def save_state(*, session: Session, visit_id: str, state: AimState) -> None:
                 item.visit_id, item.topic, item.position = visit_id, topic, position
                 session.add(item)
     if topics.BASELINE_RATING in state.skipped:
-        _upsert_answer(session=session, visit_id=visit_id, topic=topics.BASELINE_RATING,
-                       text=None, skipped=True)
+        _upsert_answer(
+            session=session,
+            visit_id=visit_id,
+            topic=topics.BASELINE_RATING,
+            text=None,
+            skipped=True,
+        )
     visit.baseline_rating = state.baseline_rating
     visit.consent_given = state.consent
     visit.patient_confirmed = state.confirmed
@@ -134,8 +140,9 @@ def load_state(*, session: Session, visit_id: str) -> AimState:
         else:
             state.answers[row.topic] = row.text
     treatment_items = session.execute(
-        select(AnswerItem).where(AnswerItem.visit_id == visit_id,
-                                 AnswerItem.topic == topics.TREATMENT_BURDEN)
+        select(AnswerItem).where(
+            AnswerItem.visit_id == visit_id, AnswerItem.topic == topics.TREATMENT_BURDEN
+        )
     ).scalars()
     state.category_overrides = {i.text: i.category for i in treatment_items if i.category}
     state.baseline_rating = visit.baseline_rating
@@ -158,17 +165,24 @@ def mark_declined(*, session: Session, visit_id: str) -> None:
     visit.updated_at = utcnow()
 
 
-def record_red_flag(*, session: Session, visit_id: str, category: str, text: str,
-                    at: datetime, dedupe_key: str) -> bool:
+def record_red_flag(
+    *, session: Session, visit_id: str, category: str, text: str, at: datetime, dedupe_key: str
+) -> bool:
     """Store a red flag once per message and category; return True when it is new."""
-    values = dict(visit_id=visit_id, category=category, text=text.strip(), detected_at=at,
-                  dedupe_key=dedupe_key[:128])
+    values = {
+        "visit_id": visit_id,
+        "category": category,
+        "text": text.strip(),
+        "detected_at": at,
+        "dedupe_key": dedupe_key[:128],
+    }
     dialect = session.bind.dialect.name
     if dialect in ("sqlite", "postgresql"):
         insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
         result = session.execute(
-            insert(RedFlagRecord).values(**values).on_conflict_do_nothing(
-                index_elements=["dedupe_key"])
+            insert(RedFlagRecord)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=["dedupe_key"])
         )
         created = bool(result.rowcount)
     else:
@@ -203,7 +217,8 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
     ).scalars():
         items.setdefault(item.topic, []).append(item)
     flags = session.execute(
-        select(RedFlagRecord).where(RedFlagRecord.visit_id == visit_id)
+        select(RedFlagRecord)
+        .where(RedFlagRecord.visit_id == visit_id)
         .order_by(RedFlagRecord.detected_at, RedFlagRecord.id)
     ).scalars()
 
@@ -216,8 +231,11 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
         visit_id=visit.id,
         status=visit.status,
         updated_at=visit.updated_at,
-        aim=AimStatement(statement=text(topics.AIM), what_matters=text(topics.WHAT_MATTERS),
-                         activities=list(dict.fromkeys(activities))),
+        aim=AimStatement(
+            statement=text(topics.AIM),
+            what_matters=text(topics.WHAT_MATTERS),
+            activities=list(dict.fromkeys(activities)),
+        ),
         illness_burdens=[TextItem(text=i.text) for i in items.get(topics.ILLNESS_BURDEN, [])],
         treatment_burdens=[
             TreatmentBurdenItem(text=i.text, category=i.category or "other")
@@ -228,8 +246,9 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
             SupportItem(text=i.text, relationship=i.relationship, kind=i.kind or "support")
             for i in items.get(topics.SUPPORTS, [])
         ],
-        improvement=Improvement(measure=text(topics.IMPROVEMENT_MEASURE),
-                                baseline_rating=visit.baseline_rating),
+        improvement=Improvement(
+            measure=text(topics.IMPROVEMENT_MEASURE), baseline_rating=visit.baseline_rating
+        ),
         skipped_topics=[t for t in topics.TOPICS if t in answers and answers[t].skipped],
         red_flags=[RedFlagOut(category=f.category, text=f.text, at=f.detected_at) for f in flags],
         patient_confirmed=bool(visit.patient_confirmed),

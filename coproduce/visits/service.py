@@ -59,8 +59,9 @@ def issue_invite(*, session: Session, visit: Visit, purpose: str = "previsit") -
     anchor = max(visit.scheduled_for or now, now)
     expires_at = anchor + timedelta(days=get_settings().invite_ttl_days)
     session.add(
-        Invite(token_hash=hash_token(token), visit_id=visit.id, purpose=purpose,
-               expires_at=expires_at)
+        Invite(
+            token_hash=hash_token(token), visit_id=visit.id, purpose=purpose, expires_at=expires_at
+        )
     )
     session.flush()
     return token

@@ -50,8 +50,12 @@ def test_scheduled_for_is_optional(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": API_TOKEN},
-     {"Authorization": "Basic abc"}],
+    [
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": API_TOKEN},
+        {"Authorization": "Basic abc"},
+    ],
 )
 def test_requests_without_a_valid_token_get_401(client: TestClient, headers: dict) -> None:
     response = client.post("/api/v1/visits", json={"patient_ref": "MRN-1"}, headers=headers)
@@ -105,24 +109,39 @@ def test_summary_has_the_contract_shape(client: TestClient) -> None:
     assert summary["aim"] == {"statement": None, "what_matters": None, "activities": []}
     assert summary["improvement"] == {"measure": None, "baseline_rating": None}
     assert summary["red_flags"] == [] and summary["patient_confirmed"] is False
-    state = AimState(answers=dict(EXAMPLE_ANSWERS), baseline_rating=3, consent=True,
-                     confirmed=True, skipped=[])
+    state = AimState(
+        answers=dict(EXAMPLE_ANSWERS), baseline_rating=3, consent=True, confirmed=True, skipped=[]
+    )
     with session_scope() as session:
         aim_service.save_state(session=session, visit_id=visit_id, state=state)
     summary = client.get(f"/api/v1/visits/{visit_id}/summary", headers=AUTH).json()
     assert set(summary) >= {
-        "visit_id", "status", "updated_at", "aim", "illness_burdens", "treatment_burdens",
-        "assets", "supports", "improvement", "skipped_topics", "red_flags", "patient_confirmed",
+        "visit_id",
+        "status",
+        "updated_at",
+        "aim",
+        "illness_burdens",
+        "treatment_burdens",
+        "assets",
+        "supports",
+        "improvement",
+        "skipped_topics",
+        "red_flags",
+        "patient_confirmed",
     }
     assert summary["status"] == "completed"
     assert summary["aim"]["statement"] == EXAMPLE_ANSWERS["aim"]
     assert "walk the dog" in summary["aim"]["activities"]
     assert [b["category"] for b in summary["treatment_burdens"]] == ["medications", "appointments"]
     assert [(s["relationship"], s["kind"]) for s in summary["supports"]] == [
-        ("daughter", "support"), ("neighbour", "support"), ("husband", "caring_for")
+        ("daughter", "support"),
+        ("neighbour", "support"),
+        ("husband", "caring_for"),
     ]
-    assert summary["improvement"] == {"measure": EXAMPLE_ANSWERS["improvement_measure"],
-                                      "baseline_rating": 3}
+    assert summary["improvement"] == {
+        "measure": EXAMPLE_ANSWERS["improvement_measure"],
+        "baseline_rating": 3,
+    }
     assert summary["updated_at"].endswith("Z")
 
 
@@ -132,9 +151,14 @@ def test_flagged_visits_are_listed_first(client: TestClient) -> None:
         for n in range(3)
     ]
     with session_scope() as session:
-        aim_service.record_red_flag(session=session, visit_id=ids[2], category="chest_pain",
-                                    text="crushing chest pain now", at=datetime(2026, 1, 1),
-                                    dedupe_key="k1")
+        aim_service.record_red_flag(
+            session=session,
+            visit_id=ids[2],
+            category="chest_pain",
+            text="crushing chest pain now",
+            at=datetime(2026, 1, 1),
+            dedupe_key="k1",
+        )
     listed = client.get("/api/v1/visits", headers=AUTH).json()["items"]
     assert listed[0]["id"] == ids[2] and listed[0]["flagged"] is True
     flagged = client.get("/api/v1/visits?flagged=true", headers=AUTH).json()["items"]

@@ -15,17 +15,23 @@ ARTIFACTS = os.environ.get("COPRODUCE_TEST_ARTIFACTS", "test-artifacts")
 def _backends() -> list:
     params = [pytest.param("sqlite", id="sqlite")]
     postgres = os.environ.get("COPRODUCE_TEST_DATABASE_URL")
-    params.append(pytest.param(
-        postgres or "postgresql", id="postgresql",
-        marks=[pytest.mark.postgres,
-               pytest.mark.skipif(not postgres, reason="COPRODUCE_TEST_DATABASE_URL not set")],
-    ))
+    params.append(
+        pytest.param(
+            postgres or "postgresql",
+            id="postgresql",
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(not postgres, reason="COPRODUCE_TEST_DATABASE_URL not set"),
+            ],
+        )
+    )
     return params
 
 
 @pytest.fixture(scope="session", params=_backends())
-def stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-          ) -> Iterator[Stack]:
+def stack(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Stack]:
     workdir = tmp_path_factory.mktemp(f"stack-{request.param.split(':')[0]}")
     if request.param == "sqlite":
         url = f"sqlite:///{workdir / 'aims.db'}"

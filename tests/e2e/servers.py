@@ -8,11 +8,11 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator
 
 import httpx
 
@@ -66,8 +66,9 @@ class Stack:
         return "\n".join(p.read_text(errors="replace") for p in self.log_dir.glob("*.log"))
 
     def api(self) -> httpx.Client:
-        return httpx.Client(base_url=self.api_url, timeout=30,
-                            headers={"Authorization": f"Bearer {API_TOKEN}"})
+        return httpx.Client(
+            base_url=self.api_url, timeout=30, headers={"Authorization": f"Bearer {API_TOKEN}"}
+        )
 
     def create_visit(self, **body: Any) -> dict[str, Any]:
         with self.api() as client:
@@ -91,8 +92,11 @@ class Chat:
     sender: str = field(default_factory=lambda: str(uuid.uuid4()))
 
     def say(self, text: str, *, token: str | None = "same") -> list[dict[str, Any]]:
-        metadata = {} if token is None else {
-            "invite_token": self.invite_token if token == "same" else token}
+        metadata = (
+            {}
+            if token is None
+            else {"invite_token": self.invite_token if token == "same" else token}
+        )
         response = httpx.post(
             f"{self.stack.rasa_url}/webhooks/rest/webhook",
             json={"sender": self.sender, "message": text, "metadata": metadata},
@@ -107,7 +111,8 @@ class Chat:
     def tracker(self) -> dict[str, Any]:
         response = httpx.get(
             f"{self.stack.rasa_url}/conversations/{self.sender}/tracker",
-            params={"token": RASA_TOKEN}, timeout=30,
+            params={"token": RASA_TOKEN},
+            timeout=30,
         )
         response.raise_for_status()
         return dict(response.json())
@@ -116,8 +121,9 @@ class Chat:
         return self.tracker()["slots"].get("requested_slot")
 
 
-def _wait(url: str, *, deadline: float, process: subprocess.Popen, name: str,
-           check: Any = None) -> None:
+def _wait(
+    url: str, *, deadline: float, process: subprocess.Popen, name: str, check: Any = None
+) -> None:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{name} exited with {process.returncode}")
@@ -133,37 +139,68 @@ def _wait(url: str, *, deadline: float, process: subprocess.Popen, name: str,
 
 def _start(name: str, command: list[str], stack: Stack) -> subprocess.Popen:
     log = open(stack.log_dir / f"{name}.log", "wb")  # noqa: SIM115  (closed with the process)
-    process = subprocess.Popen(command, cwd=ROOT, env=stack.env, stdout=log,
-                               stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=stack.env, stdout=log, stderr=subprocess.STDOUT
+    )
     stack.processes[name] = process
     return process
 
 
 def start_rasa(stack: Stack, endpoints: Path, *, port: int | None = None) -> None:
     port = port or int(stack.rasa_url.rsplit(":", 1)[1])
-    process = _start("rasa", [
-        str(VENV_BIN / "rasa"), "run", "--enable-api", "--auth-token", RASA_TOKEN,
-        "--port", str(port), "--credentials", "bot/credentials.yml",
-        "--endpoints", str(endpoints), "--model", str(current_model()), "--cors", "*",
-    ], stack)
-    _wait(f"{stack.rasa_url}/status?token={RASA_TOKEN}", deadline=time.monotonic() + 180,
-          process=process, name="rasa", check=lambda r: bool(r.json().get("model_file")))
+    process = _start(
+        "rasa",
+        [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "--enable-api",
+            "--auth-token",
+            RASA_TOKEN,
+            "--port",
+            str(port),
+            "--credentials",
+            "bot/credentials.yml",
+            "--endpoints",
+            str(endpoints),
+            "--model",
+            str(current_model()),
+            "--cors",
+            "*",
+        ],
+        stack,
+    )
+    _wait(
+        f"{stack.rasa_url}/status?token={RASA_TOKEN}",
+        deadline=time.monotonic() + 180,
+        process=process,
+        name="rasa",
+        check=lambda r: bool(r.json().get("model_file")),
+    )
 
 
 def start_actions(stack: Stack) -> None:
     port = stack.action_url.rsplit(":", 1)[1].split("/")[0]
-    process = _start("actions", [str(VENV_BIN / "rasa"), "run", "actions", "--port", port,
-                                 "--actions", "actions"], stack)
-    _wait(stack.action_url.replace("/webhook", "/health"), deadline=time.monotonic() + 120,
-          process=process, name="actions")
+    process = _start(
+        "actions",
+        [str(VENV_BIN / "rasa"), "run", "actions", "--port", port, "--actions", "actions"],
+        stack,
+    )
+    _wait(
+        stack.action_url.replace("/webhook", "/health"),
+        deadline=time.monotonic() + 120,
+        process=process,
+        name="actions",
+    )
 
 
 def start_api(stack: Stack) -> None:
     port = stack.api_url.rsplit(":", 1)[1]
-    process = _start("api", [str(VENV_BIN / "uvicorn"), "api.main:app", "--host", "127.0.0.1",
-                             "--port", port], stack)
-    _wait(f"{stack.api_url}/healthz", deadline=time.monotonic() + 60, process=process,
-          name="api")
+    process = _start(
+        "api",
+        [str(VENV_BIN / "uvicorn"), "api.main:app", "--host", "127.0.0.1", "--port", port],
+        stack,
+    )
+    _wait(f"{stack.api_url}/healthz", deadline=time.monotonic() + 60, process=process, name="api")
 
 
 def stop(stack: Stack, name: str) -> None:
@@ -179,8 +216,9 @@ def stop(stack: Stack, name: str) -> None:
 
 
 @contextmanager
-def running_stack(workdir: Path, *, database_url: str, extra_env: dict[str, str] | None = None
-                  ) -> Iterator[Stack]:
+def running_stack(
+    workdir: Path, *, database_url: str, extra_env: dict[str, str] | None = None
+) -> Iterator[Stack]:
     """Run the three services against `database_url` until the block ends."""
     from coproduce.database import create_all
 
@@ -199,13 +237,20 @@ def running_stack(workdir: Path, *, database_url: str, extra_env: dict[str, str]
         "COPRODUCE_EMERGENCY_NUMBER": "999",
         **(extra_env or {}),
     }
-    stack = Stack(rasa_url=f"http://127.0.0.1:{rasa_port}",
-                  api_url=f"http://127.0.0.1:{api_port}",
-                  action_url=f"http://127.0.0.1:{action_port}/webhook",
-                  log_dir=workdir, env=env)
+    stack = Stack(
+        rasa_url=f"http://127.0.0.1:{rasa_port}",
+        api_url=f"http://127.0.0.1:{api_port}",
+        action_url=f"http://127.0.0.1:{action_port}/webhook",
+        log_dir=workdir,
+        env=env,
+    )
     create_all(database_url)
-    endpoints = tracker_endpoints(workdir / "endpoints.yml", action_url=stack.action_url,
-                                  database_url=database_url, tracker_db=workdir / "tracker.db")
+    endpoints = tracker_endpoints(
+        workdir / "endpoints.yml",
+        action_url=stack.action_url,
+        database_url=database_url,
+        tracker_db=workdir / "tracker.db",
+    )
     try:
         start_actions(stack)
         start_api(stack)

@@ -19,16 +19,22 @@ def test_the_example_conversation_is_stored_as_structure(stack: Stack) -> None:
 
     steps = [
         ("yes ok", "aim"),
-        ("I want to sort my knee out so I can walk the dog again, mornings are agony",
-         "what_matters"),
+        (
+            "I want to sort my knee out so I can walk the dog again, mornings are agony",
+            "what_matters",
+        ),
         ("my grandkids, and getting down the allotment", "illness_burden"),
-        ("can't sleep for the pain and I've stopped going to the allotment",
-         "treatment_burden"),
-        ("too many tablets, I never know which to take when, and physio is two buses away",
-         "assets"),
+        ("can't sleep for the pain and I've stopped going to the allotment", "treatment_burden"),
+        (
+            "too many tablets, I never know which to take when, and physio is two buses away",
+            "assets",
+        ),
         ("I still do my exercises most days, I'm stubborn", "supports"),
-        ("my daughter does my shopping and my neighbour drives me sometimes. "
-         "I look after my husband, he has dementia", "improvement_measure"),
+        (
+            "my daughter does my shopping and my neighbour drives me sometimes. "
+            "I look after my husband, he has dementia",
+            "improvement_measure",
+        ),
         ("if I could walk to the park and back with the dog", "baseline_rating"),
         ("about a 3", "confirm_summary"),
     ]
@@ -51,19 +57,29 @@ def test_the_example_conversation_is_stored_as_structure(stack: Stack) -> None:
     assert summary["status"] == "completed"
     assert summary["patient_confirmed"] is True
     assert summary["aim"]["statement"] == (
-        "I want to sort my knee out so I can walk the dog again, mornings are agony")
+        "I want to sort my knee out so I can walk the dog again, mornings are agony"
+    )
     assert summary["aim"]["what_matters"] == "my grandkids, and getting down the allotment"
     assert "walk the dog" in summary["aim"]["activities"]
     assert summary["illness_burdens"]
-    assert any("forget the evening ones" in b["text"] and b["category"] == "medications"
-               for b in summary["treatment_burdens"])
-    assert any(b["category"] == "appointments" and "physio" in b["text"]
-               for b in summary["treatment_burdens"])
+    assert any(
+        "forget the evening ones" in b["text"] and b["category"] == "medications"
+        for b in summary["treatment_burdens"]
+    )
+    assert any(
+        b["category"] == "appointments" and "physio" in b["text"]
+        for b in summary["treatment_burdens"]
+    )
     assert summary["assets"][0]["text"].startswith("I still do my exercises")
     assert [(s["relationship"], s["kind"]) for s in summary["supports"]] == [
-        ("daughter", "support"), ("neighbour", "support"), ("husband", "caring_for")]
+        ("daughter", "support"),
+        ("neighbour", "support"),
+        ("husband", "caring_for"),
+    ]
     assert summary["improvement"] == {
-        "measure": "if I could walk to the park and back with the dog", "baseline_rating": 3}
+        "measure": "if I could walk to the park and back with the dog",
+        "baseline_rating": 3,
+    }
     assert summary["skipped_topics"] == []
     assert summary["red_flags"] == []
 

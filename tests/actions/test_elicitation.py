@@ -1,0 +1,278 @@
+"""The form's validation action, turn by turn, with a real database behind it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions.elicitation import ValidateElicitationForm
+from coproduce.aims import service as aim_service
+from coproduce.aims.topics import SKIPPED
+from tests.builders import EXAMPLE_ANSWERS, make_visit, tracker
+
+DOMAIN: dict[str, Any] = {"responses": {}}
+
+
+def run(**kwargs: Any) -> tuple[dict[str, Any], list[str], CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    events = pytest.importorskip("asyncio").run(
+        ValidateElicitationForm().run(dispatcher, tracker(**kwargs), DOMAIN)
+    )
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    responses = [m.get("response") or m.get("text") for m in dispatcher.messages]
+    return slots, responses, dispatcher
+
+
+@pytest.fixture
+def visit(session: Session) -> dict[str, Any]:
+    visit, token = make_visit(session)
+    return {"visit_id": visit.id, "invite_token": token, "token": token}
+
+
+def bound(visit: dict[str, Any], **slots: Any) -> dict[str, Any]:
+    return {"visit_id": visit["visit_id"], "invite_token": visit["invite_token"], **slots}
+
+
+def test_activation_asks_for_consent_with_the_intro(visit: dict[str, Any]) -> None:
+    slots, _, _ = run(text="hi", intent="greet", in_form=False, token=visit["token"])
+    assert slots["requested_slot"] == "consent"
+    assert slots["visit_id"] == visit["visit_id"]
+    assert slots["form_prompt"] == "ask"
+
+
+def test_activation_with_an_unknown_token_stops_kindly(database_url: str) -> None:
+    slots, responses, _ = run(text="hi", intent="greet", in_form=False, token="nope")
+    assert responses == ["utter_invite_invalid"]
+    assert slots["requested_slot"] is None
+
+
+def test_consent_yes_moves_to_the_aim(visit: dict[str, Any]) -> None:
+    slots, _, _ = run(
+        text="yes ok",
+        intent="affirm",
+        requested_slot="consent",
+        slots=bound(visit),
+        token=visit["token"],
+    )
+    assert slots["consent"] is True
+    assert slots["requested_slot"] == "aim"
+
+
+def test_consent_no_declines_and_stores_nothing(visit: dict[str, Any], session: Session) -> None:
+    slots, responses, _ = run(
+        text="no thanks",
+        intent="deny",
+        requested_slot="consent",
+        slots=bound(visit),
+        token=visit["token"],
+    )
+    assert slots["consent"] is False and slots["requested_slot"] is None
+    assert responses == ["utter_consent_declined"]
+    summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
+    assert summary is not None and summary.status == "declined"
+
+
+def test_a_long_answer_is_kept_whole_and_saved(visit: dict[str, Any], session: Session) -> None:
+    text = (
+        "  well honestly the main thing is my breathing, and the tablets make me sick, and my "
+        "wife worries  "
+    )
+    slots, _, _ = run(
+        text=text, requested_slot="aim", slots=bound(visit, consent=True), token=visit["token"]
+    )
+    assert slots["aim"] == text.strip()
+    assert slots["requested_slot"] == "what_matters"
+    summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
+    assert summary is not None and summary.aim.statement == text.strip()
+    assert summary.status == "in_progress"
+
+
+@pytest.mark.parametrize("text", ["dunno", "skip", "I'd rather not say", "no idea tbh"])
+def test_skip_phrases_skip_the_topic(visit: dict[str, Any], text: str) -> None:
+    slots, responses, _ = run(
+        text=text,
+        intent="dont_know",
+        requested_slot="assets",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert slots["assets"] == SKIPPED
+    assert slots["skipped_topics"] == ["assets"]
+    assert slots["requested_slot"] == "consent" or slots["requested_slot"] is not None
+    assert responses == ["utter_skip_ack"]
+
+
+def test_dont_know_with_content_is_an_answer(visit: dict[str, Any]) -> None:
+    text = "I don't know which tablets to take when"
+    slots, _, _ = run(
+        text=text,
+        intent="dont_know",
+        confidence=0.7,
+        requested_slot="treatment_burden",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert slots["treatment_burden"] == text
+
+
+@pytest.mark.parametrize(
+    ("intent", "response"),
+    [
+        ("ask_who_sees", "utter_who_sees"),
+        ("ask_why", "utter_why"),
+        ("ask_how_long", "utter_how_long"),
+        ("bot_challenge", "utter_iamabot"),
+    ],
+)
+def test_questions_are_answered_and_the_topic_asked_again(
+    visit: dict[str, Any], intent: str, response: str
+) -> None:
+    slots, responses, _ = run(
+        text="who will see this?",
+        intent=intent,
+        requested_slot="supports",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert responses == [response]
+    assert "supports" not in slots
+    assert slots["form_prompt"] == "reask"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("about a 4", 4), ("4/10", 4), ("three", 3), ("maybe 2 or 3", 2), ("10", 10), ("0", 0)],
+)
+def test_ratings_in_many_forms(visit: dict[str, Any], text: str, value: int) -> None:
+    slots, _, _ = run(
+        text=text,
+        requested_slot="baseline_rating",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert slots["baseline_rating"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [("11", "utter_rating_out_of_range"), ("not great", "utter_rating_unclear")],
+)
+def test_unclear_ratings_are_asked_again(visit: dict[str, Any], text: str, response: str) -> None:
+    slots, responses, dispatcher = run(
+        text=text,
+        requested_slot="baseline_rating",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert "baseline_rating" not in slots
+    assert responses == [response]
+    assert len(dispatcher.messages[0]["buttons"]) == 12
+
+
+def _complete(visit: dict[str, Any]) -> dict[str, Any]:
+    return bound(visit, consent=True, baseline_rating=3, **EXAMPLE_ANSWERS)
+
+
+def test_confirming_completes_the_visit(visit: dict[str, Any], session: Session) -> None:
+    slots, _, _ = run(
+        text="yes that's right",
+        intent="affirm",
+        requested_slot="confirm_summary",
+        slots=_complete(visit),
+        token=visit["token"],
+    )
+    assert slots["confirm_summary"] is True and slots["requested_slot"] is None
+    summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
+    assert summary is not None and summary.status == "completed" and summary.patient_confirmed
+
+
+def test_a_correction_with_new_words_updates_that_topic(visit: dict[str, Any]) -> None:
+    slots, _, _ = run(
+        text="actually my main goal is to sleep through the night",
+        intent="correct",
+        requested_slot="confirm_summary",
+        slots=_complete(visit),
+        token=visit["token"],
+    )
+    assert "sleep through the night" in slots["aim"]
+    assert slots["requested_slot"] == "confirm_summary"
+    assert slots["form_prompt"] == "updated"
+
+
+def test_a_correction_without_words_asks_that_topic_again(visit: dict[str, Any]) -> None:
+    slots, _, _ = run(
+        text="change the bit about my tablets",
+        intent="correct",
+        requested_slot="confirm_summary",
+        slots=_complete(visit),
+        token=visit["token"],
+    )
+    assert slots["requested_slot"] == "treatment_burden"
+    assert slots["treatment_burden"] is None
+    edit = slots["edit_target"]
+    slots, _, _ = run(
+        text="I forget the evening ones",
+        requested_slot="treatment_burden",
+        slots={
+            **_complete(visit),
+            "treatment_burden": None,
+            "edit_topic": "treatment_burden",
+            "edit_target": edit,
+        },
+        token=visit["token"],
+    )
+    assert slots["treatment_burden"].startswith("I forget the evening ones")
+    assert "physio is two buses away" in slots["treatment_burden"]
+    assert slots["requested_slot"] == "confirm_summary"
+
+
+def test_a_message_with_another_token_is_refused_and_not_stored(
+    visit: dict[str, Any], session: Session
+) -> None:
+    slots, responses, _ = run(
+        text="my answer",
+        requested_slot="aim",
+        slots=bound(visit, consent=True),
+        token="someone-else",
+    )
+    assert responses == ["utter_not_this_conversation"]
+    assert "aim" not in slots
+    summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
+    assert summary is not None and summary.aim.statement is None
+
+
+def test_a_red_flag_inside_the_form_comes_first(visit: dict[str, Any], session: Session) -> None:
+    text = "too many pills and honestly i have crushing pain in my chest right now"
+    slots, responses, dispatcher = run(
+        text=text,
+        requested_slot="treatment_burden",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert responses[0] == "utter_safety_emergency"
+    assert dispatcher.messages[0]["emergency_number"] == "999"
+    assert responses[-1] == "utter_ask_safe_to_continue"
+    assert slots["safety_pending"] is True and "treatment_burden" not in slots
+    summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
+    assert summary is not None and summary.red_flags[0].category == "chest_pain"
+    slots, responses, _ = run(
+        text="yes im ok",
+        intent="affirm",
+        requested_slot="treatment_burden",
+        slots=bound(visit, consent=True, safety_pending=True),
+        token=visit["token"],
+    )
+    assert responses == ["utter_safe_continue"]
+    assert slots["safety_pending"] is False and slots["form_prompt"] == "reask"
+    slots, responses, _ = run(
+        text="no",
+        intent="deny",
+        requested_slot="treatment_burden",
+        slots=bound(visit, consent=True, safety_pending=True),
+        token=visit["token"],
+    )
+    assert responses == ["utter_safety_stop"]
+    assert slots["requested_slot"] is None and slots["safety_stop"] is True
