@@ -67,7 +67,11 @@ class AskForSlot(Action):
             return []
         lead = LEADS.get(prompt or "")
         text = self.question(tracker, domain)
-        if lead == "utter_reask_lead":
+        if prompt == "next" and self.slot in topics.TOPICS[1:]:
+            acks = domain["responses"].get("utter_ack") or [{"text": ""}]
+            ack = acks[topics.TOPICS.index(self.slot) % len(acks)]["text"]
+            text = f"{ack} {text}".strip()
+        elif lead == "utter_reask_lead":
             text = f"{response_text(domain, lead)} {text[0].lower()}{text[1:]}"
         elif lead:
             dispatcher.utter_message(response=lead)
