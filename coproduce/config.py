@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     tracker_db: str = str(PROJECT_ROOT / "var" / "rasa_tracker.db")
     api_token: str | None = None
     rasa_token: str | None = None
+    chat_jwt_secret: str | None = None
+    chat_jwt_ttl_minutes: int = 120
+    session_secret: str | None = None
     public_url: str = "http://localhost:8000"
     rasa_url: str = "http://localhost:5005"
     invite_ttl_days: int = 14

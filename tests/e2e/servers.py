@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 RASA_TOKEN = "test-rasa-token"
 API_TOKEN = "test-admin-token"
+CHAT_JWT_SECRET = "test-chat-jwt-secret-with-enough-length"
 
 
 def free_port() -> int:
@@ -233,6 +234,8 @@ def running_stack(
         "COPRODUCE_DATABASE_URL": database_url,
         "COPRODUCE_API_TOKEN": API_TOKEN,
         "COPRODUCE_RASA_TOKEN": RASA_TOKEN,
+        "COPRODUCE_CHAT_JWT_SECRET": CHAT_JWT_SECRET,
+        "COPRODUCE_SESSION_SECRET": "test-session-secret",
         "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{api_port}",
         "COPRODUCE_EMERGENCY_NUMBER": "999",
         **(extra_env or {}),
