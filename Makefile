@@ -6,7 +6,7 @@ SPACY_MODEL := build/spacy/coproduce_en
 
 .PHONY: run run-scaled test lint setup model migrate env clean bench
 
-setup: $(VENV)/.installed $(SPACY_MODEL)/meta.json .env migrate
+setup: $(VENV)/.installed $(SPACY_MODEL)/meta.json env migrate
 
 $(VENV)/bin/python:
 	@bash scripts/make_venv.sh $(VENV)
@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.lock $(VENV)/bin/python
 $(SPACY_MODEL)/meta.json: $(VENV)/.installed $(wildcard coproduce/nlp/*.py)
 	$(PY) -m coproduce.nlp.build_pipeline $(SPACY_MODEL)
 
-.env:
+env: $(VENV)/.installed
 	@$(PY) scripts/make_env.py
 
 migrate: $(VENV)/.installed
