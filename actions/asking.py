@@ -65,6 +65,9 @@ class AskForSlot(Action):
         prompt = tracker.get_slot("form_prompt")
         if prompt == "silent":
             return []
+        if self.slot in topics.TOPICS:
+            # The chat widget draws "3 of 8" from this; text-only channels ignore it.
+            dispatcher.utter_message(json_message=progress(self.slot))
         lead = LEADS.get(prompt or "")
         text = self.question(tracker, domain)
         if prompt == "next" and self.slot in topics.TOPICS[1:]:

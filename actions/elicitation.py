@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import safety, store
+from actions import deletion, safety, store
 from actions.asking import CONSENT_BUTTONS, RATING_BUTTONS
 from actions.context import FORM, REQUESTED_SLOT, Turn, merged_slots, next_slot, token_mismatch
 from actions.corrections import handle_confirmation
@@ -55,6 +55,8 @@ def _control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> 
     if intent == "goodbye" and (turn.is_payload or (sure and turn.words <= 10)):
         dispatcher.utter_message(response="utter_pause")
         return _stay()
+    if intent == "delete_answers" and (turn.is_payload or (sure and turn.words <= 15)):
+        return deletion.ask_to_confirm(dispatcher)
     if turn.is_payload and intent != "dont_know":
         return _stay(prompt="reask")
     return None
@@ -165,6 +167,8 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
         return _stay(*safety.respond(dispatcher, tracker, turn, categories))
     if tracker.get_slot("safety_pending"):
         return _safety_reply(dispatcher, turn)
+    if tracker.get_slot("delete_pending"):
+        return deletion.handle_reply(dispatcher, tracker, turn)
     requested = tracker.get_slot(REQUESTED_SLOT)
     if requested == "consent":
         return _consent_turn(dispatcher, tracker, turn)
@@ -206,6 +210,11 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
         if turn.intent != "affirm":
             return [*events, *reply, SlotSet(REQUESTED_SLOT, None)]
         events.append(SlotSet("safety_pending", False))
+    if tracker.get_slot("delete_pending"):
+        reply = deletion.handle_reply(dispatcher, tracker, turn)
+        if turn.intent == "affirm":
+            return reply
+        events.append(SlotSet("delete_pending", False))
     events += [SlotSet("safety_stop", None)]
     if tracker.get_slot("consent") is False:
         events += [SlotSet("consent", None)]

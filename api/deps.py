@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Header
+from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 
-from api.errors import Unauthorized
+from api.errors import Forbidden, Unauthorized
+from coproduce.clinics import service as clinic_service
+from coproduce.clinics.service import Principal
 from coproduce.config import get_settings
 from coproduce.database import new_session
 
@@ -31,18 +31,6 @@ def get_session() -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-@dataclass(frozen=True)
-class Principal:
-    """Who is calling: an admin (the bootstrap token) or a clinic's clinician."""
-
-    kind: str
-    clinic_id: str | None = None
-
-    @property
-    def is_admin(self) -> bool:
-        return self.kind == "admin"
-
-
 def _bearer(authorization: str | None) -> str | None:
     if not authorization:
         return None
@@ -52,15 +40,36 @@ def _bearer(authorization: str | None) -> str | None:
     return token.strip()
 
 
-def get_principal(authorization: Annotated[str | None, Header()] = None) -> Principal:
+def get_principal(
+    session: SessionDep, authorization: Annotated[str | None, Header()] = None
+) -> Principal:
     """Authenticate the bearer token of the request."""
     token = _bearer(authorization)
     if token is None:
         raise Unauthorized("Send 'Authorization: Bearer <token>'.")
-    expected = get_settings().require("api_token")
-    if hmac.compare_digest(token.encode(), expected.encode()):
-        return Principal(kind="admin")
-    raise Unauthorized("The bearer token is not valid.")
+    get_settings().require("api_token")
+    principal = clinic_service.authenticate(session=session, token=token)
+    if principal is None:
+        raise Unauthorized("The bearer token is not valid.")
+    return principal
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def require_admin(principal: PrincipalDep) -> Principal:
+    """Allow only admins."""
+    if not principal.is_admin:
+        raise Forbidden("Only an admin may do this.")
+    return principal
+
+
+AdminDep = Annotated[Principal, Depends(require_admin)]
+
+
+def request_source(request: Request) -> str:
+    """Say where a request came from, for the audit log."""
+    return request.client.host if request.client else "unknown"
+
+
+SourceDep = Annotated[str, Depends(request_source)]

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import visits
+from api.routes import audit, chat, visits
 from coproduce.config import get_settings
 
 
@@ -27,6 +27,8 @@ def create_app() -> FastAPI:
             allow_headers=["Authorization", "Content-Type"],
         )
     app.include_router(visits.router)
+    app.include_router(chat.router)
+    app.include_router(audit.router)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

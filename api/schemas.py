@@ -68,3 +68,24 @@ class VisitOut(BaseModel):
 class VisitPage(BaseModel):
     items: list[VisitOut]
     next_offset: int | None
+
+
+class InviteOut(BaseModel):
+    visit_id: str
+    invite_token: str
+    chat_url: str
+    expires_at: str | None
+
+
+class AuditEventOut(BaseModel):
+    at: str
+    actor: str
+    clinic_id: str | None
+    visit_id: str | None
+    action: str
+    source: str | None
+
+
+class AuditPage(BaseModel):
+    items: list[AuditEventOut]
+    next_offset: int | None

@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     env: str = Field("development", description="development | test | production")
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'coproduce.db'}"
     tracker_db: str = str(PROJECT_ROOT / "var" / "rasa_tracker.db")
+    tracker_database_url: str | None = None
     api_token: str | None = None
     rasa_token: str | None = None
     chat_jwt_secret: str | None = None
@@ -51,6 +52,14 @@ class Settings(BaseSettings):
     @validator("public_url", "rasa_url")
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")
+
+    @property
+    def tracker_url(self) -> str:
+        """Return the URL of Rasa's tracker store (where conversation events live)."""
+        if self.tracker_database_url:
+            return self.tracker_database_url
+        path = Path(self.tracker_db)
+        return f"sqlite:///{path if path.is_absolute() else PROJECT_ROOT / path}"
 
     def require(self, name: str) -> str:
         """Return a secret setting, or fail naming the missing COPRODUCE_ variable."""

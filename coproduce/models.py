@@ -1,6 +1,19 @@
 """Import every table so metadata is complete (for Alembic and tests)."""
 
 from coproduce.aims.models import AnswerItem, RedFlagRecord, TopicAnswer
+from coproduce.audit.models import AuditEvent
+from coproduce.clinics.models import ApiToken, Clinic, Clinician
 from coproduce.visits.models import Conversation, Invite, Visit
 
-__all__ = ["AnswerItem", "Conversation", "Invite", "RedFlagRecord", "TopicAnswer", "Visit"]
+__all__ = [
+    "AnswerItem",
+    "ApiToken",
+    "AuditEvent",
+    "Clinic",
+    "Clinician",
+    "Conversation",
+    "Invite",
+    "RedFlagRecord",
+    "TopicAnswer",
+    "Visit",
+]

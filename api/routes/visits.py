@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
-from api.deps import PrincipalDep, SessionDep
-from api.errors import NotFound
-from api.schemas import VisitCreate, VisitCreated, VisitOut, VisitPage, iso_utc, to_utc_naive
+from api.deps import PrincipalDep, SessionDep, SourceDep
+from api.errors import Conflict, NotFound
+from api.schemas import (
+    InviteOut,
+    VisitCreate,
+    VisitCreated,
+    VisitOut,
+    VisitPage,
+    iso_utc,
+    to_utc_naive,
+)
 from coproduce.aims import service as aim_service
 from coproduce.aims.schemas import AimSummary
+from coproduce.audit import service as audit_service
+from coproduce.conversations import tracker_store
+from coproduce.fhir.export import RatingPoint, build_bundle
 from coproduce.visits import service as visit_service
-from coproduce.visits.models import Visit, VisitStatus
+from coproduce.visits.models import Invite, Visit, VisitStatus
 
 router = APIRouter(prefix="/api/v1/visits", tags=["visits"])
 
@@ -32,6 +43,7 @@ def _visit_out(visit: Visit) -> VisitOut:
 
 
 def _visible_visit(session: SessionDep, principal: PrincipalDep, visit_id: str) -> Visit:
+    """Return the visit if this caller may see it; another clinic's visit does not exist."""
     visit = visit_service.get_visit(session=session, visit_id=visit_id)
     if visit is None or (not principal.is_admin and visit.clinic_id != principal.clinic_id):
         raise NotFound(f"No visit with id '{visit_id}'.")
@@ -91,10 +103,94 @@ def get_visit(visit_id: str, session: SessionDep, principal: PrincipalDep) -> Vi
 
 
 @router.get("/{visit_id}/summary", response_model=AimSummary)
-def get_summary(visit_id: str, session: SessionDep, principal: PrincipalDep) -> AimSummary:
+def get_summary(
+    visit_id: str, session: SessionDep, principal: PrincipalDep, source: SourceDep
+) -> AimSummary:
     """Return the patient's aim, context and measure, as structure, in their own words."""
     visit = _visible_visit(session, principal, visit_id)
     summary = aim_service.get_summary(session=session, visit_id=visit.id)
     if summary is None:
         raise NotFound(f"No visit with id '{visit_id}'.")
+    audit_service.record(
+        session=session,
+        actor=principal.actor,
+        action="summary.read",
+        visit_id=visit.id,
+        clinic_id=visit.clinic_id,
+        source=source,
+    )
     return summary
+
+
+@router.get("/{visit_id}/fhir")
+def get_fhir_bundle(
+    visit_id: str, session: SessionDep, principal: PrincipalDep, source: SourceDep
+) -> dict[str, Any]:
+    """Export the aim as a FHIR R4B Bundle: Goal, QuestionnaireResponse and Observations."""
+    visit = _visible_visit(session, principal, visit_id)
+    summary = aim_service.get_summary(session=session, visit_id=visit.id)
+    if summary is None:
+        raise NotFound(f"No visit with id '{visit_id}'.")
+    ratings = (
+        [
+            RatingPoint(
+                at=summary.updated_at, rating=summary.improvement.baseline_rating, kind="baseline"
+            )
+        ]
+        if summary.improvement.baseline_rating is not None
+        else []
+    )
+    audit_service.record(
+        session=session,
+        actor=principal.actor,
+        action="fhir.read",
+        visit_id=visit.id,
+        clinic_id=visit.clinic_id,
+        source=source,
+    )
+    return build_bundle(summary=summary, patient_ref=visit.patient_ref, ratings=ratings)
+
+
+@router.post("/{visit_id}/invite", response_model=InviteOut, status_code=201)
+def reissue_invite(visit_id: str, session: SessionDep, principal: PrincipalDep) -> InviteOut:
+    """Issue a new invite link for the visit; the old link stops working."""
+    visit = _visible_visit(session, principal, visit_id)
+    if visit.status == VisitStatus.CANCELLED:
+        raise Conflict("The visit is cancelled; create a new visit instead.")
+    token = visit_service.issue_invite(session=session, visit=visit)
+    invite = session.get(Invite, visit_service.hash_token(token))
+    return InviteOut(
+        visit_id=visit.id,
+        invite_token=token,
+        chat_url=visit_service.chat_url(token),
+        expires_at=iso_utc(invite.expires_at) if invite else None,
+    )
+
+
+@router.post("/{visit_id}/cancel", response_model=VisitOut)
+def cancel_visit(visit_id: str, session: SessionDep, principal: PrincipalDep) -> VisitOut:
+    """Cancel the visit: its invite stops working; what was said is kept."""
+    visit = _visible_visit(session, principal, visit_id)
+    visit_service.cancel_visit(session=session, visit=visit)
+    return _visit_out(visit)
+
+
+@router.delete("/{visit_id}", status_code=204, response_class=Response)
+def delete_visit(
+    visit_id: str, session: SessionDep, principal: PrincipalDep, source: SourceDep
+) -> Response:
+    """Forget the visit: its answers, red flags, invites and chat transcripts are deleted."""
+    visit = _visible_visit(session, principal, visit_id)
+    senders = visit_service.conversation_ids(session=session, visit_id=visit.id)
+    tracker_store.delete_events(senders)
+    clinic_id = visit.clinic_id
+    visit_service.delete_visit(session=session, visit_id=visit.id)
+    audit_service.record(
+        session=session,
+        actor=principal.actor,
+        action="visit.delete",
+        visit_id=visit_id,
+        clinic_id=clinic_id,
+        source=source,
+    )
+    return Response(status_code=204)

@@ -21,7 +21,9 @@ class Visit(Base):
     __tablename__ = "visits"
 
     id = Column(String(36), primary_key=True)
-    clinic_id = Column(String(36), nullable=True, index=True)
+    clinic_id = Column(
+        String(36), ForeignKey("clinics.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     patient_ref = Column(String(128), nullable=False)
     scheduled_for = Column(DateTime, nullable=True, index=True)
     status = Column(String(16), nullable=False, default=VisitStatus.INVITED)

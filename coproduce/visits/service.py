@@ -7,7 +7,7 @@ import secrets
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from coproduce.config import get_settings
@@ -140,3 +140,28 @@ def list_visits(
         Visit.id,
     )
     return list(session.execute(query.limit(limit).offset(offset)).scalars())
+
+
+def cancel_visit(*, session: Session, visit: Visit) -> None:
+    """Cancel a visit: its invites stop working and the conversation stops."""
+    now = utcnow()
+    session.execute(
+        update(Invite)
+        .where(Invite.visit_id == visit.id, Invite.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    visit.status = VisitStatus.CANCELLED
+    visit.updated_at = now
+    session.flush()
+
+
+def delete_visit(*, session: Session, visit_id: str) -> list[str]:
+    """Delete a visit and everything said in it; return its conversation ids."""
+    from coproduce.aims.models import AnswerItem, RedFlagRecord, TopicAnswer
+
+    senders = conversation_ids(session=session, visit_id=visit_id)
+    for model in (AnswerItem, TopicAnswer, RedFlagRecord, Invite, Conversation):
+        session.execute(delete(model).where(model.visit_id == visit_id))
+    session.execute(delete(Visit).where(Visit.id == visit_id))
+    session.flush()
+    return senders

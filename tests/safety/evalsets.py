@@ -43,3 +43,12 @@ def nlu_examples() -> list[str]:
                 if line.startswith("- "):
                     examples.append(line[2:])
     return examples
+
+
+def load_dev() -> dict[str, list[dict[str, str]]]:
+    """Return the development set: {"danger": [...], "benign": [...]}."""
+    document: dict[str, Any] = yaml.safe_load((SAFETY_DIR / "dev.yml").read_text(encoding="utf-8"))
+    return {
+        part: [{key: str(value) for key, value in item.items()} for item in document[part]]
+        for part in ("danger", "benign")
+    }

@@ -1,0 +1,91 @@
+"""Admin command line: clinics, clinicians and API tokens.
+
+python -m api.admin clinic create --name "Riverside Practice"
+python -m api.admin clinician create --clinic <clinic id> --name "Dr A. Patel"
+python -m api.admin token create --clinician <clinician id> [--expires-days 90]
+python -m api.admin token create --admin --label "ops"
+python -m api.admin token revoke --prefix cpd_AbCdEfGh
+python -m api.admin clinic list | clinician list [--clinic <id>]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from coproduce.clinics import service as clinic_service
+from coproduce.database import session_scope
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m api.admin",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    things = parser.add_subparsers(dest="thing", required=True)
+    clinic = things.add_parser("clinic").add_subparsers(dest="verb", required=True)
+    clinic.add_parser("create").add_argument("--name", required=True)
+    clinic.add_parser("list")
+    clinician = things.add_parser("clinician").add_subparsers(dest="verb", required=True)
+    create = clinician.add_parser("create")
+    create.add_argument("--clinic", required=True)
+    create.add_argument("--name", required=True)
+    clinician.add_parser("list").add_argument("--clinic")
+    token = things.add_parser("token").add_subparsers(dest="verb", required=True)
+    token_create = token.add_parser("create")
+    who = token_create.add_mutually_exclusive_group(required=True)
+    who.add_argument("--clinician")
+    who.add_argument("--admin", action="store_true")
+    token_create.add_argument("--expires-days", type=int)
+    token_create.add_argument("--label")
+    token.add_parser("revoke").add_argument("--prefix", required=True)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Carry out one admin command; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        with session_scope() as session:
+            if args.thing == "clinic" and args.verb == "create":
+                clinic = clinic_service.create_clinic(session=session, name=args.name)
+                print(clinic.id)
+            elif args.thing == "clinic":
+                for clinic in clinic_service.list_clinics(session=session):
+                    print(f"{clinic.id}\t{clinic.name}")
+            elif args.thing == "clinician" and args.verb == "create":
+                person = clinic_service.create_clinician(
+                    session=session, clinic_id=args.clinic, name=args.name
+                )
+                print(person.id)
+            elif args.thing == "clinician":
+                for person in clinic_service.list_clinicians(
+                    session=session, clinic_id=args.clinic
+                ):
+                    print(f"{person.id}\t{person.clinic_id}\t{person.name}")
+            elif args.verb == "create":
+                value = clinic_service.create_token(
+                    session=session,
+                    clinician_id=args.clinician,
+                    admin=args.admin,
+                    expires_in_days=args.expires_days,
+                    label=args.label,
+                )
+                print(value)
+                print("Store this token now; it is not shown again.", file=sys.stderr)
+            else:
+                count = clinic_service.revoke_token(session=session, prefix=args.prefix)
+                print(f"revoked {count} token(s)")
+    except clinic_service.ClinicError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()
