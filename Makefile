@@ -3,10 +3,11 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 SPACY_MODEL := build/spacy/coproduce_en
+WIDGET := api/static/widget.js
 
-.PHONY: run run-scaled test lint setup model migrate env clean bench
+.PHONY: run run-scaled test lint setup model migrate env clean bench widget
 
-setup: $(VENV)/.installed $(SPACY_MODEL)/meta.json env migrate
+setup: $(WIDGET) $(VENV)/.installed $(SPACY_MODEL)/meta.json env migrate
 
 $(VENV)/bin/python:
 	@bash scripts/make_venv.sh $(VENV)
@@ -17,6 +18,12 @@ $(VENV)/.installed: requirements.lock $(VENV)/bin/python
 
 $(SPACY_MODEL)/meta.json: $(VENV)/.installed $(wildcard coproduce/nlp/*.py)
 	$(PY) -m coproduce.nlp.build_pipeline $(SPACY_MODEL)
+
+# The patient chat widget: socket.io-client from npm, bundled by esbuild (nothing from a CDN).
+widget: $(WIDGET)
+
+$(WIDGET): web/widget/package.json web/widget/package-lock.json $(wildcard web/widget/src/*.js)
+	cd web/widget && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 env: $(VENV)/.installed
 	@$(PY) scripts/make_env.py

@@ -237,6 +237,7 @@ def running_stack(
         "COPRODUCE_CHAT_JWT_SECRET": CHAT_JWT_SECRET,
         "COPRODUCE_SESSION_SECRET": "test-session-secret",
         "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{api_port}",
+        "COPRODUCE_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "COPRODUCE_EMERGENCY_NUMBER": "999",
         **(extra_env or {}),
     }

@@ -1,0 +1,86 @@
+"""A stack whose API allows one clinic origin, a page on that origin, and headless Chromium."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.servers import Stack, free_port, running_stack
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CLINIC_NAME = "Riverside Surgery"
+
+
+@pytest.fixture(scope="session")
+def host_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def host_origin(host_port: int) -> str:
+    # `localhost` against the API's 127.0.0.1: another origin, as a clinic's own site is.
+    return f"http://localhost:{host_port}"
+
+
+@pytest.fixture(scope="session")
+def chat_stack(tmp_path_factory: pytest.TempPathFactory, host_origin: str) -> Iterator[Stack]:
+    workdir = tmp_path_factory.mktemp("stack-chat")
+    extra = {"COPRODUCE_ALLOWED_ORIGINS": host_origin, "COPRODUCE_CLINIC_NAME": CLINIC_NAME}
+    with running_stack(
+        workdir, database_url=f"sqlite:///{workdir / 'aims.db'}", extra_env=extra
+    ) as stack:
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def host_site(tmp_path_factory: pytest.TempPathFactory, host_port: int) -> Iterator[Path]:
+    """Serve a folder as a clinic's own website, on another origin than the API."""
+    root = tmp_path_factory.mktemp("clinic-site")
+    handler = partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", host_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    path = Path(ARTIFACTS)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

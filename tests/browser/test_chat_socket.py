@@ -1,0 +1,95 @@
+"""Rasa's socket.io channel takes only sockets that carry a chat token from the API."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import httpx
+import jwt
+import pytest
+import socketio
+
+from tests.e2e.servers import CHAT_JWT_SECRET, Stack
+
+pytestmark = [pytest.mark.e2e, pytest.mark.model]
+
+
+def chat_session(stack: Stack, invite_token: str) -> dict[str, Any]:
+    response = httpx.post(
+        f"{stack.api_url}/api/v1/chat-sessions", json={"invite_token": invite_token}, timeout=30
+    )
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def talk(url: str, auth: dict | None, session_id: str, say: list[dict]) -> list[dict]:
+    """Connect, join the conversation, send messages; return what the bot sent back."""
+    client = socketio.AsyncClient(reconnection=False)
+    received: list[dict] = []
+    confirmed = asyncio.Event()
+    client.on("bot_uttered", lambda data: received.append(data))
+    client.on("session_confirm", lambda _sid: confirmed.set())
+    await client.connect(url, auth=auth, transports=["websocket"], wait_timeout=10)
+    try:
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed.wait(), 10)
+        for message in say:
+            await client.emit("user_uttered", message)
+            await asyncio.sleep(3)
+    finally:
+        await client.disconnect()
+    return received
+
+
+def refused(url: str, auth: dict | None) -> bool:
+    try:
+        asyncio.run(talk(url, auth, "0" * 32, []))
+    except socketio.exceptions.ConnectionError:
+        return True
+    return False
+
+
+def test_a_socket_without_a_valid_token_is_refused(chat_stack: Stack) -> None:
+    visit = chat_stack.create_visit()
+    session = chat_session(chat_stack, visit["invite_token"])
+    now = datetime.now(timezone.utc)
+    expired = jwt.encode(
+        {"sub": session["session_id"], "exp": now - timedelta(minutes=1)},
+        CHAT_JWT_SECRET,
+        algorithm="HS256",
+    )
+    forged = jwt.encode(
+        {"sub": session["session_id"], "exp": now + timedelta(minutes=5)},
+        "not-the-secret-but-long-enough-to-sign",
+        algorithm="HS256",
+    )
+    url = session["socket_url"]
+    assert url == chat_stack.rasa_url
+    assert refused(url, None)
+    assert refused(url, {"token": "not-a-jwt"})
+    assert refused(url, {"token": expired})
+    assert refused(url, {"token": forged})
+
+
+def test_a_token_opens_its_own_conversation_and_no_other(chat_stack: Stack) -> None:
+    visit = chat_stack.create_visit()
+    session = chat_session(chat_stack, visit["invite_token"])
+    other = chat_session(chat_stack, visit["invite_token"])
+    auth = {"token": session["token"]}
+    hello = {
+        "message": "/greet",
+        "session_id": session["session_id"],
+        "customData": {"invite_token": visit["invite_token"]},
+    }
+    replies = asyncio.run(talk(session["socket_url"], auth, session["session_id"], [hello]))
+    texts = " ".join(r.get("text", "") for r in replies)
+    assert "clinician" in texts
+    assert any(r.get("quick_replies") for r in replies)
+
+    # The same token cannot join or write to another conversation.
+    with pytest.raises((asyncio.TimeoutError, socketio.exceptions.ConnectionError)):
+        asyncio.run(talk(session["socket_url"], auth, other["session_id"], []))
+    sneaky = {**hello, "session_id": other["session_id"]}
+    assert asyncio.run(talk(session["socket_url"], auth, session["session_id"], [sneaky])) == []
