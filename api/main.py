@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from api import errors
-from api.routes import audit, chat, visits
+from api.routes import audit, chat, clinician, visits
 from coproduce.config import get_settings
 
 
@@ -29,6 +30,12 @@ def create_app() -> FastAPI:
     app.include_router(visits.router)
     app.include_router(chat.router)
     app.include_router(audit.router)
+    app.include_router(clinician.router)
+    app.mount(
+        "/clinician/static",
+        StaticFiles(directory=clinician.STATIC_DIR),
+        name="clinician_static",
+    )
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

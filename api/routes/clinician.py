@@ -1,0 +1,375 @@
+"""The clinician's web pages: sign in with a token, today's list, and one visit's summary."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from api import web_session
+from api.deps import SessionDep, SourceDep
+from coproduce.aims import service as aim_service
+from coproduce.aims import topics
+from coproduce.audit import service as audit_service
+from coproduce.clinics import service as clinic_service
+from coproduce.clinics.service import Principal
+from coproduce.visits import service as visit_service
+from coproduce.visits.models import Visit
+
+API_DIR = Path(__file__).resolve().parent.parent
+STATIC_DIR = API_DIR / "static_clinician"
+templates = Jinja2Templates(directory=str(API_DIR / "templates"))
+
+# Visits are stored in UTC; clinicians read them in the clinic's local time (the service runs
+# in UK clinics: 999, Samaritans). A COPRODUCE_ setting would be the place if that changes.
+CLINIC_TZ = ZoneInfo("Europe/London")
+DAY_LIMIT = 200
+_SAFE_NEXT = re.compile(r"^/clinician(?:/visits/[A-Za-z0-9-]{1,64})?/?(?:\?[A-Za-z0-9=&_.-]*)?$")
+
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+STATUS_LABELS = {
+    "invited": "Invited, not started",
+    "in_progress": "In progress",
+    "completed": "Completed",
+    "declined": "Declined",
+    "cancelled": "Cancelled",
+}
+RED_FLAG_LABELS = {
+    "self_harm": "Self-harm or suicide risk",
+    "chest_pain": "Chest pain",
+    "stroke": "Possible stroke",
+    "breathing": "Breathing difficulty",
+    "bleeding": "Bleeding",
+    "overdose": "Overdose",
+    "harm_from_others": "Harm from others",
+}
+BURDEN_LABELS = {
+    "medications": "Medicines",
+    "appointments": "Appointments",
+    "tests_monitoring": "Tests and monitoring",
+    "costs": "Costs",
+    "side_effects": "Side effects",
+    "information": "Information",
+    "other": "Other",
+}
+TOPIC_LABELS = {
+    topics.AIM: "Aim for the visit",
+    topics.WHAT_MATTERS: "What matters most",
+    topics.ILLNESS_BURDEN: "How illness gets in the way",
+    topics.TREATMENT_BURDEN: "What is hard about treatment",
+    topics.ASSETS: "What already helps",
+    topics.SUPPORTS: "Support and caring",
+    topics.IMPROVEMENT_MEASURE: "How they would know things are better",
+    topics.BASELINE_RATING: "Rating today",
+}
+
+router = APIRouter(prefix="/clinician", tags=["clinician pages"], include_in_schema=False)
+
+
+def _label(labels: dict[str, str], key: str | None) -> str:
+    key = key or "other"
+    return labels.get(key, key.replace("_", " ").capitalize())
+
+
+def _local(value: datetime | None) -> datetime | None:
+    return None if value is None else value.replace(tzinfo=timezone.utc).astimezone(CLINIC_TZ)
+
+
+def _long_day(value: date | datetime | None) -> str:
+    return "" if value is None else f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def _clock(value: datetime | None) -> str:
+    local = _local(value)
+    return "" if local is None else f"{local:%H:%M}"
+
+
+def _secure(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def _page(
+    request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
+) -> Response:
+    response = templates.TemplateResponse(
+        request,
+        f"clinician/{name}",
+        {
+            "status_labels": STATUS_LABELS,
+            "red_flag_label": lambda key: _label(RED_FLAG_LABELS, key),
+            "burden_label": lambda key: _label(BURDEN_LABELS, key),
+            "topic_label": lambda key: _label(TOPIC_LABELS, key),
+            "local": _local,
+            "long_day": _long_day,
+            "clock": _clock,
+            **context,
+        },
+        status_code=status_code,
+    )
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def _redirect(url: str) -> Response:
+    response = RedirectResponse(url, status_code=303)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def _signed_in(
+    request: Request, session: SessionDep
+) -> tuple[Principal, web_session.WebSession] | None:
+    """Return who the session cookie stands for, re-checking its token every time."""
+    cookie = web_session.read_session(request.cookies.get(web_session.SESSION_COOKIE))
+    if cookie is None:
+        return None
+    principal = clinic_service.authenticate(session=session, token=cookie.token)
+    return None if principal is None else (principal, cookie)
+
+
+def _to_login(request: Request) -> Response:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return _redirect(f"/clinician/login?next={quote(target, safe='')}")
+
+
+def _safe_next(value: str | None) -> str:
+    """Follow `next` only to our own pages, so the login form cannot redirect elsewhere."""
+    return value if value and _SAFE_NEXT.match(value) else "/clinician"
+
+
+def _error(
+    request: Request, status_code: int, title: str, message: str, **context: Any
+) -> Response:
+    return _page(
+        request,
+        "error.html",
+        {"title": title, "message": message, **context},
+        status_code=status_code,
+    )
+
+
+def _login_form(
+    request: Request, *, next_url: str, message: str | None = None, status_code: int = 200
+) -> Response:
+    cookie, form_value = web_session.new_login_csrf()
+    response = _page(
+        request,
+        "login.html",
+        {"csrf_token": form_value, "next_url": next_url, "message": message},
+        status_code=status_code,
+    )
+    web_session.set_cookie(
+        response,
+        web_session.LOGIN_CSRF_COOKIE,
+        cookie,
+        secure=_secure(request),
+        max_age=web_session.LOGIN_FORM_MAX_AGE_S,
+    )
+    return response
+
+
+@router.get("/login")
+def login_page(
+    request: Request,
+    session: SessionDep,
+    next_url: Annotated[str | None, Query(alias="next")] = None,
+) -> Response:
+    """Show the sign-in form."""
+    if _signed_in(request, session) is not None:
+        return _redirect(_safe_next(next_url))
+    signed_out = request.query_params.get("signed_out") == "1"
+    return _login_form(
+        request,
+        next_url=_safe_next(next_url),
+        message="You have signed out." if signed_out else None,
+    )
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    session: SessionDep,
+    token: Annotated[str, Form()] = "",
+    csrf_token: Annotated[str, Form()] = "",
+    next_page: Annotated[str, Form(alias="next")] = "/clinician",
+) -> Response:
+    """Check the token; on success start a session and go to the list."""
+    next_url = _safe_next(next_page)
+    cookie = request.cookies.get(web_session.LOGIN_CSRF_COOKIE)
+    if not web_session.login_csrf_matches(cookie, csrf_token):
+        message = "The sign-in form had expired. Please enter your token again."
+        return _login_form(request, next_url=next_url, message=message, status_code=403)
+    token = token.strip()
+    if not token or clinic_service.authenticate(session=session, token=token) is None:
+        message = "That token was not recognised. Check it, or ask your admin for a new one."
+        return _login_form(request, next_url=next_url, message=message, status_code=401)
+    value, _ = web_session.new_session(token)
+    response = _redirect(next_url)
+    secure = _secure(request)
+    web_session.set_cookie(response, web_session.SESSION_COOKIE, value, secure=secure)
+    web_session.clear_cookie(response, web_session.LOGIN_CSRF_COOKIE, secure=secure)
+    return response
+
+
+@router.post("/logout")
+def logout(
+    request: Request,
+    session: SessionDep,
+    csrf_token: Annotated[str, Form()] = "",
+) -> Response:
+    """End the session."""
+    cookie = web_session.read_session(request.cookies.get(web_session.SESSION_COOKIE))
+    if cookie is not None and not web_session.csrf_matches(cookie, csrf_token):
+        return _error(
+            request,
+            403,
+            "Please try again",
+            "That form had expired. Go back, reload the page and press Sign out again.",
+        )
+    response = _redirect("/clinician/login?signed_out=1")
+    web_session.clear_cookie(response, web_session.SESSION_COOKIE, secure=_secure(request))
+    return response
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return datetime.now(CLINIC_TZ).date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _utc_bounds(day: date) -> tuple[datetime, datetime]:
+    """Return the clinic-local day as naive-UTC [start, end), the way visits are stored."""
+    start = datetime.combine(day, time.min, tzinfo=CLINIC_TZ)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=CLINIC_TZ)
+    return (
+        start.astimezone(timezone.utc).replace(tzinfo=None),
+        end.astimezone(timezone.utc).replace(tzinfo=None),
+    )
+
+
+@router.get("")
+def visit_list(
+    request: Request,
+    session: SessionDep,
+    day_param: Annotated[str | None, Query(alias="date")] = None,
+    flagged: str | None = None,
+) -> Response:
+    """Show the day's visits, red-flagged first, then by time."""
+    signed_in = _signed_in(request, session)
+    if signed_in is None:
+        return _to_login(request)
+    principal, cookie = signed_in
+    flagged_only = (flagged or "").lower() in ("true", "1", "yes", "on")
+    day = _day(day_param)
+    if day is None:
+        return _error(
+            request,
+            400,
+            "Date not understood",
+            "Use a date like 2026-03-14.",
+            csrf_token=cookie.csrf,
+            principal=principal,
+        )
+    date_from, date_to = _utc_bounds(day)
+    visits = visit_service.list_visits(
+        session=session,
+        clinic_id=None if principal.is_admin else principal.clinic_id,
+        flagged=True if flagged_only else None,
+        date_from=date_from,
+        date_to=date_to,
+        limit=DAY_LIMIT,
+    )
+    return _page(
+        request,
+        "list.html",
+        {
+            "principal": principal,
+            "clinic": _clinic_label(session, principal),
+            "csrf_token": cookie.csrf,
+            "visits": visits,
+            "day": day,
+            "today": datetime.now(CLINIC_TZ).date(),
+            "flagged_only": flagged_only,
+            "previous_day": day - timedelta(days=1),
+            "next_day": day + timedelta(days=1),
+        },
+    )
+
+
+def _clinic_label(session: SessionDep, principal: Principal) -> str:
+    if principal.is_admin:
+        return "All clinics"
+    return clinic_service.clinic_name(session=session, clinic_id=principal.clinic_id)
+
+
+def _visible(session: SessionDep, principal: Principal, visit_id: str) -> Visit | None:
+    """Return the visit if this clinician may see it; another clinic's visit does not exist."""
+    if len(visit_id) > 64:
+        return None
+    visit = visit_service.get_visit(session=session, visit_id=visit_id)
+    if visit is None or (not principal.is_admin and visit.clinic_id != principal.clinic_id):
+        return None
+    return visit
+
+
+@router.get("/visits/{visit_id}")
+def visit_summary(
+    request: Request, visit_id: str, session: SessionDep, source: SourceDep
+) -> Response:
+    """Show one visit's aim summary, red flags first; the reading is audited."""
+    signed_in = _signed_in(request, session)
+    if signed_in is None:
+        return _to_login(request)
+    principal, cookie = signed_in
+    visit = _visible(session, principal, visit_id)
+    summary = aim_service.get_summary(session=session, visit_id=visit.id) if visit else None
+    if visit is None or summary is None:
+        return _error(
+            request,
+            404,
+            "Visit not found",
+            "There is no visit at this address for your clinic.",
+            csrf_token=cookie.csrf,
+            principal=principal,
+        )
+    audit_service.record(
+        session=session,
+        actor=principal.actor,
+        action="page.read",
+        visit_id=visit.id,
+        clinic_id=visit.clinic_id,
+        source=source,
+    )
+    return _page(
+        request,
+        "summary.html",
+        {
+            "principal": principal,
+            "clinic": _clinic_label(session, principal),
+            "csrf_token": cookie.csrf,
+            "visit": visit,
+            "summary": summary,
+            "helps": [s for s in summary.supports if s.kind != "caring_for"],
+            "cares_for": [s for s in summary.supports if s.kind == "caring_for"],
+            "printed_at": datetime.now(CLINIC_TZ),
+        },
+    )
