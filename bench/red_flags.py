@@ -117,7 +117,7 @@ def _danger_rows(
         if not categories:
             misses.append(f"[{item['category']}] {item['text']}")
     rows = {category: _row(groups[category], category) for category in sorted(groups)}
-    every = [row for row in rows.values()]
+    every = list(rows.values())
     n = sum(row["n"] for row in every)
     rows["OVERALL"] = {
         "n": n,

@@ -116,7 +116,9 @@ def _is_current(
     if scope.remote_past(texts, span) and not scope.revived_later(texts, span, following):
         return False
     exempt = category in scope.OTHER_PERSON_EXEMPT
-    return exempt or not scope.other_person(texts, span) or scope.immediate(sentence.text)
+    if exempt or not scope.other_person(texts, span) or scope.immediate(sentence.text):
+        return True
+    return scope.other_now(texts, span)
 
 
 def _candidates(text: str) -> tuple[list[_Sentence], list[tuple[int, _Candidate]]]:

@@ -69,6 +69,24 @@ _WORD_MAP: dict[str, str] = {
     "unalive": "kill",
     "oded": "overdosed",
     "od": "overdose",
+    "hes": "he is",
+    "shes": "she is",
+    "theyre": "they are",
+    "theyll": "they will",
+    "youre": "you are",
+    "whats": "what is",
+    "thats": "that is",
+    "tonights": "tonight is",
+    "somethings": "something is",
+    "someones": "someone is",
+    "no1": "no one",
+    "every1": "everyone",
+    "b4": "before",
+    "pls": "please",
+    "plz": "please",
+    "hospitalised": "hospitalized",
+    "nebuliser": "nebulizer",
+    "haemorrhoids": "hemorrhoids",
 }
 
 # Misspellings too short or too far for the automatic correction below.
@@ -219,6 +237,15 @@ _NOT_HOSTS = frozenset(
         "need",
     ]
 )
+# Verbs that show a bare "hell", "shell" or "ill" is "he'll", "she'll" or "I'll".
+_WILL_VERBS = frozenset(
+    _split("""kill hurt hit beat stab burn do be come get go find leave make take never not
+    end try have lose snap smash throw strangle break murder punch definitely probably just""")
+)
+_DETERMINERS = frozenset(
+    _split("""the a an this from of to in feel felt feeling am is was very so really be
+    been look looks looked seriously critically mentally quite too""")
+)
 _CLITICS = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
 
 
@@ -244,6 +271,8 @@ def _expand(lower: str, prev: str, nxt: str) -> list[str]:
         return ["is"]
     if lower in ("'s", "'"):
         return []
+    if lower in ("hell", "shell", "ill") and nxt in _WILL_VERBS and prev not in _DETERMINERS:
+        return [{"hell": "he", "shell": "she", "ill": "i"}[lower], "will"]
     if lower == "2" and prev in ("want", "going", "need", "wish", "have", "trying", "wanna"):
         return ["to"]
     if "'" in lower:

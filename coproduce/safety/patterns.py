@@ -43,12 +43,18 @@ _SELF_HARM_ACTS = (
     r"sleep forever|disappear forever|disappear for good|overdose|overdosing|"
     r"take an overdose|taking an overdose|"
     r"tak(?:e|ing) them all|swallow(?:ing)? them all|tak(?:e|ing) the lot|"
-    r"tak(?:e|ing) all (?:of )?my (?:tablets|pills|meds))"
+    r"tak(?:e|ing) all (?:of )?my (?:tablets|pills|meds)|"
+    r"end (?:his|her|their) (?:own )?life|ending (?:his|her|their) (?:own )?life|"
+    r"kill (?:him|her|them)sel(?:f|ves)|killing (?:him|her|them)sel(?:f|ves)|"
+    r"step(?:ping)? (?:off|out in front)|disappear(?:ing)? (?:permanently|for ever)|"
+    r"not (?:be|being) (?:here|around|alive)(?: any ?more)?|not (?:come|coming) back|"
+    r"finish(?:ing)? (?:my ?self|me) off|give in to (?:it|the urges?)|do something stupid)"
 )
 
 SELF_HARM = [
-    rf"(?:want|wanted|wanting|wish|wished|going|plan|planning|planned|thinking|thought|think|"
-    rf"thoughts|tempted|ready|urge|urges|feel like|feeling like|felt like|decided|trying|"
+    rf"(?:want|wanted|wanting|wants|wish|wished|going|plan|planning|planned|thinking|thought|"
+    rf"think|thoughts|tempted|ready|urge|urges|considering|contemplating|scared i will|"
+    rf"afraid i will|frightened i will|feel like|feeling like|felt like|decided|trying|"
     rf"tried|try|attempted|keep thinking|thinks) (?:to |about |of |on )?(?:just |really |"
     rf"actually |seriously )?{_SELF_HARM_ACTS}",
     r"(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burnt|"
@@ -120,9 +126,69 @@ SELF_HARM = [
     r"(?:train|bus|lorry|car|truck)",
     r"(?:nobody|no one) cares (?:if|whether) i (?:live|die|am alive)",
     r"might as well (?:end it|die|be dead|kill my ?self)",
+    # Indirect: plans, preparations, means at hand, goodbyes, wanting to stop existing.
+    r"(?:burn|burning|burnt|cut|cutting|hurt|hurting|harm|harming|hang|hanging|kill|killing|"
+    r"starve|starving|poison|poisoning|strangle|strangling) (?:him|her|them)sel(?:f|ves)",
+    r"(?:picturing|imagining|imagine|dreaming of|thinking about|thinking of) (?:my ?self )?"
+    r"(?:not being (?:here|around|alive)|being gone|being dead|no longer being (?:here|around))",
+    r"(?:can not|do not|could not|no longer|not) see (?:a |any )?(?:future|tomorrow|way forward)"
+    r"(?! (?:in|with|at|for) (?:this|that|the|my) (?:job|house|relationship|flat|plan))",
+    r"(?:tonight|today|this weekend) is the night|(?:tonight|today) is the day i",
+    r"(?:better|easier|happier|simpler|lighter) (?:off )?without me",
+    r"(?:scared|afraid|frightened|terrified|worried) (?:of )?what i (?:will|might|would|could|"
+    r"am going to) do(?: to my ?self| with (?:it|them))?",
+    r"(?:do not|can not|could not|no longer) trust my ?self",
+    rf"(?:voices|voice) {G3}(?:telling|tell|tells|told) me to (?:kill|hurt|harm|cut|end|die|jump)",
+    r"(?:slicing|slashing|slash|slice|carving|carve|cutting|cut|burning|burn|scratching|scratch|"
+    r"gouging|gouge) (?:at |into )?(?:my |me )?(?:arms|wrists|wrist|legs|thighs|skin|"
+    r"stomach|belly)\b.{0,40}\b(?:blade|razor|knife|glass|lighter|scissors|until it bleeds|"
+    r"till it bleeds|until they bleed|till they bleed|deserve)",
+    rf"(?:razor|razor blade|blade|blades|knife|rope|noose|pills|tablets|belt) {G3}(?:ready|"
+    r"lined up|set aside|hidden|counted out|out on the)",
+    r"\b(?:a|the|my) noose",
+    r"(?:given|giving|gave|give) away (?:all )?(?:of )?(?:my|all my) (?:things|stuff|belongings|"
+    r"possessions|pets|dog|cat)",
+    r"(?:said|saying|say) my goodbyes|(?:written|wrote|writing|write) (?:a |my )?(?:goodbye|"
+    r"farewell) (?:letters?|notes?|messages?)|(?:written|wrote|writing) (?:letters|notes) to "
+    r"(?:everyone|everybody|my (?:kids|children|family|wife|husband|partner))",
+    r"(?:sorted|sorting|sort|made|making|updated|updating|wrote|written|writing) (?:out )?my will"
+    r"\b.{0,40}\b(?:goodbye|loose ends|not be|won ?t be|will not be|ready)",
+    r"tying up (?:all )?(?:the |my )?loose ends",
+    rf"how many {G2}(?:tablets|pills|meds|of them|paracetamol|sleeping pills|painkillers) "
+    r"(?:it would take|would it take|it takes|does it take|it will take|would kill|to kill|"
+    r"would be enough|to die|is enough|are enough)",
+    r"(?:worked out|figured out|know|decided|planned|planning|sorted|sorted out) (?:exactly )?"
+    r"(?:how|when|where) (?:and (?:when|where|how) )?(?:i am going to |i will |i would |to |i d )?"
+    r"(?:do it|end it|kill my ?self|end (?:it|things|my life)|go)",
+    rf"(?:engine|car) (?:running|on) {G3}(?:garage|hose|pipe)|(?:garage|hose|pipe) {G4}"
+    r"engine (?:running|on)",
+    r"(?:walk|walking|wade|wading|swim|swimming) (?:out )?into the (?:sea|river|lake|canal|"
+    r"water|waves)",
+    r"(?:stood|standing|stand|sat|sitting) (?:on|at) (?:the )?(?:edge of )?(?:the |a )?"
+    r"(?:bridge|cliff|cliff edge|roof|ledge|platform edge|edge of the platform|railway line|"
+    r"tracks)\b.{0,60}\b(?:jump|step|end|thinking|think|go back|do it|tonight)",
+    r"urges? to (?:cut|self harm|harm|hurt|burn|end it|die|kill|jump|overdose)",
+    r"(?:can not|could not) (?:keep|go on|carry on) (?:living|existing|being alive)"
+    r"(?: like this)?",
+    r"(?:want|wants|wish|need) (?:it all|everything|it|this|life|the world) (?:all )?to "
+    r"(?:stop|end|be over|go away)(?: ,)? (?:permanently|for good|forever|for ever|now)",
+    r"(?:want|wants|wanted|wish) to (?:stop existing|not exist|cease to exist|vanish for good|"
+    r"fall asleep for ever|fall asleep forever)",
+    r"deserve to (?:die|hurt|suffer|be punished|be in pain|be dead)",
+    r"(?:doing|do|did) (?:everyone|everybody|them|the world|my family|the kids|you all) a "
+    r"(?:favour|favor) (?:if|by|when) (?:i|me)",
+    r"(?:take|taking|swallow|swallowing|down|downing|neck|necking) (?:all|the lot of|every one of|"
+    r"the whole (?:box|packet|bottle|lot) of) (?:of )?(?:my|his|her|their|the) (?:tablets|pills|"
+    r"meds|medication|painkillers|sleeping pills)",
+    r"(?:plan|planning|planned) (?:on|to) not (?:being|be) (?:here|around|alive)",
+    r"(?:will not|won ?t|not going to|do not plan on|not planning on) (?:still )?be(?:ing)? "
+    r"(?:here|around|alive) (?:for|by|to see|much longer|next|when|after)",
+    r"(?:do not|can not|could not) see (?:the )?point (?:any ?more|in anything|in going on)",
+    r"(?:everyone|everybody|they|the kids|my family|the world) (?:would|will) be (?:fine|ok|"
+    r"okay|alright|happier|better) (?:without me|when i am gone|once i am gone|if i was gone)",
 ]
 
-CHEST = r"(?:chest|chests)"
+CHEST = r"(?:chest|chests|breast bone)"
 _CHEST_FEEL = (
     r"(?:pain|pains|painful|ache|aches|aching|achy|hurts|hurt|hurting|discomfort|tightness|"
     r"pressure|heaviness|tight|tighter|crushing|crushed|squeezing|squeezed|heavy|sore|burning|"
@@ -151,6 +217,23 @@ CHEST_PAIN = [
     r"feels like (?:it is )?being squeezed)",
     rf"(?:angina|gtn|spray) {G3}(?:not working|is not working|not helping|is not helping|"
     rf"not touching|will not (?:stop|go|settle)|getting worse|is not doing)",
+    rf"(?:clutching|clutches|clutched|holding|gripping|grabbing|grabbed|clasping|rubbing) "
+    rf"(?:at )?(?:my|his|her|their) {CHEST}",
+    r"(?:crushing|central|gripping|constricting|vice like|vicelike) (?:chest )?(?:pain|pains|"
+    r"pressure|ache|tightness|heaviness|feeling|sensation)",
+    r"(?:pain|pains|ache|aching|heaviness|pressure|tightness) (?:in|down|across|into|up) "
+    r"(?:my |his |her )?(?:left )?(?:arm|arms|jaw|neck|shoulder)\b.{0,60}\b(?:sweaty|sweating|"
+    r"sweats|clammy|cold sweat|grey|gray|pale|faint|dizzy|light headed|lightheaded|sick|"
+    r"breathless|short of breath)",
+    rf"heart {G3}(?:crushed|crushing|squeezed|squeezing|being crushed|being squeezed|"
+    r"in a vice|exploding|bursting|on fire|being stabbed)",
+    rf"(?:band|belt|strap|vice|rope) {G2}(?:tightening|tight|squeezing|pulling) (?:round|around|"
+    r"across) (?:my |his |her )?(?:chest|ribs|rib cage)",
+    rf"{CHEST} {G5}(?:someone|somebody|something|elephant|a weight|a brick|a ton|a truck|"
+    rf"a car|a horse) {G2}(?:sitting|sat|standing|stood|kneeling|pressing|pushing|parked|"
+    r"crushing|squashing|squeezing) (?:on|down on|into)",
+    r"(?:someone|somebody|elephant|a weight|a ton of bricks|a truck) (?:is |has )?(?:sitting|"
+    r"sat|standing|stood|kneeling|pressing down|pushing down|parked) on (?:my chest|me|my ribs)",
 ]
 
 _LIMB = r"(?:arm|arms|hand|hands|side|fingers|leg and arm|arm and leg)"
@@ -193,6 +276,31 @@ STROKE = [
     r"thunderclap",
     r"(?:sudden|suddenly) (?:severe|awful|terrible|horrendous|agonising|agonizing|"
     r"excruciating|massive) headache",
+    rf"(?:sudden|suddenly|all of a sudden|out of nowhere|out of the blue) {G2}(?:can not|"
+    r"could not|unable to|can barely|no longer able to) (?:speak|talk|move|lift|see|walk|stand|"
+    r"get (?:a |my |her |his )?words|say|smile|feel|use|grip|hold|understand)",
+    rf"(?:vision|sight|eye) {G3}(?:gone|went|going|turned|is) (?:dark|black|blank|dim|grey|"
+    r"blurry|blurred|misty)\b.{0,30}\b(?:one eye|left eye|right eye|one side)|"
+    r"(?:dark|black|blank|curtain|shadow|blind|blurry|blurred|lost (?:my )?(?:vision|sight)) "
+    rf"{G3}(?:in|over|across|of|out of) (?:one|my left|my right|the left|the right) eye",
+    rf"(?:numbness|numb|weakness|weak|tingling|dead|heavy|paralysis|no feeling) {G2}(?:down|in|"
+    r"on|all down|along|up) (?:one|the left|the right|my left|my right|his left|his right|"
+    r"her left|her right|the whole|one whole) side",
+    rf"(?:sudden|suddenly) {G2}(?:blinding|splitting|thunderclap|explosive|exploding|worst) "
+    rf"(?:headache|head pain|pain in my head)|headache {G3}(?:the )?worst (?:i have|i ve|of my|"
+    r"ever|pain)",
+    r"(?:seeing|see|got|have|having) double(?: vision)?\b.{0,40}\b(?:speech|talk|words|face|"
+    rf"arm|dizzy|sudden)|(?:sudden|suddenly) {G2}(?:seeing double|double vision|blurred vision|"
+    r"can not see|lost my (?:sight|vision))",
+    rf"(?:speech|voice|words|talking) {G2}(?:is |are |has |have |went |gone )?(?:off|gone|"
+    r"strange|odd|thick|drunk|all over the place|not making sense)",
+    rf"{CANT} (?:grip|grasp|hold|pick up|lift|raise|move|use|feel) {G3}(?:with|in) {MY}"
+    r"(?:left |right )?(?:arm|hand|fingers|side)",
+    rf"(?:face|mouth|smile|cheek|eyelid) {G4}(?:sliding|slipping|slid|sagging|sunk|melting|"
+    r"hanging down|pulled down|gone to one side|on one side)",
+    rf"(?:arm|hand|leg|side|fingers) {G3}(?:suddenly |just )?(?:stopped working|stopped moving|"
+    r"gave up|given up|will not do anything|would not do anything|won ?t do anything|"
+    r"gave way|giving way|keeps giving way)(?! (?:away|back|better|to sleep))",
 ]
 
 BREATHING = [
@@ -227,6 +335,20 @@ BREATHING = [
     r"really hard|so hard|very hard|a struggle|impossible)",
     r"(?:not|stopped) breathing",
     r"(?:need|have) to sit up (?:all night )?to breathe",
+    r"(?:sucking|pulling|drawing|caving|sinking) in (?:under|between|below|around|at) "
+    r"(?:his|her|their|my|the) (?:ribs|ribcage|rib cage|neck|throat)|ribs (?:are )?(?:sucking|"
+    r"pulling|caving|sinking) in",
+    rf"(?:need|have|has|got) to sit (?:bolt )?(?:up|upright|forward) {G3}(?:to breathe|to get "
+    r"(?:a |my )?breath|to get air)",
+    rf"(?:each|every|every single) (?:breath|breath in) {G3}(?:such |so |really |very )?(?:hard "
+    r"work|an effort|a struggle|a fight|painful|hurts|agony)",
+    r"(?:grunting|grunts|rasping|gurgling|rattling|whistling) (?:with|when|as|on) (?:each|every|"
+    r"his|her|their) breath",
+    r"(?:can not|could not|unable to) (?:get|take|draw) (?:a |any |enough |my )?(?:proper |"
+    r"deep |full |decent )?(?:breath|breaths|air)",
+    rf"(?:breathless|out of breath|short of breath|puffing|panting|gasping|wheezing) {G5}"
+    r"(?:sitting|sat|lying|in (?:my |the )?(?:chair|bed)|doing nothing|at rest|not moving|"
+    r"without moving)",
 ]
 
 _BLOOD_WORDS = r"(?:bleeding|bleed|bleeds|bled|blood|hemorrhaging)"
@@ -241,8 +363,8 @@ BLEEDING = [
     r"pressure|sugar|sugars|results|work|thinners|donor|donation|count|forms|thinner))",
     r"(?:will not|can not|could not|does not|did not|would not) stop (?:the )?(?:bleeding|blood)",
     r"(?:coughing|coughed|cough|coughs|vomiting|vomited|vomit|throwing|threw|thrown|"
-    r"being sick|been sick|sick|spitting|spat|spit|bringing|brought|bring) (?:up )?"
-    r"(?:some |a bit of |lots of |loads of |a lot of |fresh |bright red |dark )?(?:blood|clots)",
+    r"being sick|been sick|sick|spitting|spat|spit|bringing|brought|bring) (?:up |out )?"
+    rf"{G4}(?:blood|clots)(?! (?:test|tests|pressure|sugar|results))",
     rf"blood {G2}(?:in|on) (?:my |the )?(?:sick|vomit|spit|phlegm|sputum)",
     rf"(?:sick|vomiting|vomit) {G4}blood in it",
     r"coffee grounds? (?:sick|vomit)|(?:sick|vomit) (?:that )?(?:looks )?like coffee grounds",
@@ -262,6 +384,19 @@ BLEEDING = [
     r"bleeding from (?:my |the |me )?(?:mouth|nose|ears|ear|eyes|bum|back passage|rectum|"
     r"vagina|wound|stump|head)",
     r"losing (?:a lot of |lots of |so much )?blood",
+    r"(?:like|looks like|look like|resembles) coffee grounds?",
+    r"(?:can not|could not|unable to) (?:get|make) (?:the |it )?(?:bleeding|blood|bleed|it) "
+    rf"{G4}(?:to )?stop",
+    r"(?:filling|filled|fills|full|soaked|covered|dripping) (?:up )?(?:with|of|in) blood",
+    rf"(?:blood|bleeding) {G3}(?:coming|soaking|seeping|leaking|going|gone)? ?through "
+    r"(?:my |his |her |the )?(?:clothes|dressing|bandage|pad|trousers|jeans|sheets|towel|"
+    r"plaster|gauze|top|shirt|knickers|pants)",
+    rf"flooding (?:through|everything|the bed|my clothes|my pants)|(?:period|bleeding) {G5}"
+    r"flooding",
+    rf"(?:threw up|thrown up|throwing up|vomited|vomiting|was sick|been sick|coughed|coughing|"
+    rf"spat|spitting) {G5}(?:full of|all|bright red|red with) blood",
+    r"(?:pad|pads|tampon|tampons|towel|towels) (?:every|each) (?:hour|half hour|half an hour|"
+    r"\d+ minutes|few minutes|twenty minutes|thirty minutes|ten minutes)",
 ]
 
 MEDS = (
@@ -278,7 +413,10 @@ _QTY = (
     r"loads of|a load of|lots of|a lot of|a handful of|handful of|too many|too much|"
     r"way too many|way more than i should(?: have)?(?: of)?|more than i should(?: have)?(?: of)?|"
     r"extra|double|triple|twice|(?:three|four|five|\d+) times|a (?:massive|huge|large) amount of|"
-    r"(?:my|a) (?:week|month|weeks|months)|a bottle of|a box of|a full box of|a packet of|"
+    r"(?:my |a |the )?(?:whole |entire |full )?(?:week|month|weeks|months|fortnight|"
+    r"fortnights)(?: worth of| s| 's)?|(?:\d+|two|three|four|five|several) (?:lots|doses) of|"
+    r"way more|far more|a lot more|lots more|loads more|much more|a bottle of|a box of|"
+    r"a full box of|a packet of|"
     r"a pack of|"
     r"a strip of|a whole strip of|some of|\d{2,}|[5-9]|fifteen|sixteen|twenty|thirty|forty|"
     r"fifty|a hundred|(?:two|three|four|\d+) (?:boxes|packets|packs|bottles|strips) of)"
@@ -293,17 +431,33 @@ OVERDOSE = [
     r"cupboard|house)",
     rf"(?:got into|got hold of|swallowed|chewed) {G1}(?:my |the |mum |dad |his |her |some of )?"
     rf"{G1}(?:tablets|pills|meds|medicine|medication)",
+    rf"(?:took|taken|had|have had|swallowed|used|injected|given|done|gave|give) {G3}{MEDS} "
+    r"(?:dose )?(?:twice|two times|three times|double|again by mistake|by mistake twice|"
+    r"2 times|3 times)",
+    rf"(?:more|too many|too much|extra) {G2}{MEDS} {G2}than (?:i|he|she|they|you|we) "
+    r"(?:should|am meant|was meant|is meant|are meant|am supposed|was supposed|is supposed|"
+    r"am allowed|was allowed|ought)",
+    rf"(?:took|taken|had|have had|swallowed|eaten|ate) {G2}(?:way |far |a lot |lots |much )?"
+    rf"(?:more|too many|too much) {G2}than (?:i|he|she|they|you) (?:should|am meant|was meant|"
+    r"is meant|am supposed|was supposed|ought|was told|were told)",
+    r"(?:found|got into|got hold of|opened|into) (?:the |my |his |her |mum s |dad s |a )?"
+    r"(?:pill|pills|tablet|tablets|medicine|meds|medication) (?:pot|bottle|box|packet|"
+    r"cupboard|cabinet|organiser|organizer|tub|drawer|bag|dosette)\b.{0,40}\b(?:ate|eaten|"
+    r"eating|swallowed|took|taken|had|chewed|chewing)",
 ]
 
 _AGENT = (
     r"(?:he|she|they|him|her|partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|son|"
     r"daughter|dad|father|mum|mother|stepdad|stepfather|stepmum|brother|sister|carer|caregiver|"
     r"grandson|granddaughter|uncle|someone|somebody|a man|a guy|people|neighbour|neighbor|"
-    r"landlord|flatmate|fiance|fiancee|other half|family|in law|nephew|niece|cousin|lodger)"
+    r"landlord|flatmate|fiance|fiancee|other half|family|in law|nephew|niece|cousin|lodger|"
+    r"man|woman|guy|bloke|lad|lads|men|neighbours|gang|stranger|husband s|boyfriend s)"
 )
 _VIOLENT = (
     r"(?:hits|hit|hitting|beats|beat|beating|beaten|punches|punched|punching|kicks|kicked|"
-    r"kicking|slaps|slapped|slapping|chokes|choked|choking|strangles|strangled|strangling|"
+    r"kicking|slaps|slapped|slapping|pinches|pinched|pinching|scratches|scratched|"
+    r"bit|twists|twisted|shakes|shook|spits at|spat at|handles|handled|manhandles|"
+    r"manhandled|chokes|choked|choking|strangles|strangled|strangling|"
     r"throttles|throttled|pushes|pushed|pushing|shoves|shoved|shoving|hurts|hurt|hurting|"
     r"attacks|attacked|attacking|assaults|assaulted|rapes|raped|abuses|abused|abusing|batters|"
     r"battered|bruises|bruised|grabs|grabbed|threatens|threatened|threatening|smacks|smacked|"
@@ -324,20 +478,40 @@ HARM_FROM_OTHERS = [
     r"(?:not|never) (?:feel )?safe (?:at home|in my (?:own )?(?:home|house)|with (?:him|her)|"
     r"around (?:him|her))",
     r"unsafe (?:at home|in my (?:own )?(?:home|house)|with (?:him|her))",
-    rf"(?:threatened|threatens|threatening|said|says|swears|swore|told me) {G3}(?:to |he will |"
+    rf"(?:threatened|threatens|threatening|said|says|swears|swore|told me|shouting|shouts|"
+    rf"shouted|screaming|screams|yelling|yells|texted|texts|messaged|keeps saying) "
+    rf"{G3}(?:to |he will |"
     r"she will |he would |she would |they will |he is going to |she is going to |going to )?"
     r"(?:kill|hurt|stab|burn|beat) me",
     r"(?:he|she|they) (?:is|are) (?:going to|gonna) kill me(?! (?:if|when|for))",
     r"\bi (?:am |was |have |had |keep |got )?(?:been |being |getting |got )?(?:abused|"
     r"assaulted|raped|beaten up|beaten|attacked|battered|stabbed|strangled|sexually assaulted)",
-    r"(?:abusive|violent|controlling) (?:partner|husband|wife|relationship|boyfriend|"
-    r"girlfriend|son|daughter|ex|towards me|to me|with me)",
+    r"(?:my|an|with an|with my|from my|from an) (?:abusive|violent|controlling) (?:partner|"
+    r"husband|wife|boyfriend|girlfriend|son|daughter|ex)",
+    r"(?:i am|i have been|stuck|trapped|living|still) in an? (?:abusive|violent|controlling) "
+    r"relationship",
+    r"(?:abusive|violent|controlling|aggressive) (?:towards me|to me|with me)",
     r"(?:is|are) violent (?:to|towards|with) me",
     r"(?:is|are|gets|get) rough with me",
     r"\bi am being (?:hit|hurt|abused|beaten|attacked|threatened|bullied)",
     r"domestic (?:abuse|violence)",
     r"(?:laid|lays|put|puts) (?:a finger|his hands|her hands|hands) (?:on|round|around) "
     r"(?:me|my (?:neck|throat))",
+    r"(?:threatened|threatens|threatening|threaten) (?:me )?(?:with a |with his |with her |"
+    r"with the |to )(?:knife|gun|hammer|bat|weapon|kill|hurt|stab|burn|beat|harm|strangle|"
+    r"shoot|smash|punch|hit|batter|torch|set fire)",
+    rf"(?:hide|hiding|hid|hidden) {G2}from (?:him|her|them|my (?:husband|partner|wife|boyfriend|"
+    r"girlfriend|son|daughter|ex|dad|father|stepdad|carer|brother))",
+    rf"{_AGENT} {G3}(?:gets|get|becomes|turns|is|are|goes|can get) (?:really |very |so |quite |"
+    r"more )?(?:violent|aggressive|nasty with me|handy|rough)",
+    rf"{_AGENT} {G3}(?:twisted|twists|bent|bends|broke|breaks|yanked|yanks|pulled|pulls|"
+    r"wrenched|wrenches) my (?:arm|arms|wrist|wrists|fingers|finger|hair|neck)",
+    r"(?:handles|handled|treats|treated|grabs|grabbed|pulls|pulled|drags|dragged|pushes|"
+    r"pushed|moves|moved|washes|washed) me (?:really |very |so |too )?(?:roughly|rough|hard)",
+    r"(?:leaves|left|leaving|gives|gave|giving) (?:me )?(?:with )?(?:bruises|bruising|marks|"
+    r"a black eye|black eyes)",
+    r"(?:he|she|they) (?:will|would|is going to|are going to) (?:kill|hurt|stab|strangle|"
+    r"beat|batter|murder) me(?! (?:if|when|for))",
 ]
 
 PATTERNS: dict[str, list[str]] = {

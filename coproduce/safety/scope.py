@@ -53,16 +53,18 @@ REMOTE = re.compile(
     r"a couple of|couple of|a good few) (?:years|yrs|decades|months) (?:ago|back|before)|"
     r"years ago|years back|decades ago|ages ago|last year|back in|in (?:19|20)\d\d|"
     r"in the (?:sixties|seventies|eighties|nineties|\d0s)|as a young (?:woman|man|girl|lad|mum)|"
-    r"when i was (?:younger|young|little|a kid|a child|a teenager|a teen|at school|at uni|"
-    r"pregnant|in my)|as a (?:child|kid|teenager|teen|youngster|boy|girl)|used to|"
+    r"when (?:i|he|she|they|we) (?:was|were) (?:younger|young|little|a kid|a child|a teenager|"
+    r"a teen|at school|at uni|pregnant|in (?:my|his|her|their)|\d+|a student|first married)|"
+    r"as a (?:child|kid|teenager|teen|youngster|boy|girl|student)|used to|"
     r"in the past|long time ago|a while ago|a while back|in my (?:teens|twenties|thirties|"
     r"forties|20s|30s|40s|youth)|in (?:january|february|march|april|june|july|august|"
     r"september|october|november|december|the spring|the summer|the autumn|the winter)|"
     r"before my (?:bypass|stent|operation|op|surgery|transplant)|at school|growing up)\b"
 )
 RESOLVED = re.compile(
-    r"\b(?:turned out|went away|gone away|has gone off|cleared up|settled|resolved|"
-    r"sorted itself|recovered|recovery|got better|(?:fine|ok|okay|alright|all right|better|good|"
+    r"\b(?:turned out|went away|(?:in a )?(?:good|better) place|gone away|has gone off|"
+    r"cleared up|settled|resolved|sorted itself|recovered|recovery|got better|"
+    r"(?:fine|ok|okay|alright|(?<!at )all right|better|good|"
     r"safe|well) now|it stopped|it has stopped|stopped after|stopped on its own|"
     r"stopped by itself|healed|(?:no problems|none|nothing) since|all clear|behind me|"
     r"better place|been well|been fine|doing (?:well|great|fine|better) since|"
@@ -80,8 +82,20 @@ IMMEDIATE = re.compile(
     r"unconscious|will not wake|not responding|unresponsive|what do i do|what should i do|"
     r"help me|please help)\b"
 )
+OTHER_NOW = re.compile(
+    r"\b(?:is|are|am|has|have|keeps|keep|can not|could not|will not|just|now|suddenly|"
+    r"started|starting|still|looks|look|seems|says|wants|tonight|today|this (?:morning|"
+    r"afternoon|evening)|(?:\d+|a few|few|ten|five|twenty|thirty) (?:minutes|mins|min) ago|"
+    r"an hour ago|half an hour|earlier|all of a sudden|out of nowhere|went|gone)\b"
+)
+HABITUAL = re.compile(
+    r"\b(?:gets|get|sometimes|often|usually|always|whenever|every time|tends to|can get|"
+    r"used to|has had|have had|had|suffers|suffer|suffered|kept)\b"
+)
 HYPOTHETICAL = re.compile(
-    r"\b(?:if|in case|whether|what if|how do i know|how would i know|how will i know|"
+    r"^(?:would|could) (?!not|you|u|someone|somebody|anyone|barely|hardly|only|just)|"
+    r"\b(?:if|in case|whether|what if|suppose|supposing|imagine if|say if|how do i know|"
+    r"how would i know|how will i know|"
     r"how can i tell|in the event|one day|just asking|watch out for|look out for|"
     r"warning signs?|signs? of|symptoms? of|risk of|chance of|(?:worried|scared|afraid|"
     r"frightened|terrified|anxious|worry|worrying|fear) (?:about |of |that )?(?:i |i will |"
@@ -90,7 +104,8 @@ HYPOTHETICAL = re.compile(
 )
 CLINICAL_AFTER = frozenset(
     _split("""test tests x xray ray scan clinic nurse team risk limit prevention training exercises
-    leaflet signs symptoms score rehab results check checks thinners pressure""")
+    leaflet signs symptoms score rehab results check checks thinners pressure poster posters
+    helpline line number service services charity awareness group support course officer""")
 )
 CLINICAL_BEFORE = frozenset(_split("leaflet poster training course lists explained"))
 FIGURATIVE = re.compile(
@@ -113,7 +128,8 @@ CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
         r"\b(?:after|from) (?:the )?(?:dentist|injection|anaesthetic|anesthetic|filling)\b|"
         r"\bfrozen shoulder\b|\b(?:above|over) my head\b|\brotator cuff\b|\bfracture\b|"
         r"\bbroken\b|\b(?:wine|beer|pints|drunk|tipsy|alcohol|vodka|hangover)\b|\bpalsy\b|"
-        r"\bsince (?:the|my) (?:op|operation|fall|injury|surgery)\b"
+        r"\b(?:since|after) (?:the|my|his|her) (?:op|operation|fall|injury|surgery|anaesthetic|"
+        r"anesthetic|stroke|strokes|tia|accident)\b"
     ),
     "breathing": re.compile(
         r"\bthrough (?:my |me )?nose\b|\bblocked nose\b|\bstuffy\b|\bbunged up\b|"
@@ -225,6 +241,19 @@ def other_person(words: list[str], span: Span) -> bool:
         if words[i] in THIRD:
             return True
     return False
+
+
+def other_now(words: list[str], span: Span) -> bool:
+    """Tell whether another person's danger is happening now, as a carer would type it.
+
+    A present or just-now marker must come before or inside the span in its clause ('my wife
+    is clutching her chest', 'his mouth has dropped'); habits ('gets', 'sometimes') do not count.
+    """
+    lo = _clause_start(words, span.start, STRONG)
+    hi = _clause_end(words, span.end, STRONG)
+    if HABITUAL.search(_text(words, lo, hi)):
+        return False
+    return bool(OTHER_NOW.search(_text(words, lo, span.end)))
 
 
 def hypothetical(words: list[str], span: Span) -> bool:
