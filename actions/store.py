@@ -29,8 +29,11 @@ def persist(tracker: Tracker, events: list[dict[str, Any]]) -> bool:
     try:
         with session_scope() as session:
             aim_service.save_state(session=session, visit_id=visit_id, state=aim_state(slots))
-    except SQLAlchemyError:
-        logger.warning("Saving the answers of visit %s failed; will retry next turn", visit_id)
+    except SQLAlchemyError as exc:
+        # The exception text can hold patient words (SQL parameters): class names only here.
+        logger.warning("Saving the answers of visit %s failed (%s: %s); will retry next turn",
+                       visit_id, type(exc).__name__, type(getattr(exc, "orig", exc)).__name__)
+        logger.debug("Save failure detail", exc_info=True)
         return False
     return True
 

@@ -64,6 +64,9 @@ def get_engine(url: str | None = None) -> Engine:
 
 @lru_cache(maxsize=8)
 def _session_factory(url: str) -> sessionmaker:
+    # Every table must be known before the first flush, or foreign keys cannot resolve.
+    from coproduce import models  # noqa: F401
+
     return sessionmaker(bind=get_engine(url), future=True, expire_on_commit=False)
 
 

@@ -239,6 +239,11 @@ def running_stack(
         "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{api_port}",
         "COPRODUCE_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "COPRODUCE_EMERGENCY_NUMBER": "999",
+        "COPRODUCE_TRACKER_DATABASE_URL": (
+            database_url
+            if database_url.startswith("postgresql")
+            else f"sqlite:///{workdir / 'tracker.db'}"
+        ),
         **(extra_env or {}),
     }
     stack = Stack(

@@ -1,0 +1,230 @@
+"""A clinician signs in through the form, reads the list and a summary, and prints it on one A4."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coproduce.aims import service as aim_service
+from coproduce.aims import topics
+from coproduce.clinics import service as clinic_service
+from coproduce.database import create_all, new_session, utcnow
+from coproduce.visits import service as visit_service
+from tests.builders import EXAMPLE_ANSWERS
+from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.servers import API_TOKEN, ROOT, Stack, free_port, start_api, stop
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+SHOTS = Path(ARTIFACTS) / "clinician"
+
+
+@dataclass
+class Site:
+    url: str
+    token: str
+    typical: str
+    hostile: str
+
+
+def _today_at(hour: int, minute: int = 0) -> datetime:
+    from api.routes.clinician import CLINIC_TZ
+
+    local = datetime.now(CLINIC_TZ).replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return local.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _seed(database_url: str) -> tuple[str, str, str]:
+    """Create a clinic, a clinician and a day of visits; return the token and two visit ids."""
+    session = new_session(database_url)
+    try:
+        clinic = clinic_service.create_clinic(session=session, name="Riverside Surgery")
+        doctor = clinic_service.create_clinician(session=session, clinic_id=clinic.id, name="Dr A")
+        token = clinic_service.create_token(session=session, clinician_id=doctor.id)
+        ids = {}
+        for ref, hour in [("MRN-100231", 9), ("MRN-100245", 10), ("MRN-100388", 14)]:
+            visit, _ = visit_service.create_visit(
+                session=session, patient_ref=ref, scheduled_for=_today_at(hour), clinic_id=clinic.id
+            )
+            ids[ref] = visit.id
+        hostile, _ = visit_service.create_visit(
+            session=session,
+            patient_ref=f"MRN {XSS}",
+            scheduled_for=_today_at(11, 30),
+            clinic_id=clinic.id,
+        )
+        typical = ids["MRN-100245"]
+        answers = [
+            (typical, EXAMPLE_ANSWERS, "my chest gets tight and heavy when I walk up the hill"),
+            (
+                hostile.id,
+                {topic: f"{EXAMPLE_ANSWERS[topic]} {XSS}" for topic in topics.TEXT_TOPICS},
+                f"chest pain {XSS}",
+            ),
+        ]
+        for visit_id, said, flag_text in answers:
+            state = aim_service.AimState(
+                answers=dict(said), baseline_rating=3, consent=True, confirmed=True
+            )
+            aim_service.save_state(session=session, visit_id=visit_id, state=state)
+            aim_service.record_red_flag(
+                session=session,
+                visit_id=visit_id,
+                category="chest_pain",
+                text=flag_text,
+                at=utcnow(),
+                dedupe_key=f"flag-{visit_id}",
+            )
+        session.commit()
+        return token, typical, hostile.id
+    finally:
+        session.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    workdir = tmp_path_factory.mktemp("clinician-site")
+    database_url = f"sqlite:///{workdir / 'aims.db'}"
+    port = free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "COPRODUCE_ENV": "test",
+        "COPRODUCE_DATABASE_URL": database_url,
+        "COPRODUCE_API_TOKEN": API_TOKEN,
+        "COPRODUCE_SESSION_SECRET": "test-session-secret",
+        "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+    }
+    create_all(database_url)
+    token, typical, hostile = _seed(database_url)
+    stack = Stack(
+        rasa_url="", api_url=f"http://127.0.0.1:{port}", action_url="", log_dir=workdir, env=env
+    )
+    try:
+        start_api(stack)
+        yield Site(url=stack.api_url, token=token, typical=typical, hostile=hostile)
+    finally:
+        stop(stack, "api")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    """A fresh browser context; any alert() or console error fails the test."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    problems: list[str] = []
+    tab.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    tab.on(
+        "console",
+        lambda message: problems.append(f"console: {message.text}")
+        if message.type == "error"
+        else None,
+    )
+    yield tab
+    context.close()
+    assert problems == []
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def sign_in(page: Any, site: Site) -> None:
+    page.goto(f"{site.url}/clinician")
+    assert "/clinician/login" in page.url
+    page.get_by_label("Access token").fill(site.token)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{site.url}/clinician")
+
+
+def test_sign_in_read_the_list_and_a_summary(page: Any, site: Site) -> None:
+    sign_in(page, site)
+    rows = page.locator("table.visits tbody tr")
+    assert rows.count() == 4
+    assert "Red flag" in rows.nth(0).inner_text()  # flagged first, marked in words
+    assert "Red flag" not in rows.nth(3).inner_text()
+    page.screenshot(path=str(SHOTS / "list-1280.png"), full_page=True)
+
+    page.get_by_role("link", name=re.compile("MRN-100245")).click()
+    page.wait_for_url(f"**/clinician/visits/{site.typical}")
+    assert page.get_by_role("heading", level=2, name=re.compile("Red flags")).is_visible()
+    assert page.locator("blockquote").first.inner_text().startswith("my chest gets tight")
+    assert page.get_by_text(EXAMPLE_ANSWERS["aim"]).is_visible()
+    page.screenshot(path=str(SHOTS / "summary-1280.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(SHOTS / "summary-390.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site.url}/clinician")
+    page.screenshot(path=str(SHOTS / "list-390.png"), full_page=True)
+
+
+def test_a_typical_summary_prints_on_one_a4_page(page: Any, site: Site) -> None:
+    sign_in(page, site)
+    page.goto(f"{site.url}/clinician/visits/{site.typical}")
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Sign out").is_visible()
+    page.screenshot(path=str(SHOTS / "summary-print-media.png"), full_page=True)
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    (SHOTS / "summary-print.pdf").write_bytes(pdf)
+    assert pdf_pages(pdf) == 1
+
+
+def test_patient_words_show_as_text_and_never_run(page: Any, site: Site) -> None:
+    sign_in(page, site)
+    link = page.locator("td.patient a").filter(has_text=f"MRN {XSS}")
+    assert link.text_content() == f"MRN {XSS}: open summary"
+    page.goto(f"{site.url}/clinician/visits/{site.hostile}")
+    assert page.get_by_role("heading", level=1).inner_text().endswith(f"MRN {XSS}")
+    aim = page.locator("blockquote.quote--aim")
+    assert aim.inner_text() == f"{EXAMPLE_ANSWERS['aim']} {XSS}"
+    assert page.get_by_text(f"chest pain {XSS}").is_visible()
+    assert page.locator("main script, main img").count() == 0
+    page.screenshot(path=str(SHOTS / "summary-hostile-1280.png"), full_page=True)
+
+
+def test_keyboard_users_can_skip_to_content_and_sign_out(page: Any, site: Site) -> None:
+    sign_in(page, site)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to main content"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/clinician/login?signed_out=1")
+    assert page.get_by_text("You have signed out.").is_visible()
+    page.goto(f"{site.url}/clinician")
+    assert "/clinician/login" in page.url

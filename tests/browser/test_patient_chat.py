@@ -1,0 +1,188 @@
+"""A patient holds the whole conversation in Chromium: on the clinic link, and embedded."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import CLINIC_NAME
+from tests.e2e.servers import Stack
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.model]
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def phone(browser: Any, artifacts: Path, request: pytest.FixtureRequest) -> Any:
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    yield page
+    # What the patient saw, as text, next to the screenshots: the first thing to read on a failure.
+    transcript = page.locator(".log").all_inner_texts() if not page.is_closed() else []
+    (artifacts / f"{request.node.name}.txt").write_text("\n".join(transcript))
+    context.close()
+
+
+def expect(locator: Any) -> Any:
+    from playwright.sync_api import expect as playwright_expect
+
+    playwright_expect.set_options(timeout=WAIT_MS)
+    return playwright_expect(locator)
+
+
+def bot_said(page: Any, text: str) -> Any:
+    return page.locator(".msg.bot", has_text=text)
+
+
+def answer(page: Any, text: str) -> None:
+    box = page.get_by_label("Your answer")
+    box.fill(text)
+    box.press("Enter")
+    expect(page.locator(".msg.user", has_text=text).last).to_be_visible()
+
+
+def at_question(page: Any, step: int) -> None:
+    expect(page.locator(".progress")).to_contain_text(f"Question {step} of 8", timeout=WAIT_MS)
+    expect(page.locator(".replies button").first).to_be_visible()
+
+
+def shoot(page: Any, artifacts: Path, name: str) -> None:
+    page.screenshot(path=str(artifacts / f"{name}-360.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=str(artifacts / f"{name}-1280.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+
+
+def test_a_patient_holds_the_conversation_on_the_chat_page(
+    chat_stack: Stack, phone: Any, artifacts: Path
+) -> None:
+    page = phone
+    visit = chat_stack.create_visit(scheduled_for="2026-12-01T09:30:00Z")
+    page.goto(visit["chat_url"])
+    expect(page.locator("header")).to_contain_text(CLINIC_NAME)
+    expect(bot_said(page, "Is it OK to go ahead?")).to_be_visible()
+    expect(page.locator(".log")).to_have_attribute("aria-live", "polite")
+
+    page.get_by_role("button", name="Yes, go ahead").click()
+    at_question(page, 1)
+    answer(page, "I want to sort my knee out so I can walk the dog again, mornings are agony")
+    at_question(page, 2)
+    answer(page, "my grandkids, and getting down the allotment")
+    at_question(page, 3)
+    question = page.locator(".msg.bot").last.inner_text()
+
+    page.reload()
+    expect(page.locator(".msg.user", has_text="walk the dog again")).to_be_visible()
+    expect(page.locator(".msg.bot").last).to_have_text(question)
+    at_question(page, 3)
+
+    answer(page, "can't sleep for the pain and I've stopped going to the allotment")
+    at_question(page, 4)
+    answer(page, "too many tablets, I never know which to take when, and physio is two buses away")
+    at_question(page, 5)
+    page.get_by_role("button", name="Skip this one").click()
+    at_question(page, 6)
+    answer(page, "my daughter does my shopping. I look after my husband, he has dementia")
+    at_question(page, 7)
+    answer(page, "if I could walk to the park and back with the dog")
+    at_question(page, 8)
+    scale = page.locator(".scale button")
+    expect(scale).to_have_count(11)
+    shoot(page, artifacts, "chat-page-rating")
+    scale.get_by_text("3", exact=True).click()
+
+    card = page.locator(".card")
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("walk the dog again")
+    expect(card).to_contain_text("3 out of 10")
+    expect(page.locator(".msg.bot", has_text="Here's what I've noted")).to_have_count(0)
+    page.get_by_role("button", name="Edit: What is hard about your treatment").click()
+    at_question(page, 4)
+    answer(page, "I forget the evening tablets and physio is two buses away")
+    expect(page.locator(".card")).to_have_count(2)
+    expect(page.locator(".card").last).to_contain_text("I forget the evening tablets")
+    shoot(page, artifacts, "chat-page")
+    page.get_by_role("button", name="Yes, that's right").click()
+    expect(bot_said(page, "Thank you")).to_be_visible()
+    expect(page.locator(".card").last.get_by_role("button").first).to_be_disabled()
+
+    summary = chat_stack.summary(visit["id"])
+    assert summary["status"] == "completed"
+    assert summary["patient_confirmed"] is True
+    assert summary["aim"]["statement"].startswith("I want to sort my knee out")
+    assert summary["improvement"]["baseline_rating"] == 3
+    assert summary["skipped_topics"] == ["assets"]
+    assert any("evening tablets" in b["text"] for b in summary["treatment_burdens"])
+
+
+HOST_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Riverside Surgery</title>
+<style>
+  /* A clinic's own styles, hostile on purpose: the widget must not care. */
+  body {{ font-family: Georgia, serif; margin: 0; background: #fdf6e3; }}
+  header {{ background: #2f4f2f; color: #fff; padding: 1rem; }}
+  main {{ max-width: 40rem; margin: 0 auto; padding: 1rem; }}
+  button {{ display: none; }}
+  li {{ color: red; font-size: 9px; }}
+</style></head>
+<body><header><strong>Riverside Surgery</strong></header>
+<main><h1>Before your appointment</h1>
+<p>Please tell us what you would like from your visit.</p>
+<script src="{api}/widget.js" data-invite-token="{token}" data-server="{api}" async></script>
+<p>Thank you.</p></main></body></html>
+"""
+
+
+def test_the_widget_works_embedded_on_a_clinic_site(
+    chat_stack: Stack, host_site: Path, host_origin: str, phone: Any, artifacts: Path
+) -> None:
+    page = phone
+    visit = chat_stack.create_visit()
+    (host_site / "index.html").write_text(
+        HOST_PAGE.format(api=chat_stack.api_url, token=visit["invite_token"])
+    )
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(f"{host_origin}/index.html")
+    expect(bot_said(page, "Is it OK to go ahead?")).to_be_visible()
+    yes = page.get_by_role("button", name="Yes, go ahead")
+    expect(yes).to_be_visible()
+    assert re.search(r"rgb\(11, 79, 138\)", yes.evaluate("b => getComputedStyle(b).color"))
+    yes.click()
+    at_question(page, 1)
+    answer(page, "I'd like to get my breathing sorted so I can get back to bowls")
+    for step in range(2, 8):
+        at_question(page, step)
+        page.get_by_role("button", name="Skip this one").click()
+    at_question(page, 8)
+    shoot(page, artifacts, "chat-embed")
+    page.get_by_role("button", name="Skip this one").click()
+    expect(page.locator(".card")).to_be_visible()
+    page.get_by_role("button", name="Yes, that's right").click()
+    expect(bot_said(page, "Thank you")).to_be_visible()
+    shoot(page, artifacts, "chat-embed-done")
+
+    summary = chat_stack.summary(visit["id"])
+    assert summary["status"] == "completed"
+    assert summary["aim"]["statement"] == (
+        "I'd like to get my breathing sorted so I can get back to bowls"
+    )
+    assert not [url for url in failed if "chat-sessions" in url]
+
+
+def test_a_dead_link_shows_a_clear_page(chat_stack: Stack, phone: Any, artifacts: Path) -> None:
+    token = "expired-or-made-up-invite-token-4711"
+    response = phone.goto(f"{chat_stack.api_url}/chat/{token}")
+    assert response.status == 404
+    expect(phone.get_by_role("heading")).to_have_text("This link isn't working")
+    assert token not in phone.content()
+    shoot(phone, artifacts, "chat-invalid")
