@@ -147,12 +147,14 @@ def page(chromium: Any) -> Iterator[Any]:
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     problems: list[str] = []
-    tab.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    tab.on(
+        "dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss())
+    )
     tab.on(
         "console",
-        lambda message: problems.append(f"console: {message.text}")
-        if message.type == "error"
-        else None,
+        lambda message: (
+            problems.append(f"console: {message.text}") if message.type == "error" else None
+        ),
     )
     yield tab
     context.close()
