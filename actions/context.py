@@ -18,6 +18,14 @@ REQUESTED_SLOT = "requested_slot"
 
 #: Every slot the form fills, in the order it asks.
 FORM_SLOTS: tuple[str, ...] = ("consent", *topics.TOPICS, "confirm_summary")
+#: The follow-up conversation's slots, in the order it asks.
+FOLLOWUP_SLOTS: tuple[str, ...] = (
+    "followup_rating",
+    "goal_attainment",
+    "followup_helped",
+    "followup_barriers",
+    "aim_update",
+)
 
 
 @dataclass(frozen=True)
@@ -86,9 +94,15 @@ def aim_state(slots: dict[str, Any]) -> AimState:
     )
 
 
+def is_follow_up(slots: dict[str, Any]) -> bool:
+    """True in a follow-up conversation (after the visit), False in the pre-visit one."""
+    return slots.get("conversation_kind") == "followup"
+
+
 def next_slot(slots: dict[str, Any]) -> str | None:
     """Return the first form slot still empty, in asking order."""
-    return next((name for name in FORM_SLOTS if slots.get(name) is None), None)
+    order = FOLLOWUP_SLOTS if is_follow_up(slots) else FORM_SLOTS
+    return next((name for name in order if slots.get(name) is None), None)
 
 
 def token_mismatch(tracker: Tracker, turn: Turn) -> bool:

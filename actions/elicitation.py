@@ -9,65 +9,42 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import deletion, safety, store
+from actions import binding, deletion, followup, safety, store
 from actions.asking import CONSENT_BUTTONS, RATING_BUTTONS
-from actions.context import FORM, REQUESTED_SLOT, Turn, merged_slots, next_slot, token_mismatch
+from actions.context import (
+    FORM,
+    REQUESTED_SLOT,
+    Turn,
+    is_follow_up,
+    merged_slots,
+    next_slot,
+    token_mismatch,
+)
 from actions.corrections import handle_confirmation
+from actions.turns import (
+    MAX_ANSWER_CHARS,
+)
+from actions.turns import (
+    advance as _advance,
+)
+from actions.turns import (
+    control as _control,
+)
+from actions.turns import (
+    is_skip as _is_skip,
+)
+from actions.turns import (
+    set_prompt as _prompt,
+)
+from actions.turns import (
+    stay as _stay,
+)
 from coproduce.aims import topics
 from coproduce.nlp import extraction
 
 logger = logging.getLogger(__name__)
 
 Events = list[dict[str, Any]]
-
-FAQ_RESPONSES = {
-    "ask_who_sees": "utter_who_sees",
-    "ask_why": "utter_why",
-    "ask_how_long": "utter_how_long",
-    "bot_challenge": "utter_iamabot",
-}
-MAX_ANSWER_CHARS = 4000
-
-
-def _prompt(value: str | None) -> dict[str, Any]:
-    return SlotSet("form_prompt", value)
-
-
-def _advance(tracker: Tracker, events: Events, prompt: str = "next") -> Events:
-    """Finish a turn: save the state, then point the form at the next empty slot."""
-    events = [*events, _prompt(prompt)]
-    store.persist(tracker, events)
-    return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]
-
-
-def _stay(*events: dict[str, Any], prompt: str = "silent") -> Events:
-    return [*events, _prompt(prompt)]
-
-
-def _control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events | None:
-    """Handle a message that is about the conversation rather than an answer."""
-    intent, sure = turn.intent, turn.confidence >= 0.6
-    if intent in FAQ_RESPONSES and (turn.is_payload or (sure and turn.words <= 20)):
-        dispatcher.utter_message(response=FAQ_RESPONSES[intent])
-        return _stay(prompt="reask")
-    if intent == "greet" and (turn.is_payload or turn.words <= 5):
-        return _stay(prompt="reask")
-    if intent == "goodbye" and (turn.is_payload or (sure and turn.words <= 10)):
-        dispatcher.utter_message(response="utter_pause")
-        return _stay()
-    if intent == "delete_answers" and (turn.is_payload or (sure and turn.words <= 15)):
-        return deletion.ask_to_confirm(dispatcher)
-    if turn.is_payload and intent != "dont_know":
-        return _stay(prompt="reask")
-    return None
-
-
-def _is_skip(turn: Turn) -> bool:
-    if turn.is_payload:
-        return turn.intent == "dont_know"
-    if extraction.is_skip_answer(turn.text):
-        return True
-    return turn.intent == "dont_know" and turn.confidence >= 0.8 and turn.words <= 4
 
 
 def _skip(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> Events:
@@ -170,6 +147,8 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
     if tracker.get_slot("delete_pending"):
         return deletion.handle_reply(dispatcher, tracker, turn)
     requested = tracker.get_slot(REQUESTED_SLOT)
+    if is_follow_up(tracker.slots):
+        return followup.turn(dispatcher, tracker, turn, requested)
     if requested == "consent":
         return _consent_turn(dispatcher, tracker, turn)
     control = _control(dispatcher, tracker, turn)
@@ -188,18 +167,9 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
     """Start (or restart) the form: check the invite, then ask the first empty slot."""
     turn = Turn.from_tracker(tracker)
     events: Events = []
-    visit_id = tracker.get_slot("visit_id")
-    if not visit_id:
-        visit_id = store.resolve(turn.token)
-        if visit_id:
-            state = store.bind_and_load(sender_id=tracker.sender_id, visit_id=visit_id)
-            events += [
-                SlotSet("visit_id", visit_id),
-                SlotSet("invite_token", turn.token),
-                SlotSet("invite_valid", True),
-            ]
-            events += slots_from_state(state)
-    if not visit_id:
+    if not tracker.get_slot("visit_id"):
+        events = binding.bind(tracker, turn.token) or []
+    if not tracker.get_slot("visit_id") and not events:
         dispatcher.utter_message(response="utter_invite_invalid")
         return [_prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
     if token_mismatch(tracker, turn) and tracker.get_slot("invite_token"):
@@ -216,9 +186,12 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
             return reply
         events.append(SlotSet("delete_pending", False))
     events += [SlotSet("safety_stop", None)]
+    slots = merged_slots(tracker, events)
+    if is_follow_up(slots):
+        return followup.activation(dispatcher, slots, events)
     if tracker.get_slot("consent") is False:
         events += [SlotSet("consent", None)]
-    slots = merged_slots(tracker, events)
+        slots = merged_slots(tracker, events)
     if slots.get("confirm_summary"):
         dispatcher.utter_message(response="utter_already_done")
         return [*events, _prompt("silent_done"), SlotSet(REQUESTED_SLOT, None)]
@@ -228,26 +201,6 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
         _prompt("welcome_back" if started else "ask"),
         SlotSet(REQUESTED_SLOT, next_slot(slots)),
     ]
-
-
-def slots_from_state(state: Any) -> Events:
-    """Turn a stored AimState into the slot events that resume the conversation."""
-    if state is None:
-        return []
-    events: Events = [SlotSet(topic, text) for topic, text in state.answers.items() if text]
-    if state.baseline_rating is not None:
-        events.append(SlotSet(topics.BASELINE_RATING, state.baseline_rating))
-    if state.skipped:
-        events.append(SlotSet("skipped_topics", list(state.skipped)))
-        if topics.BASELINE_RATING in state.skipped:
-            events.append(SlotSet(topics.BASELINE_RATING, topics.SKIPPED))
-    if state.consent:
-        events.append(SlotSet("consent", True))
-    if state.confirmed:
-        events.append(SlotSet("confirm_summary", True))
-    if state.category_overrides:
-        events.append(SlotSet("category_overrides", dict(state.category_overrides)))
-    return events
 
 
 class ValidateElicitationForm(Action):

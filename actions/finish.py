@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import store
+from actions.context import is_follow_up
 
 
 class ActionFinish(Action):
@@ -21,7 +22,13 @@ class ActionFinish(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         visit_id = tracker.get_slot("visit_id")
-        if tracker.get_slot("consent") is False:
+        if is_follow_up(tracker.slots):
+            store.persist(tracker, [])
+            if tracker.get_slot("followup_done") and tracker.get_slot("form_prompt") != (
+                "silent_done"
+            ):
+                dispatcher.utter_message(response="utter_followup_completed")
+        elif tracker.get_slot("consent") is False:
             store.decline(visit_id)
         elif visit_id and tracker.get_slot("confirm_summary"):
             store.persist(tracker, [])

@@ -1,4 +1,4 @@
-"""Start (or resume) a session: bind it to the visit its invite token opens."""
+"""Start (or resume) a session: bind it to what its invite token opens."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import store
-from actions.elicitation import slots_from_state
+from actions import binding
 
 #: Slots that describe one moment of the conversation, never carried into a new session.
 TRANSIENT = {
@@ -20,6 +19,7 @@ TRANSIENT = {
     "safety_pending",
     "safety_stop",
     "resumed",
+    "delete_pending",
 }
 
 
@@ -30,7 +30,7 @@ def _token(tracker: Tracker) -> str | None:
 
 
 class ActionSessionStart(Action):
-    """Carry the conversation over and reload the visit's stored answers."""
+    """Carry the conversation over and reload what was stored for its visit."""
 
     def name(self) -> str:
         return "action_session_start"
@@ -39,25 +39,20 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         events: list[dict[str, Any]] = [SessionStarted()]
-        token = _token(tracker) or tracker.get_slot("invite_token")
-        visit_id = store.resolve(token)
-        if visit_id is None:
+        bound = binding.bind(tracker, _token(tracker) or tracker.get_slot("invite_token"))
+        if bound is None:
             events.append(SlotSet("invite_valid", False))
         else:
-            same_visit = tracker.get_slot("visit_id") == visit_id
-            if same_visit:
+            if binding.same_binding(tracker, bound):
+                # The tracker may hold answers a failed write has not stored yet.
                 events += [
                     SlotSet(name, value)
                     for name, value in tracker.slots.items()
                     if value is not None and name not in TRANSIENT
                 ]
-            state = store.bind_and_load(sender_id=tracker.sender_id, visit_id=visit_id)
             carried = {e["name"] for e in events if e.get("event") == "slot"}
-            events += [e for e in slots_from_state(state) if e["name"] not in carried]
-            events += [
-                SlotSet("visit_id", visit_id),
-                SlotSet("invite_token", token),
-                SlotSet("invite_valid", True),
-            ]
+            fresh = [e for e in bound if e["name"] not in carried]
+            keys = {"visit_id", "invite_token", "invite_valid", "conversation_kind", "follow_up_id"}
+            events += fresh + [e for e in bound if e["name"] in keys and e["name"] in carried]
         events.append(ActionExecuted("action_listen"))
         return events

@@ -7,7 +7,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
-from api.routes import audit, chat, clinician, visits
+from api.routes import audit, chat, clinician, followups, visits
 from coproduce.config import get_settings
 
 
@@ -30,6 +30,7 @@ def create_app() -> FastAPI:
     app.include_router(visits.router)
     app.include_router(chat.router)
     app.include_router(audit.router)
+    app.include_router(followups.router)
     app.include_router(clinician.router)
     app.mount(
         "/clinician/static",

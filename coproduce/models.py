@@ -3,6 +3,7 @@
 from coproduce.aims.models import AnswerItem, RedFlagRecord, TopicAnswer
 from coproduce.audit.models import AuditEvent
 from coproduce.clinics.models import ApiToken, Clinic, Clinician
+from coproduce.followups.models import FollowUp
 from coproduce.visits.models import Conversation, Invite, Visit
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Clinic",
     "Clinician",
     "Conversation",
+    "FollowUp",
     "Invite",
     "RedFlagRecord",
     "TopicAnswer",

@@ -131,15 +131,7 @@ def get_fhir_bundle(
     summary = aim_service.get_summary(session=session, visit_id=visit.id)
     if summary is None:
         raise NotFound(f"No visit with id '{visit_id}'.")
-    ratings = (
-        [
-            RatingPoint(
-                at=summary.updated_at, rating=summary.improvement.baseline_rating, kind="baseline"
-            )
-        ]
-        if summary.improvement.baseline_rating is not None
-        else []
-    )
+    ratings = _rating_points(visit, summary)
     audit_service.record(
         session=session,
         actor=principal.actor,
@@ -149,6 +141,23 @@ def get_fhir_bundle(
         source=source,
     )
     return build_bundle(summary=summary, patient_ref=visit.patient_ref, ratings=ratings)
+
+
+def _rating_points(visit: Visit, summary: AimSummary) -> list[RatingPoint]:
+    # The baseline is given in the pre-visit conversation, between invite and visit.
+    points = []
+    if summary.improvement.baseline_rating is not None:
+        points.append(
+            RatingPoint(
+                at=visit.created_at, kind="baseline", rating=summary.improvement.baseline_rating
+            )
+        )
+    points += [
+        RatingPoint(at=f.at, rating=f.rating, kind="follow_up", goal_attainment=f.goal_attainment)
+        for f in summary.follow_ups
+        if f.rating is not None and f.at is not None
+    ]
+    return points
 
 
 @router.post("/{visit_id}/invite", response_model=InviteOut, status_code=201)

@@ -35,6 +35,20 @@ class SupportItem(BaseModel):
 class Improvement(BaseModel):
     measure: str | None = None
     baseline_rating: int | None = Field(None, ge=0, le=10)
+    latest_rating: int | None = Field(None, ge=0, le=10, description="Latest follow-up rating")
+    change: int | None = Field(None, description="latest_rating minus baseline_rating")
+
+
+class FollowUpOut(BaseModel):
+    id: str
+    at: datetime | None = Field(None, description="When the patient answered")
+    due_at: datetime
+    status: str
+    rating: int | None = None
+    goal_attainment: int | None = Field(None, ge=-2, le=2)
+    helped: str | None = None
+    barriers: str | None = None
+    aim_update: str | None = None
 
 
 class RedFlagOut(BaseModel):
@@ -56,6 +70,7 @@ class AimSummary(BaseModel):
     skipped_topics: list[str]
     red_flags: list[RedFlagOut]
     patient_confirmed: bool
+    follow_ups: list[FollowUpOut] = Field(default_factory=list)
 
     class Config:
         json_encoders = {datetime: lambda value: value.isoformat(timespec="seconds") + "Z"}

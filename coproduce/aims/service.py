@@ -14,6 +14,7 @@ from coproduce.aims.models import AnswerItem, RedFlagRecord, TopicAnswer
 from coproduce.aims.schemas import (
     AimStatement,
     AimSummary,
+    FollowUpOut,
     Improvement,
     RedFlagOut,
     SupportItem,
@@ -227,6 +228,14 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
         return None if row is None or row.skipped else row.text
 
     activities = [i.text for t in (topics.AIM, topics.WHAT_MATTERS) for i in items.get(t, [])]
+    follow_ups = _follow_ups(session, visit_id)
+    rated = [f for f in follow_ups if f.rating is not None]
+    latest = max(rated, key=lambda f: f.at or f.due_at).rating if rated else None
+    change = (
+        latest - visit.baseline_rating
+        if latest is not None and visit.baseline_rating is not None
+        else None
+    )
     return AimSummary(
         visit_id=visit.id,
         status=visit.status,
@@ -247,9 +256,32 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
             for i in items.get(topics.SUPPORTS, [])
         ],
         improvement=Improvement(
-            measure=text(topics.IMPROVEMENT_MEASURE), baseline_rating=visit.baseline_rating
+            measure=text(topics.IMPROVEMENT_MEASURE),
+            baseline_rating=visit.baseline_rating,
+            latest_rating=latest,
+            change=change,
         ),
         skipped_topics=[t for t in topics.TOPICS if t in answers and answers[t].skipped],
         red_flags=[RedFlagOut(category=f.category, text=f.text, at=f.detected_at) for f in flags],
         patient_confirmed=bool(visit.patient_confirmed),
+        follow_ups=follow_ups,
     )
+
+
+def _follow_ups(session: Session, visit_id: str) -> list[FollowUpOut]:
+    from coproduce.followups import service as follow_up_service
+
+    return [
+        FollowUpOut(
+            id=f.id,
+            at=f.answered_at,
+            due_at=f.due_at,
+            status=f.status,
+            rating=f.rating,
+            goal_attainment=f.goal_attainment,
+            helped=f.helped,
+            barriers=f.barriers,
+            aim_update=f.aim_update,
+        )
+        for f in follow_up_service.list_follow_ups(session=session, visit_id=visit_id)
+    ]

@@ -40,7 +40,10 @@ class Invite(Base):
 
     token_hash = Column(String(64), primary_key=True)
     visit_id = Column(String(36), ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    purpose = Column(String(16), nullable=False, default="previsit")
+    purpose = Column(String(16), nullable=False, default="previsit")  # previsit | followup
+    follow_up_id = Column(
+        String(36), ForeignKey("follow_ups.id", ondelete="CASCADE"), nullable=True
+    )
     created_at = Column(DateTime, nullable=False, default=utcnow)
     expires_at = Column(DateTime, nullable=False)
     revoked_at = Column(DateTime, nullable=True)

@@ -46,21 +46,29 @@ def create_visit(
     return visit, token
 
 
-def issue_invite(*, session: Session, visit: Visit, purpose: str = "previsit") -> str:
-    """Revoke the visit's live invites and issue a new one; return its raw token."""
+def issue_invite(
+    *,
+    session: Session,
+    visit: Visit,
+    purpose: str = "previsit",
+    follow_up_id: str | None = None,
+    valid_from: datetime | None = None,
+) -> str:
+    """Revoke the live invites of the same purpose and issue a new one; return its raw token."""
     now = utcnow()
-    session.execute(
-        update(Invite)
-        .where(Invite.visit_id == visit.id, Invite.purpose == purpose)
-        .where(Invite.revoked_at.is_(None))
-        .values(revoked_at=now)
-    )
+    live = (Invite.visit_id == visit.id, Invite.purpose == purpose, Invite.revoked_at.is_(None))
+    same = Invite.follow_up_id == follow_up_id if follow_up_id else Invite.follow_up_id.is_(None)
+    session.execute(update(Invite).where(*live, same).values(revoked_at=now))
     token = secrets.token_urlsafe(32)
-    anchor = max(visit.scheduled_for or now, now)
+    anchor = max(valid_from or visit.scheduled_for or now, now)
     expires_at = anchor + timedelta(days=get_settings().invite_ttl_days)
     session.add(
         Invite(
-            token_hash=hash_token(token), visit_id=visit.id, purpose=purpose, expires_at=expires_at
+            token_hash=hash_token(token),
+            visit_id=visit.id,
+            purpose=purpose,
+            follow_up_id=follow_up_id,
+            expires_at=expires_at,
         )
     )
     session.flush()

@@ -76,10 +76,10 @@ def test_the_example_conversation_is_stored_as_structure(stack: Stack) -> None:
         ("neighbour", "support"),
         ("husband", "caring_for"),
     ]
-    assert summary["improvement"] == {
-        "measure": "if I could walk to the park and back with the dog",
-        "baseline_rating": 3,
-    }
+    assert summary["improvement"]["measure"] == (
+        "if I could walk to the park and back with the dog"
+    )
+    assert summary["improvement"]["baseline_rating"] == 3
     assert summary["skipped_topics"] == []
     assert summary["red_flags"] == []
 

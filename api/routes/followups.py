@@ -1,0 +1,128 @@
+"""Follow-ups: re-rate the patient's own measure after the visit; improvement per clinic."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field, validator
+
+from api.deps import PrincipalDep, SessionDep
+from api.errors import Conflict
+from api.routes.visits import _visible_visit
+from api.schemas import iso_utc, to_utc_naive
+from coproduce.followups import service as follow_up_service
+from coproduce.followups.models import FollowUp
+from coproduce.visits import service as visit_service
+from coproduce.visits.models import VisitStatus
+
+router = APIRouter(tags=["follow-ups"])
+
+
+class FollowUpCreate(BaseModel):
+    due_at: datetime | None = Field(None, description="Default: six weeks after the visit")
+
+    @validator("due_at")
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        return to_utc_naive(value)
+
+    class Config:
+        extra = "forbid"
+        schema_extra = {"example": {"due_at": "2027-01-12T09:00:00Z"}}
+
+
+class FollowUpCreated(BaseModel):
+    id: str
+    visit_id: str
+    due_at: str
+    status: str
+    invite_token: str
+    chat_url: str
+
+
+class FollowUpListItem(BaseModel):
+    id: str
+    visit_id: str
+    due_at: str
+    status: str
+    rating: int | None
+    goal_attainment: int | None
+    answered_at: str | None
+
+
+class ClinicImprovementOut(BaseModel):
+    clinic_id: str | None
+    patients_with_follow_up: int
+    share_improved_by_2_or_more: float | None
+    median_change: float | None
+    gas_t_score: float | None
+
+
+def _item(follow_up: FollowUp) -> FollowUpListItem:
+    return FollowUpListItem(
+        id=follow_up.id,
+        visit_id=follow_up.visit_id,
+        due_at=iso_utc(follow_up.due_at) or "",
+        status=follow_up.status,
+        rating=follow_up.rating,
+        goal_attainment=follow_up.goal_attainment,
+        answered_at=iso_utc(follow_up.answered_at),
+    )
+
+
+@router.post(
+    "/api/v1/visits/{visit_id}/follow-ups", status_code=201, response_model=FollowUpCreated
+)
+def create_follow_up(
+    visit_id: str, session: SessionDep, principal: PrincipalDep, body: FollowUpCreate | None = None
+) -> FollowUpCreated:
+    """Create a follow-up conversation with its own invite link."""
+    visit = _visible_visit(session, principal, visit_id)
+    if visit.status in (VisitStatus.CANCELLED, VisitStatus.DECLINED):
+        raise Conflict(f"The visit is {visit.status}; there is nothing to follow up.")
+    follow_up, token = follow_up_service.create_follow_up(
+        session=session, visit=visit, due_at=body.due_at if body else None
+    )
+    return FollowUpCreated(
+        id=follow_up.id,
+        visit_id=visit.id,
+        due_at=iso_utc(follow_up.due_at) or "",
+        status=follow_up.status,
+        invite_token=token,
+        chat_url=visit_service.chat_url(token),
+    )
+
+
+@router.get("/api/v1/visits/{visit_id}/follow-ups", response_model=list[FollowUpListItem])
+def list_follow_ups(
+    visit_id: str, session: SessionDep, principal: PrincipalDep
+) -> list[FollowUpListItem]:
+    """List a visit's follow-ups."""
+    visit = _visible_visit(session, principal, visit_id)
+    return [_item(f) for f in follow_up_service.list_follow_ups(session=session, visit_id=visit.id)]
+
+
+@router.get("/api/v1/improvement", response_model=list[ClinicImprovementOut])
+def improvement(
+    session: SessionDep,
+    principal: PrincipalDep,
+    date_from: datetime | None = None,
+    date_to: datetime | None = None,
+) -> list[ClinicImprovementOut]:
+    """Per clinic: follow-ups answered, share improved by ≥ 2 points, median change, GAS T."""
+    rows = follow_up_service.improvement_by_clinic(
+        session=session,
+        clinic_id=None if principal.is_admin else principal.clinic_id,
+        date_from=to_utc_naive(date_from),
+        date_to=to_utc_naive(date_to),
+    )
+    return [
+        ClinicImprovementOut(
+            clinic_id=r.clinic_id,
+            patients_with_follow_up=r.patients,
+            share_improved_by_2_or_more=r.improved_by_2_or_more,
+            median_change=r.median_change,
+            gas_t_score=None if r.gas_t_score is None else round(r.gas_t_score, 2),
+        )
+        for r in rows
+    ]

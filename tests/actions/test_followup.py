@@ -1,0 +1,52 @@
+"""The follow-up conversation's parsing and the improvement figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.followup import parse_goal_attainment
+from coproduce.followups.service import gas_t_score
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("much better than I hoped", 2),
+        ("way better tbh", 2),
+        ("a bit better", 1),
+        ("better than i thought", 1),
+        ("about what I hoped", 0),
+        ("as expected really", 0),
+        ("not as good as I hoped", -1),
+        ("a bit worse", -1),
+        ("much worse", -2),
+        ("terrible", -2),
+        ("+1", 1),
+        ("-2", -2),
+        ("banana", None),
+    ],
+)
+def test_goal_attainment_from_the_patients_words(text: str, score: int | None) -> None:
+    assert parse_goal_attainment(text) == score
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ([0], 50.0),
+        ([1], 60.0),
+        ([-2], 30.0),
+        # hand computed: 50 + 10*2/sqrt(0.7*4 + 0.3*16) = 50 + 20/sqrt(7.6)
+        ([1, 0, -1, 2], 57.2548),
+        # 50 + 10*4/sqrt(0.7*2 + 0.3*4) = 50 + 40/sqrt(2.6)
+        ([2, 2], 74.8069),
+    ],
+)
+def test_gas_t_score_matches_hand_computed_cases(scores: list[int], expected: float) -> None:
+    result = gas_t_score(scores)
+    assert result is not None
+    assert result == pytest.approx(expected, abs=1e-3)
+
+
+def test_gas_t_score_of_nothing_is_none() -> None:
+    assert gas_t_score([]) is None

@@ -1,0 +1,77 @@
+"""After the visit: the follow-up re-rates the patient's own measure, in their words."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.e2e.servers import API_TOKEN, Chat, Stack
+
+pytestmark = [pytest.mark.e2e, pytest.mark.model]
+
+FIRST = [
+    "hi",
+    "yes",
+    "to sleep through the night without the pain waking me",
+    "my garden",
+    "the pain wakes me at 3am",
+    "the tablets make me groggy",
+    "my hot water bottle",
+    "my son pops in",
+    "if I slept 6 hours straight",
+    "2",
+    "yes that's right",
+]
+
+
+def test_follow_up_conversation_rerates_the_measure(stack: Stack) -> None:
+    visit = stack.create_visit(scheduled_for="2026-12-01T09:30:00Z")
+    chat = Chat(stack, visit["invite_token"])
+    for text in FIRST:
+        chat.say(text)
+    assert stack.summary(visit["id"])["status"] == "completed"
+
+    with httpx.Client(
+        base_url=stack.api_url, headers={"Authorization": f"Bearer {API_TOKEN}"}
+    ) as client:
+        created = client.post(f"/api/v1/visits/{visit['id']}/follow-ups", json={})
+        assert created.status_code == 201, created.text
+        follow_up = created.json()
+        assert follow_up["due_at"].startswith("2027-01-12")
+        listed = client.get(f"/api/v1/visits/{visit['id']}/follow-ups").json()
+        assert [f["id"] for f in listed] == [follow_up["id"]]
+
+    later = Chat(stack, follow_up["invite_token"])
+    reply = later.text(later.say("hello"))
+    assert "sleep through the night without the pain waking me" in reply
+    assert "if I slept 6 hours straight" in reply
+    assert "2 out of 10" in reply
+    assert later.requested_slot() == "followup_rating"
+    later.say("about a 6 now")
+    assert later.requested_slot() == "goal_attainment"
+    later.say('/inform{"goal_attainment": 1}')
+    assert later.requested_slot() == "followup_helped"
+    later.say("the new tablets at night and a proper mattress")
+    assert later.requested_slot() == "followup_barriers"
+    later.say("dunno")
+    assert later.requested_slot() == "aim_update"
+    reply = later.text(later.say("still the same really"))
+    assert "Thank you" in reply
+    assert later.requested_slot() is None
+
+    summary = stack.summary(visit["id"])
+    assert summary["improvement"]["baseline_rating"] == 2
+    assert summary["improvement"]["latest_rating"] == 6
+    assert summary["improvement"]["change"] == 4
+    [answered] = summary["follow_ups"]
+    assert answered["rating"] == 6 and answered["goal_attainment"] == 1
+    assert answered["helped"] == "the new tablets at night and a proper mattress"
+    assert answered["barriers"] is None
+    assert answered["aim_update"] == "still the same really"
+    assert answered["status"] == "completed"
+
+    with httpx.Client(
+        base_url=stack.api_url, headers={"Authorization": f"Bearer {API_TOKEN}"}
+    ) as client:
+        figures = client.get("/api/v1/improvement").json()
+    assert any(f["patients_with_follow_up"] >= 1 for f in figures)
