@@ -6,12 +6,23 @@ from datetime import datetime, timezone
 
 from pydantic import BaseModel, Field, validator
 
+#: Visits are booked within these years; anything else is a typo (and year 9999 overflows).
+EARLIEST_VISIT = datetime(2000, 1, 1)
+LATEST_VISIT = datetime(2999, 12, 31, 23, 59, 59)
+
 
 def to_utc_naive(value: datetime | None) -> datetime | None:
-    """Normalise an incoming time to naive UTC (naive input is taken as UTC)."""
+    """Normalise an incoming time to naive UTC (naive input is taken as UTC).
+
+    A time so near year 1 or 9999 that its UTC value cannot be represented is clamped to
+    the smallest or largest time, which is what it means as a filter bound.
+    """
     if value is None or value.tzinfo is None:
         return value
-    return value.astimezone(timezone.utc).replace(tzinfo=None)
+    try:
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+    except OverflowError:
+        return datetime.max if value.year > 1 else datetime.min
 
 
 def iso_utc(value: datetime | None) -> str | None:
@@ -38,7 +49,10 @@ class VisitCreate(BaseModel):
 
     @validator("scheduled_for")
     def _utc(cls, value: datetime | None) -> datetime | None:
-        return to_utc_naive(value)
+        value = to_utc_naive(value)
+        if value is not None and not EARLIEST_VISIT <= value <= LATEST_VISIT:
+            raise ValueError("must be between the years 2000 and 2999")
+        return value
 
     class Config:
         extra = "forbid"
