@@ -113,6 +113,8 @@ def _is_current(
         return False
     if scope.hypothetical(texts, span):
         return False
+    if category not in scope.HABIT_EXEMPT and scope.habitual(texts, span):
+        return False
     if scope.remote_past(texts, span) and not scope.revived_later(texts, span, following):
         return False
     exempt = category in scope.OTHER_PERSON_EXEMPT

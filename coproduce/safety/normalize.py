@@ -237,6 +237,13 @@ _NOT_HOSTS = frozenset(
         "need",
     ]
 )
+# Dropped-g spellings ("thinkin", "bleedin") of these words are restored.
+_ING_WORDS = frozenset(
+    _split("""thinking feeling bleeding breathing coughing hurting killing cutting talking slurring
+    going taking planning wanting struggling gasping wheezing vomiting throwing dying getting
+    pouring choking drooping hitting kicking punching burning ending harming shaking bringing
+    spitting pressing squeezing crushing spreading saying""")
+)
 # Verbs that show a bare "hell", "shell" or "ill" is "he'll", "she'll" or "I'll".
 _WILL_VERBS = frozenset(
     _split("""kill hurt hit beat stab burn do be come get go find leave make take never not
@@ -281,6 +288,8 @@ def _expand(lower: str, prev: str, nxt: str) -> list[str]:
     mapped = _WORD_MAP.get(lower)
     if mapped is not None:
         return mapped.split()
+    if lower.endswith("in") and lower + "g" in _ING_WORDS:
+        return [lower + "g"]
     return [correct(lower)]
 
 

@@ -48,7 +48,7 @@ _SELF_HARM_ACTS = (
     r"kill (?:him|her|them)sel(?:f|ves)|killing (?:him|her|them)sel(?:f|ves)|"
     r"step(?:ping)? (?:off|out in front)|disappear(?:ing)? (?:permanently|for ever)|"
     r"not (?:be|being) (?:here|around|alive)(?: any ?more)?|not (?:come|coming) back|"
-    r"finish(?:ing)? (?:my ?self|me) off|give in to (?:it|the urges?)|do something stupid)"
+    r"finish(?:ing)? my ?self off|give in to (?:it|the urges?)|do something stupid)"
 )
 
 SELF_HARM = [
@@ -175,6 +175,10 @@ SELF_HARM = [
     r"(?:want|wants|wanted|wish) to (?:stop existing|not exist|cease to exist|vanish for good|"
     r"fall asleep for ever|fall asleep forever)",
     r"deserve to (?:die|hurt|suffer|be punished|be in pain|be dead)",
+    r"(?:better|easier|happier|simpler) (?:off )?(?:if|when|once) i (?:was|were|am|had|would|"
+    r"d) (?:not |never |be )?(?:here|around|gone|dead|alive|born|been born|be here|exist)",
+    r"(?:can not|could not) stop (?:cutting|self harming|harming|hurting)(?! (?:the|my hair|"
+    r"back|down|out|it|up|through|corners))",
     r"(?:doing|do|did) (?:everyone|everybody|them|the world|my family|the kids|you all) a "
     r"(?:favour|favor) (?:if|by|when) (?:i|me)",
     r"(?:take|taking|swallow|swallowing|down|downing|neck|necking) (?:all|the lot of|every one of|"
@@ -239,7 +243,7 @@ CHEST_PAIN = [
 _LIMB = r"(?:arm|arms|hand|hands|side|fingers|leg and arm|arm and leg)"
 STROKE = [
     rf"(?:face|mouth|smile|lip|eyelid|cheek|side of {MY}(?:face|mouth)) {G4}(?:droopy|"
-    r"drooping|drooped|droop|dropped|dropping|sagging|sagged|saggy|lopsided|fallen|slipped|"
+    r"drooping|drooped|droop|droops|dropped|dropping|sagging|sagged|saggy|lopsided|fallen|slipped|"
     r"gone funny|funny on one side|gone numb|numb|gone weird|crooked|wonky|twisted|paralyzed|"
     r"not moving|will not move|gone slack|slack)",
     r"(?:droopy|drooping|dropped|lopsided|wonky|crooked) (?:face|mouth|smile)",
@@ -335,6 +339,8 @@ BREATHING = [
     r"really hard|so hard|very hard|a struggle|impossible)",
     r"(?:not|stopped) breathing",
     r"(?:need|have) to sit up (?:all night )?to breathe",
+    rf"(?:breathing|breath|breaths) {G2}(?:oddly|strangely|funny|funnily|weird|weirdly|"
+    r"strange|noisily|irregular|irregularly|in gasps|with pauses|and stopping|then stopping)",
     r"(?:sucking|pulling|drawing|caving|sinking) in (?:under|between|below|around|at) "
     r"(?:his|her|their|my|the) (?:ribs|ribcage|rib cage|neck|throat)|ribs (?:are )?(?:sucking|"
     r"pulling|caving|sinking) in",
@@ -385,6 +391,8 @@ BLEEDING = [
     r"vagina|wound|stump|head)",
     r"losing (?:a lot of |lots of |so much )?blood",
     r"(?:like|looks like|look like|resembles) coffee grounds?",
+    r"(?:big|large|huge|massive|golf ball|plum|fist|palm) (?:sized |size )?clots",
+    rf"(?:bleeding|blood|bleed) {G5}(?:getting|is getting|gets|got) (?:heavier|worse|more)",
     r"(?:can not|could not|unable to) (?:get|make) (?:the |it )?(?:bleeding|blood|bleed|it) "
     rf"{G4}(?:to )?stop",
     r"(?:filling|filled|fills|full|soaked|covered|dripping) (?:up )?(?:with|of|in) blood",
@@ -409,7 +417,8 @@ MEDS = (
 )
 _QTY = (
     r"(?:all|all of|all the|every|the whole|the hole|a hole|a whole|whole|an entire|"
-    r"the entire|the rest of|the lot of|loads|"
+    r"the entire|the rest of|the lot of|loads|(?:a |the )?(?:whole |full |entire )?(?:bottle|"
+    r"box|packet|pack|strip|tub|jar|blister pack) of|"
     r"loads of|a load of|lots of|a lot of|a handful of|handful of|too many|too much|"
     r"way too many|way more than i should(?: have)?(?: of)?|more than i should(?: have)?(?: of)?|"
     r"extra|double|triple|twice|(?:three|four|five|\d+) times|a (?:massive|huge|large) amount of|"
@@ -467,7 +476,7 @@ _VIOLENT = (
     r"slams|slammed|drags|dragged|pins|pinned)"
 )
 HARM_FROM_OTHERS = [
-    rf"\b{_AGENT} {G4}{_VIOLENT} (?:up )?(?:me|us|the kids|my kids|the children|"
+    rf"\b{_AGENT} {_gap(8)}{_VIOLENT} (?:up )?(?:me|us|the kids|my kids|the children|"
     r"my children|me and)\b(?! to (?:do|go|keep|eat|exercise|walk|get|try|take|be|see))",
     r"(?:scared|afraid|frightened|terrified|petrified|fearful) (?:of (?:him|her|them|"
     r"(?:my|the|our) (?:husband|partner|wife|son|daughter|boyfriend|girlfriend|ex|dad|father|"

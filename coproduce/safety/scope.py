@@ -92,6 +92,13 @@ HABITUAL = re.compile(
     r"\b(?:gets|get|sometimes|often|usually|always|whenever|every time|tends to|can get|"
     r"used to|has had|have had|had|suffers|suffer|suffered|kept)\b"
 )
+HABIT = re.compile(
+    r"\b(?:i|he|she|they|we|you|it) (?:always |sometimes |often |usually |occasionally |only )?"
+    r"(?:get|gets|tend to get|tends to get)\b"
+)
+TRIGGER = re.compile(r"\b(?:when|whenever|every time|after|if|with|in the)\b")
+# Categories where a recurring pattern is still a reason to act now.
+HABIT_EXEMPT = frozenset({"self_harm", "harm_from_others"})
 HYPOTHETICAL = re.compile(
     r"^(?:would|could) (?!not|you|u|someone|somebody|anyone|barely|hardly|only|just)|"
     r"\b(?:if|in case|whether|what if|suppose|supposing|imagine if|say if|how do i know|"
@@ -107,7 +114,10 @@ CLINICAL_AFTER = frozenset(
     leaflet signs symptoms score rehab results check checks thinners pressure poster posters
     helpline line number service services charity awareness group support course officer""")
 )
-CLINICAL_BEFORE = frozenset(_split("leaflet poster training course lists explained"))
+CLINICAL_BEFORE = frozenset(
+    _split("""leaflet poster training course lists explained film movie programme program show
+    documentary book novel article news story soap episode series podcast""")
+)
 FIGURATIVE = re.compile(
     r"(?:killing|kill) my ?self (?:at|in|with|over|to|for|trying|working|laughing|doing|on)\b|"
     r"\b(?:die|died|dying) (?:of|from|with) (?:embarrassment|shame|boredom|laughter|laughing|"
@@ -124,7 +134,10 @@ CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
         r"\bcut my ?self (?:a|some|another)\b"
     ),
     "stroke": re.compile(
-        r"\b(?:sleep|slept|sleeping|lie|lying|lay) on it\b|\bpins and needles\b|"
+        r"\b(?:sleep|slept|sleeping|lie|lying|lay|lean|leaning|leant|sit|sitting|sat|kneel|"
+        r"kneeling) on (?:it|them|my (?:arm|hand|leg|elbow|foot))\b|"
+        r"\b(?:goes|go|gets|get|going) (?:a bit )?(?:numb|weak|dead|tingly)\b.{0,40}\bwhen\b|"
+        r"\bpins and needles\b|"
         r"\b(?:after|from) (?:the )?(?:dentist|injection|anaesthetic|anesthetic|filling)\b|"
         r"\bfrozen shoulder\b|\b(?:above|over) my head\b|\brotator cuff\b|\bfracture\b|"
         r"\bbroken\b|\b(?:wine|beer|pints|drunk|tipsy|alcohol|vodka|hangover)\b|\bpalsy\b|"
@@ -254,6 +267,15 @@ def other_now(words: list[str], span: Span) -> bool:
     if HABITUAL.search(_text(words, lo, hi)):
         return False
     return bool(OTHER_NOW.search(_text(words, lo, span.end)))
+
+
+def habitual(words: list[str], span: Span) -> bool:
+    """Tell whether the span is a recurring trigger ('I get a tight chest when I run')."""
+    lo = _clause_start(words, span.start, STRONG)
+    hi = _clause_end(words, span.end, STRONG)
+    clause = _text(words, lo, hi)
+    before = _text(words, lo, span.start + 1)
+    return bool(HABIT.search(before) and TRIGGER.search(clause) and not PRESENT.search(clause))
 
 
 def hypothetical(words: list[str], span: Span) -> bool:
