@@ -29,8 +29,8 @@ export const STYLES = `
 .msg.user { align-self: flex-end; background: #0b4f8a; color: #fff; border-bottom-right-radius: 0.25rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.card { align-self: stretch; max-width: none; background: #fff; border: 2px solid #0b4f8a;
-  border-radius: 0.75rem; padding: 0.75rem; white-space: normal; }
+.msg.card { align-self: stretch; max-width: 40rem; width: 100%; background: #fff;
+  border: 2px solid #0b4f8a; border-radius: 0.75rem; padding: 0.75rem; white-space: normal; }
 .card h3 { margin: 0 0 0.5rem; font-size: 1rem; }
 .card dl { margin: 0; }
 .card .topic { display: grid; grid-template-columns: 1fr auto; column-gap: 0.5rem; align-items: start;
@@ -50,21 +50,24 @@ export const STYLES = `
 @media (prefers-reduced-motion: reduce) { .typing span { animation: none; } }
 .replies { display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0 0.875rem 0.75rem; }
 .replies:focus { outline: none; }
-.scale { display: grid; grid-template-columns: repeat(auto-fit, minmax(2.25rem, 1fr)); gap: 0.25rem;
+/* One row of 0-10 at 360 px; with large text it wraps instead of clipping. */
+.scale { display: grid; grid-template-columns: repeat(auto-fit, minmax(1.5rem, 1fr)); gap: 0.125rem;
   width: 100%; }
-.scale-ends { display: flex; justify-content: space-between; width: 100%; font-size: 0.8125rem;
-  color: #3d4650; margin-top: -0.25rem; }
 button { font: inherit; cursor: pointer; border-radius: 1.25rem; border: 2px solid #0b4f8a;
   background: #fff; color: #0b4f8a; padding: 0.375rem 0.875rem; min-height: 2.75rem;
   line-height: 1.25; }
 button:hover { background: #e6eef7; }
 button:disabled { cursor: default; border-color: #9aa5b1; color: #4b5563; background: #f3f5f8; }
-.scale button { padding: 0.25rem 0; min-width: 0; border-radius: 0.5rem; font-weight: 700; }
+.scale button { padding: 0.25rem 0; min-width: 0; min-height: 2.5rem; border-radius: 0.375rem;
+  font-weight: 700; border-width: 1.5px; }
 .card .edit { min-height: 2.5rem; padding: 0.25rem 0.75rem; font-size: 0.875rem; }
 :focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .composer { display: flex; gap: 0.5rem; align-items: flex-end; padding: 0.625rem 0.875rem 0.875rem;
   border-top: 1px solid #e1e6ec; background: #fff; border-radius: 0 0 0.75rem 0.75rem; }
 :host([data-layout="page"]) .composer { position: sticky; bottom: 0; }
+/* Keep what scrolls into view clear of the sticky composer. */
+:host([data-layout="page"]) .msg, :host([data-layout="page"]) .replies,
+:host([data-layout="page"]) .typing { scroll-margin-bottom: 6rem; }
 textarea { flex: 1; min-width: 0; font: inherit; color: inherit; resize: none; min-height: 2.75rem;
   max-height: 10rem; padding: 0.5rem 0.75rem; border: 2px solid #5b6570; border-radius: 0.75rem;
   background: #fff; }

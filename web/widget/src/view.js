@@ -119,8 +119,7 @@ export class ChatView {
       for (const reply of replies) {
         if (SCALE.includes(String(reply.title))) scale.append(button(reply.title, pick(reply)));
       }
-      this.replies.append(scale, el("div", { className: "scale-ends", "aria-hidden": "true" },
-        el("span", { text: "0" }), el("span", { text: "10" })));
+      this.replies.append(scale);
       for (const reply of replies) {
         if (!SCALE.includes(String(reply.title))) this.replies.append(button(reply.title, pick(reply)));
       }
