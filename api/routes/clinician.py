@@ -165,13 +165,23 @@ def _error(
 
 
 def _login_form(
-    request: Request, *, next_url: str, message: str | None = None, status_code: int = 200
+    request: Request,
+    *,
+    next_url: str,
+    message: str | None = None,
+    message_is_error: bool = True,
+    status_code: int = 200,
 ) -> Response:
     cookie, form_value = web_session.new_login_csrf()
     response = _page(
         request,
         "login.html",
-        {"csrf_token": form_value, "next_url": next_url, "message": message},
+        {
+            "csrf_token": form_value,
+            "next_url": next_url,
+            "message": message,
+            "message_is_error": message_is_error,
+        },
         status_code=status_code,
     )
     web_session.set_cookie(
@@ -198,6 +208,7 @@ def login_page(
         request,
         next_url=_safe_next(next_url),
         message="You have signed out." if signed_out else None,
+        message_is_error=False,
     )
 
 

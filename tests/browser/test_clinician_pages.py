@@ -152,8 +152,11 @@ def page(chromium: Any) -> Iterator[Any]:
     )
     tab.on(
         "console",
+        # the wrong-token page is served with 401 on purpose; Chromium logs that as an error
         lambda message: (
-            problems.append(f"console: {message.text}") if message.type == "error" else None
+            problems.append(f"console: {message.text}")
+            if message.type == "error" and "status of 401" not in message.text
+            else None
         ),
     )
     yield tab
@@ -168,6 +171,7 @@ def pdf_pages(pdf: bytes) -> int:
 def sign_in(page: Any, site: Site) -> None:
     page.goto(f"{site.url}/clinician")
     assert "/clinician/login" in page.url
+    page.screenshot(path=str(SHOTS / "login-1280.png"))
     page.get_by_label("Access token").fill(site.token)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{site.url}/clinician")
@@ -227,6 +231,11 @@ def test_keyboard_users_can_skip_to_content_and_sign_out(page: Any, site: Site) 
     assert outline != "none"
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url("**/clinician/login?signed_out=1")
+    page.get_by_label("Access token").fill("cpd_wrong")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("alert").inner_text().startswith("That token was not recognised")
+    page.screenshot(path=str(SHOTS / "login-wrong-token-1280.png"))
+    page.goto(f"{site.url}/clinician/login?signed_out=1")
     assert page.get_by_text("You have signed out.").is_visible()
     page.goto(f"{site.url}/clinician")
     assert "/clinician/login" in page.url
