@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from coproduce.config import get_settings
-from coproduce.database import Base, create_all, get_engine, new_session
+from coproduce.database import create_all, get_engine, new_session
 
 API_TOKEN = "test-admin-token"
 POSTGRES_URL = os.environ.get("COPRODUCE_TEST_DATABASE_URL")
@@ -31,6 +31,14 @@ def _backends() -> list:
     return backends
 
 
+def reset_postgres(url: str) -> None:
+    """Empty the PostgreSQL test database, whatever schema version left tables in it."""
+    engine = get_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+
+
 @pytest.fixture(params=_backends())
 def database_url(request: pytest.FixtureRequest, tmp_path, monkeypatch) -> Iterator[str]:
     """Point the settings at a fresh, empty aims database for one test."""
@@ -39,10 +47,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path, monkeypatch) -> Itera
     else:
         assert POSTGRES_URL
         url = POSTGRES_URL
-        engine = get_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        Base.metadata.drop_all(engine)
+        reset_postgres(url)
     monkeypatch.setenv("COPRODUCE_DATABASE_URL", url)
     monkeypatch.setenv("COPRODUCE_API_TOKEN", API_TOKEN)
     monkeypatch.setenv("COPRODUCE_ENV", "test")

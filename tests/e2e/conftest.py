@@ -37,13 +37,8 @@ def stack(
         url = f"sqlite:///{workdir / 'aims.db'}"
     else:
         url = request.param
-        from sqlalchemy import text
+        from tests.conftest import reset_postgres
 
-        from coproduce.database import Base, get_engine
-
-        engine = get_engine(url)
-        Base.metadata.drop_all(engine)
-        with engine.begin() as connection:
-            connection.execute(text("DROP TABLE IF EXISTS events"))
+        reset_postgres(url)
     with running_stack(workdir, database_url=url) as running:
         yield running
