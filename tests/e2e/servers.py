@@ -147,10 +147,12 @@ def _start(name: str, command: list[str], stack: Stack) -> subprocess.Popen:
     return process
 
 
-def start_rasa(stack: Stack, endpoints: Path, *, port: int | None = None) -> None:
+def start_rasa(
+    stack: Stack, endpoints: Path, *, port: int | None = None, name: str = "rasa"
+) -> None:
     port = port or int(stack.rasa_url.rsplit(":", 1)[1])
     process = _start(
-        "rasa",
+        name,
         [
             str(VENV_BIN / "rasa"),
             "run",
@@ -171,10 +173,10 @@ def start_rasa(stack: Stack, endpoints: Path, *, port: int | None = None) -> Non
         stack,
     )
     _wait(
-        f"{stack.rasa_url}/status?token={RASA_TOKEN}",
-        deadline=time.monotonic() + 180,
+        f"http://127.0.0.1:{port}/status?token={RASA_TOKEN}",
+        deadline=time.monotonic() + 300,
         process=process,
-        name="rasa",
+        name=name,
         check=lambda r: bool(r.json().get("model_file")),
     )
 
