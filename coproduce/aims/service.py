@@ -22,7 +22,6 @@ from coproduce.aims.schemas import (
     TreatmentBurdenItem,
 )
 from coproduce.database import utcnow
-from coproduce.nlp import extraction
 from coproduce.visits.models import Visit, VisitStatus
 
 
@@ -47,6 +46,9 @@ class AimState:
 
 
 def _items_for(topic: str, text: str, overrides: dict[str, str]) -> list[AnswerItem]:
+    # Imported here: spaCy is heavy, and the API only reads what the action server wrote.
+    from coproduce.nlp import extraction
+
     if topic == topics.TREATMENT_BURDEN:
         return [
             AnswerItem(text=b.text, category=_category(b.text, b.category, overrides))
