@@ -17,14 +17,18 @@ _TOPIC = re.compile(
     r"\b(?:chest|heart|stroke|breath|breathe|breathing|breathless|blood|bleed|bleeding|bled|"
     r"suicid\w*|kill\w*|die|died|dying|dead|death|overdos\w*|tablets|pills|hurt\w*|hit|hits|"
     r"harm\w*|safe|unsafe|face|arm|speech|slur\w*|wheez\w*|inhaler|cut|cutting|abus\w*|"
-    r"violent|attack|end it|myself)\b"
+    r"violent|attack|end it|myself|dose|doses|taken|took|insulin|meds|medication|asthma|life|"
+    r"strangle\w*|swollen|numb|weak|slurred|drooping|wheezy|clots?)\b"
 )
 _BENIGN_PHRASES = re.compile(
     r"\b(?:killing me|dying (?:to|for)|kill for|to death|x ray|xray|blood (?:test|tests|"
     r"pressure|sugar|sugars|results|thinners|thinner|donor|count)|bloods|breathing "
     r"(?:exercises|test|tests|clinic)|stroke (?:clinic|nurse|unit|of luck|team)|"
     r"off my chest|chest (?:infection|clinic|of drawers|x|ct|scan)|heart (?:sank|goes out|"
-    r"broke|failure)|breath away|breather|breaststroke|breast stroke)\b"
+    r"broke|failure)|breath away|breather|breaststroke|breast stroke|broke my heart|"
+    r"broken heart\w*|heartbroken|heart ?ache|safety plan|strangle the|murder a|"
+    r"(?:bank|account|wallet|purse|budget|pocket) (?:is |are )?bleeding|"
+    r"can (?:you|people|someone|a person|anyone) (?:die|overdose|bleed|have a|get a))\b"
 )
 _GUESS: dict[str, re.Pattern[str]] = {
     "self_harm": re.compile(
@@ -120,7 +124,7 @@ def _is_current(
     exempt = category in scope.OTHER_PERSON_EXEMPT
     if exempt or not scope.other_person(texts, span) or scope.immediate(sentence.text):
         return True
-    return scope.other_now(texts, span)
+    return category != "topic" and scope.other_now(texts, span)
 
 
 def _candidates(text: str) -> tuple[list[_Sentence], list[tuple[int, _Candidate]]]:

@@ -63,7 +63,8 @@ SELF_HARM = [
     r"self (?:- )?harm(?:ing|ed|s)?",
     r"suicidal",
     r"suicide (?:attempt|plan|plans|note|thoughts|pact)",
-    r"(?:thoughts|thinking|thought|think|ideas|ideation) (?:of|about) (?:suicide|ending|dying|"
+    r"(?:thoughts|thinking|thought|think|ideas|ideation) (?:of|about) (?:suicide|"
+    r"ending(?! (?:my|the|our|a|an|this|that|his|her) (?!(?:own )?life))|dying|"
     r"death|killing|taking my|hurting|harming|jumping|not being here)",
     r"(?:do not|no longer|not) (?:really )?(?:want|wish) (?:to )?(?:be here|be alive|live|"
     r"exist|go on|carry on|wake up|keep going|be around)(?! (?:all day|for (?:hours|long|ages)|"
@@ -133,11 +134,14 @@ SELF_HARM = [
     r"(?:not being (?:here|around|alive)|being gone|being dead|no longer being (?:here|around))",
     r"(?:can not|do not|could not|no longer|not) see (?:a |any )?(?:future|tomorrow|way forward)"
     r"(?! (?:in|with|at|for) (?:this|that|the|my) (?:job|house|relationship|flat|plan))",
-    r"(?:tonight|today|this weekend) is the night|(?:tonight|today) is the day i",
+    r"(?:tonight|today|this weekend) is the (?:night|day)(?: i (?:do it|end it|go|will do it|"
+    r"am going to do it))?(?= ?$| \.| ,| !)",
     r"(?:better|easier|happier|simpler|lighter) (?:off )?without me",
     r"(?:scared|afraid|frightened|terrified|worried) (?:of )?what i (?:will|might|would|could|"
-    r"am going to) do(?: to my ?self| with (?:it|them))?",
-    r"(?:do not|can not|could not|no longer) trust my ?self",
+    r"am going to) do(?: to my ?self| with (?:it|them))?(?! (?:with|about|for|after|next|in))",
+    r"(?:do not|can not|could not|no longer) trust my ?self (?:not to|to (?:stay|be|keep) "
+    r"(?:safe|alive|alone|on my own)|around|alone|on my own|tonight|any ?more|$|with (?:the |my |"
+    r"all )?(?:pills|tablets|knife|knives|blade|blades|razor|meds|medication|rope))",
     rf"(?:voices|voice) {G3}(?:telling|tell|tells|told) me to (?:kill|hurt|harm|cut|end|die|jump)",
     r"(?:slicing|slashing|slash|slice|carving|carve|cutting|cut|burning|burn|scratching|scratch|"
     r"gouging|gouge) (?:at |into )?(?:my |me )?(?:arms|wrists|wrist|legs|thighs|skin|"
@@ -147,10 +151,13 @@ SELF_HARM = [
     r"lined up|set aside|hidden|counted out|out on the)",
     r"\b(?:a|the|my) noose",
     r"(?:given|giving|gave|give) away (?:all )?(?:of )?(?:my|all my) (?:things|stuff|belongings|"
-    r"possessions|pets|dog|cat)",
-    r"(?:said|saying|say) my goodbyes|(?:written|wrote|writing|write) (?:a |my )?(?:goodbye|"
-    r"farewell) (?:letters?|notes?|messages?)|(?:written|wrote|writing) (?:letters|notes) to "
-    r"(?:everyone|everybody|my (?:kids|children|family|wife|husband|partner))",
+    r"possessions|pets|dog|cat)(?! to (?:the |a )?(?:charity|tip|shop|jumble|car boot))"
+    r"(?!.{0,40}\b(?:moving|move|declutter\w*|downsiz\w*|clear out))",
+    r"(?:said|saying|say) my goodbyes(?! to (?:my |the |his |her )?\w+ (?:at|before|when|after|"
+    r"on|as))|(?:written|wrote|writing|write) (?:a |my )?(?:goodbye|farewell) (?:letters?|"
+    r"notes?|messages?)|(?:written|wrote|writing) (?:letters|notes) to (?:everyone|everybody|"
+    r"my (?:kids|children|family|wife|husband|partner)) (?:for (?:after|when)|to read after|"
+    r"just in case|for them to find|explaining)",
     r"(?:sorted|sorting|sort|made|making|updated|updating|wrote|written|writing) (?:out )?my will"
     r"\b.{0,40}\b(?:goodbye|loose ends|not be|won ?t be|will not be|ready)",
     r"tying up (?:all )?(?:the |my )?loose ends",
@@ -169,16 +176,18 @@ SELF_HARM = [
     r"tracks)\b.{0,60}\b(?:jump|step|end|thinking|think|go back|do it|tonight)",
     r"urges? to (?:cut|self harm|harm|hurt|burn|end it|die|kill|jump|overdose)",
     r"(?:can not|could not) (?:keep|go on|carry on) (?:living|existing|being alive)"
-    r"(?: like this)?",
+    r"(?!(?: like this)? (?:with|because|in this|until|till))",
     r"(?:want|wants|wish|need) (?:it all|everything|it|this|life|the world) (?:all )?to "
     r"(?:stop|end|be over|go away)(?: ,)? (?:permanently|for good|forever|for ever|now)",
     r"(?:want|wants|wanted|wish) to (?:stop existing|not exist|cease to exist|vanish for good|"
     r"fall asleep for ever|fall asleep forever)",
     r"deserve to (?:die|hurt|suffer|be punished|be in pain|be dead)",
+    r"(?:going to|gonna|will|planning to|decided to|ready to) do it\b.{0,40}\b(?:pills|tablets|"
+    r"rope|knife|blade|blades|razor|bridge|meds|noose|overdose)",
     r"(?:better|easier|happier|simpler) (?:off )?(?:if|when|once) i (?:was|were|am|had|would|"
     r"d) (?:not |never |be )?(?:here|around|gone|dead|alive|born|been born|be here|exist)",
-    r"(?:can not|could not) stop (?:cutting|self harming|harming|hurting)(?! (?:the|my hair|"
-    r"back|down|out|it|up|through|corners))",
+    r"(?:can not|could not) stop (?:cutting|self harming|harming|hurting)(?: my ?self| me| again|"
+    r" tonight| now| today)?(?= ?$| \.| ,| and| !)",
     r"(?:doing|do|did) (?:everyone|everybody|them|the world|my family|the kids|you all) a "
     r"(?:favour|favor) (?:if|by|when) (?:i|me)",
     r"(?:take|taking|swallow|swallowing|down|downing|neck|necking) (?:all|the lot of|every one of|"
@@ -189,7 +198,8 @@ SELF_HARM = [
     r"(?:here|around|alive) (?:for|by|to see|much longer|next|when|after)",
     r"(?:do not|can not|could not) see (?:the )?point (?:any ?more|in anything|in going on)",
     r"(?:everyone|everybody|they|the kids|my family|the world) (?:would|will) be (?:fine|ok|"
-    r"okay|alright|happier|better) (?:without me|when i am gone|once i am gone|if i was gone)",
+    r"okay|alright|happier|better) (?:without me|when i am gone|once i am gone|if i was gone)"
+    r"(?! for (?:a|the|an|one|two|few|couple) )",
 ]
 
 CHEST = r"(?:chest|chests|breast bone)"
@@ -229,7 +239,7 @@ CHEST_PAIN = [
     r"(?:my |his |her )?(?:left )?(?:arm|arms|jaw|neck|shoulder)\b.{0,60}\b(?:sweaty|sweating|"
     r"sweats|clammy|cold sweat|grey|gray|pale|faint|dizzy|light headed|lightheaded|sick|"
     r"breathless|short of breath)",
-    rf"heart {G3}(?:crushed|crushing|squeezed|squeezing|being crushed|being squeezed|"
+    rf"heart {G3}(?:crushing|squeezing|being crushed|being squeezed|"
     r"in a vice|exploding|bursting|on fire|being stabbed)",
     rf"(?:band|belt|strap|vice|rope) {G2}(?:tightening|tight|squeezing|pulling) (?:round|around|"
     r"across) (?:my |his |her )?(?:chest|ribs|rib cage)",
@@ -296,7 +306,7 @@ STROKE = [
     r"(?:seeing|see|got|have|having) double(?: vision)?\b.{0,40}\b(?:speech|talk|words|face|"
     rf"arm|dizzy|sudden)|(?:sudden|suddenly) {G2}(?:seeing double|double vision|blurred vision|"
     r"can not see|lost my (?:sight|vision))",
-    rf"(?:speech|voice|words|talking) {G2}(?:is |are |has |have |went |gone )?(?:off|gone|"
+    rf"(?:speech|words|talking) {G2}(?:is |are |has |have |went |gone )?(?:off|gone|"
     r"strange|odd|thick|drunk|all over the place|not making sense)",
     rf"{CANT} (?:grip|grasp|hold|pick up|lift|raise|move|use|feel) {G3}(?:with|in) {MY}"
     r"(?:left |right )?(?:arm|hand|fingers|side)",
@@ -339,13 +349,17 @@ BREATHING = [
     r"really hard|so hard|very hard|a struggle|impossible)",
     r"(?:not|stopped) breathing",
     r"(?:need|have) to sit up (?:all night )?to breathe",
+    rf"(?:tongue|lips|lip|throat|face|mouth) {G3}(?:huge|massive|swollen|swelling|puffed up|"
+    r"puffy|blown up|tight)\b.{0,40}\b(?:can not|could not|struggling to|hard to|unable to) "
+    r"(?:swallow|breathe|talk|speak|get air)",
     rf"(?:breathing|breath|breaths) {G2}(?:oddly|strangely|funny|funnily|weird|weirdly|"
-    r"strange|noisily|irregular|irregularly|in gasps|with pauses|and stopping|then stopping)",
+    r"strange|noisily|irregular|irregularly|in gasps|with pauses|and stopping|then stopping)"
+    r"(?! when (?:he|she|they|i) (?:sleeps|sleep|is asleep|am asleep|are asleep|snores))",
     r"(?:sucking|pulling|drawing|caving|sinking) in (?:under|between|below|around|at) "
     r"(?:his|her|their|my|the) (?:ribs|ribcage|rib cage|neck|throat)|ribs (?:are )?(?:sucking|"
     r"pulling|caving|sinking) in",
     rf"(?:need|have|has|got) to sit (?:bolt )?(?:up|upright|forward) {G3}(?:to breathe|to get "
-    r"(?:a |my )?breath|to get air)",
+    r"(?:a |my )?breath|to get air)(?! easier| better| more easily| comfortably)",
     rf"(?:each|every|every single) (?:breath|breath in) {G3}(?:such |so |really |very )?(?:hard "
     r"work|an effort|a struggle|a fight|painful|hurts|agony)",
     r"(?:grunting|grunts|rasping|gurgling|rattling|whistling) (?:with|when|as|on) (?:each|every|"
@@ -398,7 +412,7 @@ BLEEDING = [
     r"(?:filling|filled|fills|full|soaked|covered|dripping) (?:up )?(?:with|of|in) blood",
     rf"(?:blood|bleeding) {G3}(?:coming|soaking|seeping|leaking|going|gone)? ?through "
     r"(?:my |his |her |the )?(?:clothes|dressing|bandage|pad|trousers|jeans|sheets|towel|"
-    r"plaster|gauze|top|shirt|knickers|pants)",
+    r"gauze|top|shirt|knickers|pants)(?! a (?:little|bit)| slightly)",
     rf"flooding (?:through|everything|the bed|my clothes|my pants)|(?:period|bleeding) {G5}"
     r"flooding",
     rf"(?:threw up|thrown up|throwing up|vomited|vomiting|was sick|been sick|coughed|coughing|"
@@ -442,7 +456,8 @@ OVERDOSE = [
     rf"{G1}(?:tablets|pills|meds|medicine|medication)",
     rf"(?:took|taken|had|have had|swallowed|used|injected|given|done|gave|give) {G3}{MEDS} "
     r"(?:dose )?(?:twice|two times|three times|double|again by mistake|by mistake twice|"
-    r"2 times|3 times)",
+    r"2 times|3 times)(?! (?:a|per|every|each) (?:day|week|night|morning)| daily| as "
+    r"(?:prescribed|directed|advised))",
     rf"(?:more|too many|too much|extra) {G2}{MEDS} {G2}than (?:i|he|she|they|you|we) "
     r"(?:should|am meant|was meant|is meant|are meant|am supposed|was supposed|is supposed|"
     r"am allowed|was allowed|ought)",
@@ -512,7 +527,9 @@ HARM_FROM_OTHERS = [
     rf"(?:hide|hiding|hid|hidden) {G2}from (?:him|her|them|my (?:husband|partner|wife|boyfriend|"
     r"girlfriend|son|daughter|ex|dad|father|stepdad|carer|brother))",
     rf"{_AGENT} {G3}(?:gets|get|becomes|turns|is|are|goes|can get) (?:really |very |so |quite |"
-    r"more )?(?:violent|aggressive|nasty with me|handy|rough)",
+    r"more )?(?:violent|aggressive|nasty with me|handy|rough(?! (?:round|around|and ready)))"
+    r"(?! with (?:the|his|her|a|it|"
+    r"them|people|other|everyone)\b)",
     rf"{_AGENT} {G3}(?:twisted|twists|bent|bends|broke|breaks|yanked|yanks|pulled|pulls|"
     r"wrenched|wrenches) my (?:arm|arms|wrist|wrists|fingers|finger|hair|neck)",
     r"(?:handles|handled|treats|treated|grabs|grabbed|pulls|pulled|drags|dragged|pushes|"

@@ -50,7 +50,8 @@ OTHER_PERSON_EXEMPT = frozenset({"harm_from_others", "overdose"})
 
 REMOTE = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|six|ten|twenty|thirty|some|"
-    r"a couple of|couple of|a good few) (?:years|yrs|decades|months) (?:ago|back|before)|"
+    r"a couple of|couple of|a good few) (?:years|yrs|decades|months|winters|summers) "
+    r"(?:ago|back|before)|"
     r"years ago|years back|decades ago|ages ago|last year|back in|in (?:19|20)\d\d|"
     r"in the (?:sixties|seventies|eighties|nineties|\d0s)|as a young (?:woman|man|girl|lad|mum)|"
     r"when (?:i|he|she|they|we) (?:was|were) (?:younger|young|little|a kid|a child|a teenager|"
@@ -138,6 +139,9 @@ CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
         r"kneeling) on (?:it|them|my (?:arm|hand|leg|elbow|foot))\b|"
         r"\b(?:goes|go|gets|get|going) (?:a bit )?(?:numb|weak|dead|tingly)\b.{0,40}\bwhen\b|"
         r"\bpins and needles\b|"
+        r"\b(?:dentist|dental|cuff|local anaesthetic|local anesthetic|numbing)\b|"
+        r"\bwith age\b|\bbotox\b|\bgetting older\b|\bageing\b|\baging\b|"
+        r"\bbecause of (?:a|my|the) (?:cold|sore throat|cough|laryngitis|chest infection)\b|"
         r"\b(?:after|from) (?:the )?(?:dentist|injection|anaesthetic|anesthetic|filling)\b|"
         r"\bfrozen shoulder\b|\b(?:above|over) my head\b|\brotator cuff\b|\bfracture\b|"
         r"\bbroken\b|\b(?:wine|beer|pints|drunk|tipsy|alcohol|vodka|hangover)\b|\bpalsy\b|"
