@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -14,6 +16,12 @@ import socketio
 from tests.e2e.servers import CHAT_JWT_SECRET, Stack
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
+
+
+def run(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine on its own thread: Playwright's sync API may own this thread's loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def chat_session(stack: Stack, invite_token: str) -> dict[str, Any]:
@@ -45,7 +53,7 @@ async def talk(url: str, auth: dict | None, session_id: str, say: list[dict]) ->
 
 def refused(url: str, auth: dict | None) -> bool:
     try:
-        asyncio.run(talk(url, auth, "0" * 32, []))
+        run(talk(url, auth, "0" * 32, []))
     except socketio.exceptions.ConnectionError:
         return True
     return False
@@ -83,13 +91,13 @@ def test_a_token_opens_its_own_conversation_and_no_other(chat_stack: Stack) -> N
         "session_id": session["session_id"],
         "customData": {"invite_token": visit["invite_token"]},
     }
-    replies = asyncio.run(talk(session["socket_url"], auth, session["session_id"], [hello]))
+    replies = run(talk(session["socket_url"], auth, session["session_id"], [hello]))
     texts = " ".join(r.get("text", "") for r in replies)
     assert "clinician" in texts
     assert any(r.get("quick_replies") for r in replies)
 
     # The same token cannot join or write to another conversation.
     with pytest.raises((asyncio.TimeoutError, socketio.exceptions.ConnectionError)):
-        asyncio.run(talk(session["socket_url"], auth, other["session_id"], []))
+        run(talk(session["socket_url"], auth, other["session_id"], []))
     sneaky = {**hello, "session_id": other["session_id"]}
-    assert asyncio.run(talk(session["socket_url"], auth, session["session_id"], [sneaky])) == []
+    assert run(talk(session["socket_url"], auth, session["session_id"], [sneaky])) == []

@@ -54,9 +54,11 @@ def at_question(page: Any, step: int) -> None:
 
 
 def shoot(page: Any, artifacts: Path, name: str) -> None:
-    page.screenshot(path=str(artifacts / f"{name}-360.png"), full_page=True)
+    """Save what the patient sees, on a phone and on a desktop screen."""
+    page.mouse.move(0, 0)  # no hover highlight in the pictures
+    page.screenshot(path=str(artifacts / f"{name}-360.png"))
     page.set_viewport_size(DESKTOP)
-    page.screenshot(path=str(artifacts / f"{name}-1280.png"), full_page=True)
+    page.screenshot(path=str(artifacts / f"{name}-1280.png"))
     page.set_viewport_size(PHONE)
 
 
@@ -103,15 +105,13 @@ def test_a_patient_holds_the_conversation_on_the_chat_page(
     expect(card).to_contain_text("walk the dog again")
     expect(card).to_contain_text("3 out of 10")
     expect(page.locator(".msg.bot", has_text="Here's what I've noted")).to_have_count(0)
-    page.get_by_role("button", name="Edit: What is hard about your treatment").click()
-    at_question(page, 4)
-    answer(page, "I forget the evening tablets and physio is two buses away")
+    answer(page, "the tablets bit should say I forget the evening ones")
     expect(page.locator(".card")).to_have_count(2)
-    expect(page.locator(".card").last).to_contain_text("I forget the evening tablets")
+    expect(page.locator(".card").last).to_contain_text("I forget the evening ones")
+    expect(page.locator(".card").first.get_by_role("button").first).to_be_disabled()
     shoot(page, artifacts, "chat-page")
-    page.get_by_role("button", name="Yes, that's right").click()
-    expect(bot_said(page, "Thank you")).to_be_visible()
-    expect(page.locator(".card").last.get_by_role("button").first).to_be_disabled()
+    answer(page, "yes that's right")
+    expect(bot_said(page, "that's everything")).to_be_visible()
 
     summary = chat_stack.summary(visit["id"])
     assert summary["status"] == "completed"
@@ -119,7 +119,7 @@ def test_a_patient_holds_the_conversation_on_the_chat_page(
     assert summary["aim"]["statement"].startswith("I want to sort my knee out")
     assert summary["improvement"]["baseline_rating"] == 3
     assert summary["skipped_topics"] == ["assets"]
-    assert any("evening tablets" in b["text"] for b in summary["treatment_burdens"])
+    assert any("forget the evening ones" in b["text"] for b in summary["treatment_burdens"])
 
 
 HOST_PAGE = """<!doctype html>
@@ -167,8 +167,8 @@ def test_the_widget_works_embedded_on_a_clinic_site(
     shoot(page, artifacts, "chat-embed")
     page.get_by_role("button", name="Skip this one").click()
     expect(page.locator(".card")).to_be_visible()
-    page.get_by_role("button", name="Yes, that's right").click()
-    expect(bot_said(page, "Thank you")).to_be_visible()
+    answer(page, "yes")
+    expect(bot_said(page, "that's everything")).to_be_visible()
     shoot(page, artifacts, "chat-embed-done")
 
     summary = chat_stack.summary(visit["id"])
@@ -177,6 +177,32 @@ def test_the_widget_works_embedded_on_a_clinic_site(
         "I'd like to get my breathing sorted so I can get back to bowls"
     )
     assert not [url for url in failed if "chat-sessions" in url]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="actions/elicitation.py `_control` turns every payload but /dont_know into a re-ask, "
+    "so read-back buttons (/affirm, /correct{edit_topic}) never reach handle_confirmation",
+)
+def test_the_read_back_card_edits_a_topic_and_confirms(chat_stack: Stack, phone: Any) -> None:
+    page = phone
+    visit = chat_stack.create_visit()
+    page.goto(visit["chat_url"])
+    page.get_by_role("button", name="Yes, go ahead").click()
+    at_question(page, 1)
+    answer(page, "to stop being so tired all the time")
+    for step in range(2, 9):
+        at_question(page, step)
+        page.get_by_role("button", name="Skip this one").click()
+    expect(page.locator(".card")).to_be_visible()
+    page.get_by_role("button", name="Edit: What already helps").click()
+    expect(page.locator(".progress")).to_contain_text("Question 5 of 8", timeout=10_000)
+    answer(page, "my cat and my garden")
+    expect(page.locator(".card")).to_have_count(2)
+    expect(page.locator(".card").last).to_contain_text("my cat and my garden")
+    page.get_by_role("button", name="Yes, that's right").click()
+    expect(bot_said(page, "that's everything")).to_be_visible(timeout=10_000)
+    assert chat_stack.summary(visit["id"])["patient_confirmed"] is True
 
 
 def test_a_dead_link_shows_a_clear_page(chat_stack: Stack, phone: Any, artifacts: Path) -> None:

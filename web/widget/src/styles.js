@@ -52,7 +52,7 @@ export const STYLES = `
 .replies:focus { outline: none; }
 /* One row of 0-10 at 360 px; with large text it wraps instead of clipping. */
 .scale { display: grid; grid-template-columns: repeat(auto-fit, minmax(1.5rem, 1fr)); gap: 0.125rem;
-  width: 100%; }
+  width: 100%; max-width: 32rem; }
 button { font: inherit; cursor: pointer; border-radius: 1.25rem; border: 2px solid #0b4f8a;
   background: #fff; color: #0b4f8a; padding: 0.375rem 0.875rem; min-height: 2.75rem;
   line-height: 1.25; }
