@@ -151,6 +151,17 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
         return followup.turn(dispatcher, tracker, turn, requested)
     if requested == "consent":
         return _consent_turn(dispatcher, tracker, turn)
+    if (
+        requested == "confirm_summary"
+        and turn.is_payload
+        and turn.intent
+        in (
+            "affirm",
+            "correct",
+            "deny",
+        )
+    ):
+        return handle_confirmation(dispatcher, tracker, turn)
     control = _control(dispatcher, tracker, turn)
     if control is not None:
         return control

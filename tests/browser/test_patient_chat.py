@@ -179,11 +179,6 @@ def test_the_widget_works_embedded_on_a_clinic_site(
     assert not [url for url in failed if "chat-sessions" in url]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actions/elicitation.py `_control` turns every payload but /dont_know into a re-ask, "
-    "so read-back buttons (/affirm, /correct{edit_topic}) never reach handle_confirmation",
-)
 def test_the_read_back_card_edits_a_topic_and_confirms(chat_stack: Stack, phone: Any) -> None:
     page = phone
     visit = chat_stack.create_visit()
