@@ -276,3 +276,23 @@ def test_a_red_flag_inside_the_form_comes_first(visit: dict[str, Any], session: 
     )
     assert responses == ["utter_safety_stop"]
     assert slots["requested_slot"] is None and slots["safety_stop"] is True
+
+
+def test_read_back_buttons_confirm_and_edit(visit: dict[str, Any]) -> None:
+    slots, _, _ = run(
+        text="/affirm",
+        intent="affirm",
+        requested_slot="confirm_summary",
+        slots=_complete(visit),
+        token=visit["token"],
+    )
+    assert slots["confirm_summary"] is True
+    slots, _, _ = run(
+        text='/correct{"edit_topic":"assets"}',
+        intent="correct",
+        requested_slot="confirm_summary",
+        slots=_complete(visit),
+        token=visit["token"],
+        entities=[{"entity": "edit_topic", "value": "assets"}],
+    )
+    assert slots["requested_slot"] == "assets" and slots["assets"] is None
