@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -27,6 +28,9 @@ ENTITY_NAME = "red_flag_category"
 # When only the classifier fired and no keyword hints at a category, answer as for self-harm:
 # its response carries both the emergency number and the crisis line, so it is the safest.
 DEFAULT_CATEGORY = "self_harm"
+_URGENT = re.compile(
+    r"\b(help me|emergency|ambulance|999|911|112|urgent(ly)?|right now|can'?t cope)\b", re.I
+)
 MIN_CLASSIFIER_CONFIDENCE_KEY = "min_classifier_confidence"
 
 
@@ -82,10 +86,13 @@ class RedFlagClassifier(GraphComponent):
             return
         confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
         threshold = float(self.component_config[MIN_CLASSIFIER_CONFIDENCE_KEY])
-        if confidence < threshold or is_benign_mention(text):
+        category = guess_category(text) or (DEFAULT_CATEGORY if _URGENT.search(text) else None)
+        # The classifier alone must be sure, name a danger topic (or an explicit call for
+        # help), and not be a benign mention: without that it raised false alarms on everyday
+        # answers ("it stops me sleeping", "the pain is awful most days").
+        if confidence < threshold or is_benign_mention(text) or category is None:
             _demote_red_flag(message)
             return
-        category = guess_category(text) or DEFAULT_CATEGORY
         _add_entity(message, category, 0, len(text))
 
 

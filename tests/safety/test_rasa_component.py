@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -81,6 +82,15 @@ def test_confident_classifier_red_flag_is_kept_with_a_guessed_category() -> None
 def test_confident_red_flag_without_a_hint_defaults_to_the_safest_category() -> None:
     message = _run(_message("please help me now", ("red_flag", 0.95)))
     assert _categories(message) == ["self_harm"]
+
+
+@pytest.mark.parametrize(
+    "text", ["it stops me sleeping", "the pain is awful most days", "i've stopped drinking"]
+)
+def test_a_classifier_hit_on_an_everyday_answer_is_demoted(text: str) -> None:
+    message = _run(_message(text, ("red_flag", 1.0), ("inform", 0.0)))
+    assert message.get(INTENT)["name"] == "inform"
+    assert _categories(message) == []
 
 
 def test_ordinary_message_is_untouched() -> None:
