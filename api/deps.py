@@ -28,7 +28,8 @@ def get_session() -> Iterator[Session]:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit before the response leaves, so the next request sees the data.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def _bearer(authorization: str | None) -> str | None:
