@@ -1,4 +1,6 @@
-"""Shared fixtures: an isolated aims database (SQLite, and PostgreSQL when configured)."""
+"""Shared fixtures: an isolated aims database (SQLite, and PostgreSQL when configured), and
+one running stack of real servers per database backend, shared by every test that needs it
+(tests/e2e, tests/hostile)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from coproduce.config import get_settings
 from coproduce.database import create_all, get_engine, new_session
+from tests.e2e.servers import Stack, running_stack
 
 API_TOKEN = "test-admin-token"
 POSTGRES_URL = os.environ.get("COPRODUCE_TEST_DATABASE_URL")
@@ -66,3 +69,33 @@ def session(database_url: str) -> Iterator[Session]:
     finally:
         db.rollback()
         db.close()
+
+
+def _stack_backends() -> list:
+    params = [pytest.param("sqlite", id="sqlite")]
+    params.append(
+        pytest.param(
+            POSTGRES_URL or "postgresql",
+            id="postgresql",
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(not POSTGRES_URL, reason="COPRODUCE_TEST_DATABASE_URL not set"),
+            ],
+        )
+    )
+    return params
+
+
+@pytest.fixture(scope="session", params=_stack_backends())
+def stack(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Stack]:
+    """Real Rasa, action and API servers on free ports, started once per session and backend."""
+    workdir = tmp_path_factory.mktemp(f"stack-{request.param.split(':')[0]}")
+    if request.param == "sqlite":
+        url = f"sqlite:///{workdir / 'aims.db'}"
+    else:
+        url = request.param
+        reset_postgres(url)
+    with running_stack(workdir, database_url=url) as running:
+        yield running

@@ -1,0 +1,253 @@
+"""Input channels that turn away malformed and over-long patient messages before NLU sees them.
+
+A chat facing the public internet gets anything: bodies that are not JSON, numbers where text
+belongs, 100 KB pastes, control characters. Rasa's own channels pass most of that straight to
+the NLU pipeline (a 100 KB message keeps DIET's transformer busy for a long time) or fail with
+a 500. These channels check the request first: the REST channel answers a clear 400 or 413
+JSON error, the socket.io channel a kind bot message; everything else reaches Rasa unchanged
+except that control characters are taken out of the patient's text.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from coproduce.channels.patient_socket import PatientSocketInput
+from coproduce.config import get_settings
+
+logger = logging.getLogger(__name__)
+
+MAX_SENDER_CHARS = 255
+MAX_INPUT_CHANNEL_CHARS = 64
+TOO_LONG_REPLY = (
+    "That message is a bit long for me — could you send it in shorter parts? Nothing has been lost."
+)
+UNREADABLE_REPLY = (
+    "Sorry, I couldn't read that message — could you type it again? Nothing has been lost."
+)
+
+# C0 and C1 controls except tab and newline, DEL, and halves of surrogate pairs (which cannot
+# be written as UTF-8). Format characters stay: RTL marks and emoji joiners are text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Typed as `/restart`, `/session_start` or `/back`, Rasa would run its own command (wiping the
+# conversation's state, or undoing the last answer) and send nothing back. No button of ours
+# sends them, so the patient's words go to NLU as words instead.
+_RASA_COMMAND = re.compile(r"^(\s*)/(?=(?:restart|session_start|back)\b)")
+
+
+def clean_text(text: str) -> str:
+    """Return the patient's text without control characters; newlines and tabs stay."""
+    return _CONTROL.sub("", text)
+
+
+def patient_text(text: str) -> str:
+    """Return the text to hand to Rasa: cleaned, and never one of Rasa's own commands."""
+    return _RASA_COMMAND.sub(r"\1", clean_text(text))
+
+
+def max_body_bytes(max_chars: int) -> int:
+    """Return the largest REST body worth parsing: a full message, JSON-escaped, plus room."""
+    return 12 * max_chars + 64 * 1024
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a request was turned away, as an HTTP status and a JSON body."""
+
+    status: int
+    error: str
+    message: str
+    max_chars: int | None = None
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"error": self.error, "message": self.message}
+        if self.max_chars is not None:
+            body["max_chars"] = self.max_chars
+        return body
+
+
+def _bad(message: str) -> Refusal:
+    return Refusal(400, "bad_request", message)
+
+
+def _too_long(length: int, max_chars: int) -> Refusal:
+    return Refusal(
+        413,
+        "message_too_long",
+        f"The message is {length} characters long; the most it can be is {max_chars}. "
+        "Please send it in shorter parts.",
+        max_chars=max_chars,
+    )
+
+
+class _DuplicateField(ValueError):
+    pass
+
+
+def _unique_fields(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in fields:
+            raise _DuplicateField(key)
+        fields[key] = value
+    return fields
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_json_object(raw: bytes) -> dict[str, Any] | Refusal:
+    """Parse a request body that must be one JSON object, with no field given twice."""
+    try:
+        value = json.loads(raw, object_pairs_hook=_unique_fields, parse_constant=_no_constant)
+    except _DuplicateField as duplicate:
+        return _bad(f"The field '{duplicate}' appears more than once; send it once.")
+    except (ValueError, RecursionError):
+        return _bad('The body must be JSON: {"sender": ..., "message": ...}.')
+    if not isinstance(value, dict):
+        return _bad("The body must be a JSON object with 'sender' and 'message'.")
+    return value
+
+
+def _has_control(text: str) -> bool:
+    return _CONTROL.search(text) is not None or "\n" in text or "\t" in text
+
+
+def check_rest_body(raw: bytes, *, max_chars: int) -> dict[str, Any] | Refusal:
+    """Return the REST message body with the patient's text cleaned, or why it is refused.
+
+    Args:
+        raw: the request body as sent.
+        max_chars: the longest message taken (COPRODUCE_MAX_MESSAGE_CHARS).
+
+    Returns:
+        The body to hand to Rasa's REST channel, or a Refusal: 400 for a malformed body,
+        413 for one too long.
+    """
+    if len(raw) > max_body_bytes(max_chars):
+        return Refusal(
+            413,
+            "body_too_large",
+            f"The request body is {len(raw)} bytes; a message may be at most "
+            f"{max_chars} characters.",
+            max_chars=max_chars,
+        )
+    body = parse_json_object(raw)
+    if isinstance(body, Refusal):
+        return body
+    sender = body.get("sender")
+    if not isinstance(sender, str):
+        return _bad("'sender' is missing or not a string; send the conversation id as text.")
+    if not sender.strip() or len(sender) > MAX_SENDER_CHARS or _has_control(sender):
+        return _bad(
+            f"'sender' must be 1 to {MAX_SENDER_CHARS} characters, with no control characters."
+        )
+    message = body.get("message")
+    if not isinstance(message, str):
+        return _bad("'message' is missing or not a string; send the patient's text as text.")
+    if len(message) > max_chars:
+        return _too_long(len(message), max_chars)
+    metadata = body.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        return _bad('\'metadata\' must be a JSON object, e.g. {"invite_token": "..."}.')
+    channel = body.get("input_channel")
+    if channel is not None and (
+        not isinstance(channel, str) or not 0 < len(channel) <= MAX_INPUT_CHANNEL_CHARS
+    ):
+        return _bad(f"'input_channel' must be text of 1 to {MAX_INPUT_CHANNEL_CHARS} characters.")
+    return {**body, "message": patient_text(message)}
+
+
+class GuardedRestInput(RestInput):
+    """Rasa's REST channel (still named `rest`) that refuses malformed or over-long bodies."""
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = super().blueprint(on_new_message)
+        max_chars = get_settings().max_message_chars
+
+        async def guard(request: Request) -> HTTPResponse | None:
+            if request.method != "POST":
+                return None
+            checked = check_rest_body(request.body or b"", max_chars=max_chars)
+            if isinstance(checked, Refusal):
+                logger.info("Refused a REST message: %s", checked.error)
+                return response.json(checked.body(), status=checked.status)
+            # The webhook reads `request.json`; hand it the checked, cleaned body.
+            request.parsed_json = checked  # type: ignore[assignment]  # Sanic types it None
+            return None
+
+        webhook.middleware(guard, "request")
+        return webhook
+
+
+def socket_metadata(value: Any) -> dict[str, Any]:
+    """Return the socket message's metadata (an object, or JSON text of one) as a dict."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value, parse_constant=_no_constant)
+        except (ValueError, RecursionError):
+            return {}
+    return value if isinstance(value, dict) else {}
+
+
+def check_socket_message(data: Any, *, max_chars: int, metadata_key: str) -> dict[str, Any] | str:
+    """Return the socket message to hand on, cleaned, or the kind reply that refuses it."""
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(field), str) for field in ("message", "session_id")
+    ):
+        return UNREADABLE_REPLY
+    message: str = data["message"]
+    if len(message) > max_chars:
+        return TOO_LONG_REPLY
+    checked = {**data, "message": patient_text(message)}
+    if metadata_key in data:
+        checked[metadata_key] = socket_metadata(data[metadata_key])
+    return checked
+
+
+class GuardedSocketIOInput(PatientSocketInput):
+    """The patient socket channel (still named `socketio`), answering bad messages kindly.
+
+    An over-long or unreadable message gets a bot message on `bot_message_evt` and never
+    reaches Rasa, so nothing the patient said before is touched.
+    """
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = super().blueprint(on_new_message)
+        sio = self.sio
+        assert sio is not None
+        namespace = self.namespace or "/"
+        handlers = sio.handlers[namespace]
+        deliver = handlers[self.user_message_evt]
+        join = handlers["session_request"]
+        max_chars = get_settings().max_message_chars
+        metadata_key = self.metadata_key or "metadata"
+
+        async def guarded_message(sid: str, data: Any = None, *_extra: Any) -> None:
+            checked = check_socket_message(data, max_chars=max_chars, metadata_key=metadata_key)
+            if isinstance(checked, str):
+                logger.info("Refused a socket message from %s", sid)
+                await sio.emit(
+                    self.bot_message_evt, {"text": checked}, room=sid, namespace=namespace
+                )
+                return
+            await deliver(sid, checked)
+
+        async def guarded_session_request(sid: str, data: Any = None, *_extra: Any) -> None:
+            await join(sid, data if isinstance(data, dict) else None)
+
+        sio.on(self.user_message_evt, guarded_message, namespace=namespace)
+        sio.on("session_request", guarded_session_request, namespace=namespace)
+        return webhook
