@@ -1,6 +1,9 @@
-"""A cap on request bodies: a larger one is a 413 JSON answer before any route reads it."""
+"""Checks on every request before a route sees it: body size, NUL in the URL, repeated fields."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -9,28 +12,60 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 MAX_BODY_BYTES = 64 * 1024
 
 
+def _refusal(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    body = {"error": code, "message": message, "detail": message, **extra}
+    return JSONResponse(body, status_code=status)
+
+
 def _too_large(max_bytes: int) -> JSONResponse:
     message = f"The request body is larger than {max_bytes} bytes."
-    return JSONResponse(
-        {
-            "error": "payload_too_large",
-            "message": message,
-            "detail": message,
-            "max_bytes": max_bytes,
-        },
-        status_code=413,
-    )
+    return _refusal(413, "payload_too_large", message, max_bytes=max_bytes)
+
+
+def _header(scope: Scope, wanted: bytes) -> bytes | None:
+    return next((value for name, value in scope.get("headers", ()) if name == wanted), None)
 
 
 def _declared_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", ()):
-        if name == b"content-length":
-            return int(value) if value.isdigit() else None
+    value = _header(scope, b"content-length")
+    return int(value) if value is not None and value.isdigit() else None
+
+
+def _has_nul(scope: Scope) -> bool:
+    # PostgreSQL cannot store or compare text holding NUL: it would fail as a 500.
+    raw = bytes(scope.get("raw_path") or b"") + b"?" + bytes(scope.get("query_string") or b"")
+    return "\x00" in scope.get("path", "") or b"%00" in raw or b"\x00" in raw
+
+
+class _Repeated(ValueError):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in fields:
+            raise _Repeated(key)
+        fields[key] = value
+    return fields
+
+
+def repeated_field(scope: Scope, body: bytes) -> str | None:
+    """Return a field named twice in a JSON body (JSON would silently keep the last), or None."""
+    content_type = (_header(scope, b"content-type") or b"").split(b";")[0].strip().lower()
+    if not body or not content_type.endswith(b"json"):
+        return None
+    try:
+        json.loads(body, object_pairs_hook=_unique)
+    except _Repeated as repeated:
+        return str(repeated)
+    except (ValueError, RecursionError):
+        return None  # not JSON: the route's own validation says so
     return None
 
 
-class BodySizeLimit:
-    """ASGI middleware that reads at most `max_bytes` of a request body, then refuses it."""
+class RequestGuard:
+    """ASGI middleware that refuses what no route should handle, as clear JSON errors."""
 
     def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
         self.app = app
@@ -40,6 +75,10 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if _has_nul(scope):
+            text = "The URL must not contain NUL characters."
+            await _refusal(400, "bad_request", text)(scope, receive, send)
+            return
         declared = _declared_length(scope)
         if declared is not None and declared > self.max_bytes:
             await _too_large(self.max_bytes)(scope, receive, send)
@@ -47,11 +86,11 @@ class BodySizeLimit:
         # A chunked body has no length up front: read it here, counting, then replay it.
         chunks: list[bytes] = []
         size = 0
-        first: Message | None = None
+        other: Message | None = None
         while True:
             message = await receive()
             if message["type"] != "http.request":
-                first = message
+                other = message
                 break
             chunk = message.get("body", b"")
             size += len(chunk)
@@ -61,8 +100,14 @@ class BodySizeLimit:
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
+        body = b"".join(chunks)
+        field = repeated_field(scope, body)
+        if field is not None:
+            text = f"The field '{field}' appears more than once; send it once."
+            await _refusal(400, "bad_request", text)(scope, receive, send)
+            return
         replay: list[Message] = [
-            first or {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            other or {"type": "http.request", "body": body, "more_body": False}
         ]
 
         async def replayed() -> Message:

@@ -7,7 +7,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
-from api.limits import BodySizeLimit
+from api.limits import RequestGuard
 from api.routes import audit, chat, clinician, followups, visits
 from coproduce.config import get_settings
 
@@ -21,7 +21,7 @@ def create_app() -> FastAPI:
         description="Read what patients want from their visit, in their own words, before it.",
     )
     errors.install(app)
-    app.add_middleware(BodySizeLimit)
+    app.add_middleware(RequestGuard)
     if settings.allowed_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -232,6 +232,9 @@ def running_stack(
         "PYTHONPATH": str(ROOT),
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "RASA_TELEMETRY_ENABLED": "false",
+        # Longer than aiohttp's 15 s pool keep-alive in Rasa, so the action server never closes
+        # a connection Rasa is about to reuse ("Cannot write to closing transport").
+        "SANIC_KEEP_ALIVE_TIMEOUT": "30",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "COPRODUCE_DATABASE_URL": database_url,
         "COPRODUCE_API_TOKEN": API_TOKEN,
