@@ -154,7 +154,27 @@ def main() -> None:
         cwd=ROOT,
         env=env,
     )
+    bare_port = free_port()
+    bare_app = subprocess.Popen(
+        [
+            str(VENV_BIN / "uvicorn"),
+            "bench.bare_app:app",
+            "--port",
+            str(bare_port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**env, "BENCH_DATABASE_URL": url},
+    )
     try:
+        _wait(
+            f"http://127.0.0.1:{bare_port}/healthz",
+            deadline=time.monotonic() + 120,
+            process=bare_app,
+            name="bare app",
+        )
         _wait(
             f"http://127.0.0.1:{port}/healthz",
             deadline=time.monotonic() + 120,
@@ -172,17 +192,24 @@ def main() -> None:
             )  # warm up
             bare = timed_gets(client, ["/healthz"] * args.requests)
             summary = timed_gets(client, [f"/api/v1/visits/{i}/summary" for i in picks])
+        with httpx.Client(base_url=f"http://127.0.0.1:{bare_port}", timeout=30) as client:
+            timed_gets(client, [f"/visits/{i}" for i in picks[:50]])  # warm up
+            bare_row = timed_gets(client, [f"/visits/{i}" for i in picks])
         memory = rss_mb(api.pid)
     finally:
-        api.terminate()
-        api.wait(timeout=30)
+        for process in (api, bare_app):
+            process.terminate()
+            process.wait(timeout=30)
     bare_figures, summary_figures = summarise_ms(bare), summarise_ms(summary)
+    row_figures = summarise_ms(bare_row)
     rows = [
-        {"case": "bare route (/healthz)", **bare_figures},
+        {"case": "bare route, no database (/healthz)", **bare_figures},
+        {"case": "bare FastAPI route reading the visit row", **row_figures},
         {
             "case": f"summary read, {len(ids)} visits",
             **summary_figures,
-            "p95_ratio": round(summary_figures["p95_ms"] / bare_figures["p95_ms"], 2),
+            "p95_vs_row_route": round(summary_figures["p95_ms"] / row_figures["p95_ms"], 2),
+            "p95_vs_no_db": round(summary_figures["p95_ms"] / bare_figures["p95_ms"], 2),
         },
     ]
     print_table("Summary read latency (one client, sequential)", rows)

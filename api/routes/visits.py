@@ -105,7 +105,7 @@ def get_visit(visit_id: str, session: SessionDep, principal: PrincipalDep) -> Vi
 @router.get("/{visit_id}/summary", response_model=AimSummary)
 def get_summary(
     visit_id: str, session: SessionDep, principal: PrincipalDep, source: SourceDep
-) -> AimSummary:
+) -> Response:
     """Return the patient's aim, context and measure, as structure, in their own words."""
     visit = _visible_visit(session, principal, visit_id)
     summary = aim_service.get_summary(session=session, visit_id=visit.id)
@@ -119,7 +119,8 @@ def get_summary(
         clinic_id=visit.clinic_id,
         source=source,
     )
-    return summary
+    # Already a validated model: serialise it once instead of validating it again.
+    return Response(content=summary.json(), media_type="application/json")
 
 
 @router.get("/{visit_id}/fhir")
