@@ -23,9 +23,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from coproduce.channels import speedups
 from coproduce.channels.patient_socket import PatientSocketInput
 from coproduce.config import get_settings
 
+speedups.install()
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 255
