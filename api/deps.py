@@ -12,20 +12,13 @@ from api.errors import Forbidden, Unauthorized
 from coproduce.clinics import service as clinic_service
 from coproduce.clinics.service import Principal
 from coproduce.config import get_settings
-from coproduce.database import new_session
+from coproduce.database import session_scope
 
 
 def get_session() -> Iterator[Session]:
     """Yield one session per request; commit when the route returns, roll back on error."""
-    session = new_session()
-    try:
+    with session_scope() as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 # scope="function": commit before the response leaves, so the next request sees the data.
