@@ -12,14 +12,17 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from api import web_session
 from api.deps import SessionDep, SourceDep
 from coproduce.aims import service as aim_service
 from coproduce.aims import topics
+from coproduce.aims.schemas import AimSummary
 from coproduce.audit import service as audit_service
 from coproduce.clinics import service as clinic_service
 from coproduce.clinics.service import Principal
+from coproduce.followups.chart import ChartPoint, ratings_svg
 from coproduce.visits import service as visit_service
 from coproduce.visits.models import Visit
 
@@ -382,5 +385,20 @@ def visit_summary(
             "helps": [s for s in summary.supports if s.kind != "caring_for"],
             "cares_for": [s for s in summary.supports if s.kind == "caring_for"],
             "printed_at": datetime.now(CLINIC_TZ),
+            "chart": _ratings_chart(visit, summary),
         },
     )
+
+
+def _ratings_chart(visit: Visit, summary: AimSummary) -> Markup:
+    """Baseline and follow-up ratings over time, as an inline SVG."""
+    points = []
+    if summary.improvement.baseline_rating is not None:
+        points.append(ChartPoint("Before visit", summary.improvement.baseline_rating))
+    for follow_up in summary.follow_ups:
+        if follow_up.rating is not None and follow_up.at is not None:
+            at = follow_up.at.replace(tzinfo=timezone.utc).astimezone(CLINIC_TZ)
+            points.append(ChartPoint(at.strftime("%-d %b"), follow_up.rating))
+    if len(points) < 2:
+        return Markup("")
+    return ratings_svg(points, title="Ratings on the patient's own measure, 0 to 10, over time")

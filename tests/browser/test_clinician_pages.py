@@ -92,10 +92,42 @@ def _seed(database_url: str) -> tuple[str, str, str]:
                 at=utcnow(),
                 dedupe_key=f"flag-{visit_id}",
             )
+        _with_follow_ups(session, ids["MRN-100388"])
         session.commit()
         return token, typical, hostile.id
     finally:
         session.close()
+
+
+def _with_follow_ups(session: Any, visit_id: str) -> None:
+    """Give one visit a baseline of 2 and two answered follow-ups (4, then 6)."""
+    from datetime import timedelta
+
+    from coproduce.followups import service as follow_up_service
+    from coproduce.followups.models import FollowUp
+    from coproduce.visits.models import Visit
+
+    state = aim_service.AimState(
+        answers=dict(EXAMPLE_ANSWERS), baseline_rating=2, consent=True, confirmed=True
+    )
+    aim_service.save_state(session=session, visit_id=visit_id, state=state)
+    visit = session.get(Visit, visit_id)
+    for weeks, rating, attainment in [(3, 4, 0), (6, 6, 1)]:
+        follow_up, _ = follow_up_service.create_follow_up(session=session, visit=visit, due_at=None)
+        follow_up_service.save_state(
+            session=session,
+            follow_up_id=follow_up.id,
+            state=follow_up_service.FollowUpState(
+                rating=rating,
+                goal_attainment=attainment,
+                helped="the new tablets at night",
+                barriers="the bus to physio",
+                aim_update="still the same",
+                completed=True,
+            ),
+        )
+        session.get(FollowUp, follow_up.id).answered_at = utcnow() + timedelta(weeks=weeks)
+    session.flush()
 
 
 @pytest.fixture(scope="module")
@@ -239,3 +271,14 @@ def test_keyboard_users_can_skip_to_content_and_sign_out(page: Any, site: Site) 
     assert page.get_by_text("You have signed out.").is_visible()
     page.goto(f"{site.url}/clinician")
     assert "/clinician/login" in page.url
+
+
+def test_follow_up_ratings_show_as_a_chart_with_the_change(page: Any, site: Site) -> None:
+    sign_in(page, site)
+    page.get_by_role("link", name=re.compile("MRN-100388")).click()
+    chart = page.locator("svg.chart")
+    assert chart.count() == 1
+    assert chart.locator("circle").count() == 3  # baseline and two follow-ups
+    assert page.get_by_text("change +4 since before the visit").is_visible()
+    chart.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "summary-follow-up-1280.png"), full_page=True)
