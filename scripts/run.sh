@@ -18,6 +18,8 @@ cat <<MSG
 
 Coproduce is starting (Rasa takes about 30 s to load its model):
   Clinician API      ${COPRODUCE_PUBLIC_URL}/docs
+  Clinician pages    ${COPRODUCE_PUBLIC_URL}/clinician/login
+  Patient chat       ${COPRODUCE_PUBLIC_URL}/chat/<invite_token>   (the chat_url of a visit)
   Rasa (REST)        ${COPRODUCE_RASA_URL}/webhooks/rest/webhook
   Rasa (socket.io)   ${COPRODUCE_RASA_URL}/socket.io
   Action server      ${COPRODUCE_ACTION_URL}
