@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
 from typing import Any
@@ -24,6 +23,7 @@ from coproduce.channels.guarded import (
     patient_text,
 )
 from coproduce.config import get_settings
+from tests import aio
 
 MAX = 4000
 
@@ -164,7 +164,7 @@ def test_the_rest_channel_keeps_its_name_and_refuses_before_rasa_sees_anything()
     get_settings.cache_clear()
     good = body(sender="pat-1", message="my\x00 knee 😀", metadata={"invite_token": "t"})
     bad = [b"[]", body(sender="pat-1"), body(sender="pat-1", message="x" * (MAX + 1))]
-    responses, received = asyncio.run(_rest_exchange([good, *bad]))
+    responses, received = aio.run(_rest_exchange([good, *bad]))
 
     assert GuardedRestInput.name() == "rest"
     assert responses[0].status_code == 200
@@ -262,7 +262,7 @@ async def _socket_exchange(messages: list[Any]) -> tuple[list[tuple], list[UserM
 def test_the_socket_channel_answers_kindly_and_passes_only_good_messages() -> None:
     get_settings.cache_clear()
     good = {"message": "my\x07 hip", "session_id": "conv-1", "customData": {"invite_token": "t"}}
-    emitted, received = asyncio.run(
+    emitted, received = aio.run(
         _socket_exchange([good, {"message": "x" * 100_000, "session_id": "conv-1"}, 7])
     )
 

@@ -12,6 +12,7 @@ import pytest
 import socketio
 
 from coproduce.channels.guarded import TOO_LONG_REPLY, UNREADABLE_REPLY
+from tests import aio
 from tests.e2e.servers import CHAT_JWT_SECRET, RASA_TOKEN, Stack
 from tests.hostile.cases import TEXTS, socket_odd_but_valid, socket_refusals, tried
 
@@ -145,7 +146,7 @@ async def _malformed(stack: Stack) -> list[str]:
 
 
 def test_malformed_socket_messages_get_a_kind_reply_and_nothing_is_lost(stack: Stack) -> None:
-    failures = asyncio.run(_malformed(stack))
+    failures = aio.run(_malformed(stack))
     assert not failures, "\n".join(failures)
 
 
@@ -174,7 +175,7 @@ def test_hostile_messages_over_the_socket_get_a_kind_reply(stack: Stack) -> None
         found = await asyncio.gather(_texts(stack, chosen[:5]), _texts(stack, chosen[5:]))
         return [failure for batch in found for failure in batch]
 
-    failures = asyncio.run(both())
+    failures = aio.run(both())
     tried("socketio", len(chosen))
     assert not failures, "\n".join(failures)
 
@@ -222,7 +223,7 @@ def test_sockets_with_bad_tokens_are_refused(stack: Stack) -> None:
             {"token": jwt.encode({"sub": sub, "exp": now + timedelta(minutes=5)}, None, "none")},
         ),
     ]
-    refused = asyncio.run(_all_refused(stack.rasa_url, [auth for _, auth in bad]))
+    refused = aio.run(_all_refused(stack.rasa_url, [auth for _, auth in bad]))
     tried("socketio", len(bad))
     assert not [name for (name, _), no in zip(bad, refused, strict=True) if not no]
-    assert not asyncio.run(_refused(stack.rasa_url, {"token": session["token"]}, wait=30))
+    assert not aio.run(_refused(stack.rasa_url, {"token": session["token"]}, wait=30))

@@ -47,7 +47,7 @@ def scaled_endpoints(path: Path, *, action_url: str, database_url: str) -> Path:
         f"action_endpoint:\n  url: {action_url}\n"
         f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: {hostname}\n"
         f"  port: {port or 5432}\n  db: {db}\n  username: {user or 'postgres'}\n"
-        "lock_store:\n  type: redis\n  url: 127.0.0.1\n  port: 6379\n  db: 3\n"
+        "lock_store:\n  type: coproduce.locks.AtomicRedisLockStore\n  url: 127.0.0.1\n  port: 6379\n  db: 3\n"
         f"  key_prefix: t{uuid.uuid4().hex[:8]}\n"
     )
     return path
