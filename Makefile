@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SPACY_MODEL := build/spacy/coproduce_en
 WIDGET := api/static/widget.js
 
-.PHONY: run run-scaled test lint setup model migrate env clean bench widget
+.PHONY: run run-scaled test lint setup model migrate env clean bench widget chromium
 
 setup: $(WIDGET) $(VENV)/.installed $(SPACY_MODEL)/meta.json env migrate
 
@@ -45,7 +45,11 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy coproduce api actions
 
-test: model
+# Browser tests drive Debian's Chromium (Playwright's own browser download fails here).
+chromium:
+	@[ -x /usr/bin/chromium ] || (apt-get update -q && apt-get install -y -q chromium)
+
+test: model chromium
 	@bash scripts/test.sh
 
 bench: model
