@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.asking import LEADS, RATING_BUTTONS, TOPIC_BUTTONS, response_text
+from actions.asking import LEADS, RATING_BUTTONS, AskForSlot, response_text
 from actions.context import REQUESTED_SLOT, Turn, next_slot
-from actions.turns import advance, control, is_skip, set_prompt, stay
+from actions.turns import MAX_ANSWER_CHARS, advance, control, is_skip, set_prompt, stay
 from coproduce.aims import topics
 from coproduce.config import get_settings
 from coproduce.followups.service import GOAL_ATTAINMENT_LABELS
@@ -98,7 +98,7 @@ def turn(
             return stay()
         return _finish_if_done(tracker, [SlotSet(requested, score)])
     if requested in TEXT_SLOTS and turn.text:
-        return _finish_if_done(tracker, [SlotSet(requested, turn.text[:4000].strip())])
+        return _finish_if_done(tracker, [SlotSet(requested, turn.text[:MAX_ANSWER_CHARS].strip())])
     return stay(prompt="reask")
 
 
@@ -106,19 +106,8 @@ def _quote(value: Any) -> str | None:
     return None if value in (None, topics.SKIPPED) else str(value)
 
 
-class AskFollowUpSlot(Action):
-    """Base for the follow-up's action_ask_<slot> actions."""
-
-    slot = ""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    def buttons(self) -> list[dict[str, str]]:
-        return TOPIC_BUTTONS
-
-    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
-        return response_text(domain, f"utter_ask_{self.slot}")
+class AskFollowUpSlot(AskForSlot):
+    """Base for the follow-up's action_ask_<slot> actions: an introduction may come first."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
