@@ -17,6 +17,7 @@ from coproduce.config import get_settings
 from coproduce.database import session_scope
 from coproduce.safety import alerts
 from coproduce.safety.detector import detect_red_flags
+from coproduce.safety.guidance import guidance_response
 
 logger = logging.getLogger(__name__)
 
@@ -66,12 +67,7 @@ def respond(
     settings = get_settings()
     _record(tracker, turn, categories)
     numbers = {"emergency_number": settings.emergency_number, "crisis_line": settings.crisis_line}
-    if "self_harm" in categories:
-        dispatcher.utter_message(response="utter_safety_self_harm", **numbers)
-    elif categories == ["harm_from_others"]:
-        dispatcher.utter_message(response="utter_safety_harm_from_others", **numbers)
-    else:
-        dispatcher.utter_message(response="utter_safety_emergency", **numbers)
+    dispatcher.utter_message(response=guidance_response(categories), **numbers)
     dispatcher.utter_message(response="utter_ask_safe_to_continue", buttons=SAFE_BUTTONS)
     return [SlotSet("safety_pending", True)]
 

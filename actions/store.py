@@ -19,6 +19,15 @@ from coproduce.visits import service as visit_service
 logger = logging.getLogger(__name__)
 
 
+class StorageUnavailable(RuntimeError):
+    """The aims database cannot be read, so the conversation cannot safely go on.
+
+    Raised instead of carrying on as if nothing were stored: a conversation bound with no
+    stored answers would overwrite them at its next write. The action fails, Rasa sends no
+    reply, and the chat channel keeps the message until the database is back.
+    """
+
+
 def persist(tracker: Tracker, events: list[dict[str, Any]]) -> bool:
     """Upsert the whole state the tracker will hold after `events`; False if it failed.
 
@@ -77,9 +86,9 @@ def resolve(token: str | None) -> Binding | None:
                 return None
             visit, invite = found
             return Binding(visit_id=visit.id, follow_up_id=invite.follow_up_id)
-    except SQLAlchemyError:
-        logger.warning("Checking an invite token failed")
-        return None
+    except SQLAlchemyError as exc:
+        failure = f"Checking an invite token failed ({type(exc).__name__})"
+        raise StorageUnavailable(failure) from None
 
 
 def _text(value: Any) -> str | None:
@@ -134,9 +143,10 @@ def load_follow_up(follow_up_id: str) -> follow_up_service.FollowUpState | None:
     try:
         with session_scope() as session:
             return follow_up_service.load_state(session=session, follow_up_id=follow_up_id)
-    except SQLAlchemyError:
-        logger.warning("Loading follow-up %s failed", follow_up_id)
-        return None
+    except SQLAlchemyError as exc:
+        raise StorageUnavailable(
+            f"Loading follow-up {follow_up_id} failed ({type(exc).__name__})"
+        ) from None
 
 
 def bind_and_load(*, sender_id: str, visit_id: str) -> aim_service.AimState | None:
@@ -145,6 +155,6 @@ def bind_and_load(*, sender_id: str, visit_id: str) -> aim_service.AimState | No
         with session_scope() as session:
             visit_service.bind_conversation(session=session, sender_id=sender_id, visit_id=visit_id)
             return aim_service.load_state(session=session, visit_id=visit_id)
-    except SQLAlchemyError:
-        logger.warning("Loading visit %s failed", visit_id)
-        return None
+    except SQLAlchemyError as exc:
+        failure = f"Loading visit {visit_id} failed ({type(exc).__name__})"
+        raise StorageUnavailable(failure) from None

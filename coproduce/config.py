@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     max_message_chars: int = 4000
     db_pool_size: int = 5
     db_max_overflow: int = 5
+    # Where the chat channels keep messages that could not be saved yet (action server or
+    # database down): `sqlite:///path` for one Rasa server, `redis://host:port/db` for replicas.
+    outbox_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'outbox.db'}"
+    outbox_retry_seconds: float = 3.0
+    outbox_idle_seconds: float = 60.0
 
     class Config:
         env_prefix = "COPRODUCE_"

@@ -17,13 +17,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from coproduce.channels import speedups
+from coproduce.channels.delivery import Delivery
 from coproduce.channels.patient_socket import PatientSocketInput
 from coproduce.config import get_settings
 
@@ -173,24 +174,41 @@ def check_rest_body(raw: bytes, *, max_chars: int) -> dict[str, Any] | Refusal:
 
 
 class GuardedRestInput(RestInput):
-    """Rasa's REST channel (still named `rest`) that refuses malformed or over-long bodies."""
+    """Rasa's REST channel (still named `rest`) that refuses malformed or over-long bodies.
+
+    Messages go to Rasa through a `Delivery`, so one that cannot be saved is kept and the
+    patient is told; Rasa's own webhook would log the patient's text when a message fails.
+    """
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = super().blueprint(on_new_message)
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
         max_chars = get_settings().max_message_chars
+        delivery = Delivery(self.name(), on_new_message, lambda _: CollectingOutputChannel())
+        webhook.listener("after_server_start")(delivery.start)
+        webhook.listener("before_server_stop")(delivery.stop)
 
-        async def guard(request: Request) -> HTTPResponse | None:
-            if request.method != "POST":
-                return None
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
             checked = check_rest_body(request.body or b"", max_chars=max_chars)
             if isinstance(checked, Refusal):
                 logger.info("Refused a REST message: %s", checked.error)
                 return response.json(checked.body(), status=checked.status)
-            # The webhook reads `request.json`; hand it the checked, cleaned body.
-            request.parsed_json = checked  # type: ignore[assignment]  # Sanic types it None
-            return None
+            collector = CollectingOutputChannel()
+            await delivery.handle(
+                UserMessage(
+                    checked["message"],
+                    collector,
+                    checked["sender"],
+                    input_channel=checked.get("input_channel") or self.name(),
+                    metadata=checked.get("metadata"),
+                )
+            )
+            return response.json(collector.messages)
 
-        webhook.middleware(guard, "request")
         return webhook
 
 

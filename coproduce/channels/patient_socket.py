@@ -22,6 +22,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from coproduce.channels.delivery import Delivery
+
 logger = logging.getLogger(__name__)
 
 
@@ -40,6 +42,12 @@ def token_subject(token: Any, *, key: str, algorithm: str) -> str | None:
 
 class PatientSocketOutput(SocketIOOutput):
     """Send bot messages to one conversation's room; custom payloads as `{"custom": ...}`."""
+
+    sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
 
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
@@ -82,6 +90,11 @@ class PatientSocketInput(SocketIOInput):
         self.sio = sio
         webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         namespace = self.namespace
+        delivery = Delivery(
+            self.name(), on_new_message, lambda _: PatientSocketOutput(sio, self.bot_message_evt)
+        )
+        webhook.listener("after_server_start")(delivery.start)
+        webhook.listener("before_server_stop")(delivery.stop)
         key, algorithm = str(self.jwt_key), str(self.jwt_algorithm or "HS256")
 
         @webhook.route("/", methods=["GET"])
@@ -131,6 +144,6 @@ class PatientSocketInput(SocketIOInput):
                 input_channel=self.name(),
                 metadata=metadata if isinstance(metadata, dict) else {},
             )
-            await on_new_message(message)
+            await delivery.handle(message)
 
         return webhook

@@ -244,6 +244,8 @@ def running_stack(
         "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{api_port}",
         "COPRODUCE_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "COPRODUCE_EMERGENCY_NUMBER": "999",
+        "COPRODUCE_OUTBOX_URL": f"sqlite:///{workdir / 'outbox.db'}",
+        "COPRODUCE_OUTBOX_RETRY_SECONDS": "0.5",
         "COPRODUCE_TRACKER_DATABASE_URL": (
             database_url
             if database_url.startswith("postgresql")

@@ -60,7 +60,11 @@ def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Stack, 
     assert POSTGRES_URL
     reset_postgres(POSTGRES_URL)
     workdir = tmp_path_factory.mktemp("replicas")
-    env = {"SQL_POOL_SIZE": "3", "SQL_MAX_OVERFLOW": "3"}
+    env = {
+        "SQL_POOL_SIZE": "3",
+        "SQL_MAX_OVERFLOW": "3",
+        "COPRODUCE_OUTBOX_URL": "redis://127.0.0.1:6379/3",
+    }
     with running_stack(workdir, database_url=POSTGRES_URL, extra_env=env) as stack:
         # The first replica runs with the stack's own SQL tracker store; restart it with the
         # Redis lock store too, and add a second replica with the same endpoints.

@@ -1,0 +1,282 @@
+"""Hand patient messages to Rasa; when they cannot be saved, keep them and say so kindly.
+
+Rasa answers nothing when the action server is down (it logs the failed action and carries
+on) and raises when its tracker store's database is down. Either way the patient would stare
+at a silent chat and their answer would be gone. Each chat channel sends its messages through
+a `Delivery` instead:
+
+- a message Rasa handled normally passes straight through;
+- a message that failed is kept in the outbox, and the patient is told that saving is delayed
+  (with the safety guidance first if the message signals danger: the rules run here too);
+- while messages are kept, the patient's next message is not sent on until the action server
+  answers its health check; then everything kept, with the new message, goes to Rasa as one
+  answer to the question the patient is still looking at (the bot asked nothing new since);
+- a background task does the same for conversations whose patient has gone quiet: at once for
+  the socket.io chat (the replies reach the open page), after `COPRODUCE_OUTBOX_IDLE_SECONDS`
+  for REST clients, which can only get replies in answer to their next request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import aiohttp
+from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
+from rasa.core.tracker_store import FailSafeTrackerStore
+from sqlalchemy import text as sql
+from sqlalchemy.exc import SQLAlchemyError
+
+from coproduce.channels.outbox import Outbox, PendingMessage, get_outbox
+from coproduce.config import get_settings
+from coproduce.database import get_engine
+from coproduce.safety.detector import detect_red_flags
+from coproduce.safety.guidance import guidance_response
+
+logger = logging.getLogger(__name__)
+
+DELAYED_NOTICE = (
+    "Sorry, I can't save your answers just at the moment. I've kept what you wrote, so you "
+    "don't need to type it again, and I'll carry on from here as soon as I can. You can wait "
+    "a minute, or add anything else you'd like to say."
+)
+NOT_KEPT_NOTICE = (
+    "Sorry, I couldn't save that just now, and I couldn't keep it for later either. Please "
+    "try again in a few minutes."
+)
+RETRY_PAUSE_SECONDS = 0.25
+# Messages that only check whether the bot is still there are not part of the answer.
+_CHECK_IN = re.compile(
+    r"^\W*(?:hello+|hi+|hey+|(?:are )?you (?:still )?there|(?:is )?any ?(?:one|body) there"
+    r"|still there|ok(?:ay)?|\?+)\W*$",
+    re.IGNORECASE,
+)
+
+
+def merged_text(messages: list[PendingMessage]) -> str:
+    """Return the kept messages as one answer, leaving out "hello?"-style check-ins."""
+    texts = [m.text.strip() for m in messages if m.text.strip()]
+    answers = [text for text in texts if not _CHECK_IN.match(text)]
+    return "\n".join(answers or texts[-1:])
+
+
+def replies_sent(output: OutputChannel) -> int:
+    """Return how many bot messages the output channel has sent so far."""
+    if isinstance(output, CollectingOutputChannel):
+        return len(output.messages)
+    return int(getattr(output, "sent", 0))
+
+
+def safety_guidance(text: str, responses: dict[str, Any]) -> str | None:
+    """Return the domain's safety guidance for a message that signals danger, else None."""
+    categories = list(dict.fromkeys(flag.category for flag in detect_red_flags(text)))
+    if not categories:
+        return None
+    variants = responses.get(guidance_response(categories)) or [{}]
+    template = str(variants[0].get("text", ""))
+    settings = get_settings()
+    return template.format(
+        emergency_number=settings.emergency_number, crisis_line=settings.crisis_line
+    )
+
+
+async def action_server_up(action_url: str | None) -> bool:
+    """Return whether the action server answers its health check (no URL: no server needed)."""
+    if not action_url:
+        return True
+    health = action_url.rsplit("/webhook", 1)[0].rstrip("/") + "/health"
+    try:
+        timeout = aiohttp.ClientTimeout(total=2)
+        async with aiohttp.ClientSession(timeout=timeout) as session, session.get(health) as reply:
+            return reply.status == 200
+    except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
+        return False
+
+
+def database_up() -> bool:
+    """Return whether the aims database answers a trivial query."""
+    try:
+        with get_engine().connect() as connection:
+            connection.execute(sql("SELECT 1"))
+    except SQLAlchemyError:
+        return False
+    return True
+
+
+def _raise(error: Exception) -> None:
+    raise error
+
+
+class Delivery:
+    """Sends one channel's messages to Rasa, keeping those that cannot be saved yet."""
+
+    def __init__(
+        self,
+        channel: str,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        output_for: Callable[[str], OutputChannel],
+        outbox: Outbox | None = None,
+    ) -> None:
+        self.channel = channel
+        self.on_new_message = on_new_message
+        self.output_for = output_for
+        self.outbox = outbox or get_outbox()
+        self.app: Any = None
+        self._flusher: asyncio.Task[None] | None = None
+
+    async def start(self, app: Any, *_: Any) -> None:
+        """Remember the Sanic app (for the agent) and start retrying kept messages."""
+        self.app = app
+        self._flusher = asyncio.create_task(self._flush_forever())
+
+    async def stop(self, *_: Any) -> None:
+        if self._flusher is not None:
+            self._flusher.cancel()
+
+    def _agent(self) -> Any:
+        return getattr(getattr(self.app, "ctx", None), "agent", None)
+
+    async def _actions_up(self) -> bool:
+        endpoint = getattr(self._agent(), "action_endpoint", None)
+        return await action_server_up(getattr(endpoint, "url", None))
+
+    async def _can_save(self) -> bool:
+        """Return whether the action server and the aims database are both reachable."""
+        return await self._actions_up() and await asyncio.to_thread(database_up)
+
+    def _tracker_store_errors_raise(self) -> None:
+        """Make tracker store errors reach `_handled` instead of an empty stand-in tracker.
+
+        Rasa wraps the tracker store in a FailSafeTrackerStore that, when the database is
+        down, hands back an empty in-memory conversation: the patient would be greeted as a
+        stranger and their answers written nowhere. Its error hook may raise instead.
+        """
+        store = getattr(self._agent(), "tracker_store", None)
+        if isinstance(store, FailSafeTrackerStore):
+            store._on_tracker_store_error = _raise
+
+    async def handle(self, message: UserMessage) -> None:
+        """Get one patient message saved by Rasa, or keep it and tell the patient."""
+        sender = str(message.sender_id)
+        self._tracker_store_errors_raise()
+        if not await self._pending(sender):
+            if await self._handled(message):
+                return
+            await self._keep(message)
+            return
+        async with self.outbox.lock(sender):
+            kept = await self._pending(sender)
+            if kept and not await self._can_save():
+                await self._keep(message)
+                return
+            if await self._handled(self._merged(message, kept)):
+                await self.outbox.remove(sender, [m.id for m in kept])
+                return
+            await self._keep(message)
+
+    async def _pending(self, sender: str) -> list[PendingMessage]:
+        try:
+            return await self.outbox.pending(sender)
+        except Exception as error:
+            # A broken outbox must not stop the chat.
+            logger.warning("Could not read kept messages (%s)", type(error).__name__)
+            return []
+
+    def _merged(self, message: UserMessage, kept: list[PendingMessage]) -> UserMessage:
+        if not kept:
+            return message
+        now = PendingMessage(message.text or "", self.channel, dict(message.metadata or {}))
+        return UserMessage(
+            merged_text([*kept, now]),
+            message.output_channel,
+            message.sender_id,
+            input_channel=message.input_channel,
+            metadata=message.metadata,
+        )
+
+    async def _handled(self, message: UserMessage) -> bool:
+        """Return whether Rasa handled the message; False if it could not be saved.
+
+        A failure is tried once more: the first use of a database after it comes back fails
+        on the connections the pool still holds (and throws them away). Rasa stores nothing
+        of a turn that raised, and every answer is written whole, so the retry is safe.
+        """
+        before = replies_sent(message.output_channel)
+        for attempt in range(2):
+            try:
+                await self.on_new_message(message)
+                break
+            except Exception as error:
+                # Never the text: it is health data. The type says which part failed.
+                logger.error("A patient message could not be handled (%s)", type(error).__name__)
+                if attempt:
+                    return False
+                await asyncio.sleep(RETRY_PAUSE_SECONDS)
+        if replies_sent(message.output_channel) > before:
+            return True
+        # No reply at all: fine if the bot chose silence, a failure if an action could not
+        # run or could not reach the database.
+        return await self._can_save()
+
+    async def _keep(self, message: UserMessage) -> None:
+        sender = str(message.sender_id)
+        text = message.text or ""
+        notices = []
+        agent = self._agent()
+        guidance = safety_guidance(text, getattr(getattr(agent, "domain", None), "responses", {}))
+        if guidance:
+            notices.append(guidance)
+        try:
+            await self.outbox.add(
+                sender, PendingMessage(text, self.channel, dict(message.metadata or {}))
+            )
+            notices.append(DELAYED_NOTICE)
+            logger.info("Kept a message for conversation %s until it can be saved", sender)
+        except Exception as error:
+            logger.error("Could not keep a message for later (%s)", type(error).__name__)
+            notices.append(NOT_KEPT_NOTICE)
+        for notice in notices:
+            await message.output_channel.send_text_message(sender, notice)
+
+    async def _flush_forever(self) -> None:
+        settings = get_settings()
+        while True:
+            await asyncio.sleep(settings.outbox_retry_seconds)
+            try:
+                await self.flush(idle_seconds=settings.outbox_idle_seconds)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:
+                logger.warning("Retrying kept messages failed (%s)", type(error).__name__)
+
+    async def flush(self, *, idle_seconds: float) -> int:
+        """Hand kept messages of quiet conversations to Rasa; return how many were saved."""
+        saved = 0
+        for sender in await self.outbox.senders():
+            kept = await self.outbox.pending(sender)
+            if not kept or kept[-1].input_channel != self.channel:
+                continue
+            if self.channel == "rest" and time.time() - kept[-1].at < idle_seconds:
+                continue
+            if not await self._can_save():
+                return saved
+            async with self.outbox.lock(sender):
+                kept = await self.outbox.pending(sender)
+                if not kept:
+                    continue
+                message = UserMessage(
+                    merged_text(kept),
+                    self.output_for(sender),
+                    sender,
+                    input_channel=self.channel,
+                    metadata=kept[-1].metadata,
+                )
+                if not await self._handled(message):
+                    return saved
+                await self.outbox.remove(sender, [m.id for m in kept])
+                saved += len(kept)
+        return saved

@@ -1,0 +1,166 @@
+"""Where a chat channel keeps patient messages it could not get saved yet.
+
+When the action server or the database is down, Rasa cannot store an answer. The channel then
+keeps the message here, tells the patient kindly, and hands the kept messages to Rasa again
+once it can (see `delivery.py`). One Rasa server keeps them in a SQLite file; replicas share
+them through Redis, so whichever replica the patient's next message reaches can carry on.
+
+Delivery is at least once: entries are removed only after Rasa has handled them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from coproduce.config import get_settings
+
+
+@dataclass(frozen=True)
+class PendingMessage:
+    """One patient message that is waiting to be saved."""
+
+    text: str
+    input_channel: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    at: float = field(default_factory=time.time)
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def dumps(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def loads(cls, raw: str | bytes) -> PendingMessage:
+        return cls(**json.loads(raw))
+
+
+class Outbox(Protocol):
+    """Pending messages per conversation, oldest first."""
+
+    async def add(self, sender: str, message: PendingMessage) -> None: ...
+
+    async def pending(self, sender: str) -> list[PendingMessage]: ...
+
+    async def remove(self, sender: str, ids: list[str]) -> None: ...
+
+    async def senders(self) -> list[str]: ...
+
+    def lock(self, sender: str) -> Any:
+        """Return an async context manager held while one conversation's entries are used."""
+        ...
+
+
+class _LocalLocks:
+    def __init__(self) -> None:
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    @asynccontextmanager
+    async def lock(self, sender: str) -> AsyncIterator[None]:
+        lock = self._locks.setdefault(sender, asyncio.Lock())
+        try:
+            async with lock:
+                yield
+        finally:
+            if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
+                self._locks.pop(sender, None)
+
+
+class SqliteOutbox(_LocalLocks):
+    """Pending messages in a SQLite file, for a single Rasa server."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS outbox ("
+            "id TEXT PRIMARY KEY, sender TEXT NOT NULL, at REAL NOT NULL, body TEXT NOT NULL)"
+        )
+        self._db.execute("CREATE INDEX IF NOT EXISTS outbox_sender ON outbox (sender, at)")
+
+    async def add(self, sender: str, message: PendingMessage) -> None:
+        self._db.execute(
+            "INSERT INTO outbox (id, sender, at, body) VALUES (?, ?, ?, ?)",
+            (message.id, sender, message.at, message.dumps()),
+        )
+
+    async def pending(self, sender: str) -> list[PendingMessage]:
+        rows = self._db.execute(
+            "SELECT body FROM outbox WHERE sender = ? ORDER BY at, rowid", (sender,)
+        ).fetchall()
+        return [PendingMessage.loads(body) for (body,) in rows]
+
+    async def remove(self, sender: str, ids: list[str]) -> None:
+        self._db.executemany(
+            "DELETE FROM outbox WHERE sender = ? AND id = ?", [(sender, i) for i in ids]
+        )
+
+    async def senders(self) -> list[str]:
+        return [s for (s,) in self._db.execute("SELECT DISTINCT sender FROM outbox").fetchall()]
+
+
+class RedisOutbox:
+    """Pending messages in Redis lists shared by every Rasa replica."""
+
+    PREFIX = "coproduce:outbox"
+
+    def __init__(self, url: str) -> None:
+        from redis import asyncio as redis
+
+        self._redis = redis.Redis.from_url(url)
+
+    def _key(self, sender: str) -> str:
+        return f"{self.PREFIX}:messages:{sender}"
+
+    async def add(self, sender: str, message: PendingMessage) -> None:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.rpush(self._key(sender), message.dumps())
+            pipe.sadd(f"{self.PREFIX}:senders", sender)
+            await pipe.execute()
+
+    async def pending(self, sender: str) -> list[PendingMessage]:
+        raws = await self._redis.lrange(self._key(sender), 0, -1)
+        return [PendingMessage.loads(raw) for raw in raws]
+
+    async def remove(self, sender: str, ids: list[str]) -> None:
+        wanted = set(ids)
+        for raw in await self._redis.lrange(self._key(sender), 0, -1):
+            if PendingMessage.loads(raw).id in wanted:
+                await self._redis.lrem(self._key(sender), 1, raw)
+        if not await self._redis.exists(self._key(sender)):
+            await self._redis.srem(f"{self.PREFIX}:senders", sender)
+
+    async def senders(self) -> list[str]:
+        return sorted(s.decode() for s in await self._redis.smembers(f"{self.PREFIX}:senders"))
+
+    @asynccontextmanager
+    async def lock(self, sender: str) -> AsyncIterator[None]:
+        async with self._redis.lock(
+            f"{self.PREFIX}:lock:{sender}", timeout=120, blocking_timeout=60, sleep=0.05
+        ):
+            yield
+
+
+def outbox_for(url: str) -> Outbox:
+    """Return the outbox a `sqlite:///path` or `redis://host:port/db` URL names."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return RedisOutbox(url)
+    if url.startswith("sqlite:///"):
+        return SqliteOutbox(Path(url.removeprefix("sqlite:///")))
+    raise ValueError("COPRODUCE_OUTBOX_URL must start with sqlite:/// or redis://")
+
+
+@lru_cache(maxsize=1)
+def get_outbox() -> Outbox:
+    """Return this process's outbox, from COPRODUCE_OUTBOX_URL."""
+    return outbox_for(get_settings().outbox_url)
