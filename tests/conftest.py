@@ -99,3 +99,16 @@ def stack(
         reset_postgres(url)
     with running_stack(workdir, database_url=url) as running:
         yield running
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _outbox_in_a_temporary_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the chat channels' outbox out of the project's var/ during tests."""
+    from coproduce.channels.outbox import get_outbox
+
+    path = tmp_path_factory.mktemp("outbox") / "outbox.db"
+    os.environ["COPRODUCE_OUTBOX_URL"] = f"sqlite:///{path}"
+    get_settings.cache_clear()
+    get_outbox.cache_clear()
+    yield
+    get_outbox.cache_clear()

@@ -7,14 +7,18 @@ delayed, and once everything is back the summary holds every answer given.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+import socketio
 
 from coproduce.channels.delivery import DELAYED_NOTICE
+from tests import aio
 from tests.conftest import reset_postgres
 from tests.e2e.proxy import CuttableProxy
 from tests.e2e.servers import Chat, Stack, running_stack, start_actions, start_rasa, stop
@@ -115,6 +119,68 @@ def test_an_action_server_outage_keeps_every_answer_and_says_saving_is_delayed(
     flags = stack.summary(flagged_visit["id"])["red_flags"]
     assert [flag["category"] for flag in flags] == ["chest_pain"]
     assert "crushing chest pain" in flags[0]["text"]
+
+
+async def _socket_outage(stack: Stack, invite_token: str) -> list[str]:
+    """Answer over socket.io while the action server is down, then wait for the bot."""
+    async with httpx.AsyncClient(base_url=stack.api_url, timeout=30) as api:
+        response = await api.post("/api/v1/chat-sessions", json={"invite_token": invite_token})
+        session = response.raise_for_status().json()
+    client = socketio.AsyncClient(reconnection=False)
+    received: list[str] = []
+    arrived = asyncio.Event()
+    confirmed = asyncio.Event()
+
+    def on_bot(data: dict) -> None:
+        received.append(str(data.get("text", "")))
+        arrived.set()
+
+    async def say(text: str) -> None:
+        arrived.clear()
+        await client.emit(
+            "user_uttered",
+            {
+                "message": text,
+                "session_id": session["session_id"],
+                "customData": {"invite_token": invite_token},
+            },
+        )
+        await asyncio.wait_for(arrived.wait(), 60)
+        await asyncio.sleep(1)  # the rest of this turn's messages
+
+    client.on("bot_uttered", on_bot)
+    client.on("session_confirm", lambda _sid: confirmed.set())
+    await client.connect(
+        session["socket_url"], auth={"token": session["token"]}, transports=["websocket"]
+    )
+    try:
+        await client.emit("session_request", {"session_id": session["session_id"]})
+        await asyncio.wait_for(confirmed.wait(), 10)
+        for text in ["hi", "yes", "to manage my breathing better"]:
+            await say(text)
+        await asyncio.to_thread(stop, stack, "actions")
+        try:
+            await say("my allotment")
+            assert received[-1] == DELAYED_NOTICE
+        finally:
+            await asyncio.to_thread(start_actions, stack)
+        # The patient types nothing more: the kept answer is saved and the chat moves on.
+        arrived.clear()
+        await asyncio.wait_for(arrived.wait(), 60)
+        await asyncio.sleep(1)
+    finally:
+        await client.disconnect()
+    return received
+
+
+def test_a_socket_chat_carries_on_by_itself_once_the_action_server_is_back(
+    own_stack: Stack,
+) -> None:
+    visit = own_stack.create_visit()
+    received = aio.run(_socket_outage(own_stack, visit["invite_token"]))
+    after = received[received.index(DELAYED_NOTICE) + 1 :]
+    assert any("How does your health get in the way" in text for text in after), after
+    assert own_stack.summary(visit["id"])["aim"]["what_matters"] == "my allotment"
 
 
 @pytest.fixture(scope="module")
