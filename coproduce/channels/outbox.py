@@ -151,6 +151,27 @@ class RedisOutbox:
             yield
 
 
+def forget(sender_ids: list[str], url: str | None = None) -> None:
+    """Drop every kept message of these conversations (a patient asked to be forgotten).
+
+    Synchronous, for the API and the action server, which delete outside Rasa's event loop.
+    """
+    url = url or get_settings().outbox_url
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        import redis
+
+        client = redis.Redis.from_url(url)
+        for sender in sender_ids:
+            client.delete(f"{RedisOutbox.PREFIX}:messages:{sender}")
+            client.srem(f"{RedisOutbox.PREFIX}:senders", sender)
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.exists():
+        return
+    with sqlite3.connect(str(path)) as db:
+        db.executemany("DELETE FROM outbox WHERE sender = ?", [(s,) for s in sender_ids])
+
+
 def outbox_for(url: str) -> Outbox:
     """Return the outbox a `sqlite:///path` or `redis://host:port/db` URL names."""
     if url.startswith(("redis://", "rediss://", "unix://")):

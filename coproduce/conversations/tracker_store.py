@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from coproduce.channels import outbox
 from coproduce.config import get_settings
 from coproduce.database import get_engine
 
@@ -24,6 +25,11 @@ def delete_events(sender_ids: list[str], *, before: datetime | None = None) -> i
     """
     if not sender_ids:
         return 0
+    try:
+        outbox.forget(list(sender_ids))
+    except Exception as error:
+        logger.error("Dropping kept chat messages failed (%s)", type(error).__name__)
+        raise
     engine = get_engine(get_settings().tracker_url)
     try:
         if not inspect(engine).has_table("events"):

@@ -253,3 +253,22 @@ def test_the_outbox_url_must_name_sqlite_or_redis() -> None:
     assert os.environ["COPRODUCE_OUTBOX_URL"].startswith("sqlite:///")
 
 
+@pytest.mark.parametrize("kind", ["sqlite", "redis"])
+def test_forgetting_a_conversation_drops_its_kept_messages(kind: str, tmp_path: Path) -> None:
+    from coproduce.channels.outbox import forget
+
+    url = _redis_url() if kind == "redis" else f"sqlite:///{tmp_path / 'outbox.db'}"
+    if url is None:
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    store = RedisOutbox(url) if kind == "redis" else SqliteOutbox(tmp_path / "outbox.db")
+    gone, kept = f"gone-{uuid.uuid4().hex}", f"kept-{uuid.uuid4().hex}"
+
+    async def scenario() -> tuple[int, int, list[str]]:
+        for sender in (gone, kept):
+            await store.add(sender, pending("my knee")[0])
+        await asyncio.to_thread(forget, [gone], url)
+        return len(await store.pending(gone)), len(await store.pending(kept)), await store.senders()
+
+    left_gone, left_kept, senders = aio.run(scenario())
+    assert (left_gone, left_kept) == (0, 1)
+    assert gone not in senders
