@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from coproduce.config import get_settings
 
@@ -48,8 +49,15 @@ def get_engine(url: str | None = None) -> Engine:
         path = url.split("sqlite:///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # SQLAlchemy 1.4 opens and closes a file database's connection for every session
+        # (NullPool); keeping a few open saves that on every answer written.
         engine = create_engine(
-            url, future=True, connect_args={"check_same_thread": False, "timeout": 10}
+            url,
+            future=True,
+            poolclass=QueuePool,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            connect_args={"check_same_thread": False, "timeout": 10},
         )
         event.listen(engine, "connect", _enable_sqlite_pragmas)
         return engine

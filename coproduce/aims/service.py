@@ -73,10 +73,16 @@ def _category(text: str, found: str, overrides: dict[str, str]) -> str:
 
 
 def _upsert_answer(
-    *, session: Session, visit_id: str, topic: str, text: str | None, skipped: bool
+    *,
+    session: Session,
+    visit_id: str,
+    topic: str,
+    text: str | None,
+    skipped: bool,
+    stored: dict[str, TopicAnswer],
 ) -> bool:
     """Write one topic's answer; return True when its text changed."""
-    row = session.get(TopicAnswer, (visit_id, topic))
+    row = stored.get(topic)
     if row is None:
         session.add(TopicAnswer(visit_id=visit_id, topic=topic, text=text, skipped=skipped))
         return True
@@ -91,13 +97,24 @@ def save_state(*, session: Session, visit_id: str, state: AimState) -> None:
     visit = session.get(Visit, visit_id, with_for_update=session.bind.dialect.name != "sqlite")
     if visit is None or visit.status == VisitStatus.CANCELLED:
         return
+    stored = {
+        row.topic: row
+        for row in session.execute(
+            select(TopicAnswer).where(TopicAnswer.visit_id == visit_id)
+        ).scalars()
+    }
     for topic in topics.TEXT_TOPICS:
         text = state.answer(topic)
         skipped = topic in state.skipped
         if text is None and not skipped:
             continue
         if _upsert_answer(
-            session=session, visit_id=visit_id, topic=topic, text=text, skipped=skipped
+            session=session,
+            visit_id=visit_id,
+            topic=topic,
+            text=text,
+            skipped=skipped,
+            stored=stored,
         ):
             session.execute(
                 delete(AnswerItem).where(AnswerItem.visit_id == visit_id, AnswerItem.topic == topic)
@@ -115,6 +132,7 @@ def save_state(*, session: Session, visit_id: str, state: AimState) -> None:
             topic=topics.BASELINE_RATING,
             text=None,
             skipped=True,
+            stored=stored,
         )
     visit.baseline_rating = state.baseline_rating
     visit.consent_given = state.consent
