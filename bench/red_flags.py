@@ -25,6 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import yaml  # noqa: E402
+
 from tests.safety.evalsets import load_benign, load_danger, load_dev  # noqa: E402
 
 BLIND = ROOT / "bench" / "data" / "red_flags_blind.yml"
@@ -40,8 +42,12 @@ def load_set(name: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     if name == "dev":
         dev = load_dev()
         return dev["danger"], dev["benign"]
-    import yaml
-
+    if name == "dev2":
+        items = [
+            {k: str(v) for k, v in item.items()}
+            for item in yaml.safe_load((ROOT / "tests" / "safety" / "dev2.yml").read_text())
+        ]
+        return [i for i in items if "category" in i], [i for i in items if "kind" in i]
     document = yaml.safe_load(BLIND.read_text(encoding="utf-8"))
     danger = [{k: str(v) for k, v in item.items()} for item in document["danger"]]
     benign = [{k: str(v) for k, v in item.items()} for item in document["benign"]]
@@ -175,7 +181,7 @@ def _print_table(title: str, rows: dict[str, dict[str, Any]], columns: list[str]
 def main(argv: list[str] | None = None) -> int:
     """Run an evaluation set through a pipeline and print aggregate figures."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", choices=["eval", "dev", "blind"], default="eval")
+    parser.add_argument("--set", choices=["eval", "dev", "dev2", "blind"], default="eval")
     parser.add_argument("--pipeline", choices=["rules", "nlu"], default="rules")
     parser.add_argument("--json", type=Path, help="also save the figures to this file")
     parser.add_argument(

@@ -100,6 +100,12 @@ def _word_span(sentence: _Sentence, char_start: int, char_end: int) -> tuple[int
     return first, last + 1
 
 
+def _stated_intent(category: str, texts: list[str], span: scope.Span) -> bool:
+    """Tell whether the patient says they will harm themselves, even on a condition."""
+    opening = " ".join(texts[span.start : span.start + 3])
+    return category == "self_harm" and opening.startswith(("i will", "i am going", "i am gonna"))
+
+
 def _is_current(
     sentences: list[_Sentence], number: int, category: str, bounds: tuple[int, int, int, int]
 ) -> bool:
@@ -115,7 +121,7 @@ def _is_current(
         return False
     if scope.category_veto(category, sentence.text) or scope.clinical(texts, span):
         return False
-    if scope.hypothetical(texts, span):
+    if scope.hypothetical(texts, span) and not _stated_intent(category, texts, span):
         return False
     if category not in scope.HABIT_EXEMPT and scope.habitual(texts, span):
         return False

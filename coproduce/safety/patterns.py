@@ -197,6 +197,11 @@ SELF_HARM = [
     r"(?:will not|won ?t|not going to|do not plan on|not planning on) (?:still )?be(?:ing)? "
     r"(?:here|around|alive) (?:for|by|to see|much longer|next|when|after)",
     r"(?:do not|can not|could not) see (?:the )?point (?:any ?more|in anything|in going on)",
+    r"(?:i will|i am going to|i am gonna|gonna|i might|i could) (?:just )?(?:finish|do) my ?self "
+    r"(?:off|in)",
+    r"(?:rope|noose|pills|tablets|knife|knives|blade|blades|razor|gun|shotgun|belt|tights)\b"
+    r".{0,60}\b(?:thinking (?:about|of) using (?:it|them)|(?:use|using) (?:it|them) on my ?self"
+    r"|tempted to use (?:it|them))",
     r"(?:everyone|everybody|they|the kids|my family|the world) (?:would|will) be (?:fine|ok|"
     r"okay|alright|happier|better) (?:without me|when i am gone|once i am gone|if i was gone)"
     r"(?! for (?:a|the|an|one|two|few|couple) )",
@@ -246,6 +251,10 @@ CHEST_PAIN = [
     rf"{CHEST} {G5}(?:someone|somebody|something|elephant|a weight|a brick|a ton|a truck|"
     rf"a car|a horse) {G2}(?:sitting|sat|standing|stood|kneeling|pressing|pushing|parked|"
     r"crushing|squashing|squeezing) (?:on|down on|into)",
+    rf"(?:{CHEST}|indigestion|heartburn)\b.{{0,60}}\b(?:cold and sweaty|clammy|cold sweat|"
+    r"sweating buckets|pouring with sweat|sweaty and (?:sick|grey|faint|clammy))",
+    r"(?:indigestion|heartburn)\b.{0,30}\b(?:in|across) (?:my |the )?chest\b.{0,40}\b(?:not "
+    r"going|will not go|not shifting|not easing|not helping|getting worse)",
     r"(?:someone|somebody|elephant|a weight|a ton of bricks|a truck) (?:is |has )?(?:sitting|"
     r"sat|standing|stood|kneeling|pressing down|pushing down|parked) on (?:my chest|me|my ribs)",
 ]
@@ -312,6 +321,14 @@ STROKE = [
     r"(?:left |right )?(?:arm|hand|fingers|side)",
     rf"(?:face|mouth|smile|cheek|eyelid) {G4}(?:sliding|slipping|slid|sagging|sunk|melting|"
     r"hanging down|pulled down|gone to one side|on one side)",
+    r"(?:sudden|suddenly|all of a sudden|out of nowhere)\b.{0,50}\b(?:seeing double|double "
+    r"vision|can not walk straight|walking like i am drunk|can not stand up straight|"
+    r"falling to one side)",
+    r"headache (?:came on|started|hit me|struck|came) (?:really |so )?(?:suddenly|all of a sudden|"
+    r"out of nowhere|like a)",
+    r"(?:like|as if|as though) (?:i (?:was|had been|have been) |being |someone )?(?:hit|struck|"
+    r"whacked|smashed|kicked|clubbed) (?:me )?(?:on|in|over|round) the (?:back of (?:the |my )?)?"
+    r"head\b.{0,60}\b(?:headache|sick|vomit\w*|light hurts|neck)",
     rf"(?:arm|hand|leg|side|fingers) {G3}(?:suddenly |just )?(?:stopped working|stopped moving|"
     r"gave up|given up|will not do anything|would not do anything|won ?t do anything|"
     r"gave way|giving way|keeps giving way)(?! (?:away|back|better|to sleep))",
@@ -366,6 +383,16 @@ BREATHING = [
     r"his|her|their) breath",
     r"(?:can not|could not|unable to) (?:get|take|draw) (?:a |any |enough |my )?(?:proper |"
     r"deep |full |decent )?(?:breath|breaths|air)",
+    r"(?:oxygen|o2|sats|saturation|saturations|oxygen levels?|oximeter|finger (?:thing|monitor|"
+    r"probe|clip)) (?:levels? )?(?:is |are |was |has |have |at |of |says |reads |reading |"
+    r"dropped |gone |going |down |to |only |just |showing |shows )*(?:[5-8][0-9]|9[01])\b"
+    r"(?! (?:years|year|mins|minutes|kg|kilos|percent of the time))",
+    r"(?:heaving|straining|struggling|gasping|fighting|working hard) (?:with|for|on|at) "
+    r"(?:each|every|every single) breath",
+    r"(?:inhaler|pump|puffer|reliever|nebuliser|nebulizer)\b.{0,40}\b(?:every (?:\d+|few|five|"
+    r"ten|fifteen|twenty) (?:mins|minutes)|not lasting|wearing off (?:straight|right) away)",
+    r"(?:inhaler|pump|puffer|reliever|nebuliser|wheez\w*|breath\w*|chest)\b.{0,60}\b(?:can "
+    r"(?:hardly|barely) (?:speak|talk)|can not (?:speak|talk) (?:properly|in sentences))",
     rf"(?:breathless|out of breath|short of breath|puffing|panting|gasping|wheezing) {G5}"
     r"(?:sitting|sat|lying|in (?:my |the )?(?:chair|bed)|doing nothing|at rest|not moving|"
     r"without moving)",
@@ -379,7 +406,7 @@ BLEEDING = [
     r"for an hour|for hours|for over an hour|for (?:\d+|two|three|forty|thirty) "
     r"(?:hours|minutes|mins)|coming out|coming from)",
     rf"(?:heavy|heavily|severe|massive|uncontrollable|profuse|a lot of|lots of|loads of|so much|"
-    rf"pints of|pools? of|litres of|liters of) {G1}(?:bleeding|blood|bleed)(?! (?:test|tests|"
+    rf"pints of|pools? of|litres of|liters of) {G2}(?:bleeding|blood|bleed)(?! (?:test|tests|"
     r"pressure|sugar|sugars|results|work|thinners|donor|donation|count|forms|thinner))",
     r"(?:will not|can not|could not|does not|did not|would not) stop (?:the )?(?:bleeding|blood)",
     r"(?:coughing|coughed|cough|coughs|vomiting|vomited|vomit|throwing|threw|thrown|"
@@ -389,8 +416,15 @@ BLEEDING = [
     rf"(?:sick|vomiting|vomit) {G4}blood in it",
     r"coffee grounds? (?:sick|vomit)|(?:sick|vomit) (?:that )?(?:looks )?like coffee grounds",
     r"(?:black|tarry) (?:and )?(?:tarry |sticky )?(?:poo|poop|stool|stools|motions)",
-    r"(?:poo|poop|stool|stools|motions) (?:is |are |has been |have been )?(?:jet |pitch )?"
+    r"(?:poo|poop|stool|stools|motions) (?:is |are |has been |have been |has gone |have gone |"
+    r"gone |went |turned |has turned |is coming out )?(?:jet |pitch |really |very )?"
     r"(?:black|tarry)",
+    r"(?:weeing|peeing|passing|urinating|pissing) (?:out )?(?:bright red |fresh |pure |dark red )?"
+    r"(?:blood|clots)",
+    r"(?:bled|bleeding|bleeds) (?:right |straight |all the way )?through\b",
+    r"(?:blood )?(?:dripping|pouring|running) (?:on|onto|on to|all over) the (?:floor|carpet|bed)",
+    r"(?:lot of|lots of|loads of|so much|load of) (?:dark |bright |fresh )?(?:red )?blood (?:in|on|"
+    r"down|from|all)",
     r"(?:soaking|soaked|soak|soaks|going through|gone through|bleeding through|bled through) "
     r"(?:through )?(?:a |my |the |every |\d+ )?(?:pad|pads|towel|towels|tampon|tampons|"
     r"dressing|dressings|bandage|bandages|sanitary|everything)",
@@ -427,7 +461,10 @@ MEDS = (
     r"oxy|diazepam|valium|insulin|antidepressants?|painkillers?|pain killers|amitriptyline|"
     r"sertraline|citalopram|fluoxetine|mirtazapine|zopiclone|lithium|warfarin|methadone|"
     r"heroin|fentanyl|calpol|nurofen|benzos?|opioids?|pregabalin|gabapentin|quetiapine|"
-    r"olanzapine|propranolol|digoxin|capsules|caps|doses|dose|sleepers)"
+    r"olanzapine|propranolol|digoxin|capsules|caps|doses|dose|sleepers|methotrexate|metformin|"
+    r"gliclazide|levothyroxine|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|"
+    r"bisoprolol|amlodipine|ramipril|sotalol|patch|patches|injection|injections|jab|units|"
+    r"pens?|buprenorphine|oramorph|lemsip)"
 )
 _QTY = (
     r"(?:all|all of|all the|every|the whole|the hole|a hole|a whole|whole|an entire|"
@@ -435,7 +472,8 @@ _QTY = (
     r"box|packet|pack|strip|tub|jar|blister pack) of|"
     r"loads of|a load of|lots of|a lot of|a handful of|handful of|too many|too much|"
     r"way too many|way more than i should(?: have)?(?: of)?|more than i should(?: have)?(?: of)?|"
-    r"extra|double|triple|twice|(?:three|four|five|\d+) times|a (?:massive|huge|large) amount of|"
+    r"extra|double|triple|twice|(?:three|four|five|six|seven|eight|nine|ten|\d+) times|"
+    r"a (?:massive|huge|large) amount of|(?:two|three|four|five|several|\d+) days (?:worth )?of|"
     r"(?:my |a |the )?(?:whole |entire |full )?(?:week|month|weeks|months|fortnight|"
     r"fortnights)(?: worth of| s| 's)?|(?:\d+|two|three|four|five|several) (?:lots|doses) of|"
     r"way more|far more|a lot more|lots more|loads more|much more|a bottle of|a box of|"
@@ -445,6 +483,19 @@ _QTY = (
     r"fifty|a hundred|(?:two|three|four|\d+) (?:boxes|packets|packs|bottles|strips) of)"
 )
 OVERDOSE = [
+    r"(?:double|triple|extra|over) ?(?:dosed|dosing)\b",
+    rf"(?:took|taken|had|have had|given|gave|injected|put on|used|swallowed) (?:my ?self )?"
+    rf"(?:a |an )?(?:double|triple|extra) (?:dose|lot|amount|load|helping) {G2}(?:of )?{G1}"
+    rf"(?:{MEDS}|by mistake|by accident|accidentally)",
+    rf"(?:\d+|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|double|twice|every day|"
+    rf"daily) {G4}(?:instead of|rather than) (?:the )?(?:one|1|once|\d+|two|half|my usual|"
+    r"once a week|weekly|the usual)",
+    rf"{MEDS} {G3}(?:at once|in one go|all at once|all together|at the same time)"
+    r"(?! (?:every|each|as) )",
+    rf"(?:took|taken|had|have had|given|gave|injected|put on|used|swallowed) {G4}{MEDS}\b"
+    r".{0,40}\b(?:by mistake|by accident|accidentally|twice today|again by mistake)",
+    rf"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times (?:my|the|his|her) "
+    rf"(?:usual |normal |prescribed |right )?(?:dose|{MEDS})",
     rf"(?:took|taken|have took|swallowed|downed|necked|popped|had|chucked down|gulped|ate|eaten) "
     rf"(?:like |about |maybe |around |over |nearly |almost |just )?{_QTY} {G4}{MEDS}",
     r"(?:took|taken|have took|swallowed|downed|necked) (?:like |about |maybe |around |over )?"
@@ -491,6 +542,33 @@ _VIOLENT = (
     r"slams|slammed|drags|dragged|pins|pinned)"
 )
 HARM_FROM_OTHERS = [
+    rf"\b{_AGENT} {G3}(?:will not|does not|would not|never) (?:let|allow) me (?:to )?(?:see|go out|"
+    r"go anywhere|go to|leave|have (?:any )?(?:money|my (?:money|phone|card|pension))|talk to|"
+    r"speak to|phone|ring|call|use the phone|out of the house|out on my own|eat)",
+    r"(?:not|never) allowed (?:to )?(?:go out|go anywhere|leave the house|go to (?:appointments|"
+    r"the doctor|the gp)|see (?:my )?(?:friends|family|anyone)|talk to|speak to|have (?:my own )?"
+    r"money|out on my own)",
+    rf"(?:takes|took|taking|has taken|steals|stole|stealing|has stolen|keeps|kept|helps "
+    rf"(?:him|her|them)sel(?:f|ves) to) {G2}(?:all )?(?:of )?my (?:pension|money|benefits|"
+    r"savings|wages|cash|bank card|card|cards) (?:off|from|away from) me",
+    r"(?:will not|does not|would not|never) give me (?:any |my )?(?:money|pension|bank card|"
+    r"card|cash|food|my tablets|my medication|my meds)",
+    rf"\b{_AGENT} {G3}controls? (?:all |everything |every )?(?:of )?(?:my|what i) (?:money|"
+    r"finances|pension|benefits|phone|meds|medication|tablets|life|eat|wear|do)",
+    r"(?:checks|goes through|reads|takes) my (?:phone|messages|texts)\b.{0,60}\b(?:tells me|"
+    r"not allowed|will not let|won ?t let|makes me)",
+    r"(?:tells|told) me what (?:to wear|i can wear|i can eat|to eat|i can say)",
+    r"(?:makes|made|forces|forced|pressures|pressured|pushes|pushed) me (?:to )?(?:have sex|"
+    r"do sexual|sleep with|do things i do not want)",
+    r"sex (?:when|even though|though) i (?:do not|did not|said no|say no)",
+    r"(?:put|putting|send|sending) me (?:in|into) a (?:home|care home)\b.{0,30}\bif i "
+    r"(?:complain|tell|say|report|call|ask)",
+    r"(?:will|would|going to|threatens to|threatened to)\b.{0,40}\bif i (?:complain|tell "
+    r"(?:anyone|anybody|someone|the police|the doctor|you)|say anything|report|call the police)",
+    r"(?:taken over|took over|using|uses|use) my (?:flat|house|home|place) (?:for|to) "
+    r"(?:drugs|deal|dealing|sell)",
+    r"(?:too )?(?:scared|afraid|frightened|terrified) to (?:tell (?:him|her|them)|ask (?:him|her|"
+    r"them) to (?:go|leave)|say no to (?:him|her|them)|go home)",
     rf"\b{_AGENT} {_gap(8)}{_VIOLENT} (?:up )?(?:me|us|the kids|my kids|the children|"
     r"my children|me and)\b(?! to (?:do|go|keep|eat|exercise|walk|get|try|take|be|see))",
     r"(?:scared|afraid|frightened|terrified|petrified|fearful) (?:of (?:him|her|them|"
@@ -528,7 +606,7 @@ HARM_FROM_OTHERS = [
     r"girlfriend|son|daughter|ex|dad|father|stepdad|carer|brother))",
     rf"{_AGENT} {G3}(?:gets|get|becomes|turns|is|are|goes|can get) (?:really |very |so |quite |"
     r"more )?(?:violent|aggressive|nasty with me|handy|rough(?! (?:round|around|and ready)))"
-    r"(?! with (?:the|his|her|a|it|"
+    r"(?! (?:with|to|towards|at) (?:the|his|her|a|it|him|"
     r"them|people|other|everyone)\b)",
     rf"{_AGENT} {G3}(?:twisted|twists|bent|bends|broke|breaks|yanked|yanks|pulled|pulls|"
     r"wrenched|wrenches) my (?:arm|arms|wrist|wrists|fingers|finger|hair|neck)",

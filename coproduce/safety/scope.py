@@ -40,7 +40,8 @@ THIRD = frozenset(
     sister nan nana gran granny grandma grandmother grandad granddad grandpa grandfather
     grandson granddaughter grandkids uncle aunt auntie aunty cousin niece nephew friend mate
     neighbour neighbor colleague boss kid kids child children baby toddler stepdad stepmum
-    fiance fiancee carer dog cat man woman lady guy bloke patient people someone""")
+    fiance fiancee carer dog cat man woman lady guy bloke patient people someone lodger tenant
+    flatmate housemate landlord landlady""")
 )
 # Words that name another person as subject or owner when they sit inside a match.
 THIRD_INSIDE = THIRD - frozenset({"him", "them", "her", "someone", "people"})
@@ -105,10 +106,23 @@ HYPOTHETICAL = re.compile(
     r"\b(?:if|in case|whether|what if|suppose|supposing|imagine if|say if|how do i know|"
     r"how would i know|how will i know|"
     r"how can i tell|in the event|one day|just asking|watch out for|look out for|"
+    r"can you (?:explain|tell me) (?:when|what|if|how|whether)|explain (?:when|what|how)|"
+    r"when (?:should|would|do|does) (?:i|it|that|you)|"
+    r"(?:worry|worried|worrying|scared|afraid|frightened|terrified|anxious|fear|dread|"
+    r"dreading) (?:that )?(?:\w+ ){0,3}(?:might|may|could|will) (?:turn into|become|lead to|"
+    r"end up)|"
     r"warning signs?|signs? of|symptoms? of|risk of|chance of|(?:worried|scared|afraid|"
     r"frightened|terrified|anxious|worry|worrying|fear) (?:about |of |that )?(?:i |i will |"
     r"i might |i could |i am going to )?(?:having|getting|have|get|a|another|overdosing|"
     r"taking too many))\b"
+)
+WORRY = re.compile(
+    r"\b(?:worry|worried|worrying|scared|afraid|frightened|terrified|anxious|fear|dread|"
+    r"dreading|panic|panicking)\b"
+)
+RECURRENCE = re.compile(
+    r"^(?:\S+ ){0,2}(?:will|might|may|could|would|are going to|is going to) (?:come back|"
+    r"return|happen again|start again|come on again)\b"
 )
 CLINICAL_AFTER = frozenset(
     _split("""test tests x xray ray scan clinic nurse team risk limit prevention training exercises
@@ -193,6 +207,9 @@ def _text(words: list[str], start: int, end: int) -> str:
 def negated_before(words: list[str], span: Span) -> bool:
     """Tell whether a negation cue governs the span from earlier in its clause."""
     lo = max(_clause_start(words, span.start, WEAK), span.start - 6)
+    if lo == span.start and lo >= 2 and words[lo - 1] in ("or", "nor"):
+        # "not depressed or suicidal": the negation governs both sides of a short "or".
+        lo = max(_clause_start(words, lo - 1, WEAK), lo - 5)
     for i in range(lo, span.start):
         following = words[i + 1] if i + 1 < len(words) else ""
         if words[i] in NEGATIONS and following not in PSEUDO:
@@ -285,7 +302,11 @@ def habitual(words: list[str], span: Span) -> bool:
 def hypothetical(words: list[str], span: Span) -> bool:
     """Tell whether the span sits in an if-clause, a question about risk or a worry."""
     lo = _clause_start(words, span.start, STRONG)
-    return bool(HYPOTHETICAL.search(_text(words, lo, span.start + 1)))
+    if HYPOTHETICAL.search(_text(words, lo, span.start + 1)):
+        return True
+    before = _text(words, lo, span.start)
+    after = _text(words, span.end, _clause_end(words, span.end, STRONG))
+    return bool(WORRY.search(before) and RECURRENCE.match(after))
 
 
 def clinical(words: list[str], span: Span) -> bool:

@@ -52,3 +52,12 @@ def load_dev() -> dict[str, list[dict[str, str]]]:
         part: [{key: str(value) for key, value in item.items()} for item in document[part]]
         for part in ("danger", "benign")
     }
+
+
+def load_dev2() -> dict[str, list[dict[str, str]]]:
+    """Return the second development set (a flat list): {"danger": [...], "benign": [...]}."""
+    items = _load(SAFETY_DIR / "dev2.yml")
+    return {
+        "danger": [item for item in items if "category" in item],
+        "benign": [item for item in items if "kind" in item],
+    }
