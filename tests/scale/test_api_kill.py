@@ -25,11 +25,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from coproduce.aims.models import AnswerItem, RedFlagRecord, TopicAnswer
 from coproduce.audit.models import AuditEvent
-from coproduce.database import new_session, session_scope
+from coproduce.database import get_engine, new_session, session_scope
 from coproduce.followups.models import FollowUp
 from coproduce.visits import service as visit_service
 from coproduce.visits.models import Conversation, Invite, Visit, VisitStatus
@@ -41,6 +41,8 @@ ROUNDS = 3
 WRITERS = 6
 SEEDED_PER_WRITER = 10
 SEED = 1729
+#: Names the API's PostgreSQL sessions (libpq reads PGAPPNAME), to wait for them to end.
+APP_NAME = "coproduce-api-kill-test"
 KILL_AFTER_S = (0.3, 1.0)
 EXPECTED_STATUS = {"create": 201, "reissue": 201, "follow_up": 201, "cancel": 200, "delete": 204}
 FRESH_PLANS = (
@@ -365,10 +367,12 @@ def _api_env(database_url: str, workdir: Path) -> dict[str, str]:
     return {
         **os.environ,
         "PYTHONPATH": str(ROOT),
+        "PGAPPNAME": APP_NAME,
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "COPRODUCE_ENV": "test",
         "COPRODUCE_DATABASE_URL": database_url,
         "COPRODUCE_TRACKER_DATABASE_URL": f"sqlite:///{workdir / 'tracker.db'}",
+        "COPRODUCE_OUTBOX_URL": f"sqlite:///{workdir / 'outbox.db'}",
         "COPRODUCE_API_TOKEN": API_TOKEN,
         "COPRODUCE_CHAT_JWT_SECRET": CHAT_JWT_SECRET,
         "COPRODUCE_SESSION_SECRET": "test-session-secret",
@@ -403,6 +407,21 @@ def _kill_mid_storm(stack: Stack, writers: list[Writer], delay: float) -> float:
         thread.join(timeout=30)
     assert not any(t.is_alive() for t in threads), "a writer hung after the kill"
     return killed_at
+
+
+def _wait_for_dead_sessions(database_url: str) -> None:
+    """Let PostgreSQL finish what the killed API had sent: a COMMIT can still land after it."""
+    if not database_url.startswith("postgresql"):
+        return
+    query = text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name")
+    deadline = time.monotonic() + 30
+    while True:
+        # A new connection each time: pg_stat_activity is a snapshot per transaction.
+        with get_engine(database_url).connect() as connection:
+            if not connection.scalar(query, {"name": APP_NAME}):
+                return
+        assert time.monotonic() < deadline, "the killed API's database sessions never ended"
+        time.sleep(0.05)
 
 
 def _round_figures(number: int, writers: list[Writer], killed_at: float) -> str:
@@ -456,6 +475,7 @@ def test_killing_the_api_mid_request_leaves_no_partial_rows(
             assert not unexpected, "\n".join(unexpected)
             assert any(w.lost_in_flight(killed_at) for w in writers), "nothing was in flight"
             ledgers += [ledger for w in writers for ledger in w.seeded + w.fresh]
+            _wait_for_dead_sessions(database_url)
             _assert_consistent(database_url, ledgers)
 
             stack = _start_api(env, tmp_path / f"api-{number}")
