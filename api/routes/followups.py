@@ -77,7 +77,7 @@ def create_follow_up(
     visit_id: str, session: SessionDep, principal: PrincipalDep, body: FollowUpCreate | None = None
 ) -> FollowUpCreated:
     """Create a follow-up conversation with its own invite link."""
-    visit = _visible_visit(session, principal, visit_id)
+    visit = _visible_visit(session, principal, visit_id, for_update=True)
     if visit.status in (VisitStatus.CANCELLED, VisitStatus.DECLINED):
         raise Conflict(f"The visit is {visit.status}; there is nothing to follow up.")
     follow_up, token = follow_up_service.create_follow_up(

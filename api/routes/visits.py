@@ -42,9 +42,11 @@ def _visit_out(visit: Visit) -> VisitOut:
     )
 
 
-def _visible_visit(session: SessionDep, principal: PrincipalDep, visit_id: str) -> Visit:
+def _visible_visit(
+    session: SessionDep, principal: PrincipalDep, visit_id: str, *, for_update: bool = False
+) -> Visit:
     """Return the visit if this caller may see it; another clinic's visit does not exist."""
-    visit = visit_service.get_visit(session=session, visit_id=visit_id)
+    visit = visit_service.get_visit(session=session, visit_id=visit_id, for_update=for_update)
     if visit is None or (not principal.is_admin and visit.clinic_id != principal.clinic_id):
         raise NotFound(f"No visit with id '{visit_id}'.")
     return visit
@@ -164,7 +166,7 @@ def _rating_points(visit: Visit, summary: AimSummary) -> list[RatingPoint]:
 @router.post("/{visit_id}/invite", response_model=InviteOut, status_code=201)
 def reissue_invite(visit_id: str, session: SessionDep, principal: PrincipalDep) -> InviteOut:
     """Issue a new invite link for the visit; the old link stops working."""
-    visit = _visible_visit(session, principal, visit_id)
+    visit = _visible_visit(session, principal, visit_id, for_update=True)
     if visit.status == VisitStatus.CANCELLED:
         raise Conflict("The visit is cancelled; create a new visit instead.")
     token = visit_service.issue_invite(session=session, visit=visit)
@@ -180,7 +182,7 @@ def reissue_invite(visit_id: str, session: SessionDep, principal: PrincipalDep) 
 @router.post("/{visit_id}/cancel", response_model=VisitOut)
 def cancel_visit(visit_id: str, session: SessionDep, principal: PrincipalDep) -> VisitOut:
     """Cancel the visit: its invite stops working; what was said is kept."""
-    visit = _visible_visit(session, principal, visit_id)
+    visit = _visible_visit(session, principal, visit_id, for_update=True)
     visit_service.cancel_visit(session=session, visit=visit)
     return _visit_out(visit)
 
@@ -190,7 +192,7 @@ def delete_visit(
     visit_id: str, session: SessionDep, principal: PrincipalDep, source: SourceDep
 ) -> Response:
     """Forget the visit: its answers, red flags, invites and chat transcripts are deleted."""
-    visit = _visible_visit(session, principal, visit_id)
+    visit = _visible_visit(session, principal, visit_id, for_update=True)
     senders = visit_service.conversation_ids(session=session, visit_id=visit.id)
     tracker_store.delete_events(senders)
     clinic_id = visit.clinic_id

@@ -94,9 +94,14 @@ def resolve_invite(*, session: Session, token: str | None) -> tuple[Visit, Invit
     return visit, invite
 
 
-def get_visit(*, session: Session, visit_id: str) -> Visit | None:
-    """Return one visit by id."""
-    visit: Visit | None = session.get(Visit, visit_id)
+def get_visit(*, session: Session, visit_id: str, for_update: bool = False) -> Visit | None:
+    """Return one visit by id; `for_update` locks its row until the transaction ends.
+
+    Writes that change a visit's invites lock it first, so two at once cannot each revoke
+    the invites they see and leave two live links (SQLite writes one at a time anyway).
+    """
+    lock = for_update and session.get_bind().dialect.name != "sqlite"
+    visit: Visit | None = session.get(Visit, visit_id, with_for_update=lock)
     return visit
 
 
