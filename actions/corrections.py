@@ -12,7 +12,7 @@ from actions import store
 from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot
 from actions.readback import edit_buttons
 from coproduce.aims import topics
-from coproduce.nlp import extraction
+from coproduce.nlp import cues, extraction
 
 Events = list[dict[str, Any]]
 LIST_TOPICS = (topics.ILLNESS_BURDEN, topics.TREATMENT_BURDEN, topics.ASSETS, topics.SUPPORTS)
@@ -49,7 +49,7 @@ def _category_kept(original: str, target: str, new_text: str, tracker: Tracker) 
     return [SlotSet("category_overrides", overrides)]
 
 
-def _apply(tracker: Tracker, topic: str, new_text: str, target: str | None) -> Events | None:
+def apply(tracker: Tracker, topic: str, new_text: str, target: str | None) -> Events | None:
     if topic == topics.BASELINE_RATING:
         rating = extraction.parse_rating(new_text)
         if rating.status != "ok":
@@ -65,7 +65,7 @@ def _apply(tracker: Tracker, topic: str, new_text: str, target: str | None) -> E
     return [*events, SlotSet(topic, text), _without_skip(tracker, topic)]
 
 
-def _redo(tracker: Tracker, topic: str, target: str | None) -> Events:
+def redo(tracker: Tracker, topic: str, target: str | None) -> Events:
     """Ask the topic's question again; an item named by `target` is replaced by the answer."""
     original = _current(tracker, topic)
     edit = {"original": original, "target": target} if original and target else None
@@ -88,26 +88,35 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
     """Confirm the summary, apply a correction, or ask what to change."""
     chosen = turn.entity("edit_topic")
     if chosen in topics.TOPICS:
-        return _redo(tracker, chosen, None)
+        return redo(tracker, chosen, None)
     correction = (
         extraction.parse_correction(turn.text)
         if not turn.is_payload
         else extraction.Correction(topic=None, new_text=None, target=None)
     )
     pending = bool(tracker.get_slot("correction_pending"))
+    nothing_to_change = pending and cues.wants_no_change(turn.text)
+    if not turn.is_payload and (cues.confirms(turn.text) or nothing_to_change):
+        done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
+        return _finish(tracker, done, "silent")
+    if not turn.is_payload and pending and correction.topic is None and turn.words <= 3:
+        rating = apply(tracker, topics.BASELINE_RATING, turn.text, None)
+        if rating is not None:
+            return _finish(tracker, [*rating, SlotSet("correction_pending", False)], "updated")
     if (
         correction.topic
         and correction.new_text
         and (pending or turn.intent != "affirm" or turn.words > 4)
     ):
-        events = _apply(tracker, correction.topic, correction.new_text, correction.target)
+        events = apply(tracker, correction.topic, correction.new_text, correction.target)
         if events is not None:
             return _finish(tracker, [*events, SlotSet("correction_pending", False)], "updated")
-        return _redo(tracker, correction.topic, correction.target)
+        return redo(tracker, correction.topic, correction.target)
     if turn.intent == "affirm" and not pending:
         return _finish(tracker, [SlotSet("confirm_summary", True)], "silent")
     if correction.topic:
-        return _redo(tracker, correction.topic, correction.target)
+        return redo(tracker, correction.topic, correction.target)
     if turn.intent == "affirm" and pending:
-        return _finish(tracker, [SlotSet("correction_pending", False)], "updated")
+        done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
+        return _finish(tracker, done, "silent")
     return _ask_what_to_change(dispatcher)

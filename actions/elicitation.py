@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import binding, deletion, followup, safety, store
+from actions import binding, corrections, deletion, followup, safety, store
 from actions.asking import CONSENT_BUTTONS, RATING_BUTTONS
 from actions.context import (
     FORM,
@@ -40,7 +40,7 @@ from actions.turns import (
     stay as _stay,
 )
 from coproduce.aims import topics
-from coproduce.nlp import extraction
+from coproduce.nlp import cues, extraction
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,9 @@ Events = list[dict[str, Any]]
 def _skip(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> Events:
     dispatcher.utter_message(response="utter_skip_ack")
     skipped = list(dict.fromkeys([*(tracker.get_slot("skipped_topics") or []), topic]))
-    return _advance(tracker, [SlotSet(topic, topics.SKIPPED), SlotSet("skipped_topics", skipped)])
+    events = [SlotSet(topic, topics.SKIPPED), SlotSet("skipped_topics", skipped)]
+    # "ask": the skip has had its acknowledgement; the next question needs no "thank you".
+    return _advance(tracker, events, prompt="ask")
 
 
 def _unskip(tracker: Tracker, topic: str) -> dict[str, Any]:
@@ -114,13 +116,23 @@ def _consent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn
     return _stay()
 
 
+def _safety_answer(turn: Turn) -> str | None:
+    """Return "affirm" or "deny" for the answer to "are you safe?", from words or intent."""
+    if not turn.is_payload:
+        said = cues.safe_answer(turn.text)
+        if said is not None:
+            return said
+    return turn.intent if turn.intent in ("affirm", "deny") else None
+
+
 def _safety_reply(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     from coproduce.config import get_settings
 
-    if turn.intent == "affirm":
+    answer = _safety_answer(turn)
+    if answer == "affirm":
         dispatcher.utter_message(response="utter_safe_continue")
         return _stay(SlotSet("safety_pending", False), prompt="reask")
-    if turn.intent == "deny":
+    if answer == "deny":
         dispatcher.utter_message(
             response="utter_safety_stop", emergency_number=get_settings().emergency_number
         )
@@ -132,6 +144,25 @@ def _safety_reply(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         ]
     dispatcher.utter_message(response="utter_ask_safe_unclear", buttons=safety.SAFE_BUTTONS)
     return _stay()
+
+
+def _earlier_correction(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, requested: str | None
+) -> Events | None:
+    """Apply "sorry, I meant my son not my daughter" to the earlier answer it corrects."""
+    if turn.is_payload or requested not in topics.TOPICS or not cues.corrects_earlier(turn.text):
+        return None
+    correction = extraction.parse_correction(turn.text)
+    topic = correction.topic
+    if topic is None or topic == requested or tracker.get_slot(topic) in (None, topics.SKIPPED):
+        return None
+    if correction.new_text:
+        events = corrections.apply(tracker, topic, correction.new_text, correction.target)
+        if events is not None:
+            store.persist(tracker, events)
+            dispatcher.utter_message(response="utter_changed_earlier")
+            return _stay(*events, prompt="reask")
+    return corrections.redo(tracker, topic, correction.target)
 
 
 def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
@@ -167,6 +198,9 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
         return control
     if requested == "confirm_summary":
         return handle_confirmation(dispatcher, tracker, turn)
+    earlier = _earlier_correction(dispatcher, tracker, turn, requested)
+    if earlier is not None:
+        return earlier
     if requested == topics.BASELINE_RATING:
         return _rating_turn(dispatcher, tracker, turn)
     if requested in topics.TEXT_TOPICS:

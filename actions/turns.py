@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import deletion, store
 from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot
-from coproduce.nlp import extraction
+from coproduce.aims import topics
+from coproduce.nlp import cues, extraction
 
 Events = list[dict[str, Any]]
 
@@ -21,6 +22,8 @@ FAQ_RESPONSES = {
     "bot_challenge": "utter_iamabot",
 }
 MAX_ANSWER_CHARS = 4000
+#: Topics with an `utter_explain_<topic>` response, for "I don't understand the question".
+EXPLAINED = frozenset([*topics.TEXT_TOPICS, topics.BASELINE_RATING])
 
 
 def set_prompt(value: str | None) -> dict[str, Any]:
@@ -40,19 +43,49 @@ def stay(*events: dict[str, Any], prompt: str = "silent") -> Events:
     return [*events, set_prompt(prompt)]
 
 
+def _faq(turn: Turn) -> str | None:
+    """Return the FAQ intent a message asks, checked against the question's own words."""
+    if turn.is_payload:
+        return turn.intent if turn.intent in FAQ_RESPONSES else None
+    sure = turn.confidence >= 0.6 and turn.words <= 20
+    if turn.intent in FAQ_RESPONSES and sure and cues.asks_faq(turn.intent, turn.text):
+        return turn.intent
+    # A short question the classifier took for an answer ("is this the NHS?").
+    if turn.text.rstrip().endswith("?") and turn.words <= 15:
+        return next((i for i in FAQ_RESPONSES if cues.asks_faq(i, turn.text)), None)
+    return None
+
+
 def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events | None:
-    """Handle a message that is about the conversation rather than an answer."""
-    intent, sure = turn.intent, turn.confidence >= 0.6
-    if intent in FAQ_RESPONSES and (turn.is_payload or (sure and turn.words <= 20)):
-        dispatcher.utter_message(response=FAQ_RESPONSES[intent])
+    """Handle a message that is about the conversation rather than an answer.
+
+    The classifier's intent is acted on only when the message also has that intent's own
+    words (coproduce/nlp/cues.py): otherwise a real answer would be lost.
+    """
+    intent = turn.intent
+    faq = _faq(turn)
+    if faq is not None:
+        dispatcher.utter_message(response=FAQ_RESPONSES[faq])
         return stay(prompt="reask")
-    if intent == "greet" and (turn.is_payload or turn.words <= 5):
+    if (turn.is_payload and intent == "greet") or cues.is_greeting(turn.text):
         return stay(prompt="reask")
-    if intent == "goodbye" and (turn.is_payload or (sure and turn.words <= 10)):
+    if cues.is_pause(turn.text) and turn.words <= 12:
+        dispatcher.utter_message(response="utter_wait")
+        return stay()
+    if (turn.is_payload and intent == "goodbye") or (
+        cues.is_goodbye(turn.text) and turn.words <= 12
+    ):
         dispatcher.utter_message(response="utter_pause")
         return stay()
-    if intent == "delete_answers" and (turn.is_payload or (sure and turn.words <= 15)):
+    if (turn.is_payload and intent == "delete_answers") or (
+        turn.words <= 20 and cues.asks_to_delete(turn.text)
+    ):
         return deletion.ask_to_confirm(dispatcher)
+    requested = tracker.get_slot(REQUESTED_SLOT)
+    lost = not turn.is_payload and turn.words <= 15 and cues.not_understood(turn.text)
+    if lost and requested in EXPLAINED:
+        dispatcher.utter_message(response=f"utter_explain_{requested}")
+        return stay(prompt="reask" if requested == topics.BASELINE_RATING else "silent")
     if turn.is_payload and intent != "dont_know":
         return stay(prompt="reask")
     return None
@@ -64,4 +97,9 @@ def is_skip(turn: Turn) -> bool:
         return turn.intent == "dont_know"
     if extraction.is_skip_answer(turn.text):
         return True
-    return turn.intent == "dont_know" and turn.confidence >= 0.8 and turn.words <= 4
+    return (
+        turn.intent == "dont_know"
+        and turn.confidence >= 0.8
+        and turn.words <= 4
+        and cues.sounds_like_dont_know(turn.text)
+    )

@@ -68,6 +68,8 @@ class AimSummary(BaseModel):
     supports: list[SupportItem]
     improvement: Improvement
     skipped_topics: list[str]
+    # Topics the patient answered with "nothing" or "nobody", in their words.
+    none_answers: dict[str, str] = Field(default_factory=dict)
     red_flags: list[RedFlagOut]
     patient_confirmed: bool
     follow_ups: list[FollowUpOut] = Field(default_factory=list)

@@ -22,6 +22,7 @@ from coproduce.aims.schemas import (
     TreatmentBurdenItem,
 )
 from coproduce.database import utcnow
+from coproduce.nlp import cues
 from coproduce.visits.models import Visit, VisitStatus
 
 
@@ -49,6 +50,8 @@ def _items_for(topic: str, text: str, overrides: dict[str, str]) -> list[AnswerI
     # Imported here: spaCy is heavy, and the API only reads what the action server wrote.
     from coproduce.nlp import extraction
 
+    if cues.is_none_answer(text):
+        return []
     if topic == topics.TREATMENT_BURDEN:
         return [
             AnswerItem(text=b.text, category=_category(b.text, b.category, overrides))
@@ -282,6 +285,11 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
             change=change,
         ),
         skipped_topics=[t for t in topics.TOPICS if t in answers and answers[t].skipped],
+        none_answers={
+            t: str(answers[t].text)
+            for t in topics.TEXT_TOPICS
+            if t in answers and answers[t].text and cues.is_none_answer(answers[t].text)
+        },
         red_flags=[RedFlagOut(category=f.category, text=f.text, at=f.detected_at) for f in flags],
         patient_confirmed=bool(visit.patient_confirmed),
         follow_ups=follow_ups,

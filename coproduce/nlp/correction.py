@@ -272,4 +272,21 @@ def apply_item_correction(original: str, target: str | None, new_text: str) -> s
     item = _find_item(item_spans(doc), target)
     if item is None:
         return new_text
-    return original[: item.start_char] + new_text + original[item.end_char :]
+    replacement = _swap_word(item.text, target, new_text) or new_text
+    return original[: item.start_char] + replacement + original[item.end_char :]
+
+
+def _swap_word(item: str, target: str, new_text: str) -> str | None:
+    """Put a short replacement in place of the target word, keeping the rest of the item.
+
+    "my son" for "daughter" in "my daughter drives me to appointments" gives "my son drives
+    me to appointments"; a longer replacement stands for the whole item.
+    """
+    if len(new_text.split()) > 3:
+        return None
+    word = re.compile(
+        rf"(?:\b(?:my|the|our|his|her|a)\s+)?(?<!\w){re.escape(target.strip())}(?!\w)", _I
+    )
+    if not word.search(item):
+        return None
+    return word.sub(lambda _: new_text.strip(), item, count=1)

@@ -1,7 +1,9 @@
 """Read a 0-10 rating from a free-text answer.
 
-Decisions: the first number wins ("maybe 2 or 3" and "2-3" give 2; "I'd say 5 but it changes"
-gives 5); a denominator is ignored ("4/10", "4 out of 10"); halves round half up ("6.5" and
+Decisions: the number the patient offers wins: the first one marked as a rating ("today a 3"
+in "10 on a good day but today a 3", "about a 6 now"), else the first number ("maybe 2 or 3"
+and "2-3" give 2); a scale ("on a scale of 1 to 10"), a duration, an age or a year is not a
+rating; a denominator is ignored ("4/10", "4 out of 10"); halves round half up ("6.5" and
 "6 and a half" give 7); number words and a few cheap typos count ("three", "nought", "sevn");
 a number outside 0-10 keeps its value with status "out_of_range"; no number is "unclear".
 """
@@ -50,8 +52,52 @@ def _round_half_up(number: Decimal) -> int:
     return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _first_number(text: str) -> Decimal | None:
-    """Return the first rating-like number in lower-cased text, or None."""
+_SCALE = re.compile(
+    r"\b(?:on |in )?(?:a |the |your )?(?:scale|range)? ?(?:of |from |between )?(?:0|zero|nought|"
+    r"1|one) ?(?:to|-|and|through|till) ?(?:10|ten)\b(?! out)"
+)
+# A number followed by one of these is a duration, a time, an age or a count, not a rating.
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:years?|yrs?|months?|weeks?|wks?|days?|hours?|hrs?|mins?|minutes?|times|am|pm|"
+    r"o'?clock|kg|kilos?|stone|lbs?|pounds?|%|percent|pills?|tablets?|miles?|steps|metres?|"
+    r"meters?|yards?|flights?|floors?|nights?|kids?|children|grandchildren|dogs?|cats?|"
+    r"operations?|ops|strokes?|falls?|units?|mg|ml|quid|\.\d)\b"
+)
+_AGE_BEFORE = re.compile(r"(?:\bi'?m|\bi am|\baged?|\bsince|\bin|\bfor|\bturned|\bturning)\s*$")
+# A number right after these is what the patient offers as the rating.
+_MARKED_BEFORE = frozenset(
+    [
+        "a",
+        "an",
+        "say",
+        "about",
+        "around",
+        "maybe",
+        "probably",
+        "roughly",
+        "approx",
+        "approximately",
+        "like",
+        "at",
+        "it's",
+        "its",
+        "is",
+        "be",
+        "call",
+        "give",
+        "today",
+        "now",
+        "honestly",
+        "guess",
+        "reckon",
+    ]
+)
+
+
+def _numbers(text: str) -> list[tuple[Decimal, bool]]:
+    """Return the rating-like numbers in lower-cased text, each with whether it is offered."""
+    text = _SCALE.sub(" ", text)
+    found: list[tuple[Decimal, bool]] = []
     previous_words: list[str] = []
     for match in _TOKEN.finditer(text):
         if _DENOMINATOR.search(text[: match.start()]):
@@ -61,6 +107,8 @@ def _first_number(text: str) -> Decimal | None:
             number = Decimal(match.group("num"))
             if match.group("neg"):
                 number = -number
+            if len(match.group("num")) == 4:  # a year
+                number = None
         else:
             word = match.group("word")
             pronoun = word == "one" and bool(
@@ -69,16 +117,30 @@ def _first_number(text: str) -> Decimal | None:
             if word in _WORD_VALUES and not pronoun:
                 number = Decimal(_WORD_VALUES[word])
             previous_words.append(word)
-        if number is not None:
-            if _HALF.match(text[match.end() :]):
-                number += Decimal("0.5") if number >= 0 else Decimal("-0.5")
-            return number
-    return None
+        after, before = text[match.end() :], text[: match.start()]
+        if number is None or _UNIT_AFTER.match(after) or _AGE_BEFORE.search(before):
+            continue
+        if _HALF.match(after):
+            number += Decimal("0.5") if number >= 0 else Decimal("-0.5")
+        offered = bool(_MARKED_BEFORE.intersection(re.findall(r"[a-z']+", before)[-2:]))
+        found.append((number, offered or after.strip().startswith(("now", "today"))))
+    return found
+
+
+def _chosen_number(text: str) -> Decimal | None:
+    """Return the number the patient offers as their rating: the first one they mark as it
+    ("about a 6", "today a 3"), else the first number at all ("4 or 5" gives 4)."""
+    numbers = _numbers(text)
+    if not numbers:
+        return None
+    offered = [number for number, marked in numbers if marked]
+    on_scale = [number for number in offered if SCALE_MIN <= number <= SCALE_MAX]
+    return (on_scale or offered or [numbers[0][0]])[0]
 
 
 def parse_rating(text: str) -> Rating:
     """Parse a 0-10 rating from what the patient typed."""
-    number = _first_number((text or "").lower().replace("\u2019", "'"))
+    number = _chosen_number((text or "").lower().replace("\u2019", "'"))
     if number is None:
         return Rating(None, "unclear")
     value = _round_half_up(number)

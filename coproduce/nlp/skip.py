@@ -22,7 +22,9 @@ _SKIP = (
     r"(?:i\s+)?(?:have|haven'?t)(?: got)? (?:a|no) clue|"
     r"(?:can|could) (?:we|i|you) (?:skip|pass|move on|leave)|skip+|skp|pass|next|next question|"
     r"move on|leave it(?: blank)?|no comment|nothing to say|"
-    r"(?:i'?d |i would |id )?(?:rather|prefer to) not(?: say| answer| to say| to answer| share)?|"
+    r"(?:i'?d |i would |id )?(?:rather|prefer to) not(?: say| answer| to say| to answer| share|"
+    r" (?:get|go) into (?:it|that|this)| talk about (?:it|that|this)| discuss (?:it|that))?|"
+    r"scrap (?:that|it|this)|forget (?:it|that)|never ?mind|"
     r"(?:i )?(?:prefer|want) not to (?:say|answer|share)|(?:i )?(?:don'?t|dont|do not) want to "
     r"(?:say|answer|share|talk about)|not now|ask me later|later|n/?a"
 )

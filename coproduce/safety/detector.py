@@ -30,27 +30,44 @@ _BENIGN_PHRASES = re.compile(
     r"(?:bank|account|wallet|purse|budget|pocket) (?:is |are )?bleeding|"
     r"can (?:you|people|someone|a person|anyone) (?:die|overdose|bleed|have a|get a))\b"
 )
+# Danger words the classifier's red_flag intent must come with. Single words that ordinary
+# answers use ("tablets", "safe", "breathing", "heart") are not enough on their own: simulated
+# patients saying "I want to stop some of my tablets", "I feel safe at home with him" or "my
+# breathing app" were flagged.
 _GUESS: dict[str, re.Pattern[str]] = {
     "self_harm": re.compile(
         r"\b(?:die|dying|dead|suicid\w*|kill\w* my ?self|end it|end things|end my life|"
-        r"my ?self|no point|not be here|be here|living|alive|hopeless|worthless|give up|"
-        r"burden|disappear|wake up|better off)\b"
+        r"no point|not be here|be here any ?more|hopeless|worthless|give up on (?:life|"
+        r"everything|living)|burden to|disappear|not wake up|better off|(?:hurt|harm|cut)\w* "
+        r"my ?self)\b"
     ),
-    "chest_pain": re.compile(r"\b(?:chest|heart|angina|jaw)\b"),
+    "chest_pain": re.compile(
+        r"\b(?:chest|heart|angina)\b.{0,40}\b(?:pain\w*|ache\w*|aching|tight\w*|pressure|"
+        r"crush\w*|heavy|hurt\w*|attack|squeez\w*|burning)\b|\b(?:pain\w*|ache\w*|tight\w*|"
+        r"pressure|crush\w*|heavy|hurt\w*|squeez\w*)\b.{0,40}\b(?:chest|heart|jaw)\b|"
+        r"\bheart\b.{0,20}\b(?:racing|pounding|odd|funny|strange|weird|skipping|fluttering|"
+        r"doing something|going crazy|all over the place)\b"
+    ),
     "stroke": re.compile(
-        r"\b(?:face|droop\w*|slur\w*|speech|words|talk\w*|numb|weak|stroke|vision|one side|"
-        r"tongue|smile)\b"
+        r"\b(?:face|droop\w*|slur\w*|speech|stroke|vision|one side|tongue|smile|numb on|"
+        r"weak on)\b"
     ),
     "breathing": re.compile(
-        r"\b(?:breath\w*|air|wheez\w*|inhaler|choking|suffocat\w*|throat|asthma|lips|gasp\w*)\b"
+        r"\b(?:can'?t|cannot|can not|could not|couldn'?t|struggl\w*|hard to|difficult\w*|"
+        r"trouble) (?:breath\w*|get (?:my )?breath|get air)\b|\b(?:gasp\w*|chok\w*|"
+        r"suffocat\w*|breathless|short of breath|out of breath|asthma attack|lips? (?:are |is |"
+        r"going |gone |turning )?(?:blue|grey))\b"
     ),
     "bleeding": re.compile(r"\b(?:blood\w*|bleed\w*|bled|hemorrhag\w*|clots?)\b"),
     "overdose": re.compile(
-        r"\b(?:tablets|pills|overdos\w*|swallow\w*|took|taken|meds|paracetamol|dose)\b"
+        r"\b(?:overdos\w*|too many|too much|whole (?:box|packet|bottle|strip)|all (?:of )?my "
+        r"(?:tablets|pills|meds)|swallowed|took (?:all|a lot|loads|lots|extra|double)|taken "
+        r"(?:all|a lot|loads|lots|extra|double))\b|\b(?:thinking about|keep thinking|staring "
+        r"at|counting|looking at)\b.{0,30}\b(?:pills|tablets|meds)\b"
     ),
     "harm_from_others": re.compile(
-        r"\b(?:hit\w*|hurt\w*|beat\w*|abus\w*|scared|afraid|frightened|threat\w*|safe|unsafe|"
-        r"violent|attack\w*)\b"
+        r"\b(?:hit\w*|hurt\w*|beat\w*|abus\w*|scared|afraid|frightened|threat\w*|unsafe|"
+        r"not safe|violent|attack\w*|kick\w*|punch\w*|push\w* me|grab\w*)\b"
     ),
 }
 

@@ -170,6 +170,13 @@ CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
         r"walking up)\b|\bfor (?:years|ages|months)\b|\bbeen like (?:that|this) for\b|"
         r"\brunning for the bus\b|\blaugh\w*\b"
     ),
+    # Heavy periods described as how things are, with no sign of collapse now.
+    "bleeding": re.compile(
+        r"^(?!.*\b(?:faint\w*|dizzy|light ?headed|pass(?:ed|ing)? out|collaps\w*|pregnant|"
+        r"right now|this morning|today|tonight|won'?t stop|will not stop|not stopping|minutes|"
+        r"flooding|pouring|gushing|golf ball|fist)\b)"
+        r".*\b(?:period|periods|menstrual|menstruation|time of the month)\b"
+    ),
     "harm_from_others": re.compile(
         r"\b(?:play|playing|plays|played|accident|accidentally|by mistake|teddy|pillow|ball|"
         r"joking|jokingly|tickle|tickling)\b"

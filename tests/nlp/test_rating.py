@@ -31,13 +31,20 @@ from coproduce.nlp.extraction import Rating, parse_rating
         ("6 and a half", 7),
         ("I'd say 5 but it changes", 5),
         ("I\u2019d say 5", 5),
-        ("3 tablets a day", 3),
         ("fiv", 5),
         ("sevn", 7),
         ("7ish", 7),
         ("prob a 6 on a good day", 6),
         ("no one asked me before, 4", 4),
         ("it won't go below 4", 4),
+        # Scales, durations, ages and a better day are not the rating (simulated patients).
+        ("on a scale of 0 to 10 I'd say 7", 7),
+        ("on a scale of one to ten, a six", 6),
+        ("It's been 2 years of this so I'd say about a 6 now", 6),
+        ("10 on a good day but today a 3", 3),
+        ("I'm 82 and I'd say a 4", 4),
+        ("a solid 11/10 obviously. jk, like a 5", 5),
+        ("since 2019 it's about a 5", 5),
     ],
 )
 def test_rating_in_range(answer: str, value: int) -> None:
@@ -52,7 +59,8 @@ def test_rating_out_of_range_keeps_the_number(answer: str, value: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "answer", ["not great", "dunno", "", "   ", "bad", "the white one", "no one"]
+    "answer",
+    ["not great", "dunno", "", "   ", "bad", "the white one", "no one", "3 tablets a day"],
 )
 def test_rating_without_a_number_is_unclear(answer: str) -> None:
     assert parse_rating(answer) == Rating(None, "unclear")

@@ -1,0 +1,163 @@
+"""What simulated patients got wrong from the bot, turn by turn, now right.
+
+Each case comes from a simulated-patient run on the real stack: a real answer taken for a
+command, a skip phrase that offered to delete everything, a read-back that looped, an earlier
+answer corrected mid-form, a "nothing" stored as a burden.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from coproduce.aims import service as aim_service
+from tests.actions.test_elicitation import bound, run
+from tests.builders import EXAMPLE_ANSWERS
+
+
+@pytest.fixture
+def visit(session: Session) -> dict[str, Any]:
+    from tests.builders import make_visit
+
+    made, token = make_visit(session)
+    return {"visit_id": made.id, "invite_token": token, "token": token}
+
+
+def say(visit: dict[str, Any], text: str, intent: str, requested: str, **slots: Any) -> Any:
+    return run(
+        text=text,
+        intent=intent,
+        confidence=0.97,
+        requested_slot=requested,
+        slots=bound(visit, consent=True, **slots),
+        token=visit["token"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "requested"),
+    [
+        ("next door neighbour", "dont_know", "supports"),
+        ("early nights", "ask_how_long", "assets"),
+        ("how long I can walk", "ask_how_long", "improvement_measure"),
+        ("money", "greet", "what_matters"),
+        ("I want my life back", "greet", "what_matters"),
+        ("why I am so tired all the time", "ask_why", "illness_burden"),
+    ],
+)
+def test_a_short_real_answer_is_kept_whatever_the_classifier_says(
+    visit: dict[str, Any], text: str, intent: str, requested: str
+) -> None:
+    slots, responses, _ = say(visit, text, intent, requested)
+    assert slots[requested] == text
+    assert slots["requested_slot"] != requested
+    assert "utter_skip_ack" not in responses
+
+
+@pytest.mark.parametrize("text", ["scrap that", "forget it", "having the catheter removed"])
+def test_only_an_explicit_request_offers_to_delete_everything(
+    visit: dict[str, Any], text: str
+) -> None:
+    slots, responses, _ = say(visit, text, "delete_answers", "assets")
+    assert "utter_confirm_delete" not in responses
+    assert slots.get("delete_pending") is not True
+
+
+def test_an_explicit_request_to_delete_is_confirmed_first(visit: dict[str, Any]) -> None:
+    slots, responses, _ = say(visit, "please delete my answers", "delete_answers", "assets")
+    assert responses == ["utter_confirm_delete"]
+    assert slots["delete_pending"] is True
+
+
+def test_a_skip_is_acknowledged_once(visit: dict[str, Any]) -> None:
+    slots, responses, _ = say(visit, "I'd rather not get into that", "inform", "aim")
+    assert responses == ["utter_skip_ack"]
+    assert slots["form_prompt"] == "ask"
+
+
+def test_not_understanding_gets_the_question_put_another_way(visit: dict[str, Any]) -> None:
+    slots, responses, _ = say(visit, "I don't understand the question", "inform", "what_matters")
+    assert responses == ["utter_explain_what_matters"]
+    assert "what_matters" not in slots
+
+
+def test_the_bot_waits_when_asked_to(visit: dict[str, Any]) -> None:
+    slots, responses, _ = say(visit, "hang on, the doorbell's going", "goodbye", "supports")
+    assert responses == ["utter_wait"]
+    assert "supports" not in slots
+
+
+@pytest.mark.parametrize("text", ["yes thats lovely thank you", "spot on ta", "it's all correct"])
+def test_agreeing_with_the_read_back_confirms_it(visit: dict[str, Any], text: str) -> None:
+    slots, _, _ = say(visit, text, "thank", "confirm_summary", baseline_rating=3, **EXAMPLE_ANSWERS)
+    assert slots["confirm_summary"] is True
+    assert slots["requested_slot"] is None
+
+
+@pytest.mark.parametrize("text", ["no it's fine, leave it", "nothing", "never mind", "cancel"])
+def test_nothing_to_change_ends_the_read_back(visit: dict[str, Any], text: str) -> None:
+    slots, _, _ = say(
+        visit,
+        text,
+        "deny",
+        "confirm_summary",
+        correction_pending=True,
+        baseline_rating=3,
+        **EXAMPLE_ANSWERS,
+    )
+    assert slots["confirm_summary"] is True
+    assert slots["requested_slot"] is None
+
+
+def test_a_bare_number_when_asked_what_to_change_is_the_rating(visit: dict[str, Any]) -> None:
+    slots, _, _ = say(
+        visit,
+        "7",
+        "inform",
+        "confirm_summary",
+        correction_pending=True,
+        baseline_rating=3,
+        **EXAMPLE_ANSWERS,
+    )
+    assert slots["baseline_rating"] == 7
+
+
+def test_a_mid_form_correction_changes_the_earlier_answer(
+    visit: dict[str, Any], session: Session
+) -> None:
+    earlier = {
+        "aim": "to walk to the shops",
+        "what_matters": "my garden",
+        "illness_burden": "breathless",
+        "treatment_burden": "too many tablets",
+        "assets": "my walks",
+        "supports": "my daughter drives me to appointments",
+    }
+    slots, responses, _ = say(
+        visit, "sorry I meant my son not my daughter", "inform", "improvement_measure", **earlier
+    )
+    assert slots["supports"] == "my son drives me to appointments"
+    assert "improvement_measure" not in slots
+    assert responses == ["utter_changed_earlier"]
+    stored = aim_service.load_state(session=session, visit_id=visit["visit_id"])
+    assert stored.answers["supports"] == "my son drives me to appointments"
+
+
+def test_yes_with_words_after_it_answers_are_you_safe(visit: dict[str, Any]) -> None:
+    slots, responses, _ = say(
+        visit, "yes, it's just my periods", "inform", "illness_burden", safety_pending=True
+    )
+    assert responses == ["utter_safe_continue"]
+    assert slots["safety_pending"] is False
+
+
+def test_nothing_and_nobody_are_kept_in_the_patients_words_without_items(
+    visit: dict[str, Any], session: Session
+) -> None:
+    say(visit, "nothing really", "inform", "treatment_burden", aim="sleep", what_matters="x")
+    summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
+    assert summary is not None
+    assert summary.treatment_burdens == []
+    assert summary.none_answers == {"treatment_burden": "nothing really"}

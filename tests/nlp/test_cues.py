@@ -1,0 +1,158 @@
+"""The words a control intent needs before a message is taken as a command, not an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from coproduce.nlp import cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hi", True),
+        ("Hello there!", True),
+        ("good morning", True),
+        ("hiya love", True),
+        ("money", False),
+        ("good days", False),
+        ("I want my life back", False),
+        ("hi, I want to walk again", False),
+    ],
+)
+def test_a_greeting_is_only_a_greeting(text: str, expected: bool) -> None:
+    assert cues.is_greeting(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("please delete my answers", True),
+        ("can you erase everything I said", True),
+        ("forget me", True),
+        ("I don't want you to keep any of this, delete it all", True),
+        ("scrap that", False),
+        ("forget it", False),
+        ("having the catheter removed", False),
+        ("remove my catheter", False),
+        ("forget about the tablets bit", False),
+    ],
+)
+def test_deletion_needs_an_explicit_request(text: str, expected: bool) -> None:
+    assert cues.asks_to_delete(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "expected"),
+    [
+        ("ask_how_long", "how long will this take?", True),
+        ("ask_how_long", "how many more questions", True),
+        ("ask_how_long", "how long I can walk", False),
+        ("ask_how_long", "early nights", False),
+        ("ask_why", "why do you need to know?", True),
+        ("ask_why", "why I am so tired", False),
+        ("ask_who_sees", "will my GP get a copy?", True),
+        ("ask_who_sees", "what happens to my data after?", True),
+        ("bot_challenge", "am I talking to a real person", True),
+        ("bot_challenge", "my husband", False),
+    ],
+)
+def test_a_question_intent_needs_the_questions_words(
+    intent: str, text: str, expected: bool
+) -> None:
+    assert cues.asks_faq(intent, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bye", True),
+        ("gotta go, the nurse is here", True),
+        ("can we finish this later", True),
+        ("bye bye pain", False),
+        ("later in the day", False),
+    ],
+)
+def test_goodbye_needs_leaving_words(text: str, expected: bool) -> None:
+    assert cues.is_goodbye(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nothing really", True),
+        ("None to speak of", True),
+        ("no", True),
+        ("no one, I live alone", True),
+        ("nobody", True),
+        ("I manage on my own, thank you", True),
+        ("not applicable", True),
+        ("nothing comes to mind", True),
+        ("nothing helps except my dog", False),
+        ("no one helps, but I look after my husband", False),
+        ("my daughter", False),
+    ],
+)
+def test_none_answers(text: str, expected: bool) -> None:
+    assert cues.is_none_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "confirms", "no_change"),
+    [
+        ("yes thats lovely thank you", True, False),
+        ("spot on ta", True, False),
+        ("yes that's right", True, False),
+        ("it's all correct", True, True),
+        ("no it's fine, leave it", False, True),
+        ("nothing", False, True),
+        ("leave it as it is", False, True),
+        ("never mind", False, True),
+        ("yes but change the aim to sleeping better", False, False),
+        ("my son not my daughter", False, False),
+    ],
+)
+def test_read_back_agreement_and_nothing_to_change(
+    text: str, confirms: bool, no_change: bool
+) -> None:
+    assert cues.confirms(text) is confirms
+    assert cues.wants_no_change(text) is no_change
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("yes", "affirm"),
+        ("yes, it's just my periods", "affirm"),
+        ("I'm fine thanks", "affirm"),
+        ("no", "deny"),
+        ("not really", "deny"),
+        ("my knees", None),
+    ],
+)
+def test_the_answer_to_are_you_safe(text: str, answer: str | None) -> None:
+    assert cues.safe_answer(text) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sorry I meant my son not my daughter", True),
+        ("actually change the first answer to sleeping better", True),
+        ("wait, go back, what matters most is my wife not work", True),
+        ("my son helps", False),
+        ("I don't know what you mean", False),
+    ],
+)
+def test_a_correction_of_an_earlier_answer(text: str, expected: bool) -> None:
+    assert cues.corrects_earlier(text) is expected
+
+
+def test_not_understood_and_pauses() -> None:
+    assert cues.not_understood("I don't understand the question")
+    assert cues.not_understood("what do you mean?")
+    assert not cues.not_understood("I mean my knee")
+    assert cues.is_pause("hang on, the doorbell's going")
+    assert not cues.is_pause("hanging on for dear life")
+    assert cues.sounds_like_dont_know("dunnoo")
+    assert not cues.sounds_like_dont_know("next door neighbour")
