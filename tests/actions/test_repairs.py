@@ -14,13 +14,11 @@ from sqlalchemy.orm import Session
 
 from coproduce.aims import service as aim_service
 from tests.actions.test_elicitation import bound, run
-from tests.builders import EXAMPLE_ANSWERS
+from tests.builders import EXAMPLE_ANSWERS, make_visit
 
 
 @pytest.fixture
 def visit(session: Session) -> dict[str, Any]:
-    from tests.builders import make_visit
-
     made, token = make_visit(session)
     return {"visit_id": made.id, "invite_token": token, "token": token}
 
