@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -113,6 +114,25 @@ AskSupports = _topic_action(topics.SUPPORTS)
 AskImprovementMeasure = _topic_action(topics.IMPROVEMENT_MEASURE)
 
 
+_REACTION = re.compile(
+    r"^(?:wow|hmm+|um+|erm+|well|oh|ooh|ok(?:ay)?|good|great|tough|hard|deep|big|interesting|"
+    r"that'?s a|what a|blimey|gosh|crikey)\b[^.!?]{0,30}$",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"[,\s]+(?:i guess|i suppose|i think|maybe|probably|i reckon)[\s.!?]*$", re.I)
+
+
+def quotable(measure: str) -> str:
+    """The patient's measure as quoted back: without an opening reaction or a trailing hedge.
+
+    "wow deep question. fewer hypos I guess" is quoted as "fewer hypos".
+    """
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", measure.strip()) if s.strip()]
+    while len(sentences) > 1 and _REACTION.match(sentences[0].rstrip(".!?")):
+        sentences.pop(0)
+    return _HEDGE.sub("", " ".join(sentences)) or measure
+
+
 class AskBaselineRating(AskForSlot):
     slot = topics.BASELINE_RATING
 
@@ -120,7 +140,8 @@ class AskBaselineRating(AskForSlot):
         measure = tracker.get_slot(topics.IMPROVEMENT_MEASURE)
         if not measure or measure == topics.SKIPPED:
             return response_text(domain, "utter_ask_baseline_rating_general")
-        short = measure if len(measure) <= 120 else measure[:117].rstrip() + "..."
+        quoted = quotable(measure)
+        short = quoted if len(quoted) <= 120 else quoted[:117].rstrip() + "..."
         return response_text(domain, "utter_ask_baseline_rating", measure=short)
 
     def buttons(self) -> list[dict[str, str]]:

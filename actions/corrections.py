@@ -99,7 +99,7 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
     if not turn.is_payload and (cues.confirms(turn.text) or nothing_to_change):
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return _finish(tracker, done, "silent")
-    if not turn.is_payload and pending and correction.topic is None and turn.words <= 3:
+    if not turn.is_payload and correction.topic is None and turn.words <= 3:
         rating = apply(tracker, topics.BASELINE_RATING, turn.text, None)
         if rating is not None:
             return _finish(tracker, [*rating, SlotSet("correction_pending", False)], "updated")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -22,7 +23,9 @@ from actions.context import (
 )
 from actions.corrections import handle_confirmation
 from actions.turns import (
+    FAQ_RESPONSES,
     MAX_ANSWER_CHARS,
+    faq_asked,
 )
 from actions.turns import (
     advance as _advance,
@@ -62,7 +65,7 @@ def _unskip(tracker: Tracker, topic: str) -> dict[str, Any]:
 
 def _answer_text(tracker: Tracker, topic: str, text: str) -> str:
     """Keep the patient's words; an edit of one item keeps the other items."""
-    text = text[:MAX_ANSWER_CHARS].strip()
+    text = _BACK.sub("", text[:MAX_ANSWER_CHARS]).strip() or text.strip()
     target, original = tracker.get_slot("edit_target"), None
     if tracker.get_slot("edit_topic") == topic and isinstance(target, dict):
         original, target = target.get("original"), target.get("target")
@@ -71,10 +74,15 @@ def _answer_text(tracker: Tracker, topic: str, text: str) -> str:
     return text
 
 
+#: Topics whose answer is one statement: "can't think of anything" there is no answer at all.
+SINGLE_TEXT_TOPICS = (topics.AIM, topics.WHAT_MATTERS, topics.IMPROVEMENT_MEASURE)
+_BACK = re.compile(r"^\W*(?:sorry,?\s+)?(?:i'?m|i am|im)\s+back\b[\s.!,:;-]*", re.IGNORECASE)
+
+
 def _topic_turn(
     dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, topic: str
 ) -> Events:
-    if _is_skip(turn):
+    if _is_skip(turn) or (topic in SINGLE_TEXT_TOPICS and cues.is_none_answer(turn.text)):
         return _skip(dispatcher, tracker, topic)
     if not turn.text:
         return _stay(prompt="reask")
@@ -105,6 +113,10 @@ def _rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn)
 
 
 def _consent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    faq = faq_asked(turn)
+    if faq is not None:
+        dispatcher.utter_message(response=FAQ_RESPONSES[faq])
+        return _stay(prompt="reask")
     if turn.intent == "affirm" and turn.confidence >= 0.5:
         dispatcher.utter_message(response="utter_consent_given")
         return _advance(tracker, [SlotSet("consent", True)])
@@ -146,18 +158,27 @@ def _safety_reply(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return _stay()
 
 
+_OPENING = re.compile(
+    r"^(?:\W*(?:sorry|oops|whoops|actually|wait|hang on|hold on|no|go back|can we go back)\b"
+    r"[\s,.!:;-]*)+",
+    re.IGNORECASE,
+)
+_NOT_TAIL = re.compile(r",?\s+(?:not|instead of|rather than)\s+[^,.;!?]{1,40}[.!?]*$", re.I)
+
+
 def _earlier_correction(
     dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, requested: str | None
 ) -> Events | None:
     """Apply "sorry, I meant my son not my daughter" to the earlier answer it corrects."""
     if turn.is_payload or requested not in topics.TOPICS or not cues.corrects_earlier(turn.text):
         return None
-    correction = extraction.parse_correction(turn.text)
+    correction = extraction.parse_correction(_OPENING.sub("", turn.text))
     topic = correction.topic
     if topic is None or topic == requested or tracker.get_slot(topic) in (None, topics.SKIPPED):
         return None
-    if correction.new_text:
-        events = corrections.apply(tracker, topic, correction.new_text, correction.target)
+    new_text = _NOT_TAIL.sub("", correction.new_text or "").strip()
+    if new_text:
+        events = corrections.apply(tracker, topic, new_text, correction.target)
         if events is not None:
             store.persist(tracker, events)
             dispatcher.utter_message(response="utter_changed_earlier")

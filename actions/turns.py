@@ -43,7 +43,7 @@ def stay(*events: dict[str, Any], prompt: str = "silent") -> Events:
     return [*events, set_prompt(prompt)]
 
 
-def _faq(turn: Turn) -> str | None:
+def faq_asked(turn: Turn) -> str | None:
     """Return the FAQ intent a message asks, checked against the question's own words."""
     if turn.is_payload:
         return turn.intent if turn.intent in FAQ_RESPONSES else None
@@ -63,13 +63,13 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
     words (coproduce/nlp/cues.py): otherwise a real answer would be lost.
     """
     intent = turn.intent
-    faq = _faq(turn)
+    faq = faq_asked(turn)
     if faq is not None:
         dispatcher.utter_message(response=FAQ_RESPONSES[faq])
         return stay(prompt="reask")
     if (turn.is_payload and intent == "greet") or cues.is_greeting(turn.text):
         return stay(prompt="reask")
-    if cues.is_pause(turn.text) and turn.words <= 12:
+    if cues.is_pause(turn.text) and turn.words <= 10:
         dispatcher.utter_message(response="utter_wait")
         return stay()
     if (turn.is_payload and intent == "goodbye") or (

@@ -99,7 +99,9 @@ _NONE = re.compile(
     _FLAGS,
 )
 _NOT_UNDERSTOOD = re.compile(
-    r"\b(?:(?:don'?t|do not|dont|didn'?t|did not) (?:understand|get|follow)(?: (?:the|that|"
+    r"\b(?:(?:don'?t|do not|dont) know what you mean|what do(?:es)? (?:the|that|this|a|your) "
+    r"(?:\w+ )?(?:mean|stand for)|(?:don'?t|do not|dont|didn'?t|did not) (?:understand|get|"
+    r"follow)(?: (?:the|that|"
     r"this|your) question| you| what you mean| it)?|what do you mean|what does (?:that|this|it) "
     r"mean|not sure what you mean|(?:i'?m|i am) (?:confused|lost)|(?:can|could) you "
     r"(?:explain|rephrase|say (?:that|it) (?:again|differently))|(?:what|which) do you want me "
@@ -108,8 +110,10 @@ _NOT_UNDERSTOOD = re.compile(
 )
 _CONFIRM = re.compile(
     r"^\W*(?:(?:yes|yep|yeah|yup|yea|ya|aye|ok|okay|correct|right|perfect|lovely|great|fine|good|"
-    r"brilliant|spot on|looks (?:good|right|fine|great)|sounds (?:good|right|fine)|that'?s (?:it|"
-    r"right|fine|correct|lovely|perfect|great|all)|that is (?:right|correct|fine)|it'?s (?:right|"
+    r"brilliant|grand|brill|smashing|champion|cracking|fab|fabulous|wonderful|excellent|"
+    r"marvellous|super|sound|spot on|looks (?:good|right|fine|great)|"
+    r"sounds (?:good|right|fine)|that'?s (?:it|right|fine|correct|lovely|perfect|great|grand|all|"
+    r"spot on|brilliant|about right)|that is (?:right|correct|fine)|it'?s (?:right|"
     r"correct|fine|good|all (?:good|fine|correct|right))|all (?:good|correct|right|fine)|"
     r"(?:thank you|thanks|ta|cheers)(?: very much| so much)?|love|dear|exactly|indeed|"
     r"absolutely|definitely|(?:as|fine as) it is|nothing to (?:change|add)|no changes?)"
@@ -157,7 +161,9 @@ _EARLIER = re.compile(
     r"(?:i meant|i mean|meant to say|i should have said|should (?:say|be|have said)|it should "
     r"(?:say|be)|go back|can (?:we|i) go back|change (?:the|my|what i said)|the (?:first|last|"
     r"previous|earlier|other) (?:answer|one|bit|question)|(?:my|the) \w+(?: \w+)? (?:bit|"
-    r"answer|part) (?:should|is wrong))\b",
+    r"answer|part) (?:should|is wrong))\b|"
+    r"^\W*(?:sorry|oops|whoops|actually|wait|hang on|hold on|no)\W+.{0,60}\b(?:not|instead of|"
+    r"rather than)\b",
     _FLAGS,
 )
 
@@ -178,8 +184,12 @@ def is_goodbye(text: str | None) -> bool:
 
 
 def is_pause(text: str | None) -> bool:
-    """True when the patient asks the bot to wait ("hang on, the doorbell's going")."""
-    return bool(_PAUSE.match(_clean(text)))
+    """True when the patient asks the bot to wait ("hang on, the doorbell's going").
+
+    "wait, go back, what matters most is my wife not work" is a correction, not a pause.
+    """
+    said = _clean(text)
+    return bool(_PAUSE.match(said)) and not corrects_earlier(said)
 
 
 def asks_to_delete(text: str | None) -> bool:

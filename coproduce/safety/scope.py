@@ -175,7 +175,8 @@ CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
         r"^(?!.*\b(?:faint\w*|dizzy|light ?headed|pass(?:ed|ing)? out|collaps\w*|pregnant|"
         r"right now|this morning|today|tonight|won'?t stop|will not stop|not stopping|minutes|"
         r"flooding|pouring|gushing|golf ball|fist)\b)"
-        r".*\b(?:period|periods|menstrual|menstruation|time of the month)\b"
+        r".*\b(?:period|periods|menstrual|menstruation|time of the month|every month|each month|"
+        r"monthly)\b"
     ),
     "harm_from_others": re.compile(
         r"\b(?:play|playing|plays|played|accident|accidentally|by mistake|teddy|pillow|ball|"

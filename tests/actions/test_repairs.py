@@ -159,3 +159,44 @@ def test_nothing_and_nobody_are_kept_in_the_patients_words_without_items(
     assert summary is not None
     assert summary.treatment_burdens == []
     assert summary.none_answers == {"treatment_burden": "nothing really"}
+
+
+def test_nothing_as_the_measure_is_no_measure(visit: dict[str, Any]) -> None:
+    slots, responses, _ = say(visit, "can't think of anything", "inform", "improvement_measure")
+    assert slots["improvement_measure"] == "__skipped__"
+    assert responses == ["utter_skip_ack"]
+
+
+def test_a_question_at_consent_is_answered_before_asking_again(visit: dict[str, Any]) -> None:
+    slots, responses, _ = run(
+        text="what is this?",
+        intent="inform",
+        requested_slot="consent",
+        slots=bound(visit),
+        token=visit["token"],
+    )
+    assert responses == ["utter_why"]
+    assert "consent" not in slots
+
+
+def test_coming_back_is_not_part_of_the_answer(visit: dict[str, Any]) -> None:
+    slots, _, _ = say(visit, "sorry I'm back. my singing group", "inform", "assets")
+    assert slots["assets"] == "my singing group"
+
+
+def test_wait_go_back_corrects_the_earlier_answer(visit: dict[str, Any]) -> None:
+    slots, responses, _ = say(
+        visit,
+        "wait, go back, what matters most is my wife not work",
+        "inform",
+        "illness_burden",
+        aim="to sleep",
+        what_matters="work",
+    )
+    assert slots["what_matters"] == "my wife"
+    assert responses == ["utter_changed_earlier"]
+
+
+def test_a_bare_number_at_the_read_back_is_the_rating(visit: dict[str, Any]) -> None:
+    slots, _, _ = say(visit, "7", "inform", "confirm_summary", baseline_rating=3, **EXAMPLE_ANSWERS)
+    assert slots["baseline_rating"] == 7

@@ -101,6 +101,7 @@ def test_none_answers(text: str, expected: bool) -> None:
     ("text", "confirms", "no_change"),
     [
         ("yes thats lovely thank you", True, False),
+        ("that's grand", True, False),
         ("spot on ta", True, False),
         ("yes that's right", True, False),
         ("it's all correct", True, True),
@@ -140,6 +141,7 @@ def test_the_answer_to_are_you_safe(text: str, answer: str | None) -> None:
         ("sorry I meant my son not my daughter", True),
         ("actually change the first answer to sleeping better", True),
         ("wait, go back, what matters most is my wife not work", True),
+        ("hang on, what matters most is my wife not work", True),
         ("my son helps", False),
         ("I don't know what you mean", False),
     ],
@@ -152,7 +154,10 @@ def test_not_understood_and_pauses() -> None:
     assert cues.not_understood("I don't understand the question")
     assert cues.not_understood("what do you mean?")
     assert not cues.not_understood("I mean my knee")
+    assert cues.not_understood("I don't know what you mean")
+    assert cues.not_understood("what does the number mean?")
     assert cues.is_pause("hang on, the doorbell's going")
+    assert not cues.is_pause("wait, go back, what matters most is my wife not work")
     assert not cues.is_pause("hanging on for dear life")
     assert cues.sounds_like_dont_know("dunnoo")
     assert not cues.sounds_like_dont_know("next door neighbour")
