@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -120,3 +121,31 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return _finish(tracker, done, "silent")
     return _ask_what_to_change(dispatcher)
+
+
+_OPENING = re.compile(
+    r"^(?:\W*(?:sorry|oops|whoops|actually|wait|hang on|hold on|no|go back|can we go back)\b"
+    r"[\s,.!:;-]*)+",
+    re.IGNORECASE,
+)
+_NOT_TAIL = re.compile(r",?\s+(?:not|instead of|rather than)\s+[^,.;!?]{1,40}[.!?]*$", re.I)
+
+
+def correct_earlier(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, requested: str | None
+) -> Events | None:
+    """Apply "sorry, I meant my son not my daughter" to the earlier answer it corrects."""
+    if turn.is_payload or requested not in topics.TOPICS or not cues.corrects_earlier(turn.text):
+        return None
+    correction = extraction.parse_correction(_OPENING.sub("", turn.text))
+    topic = correction.topic
+    if topic is None or topic == requested or tracker.get_slot(topic) in (None, topics.SKIPPED):
+        return None
+    new_text = _NOT_TAIL.sub("", correction.new_text or "").strip()
+    if new_text:
+        events = apply(tracker, topic, new_text, correction.target)
+        if events is not None:
+            store.persist(tracker, events)
+            dispatcher.utter_message(response="utter_changed_earlier")
+            return [*events, SlotSet("form_prompt", "reask")]
+    return redo(tracker, topic, correction.target)

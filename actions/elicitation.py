@@ -158,34 +158,6 @@ def _safety_reply(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return _stay()
 
 
-_OPENING = re.compile(
-    r"^(?:\W*(?:sorry|oops|whoops|actually|wait|hang on|hold on|no|go back|can we go back)\b"
-    r"[\s,.!:;-]*)+",
-    re.IGNORECASE,
-)
-_NOT_TAIL = re.compile(r",?\s+(?:not|instead of|rather than)\s+[^,.;!?]{1,40}[.!?]*$", re.I)
-
-
-def _earlier_correction(
-    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, requested: str | None
-) -> Events | None:
-    """Apply "sorry, I meant my son not my daughter" to the earlier answer it corrects."""
-    if turn.is_payload or requested not in topics.TOPICS or not cues.corrects_earlier(turn.text):
-        return None
-    correction = extraction.parse_correction(_OPENING.sub("", turn.text))
-    topic = correction.topic
-    if topic is None or topic == requested or tracker.get_slot(topic) in (None, topics.SKIPPED):
-        return None
-    new_text = _NOT_TAIL.sub("", correction.new_text or "").strip()
-    if new_text:
-        events = corrections.apply(tracker, topic, new_text, correction.target)
-        if events is not None:
-            store.persist(tracker, events)
-            dispatcher.utter_message(response="utter_changed_earlier")
-            return _stay(*events, prompt="reask")
-    return corrections.redo(tracker, topic, correction.target)
-
-
 def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
     turn = Turn.from_tracker(tracker)
     if token_mismatch(tracker, turn):
@@ -219,7 +191,7 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
         return control
     if requested == "confirm_summary":
         return handle_confirmation(dispatcher, tracker, turn)
-    earlier = _earlier_correction(dispatcher, tracker, turn, requested)
+    earlier = corrections.correct_earlier(dispatcher, tracker, turn, requested)
     if earlier is not None:
         return earlier
     if requested == topics.BASELINE_RATING:

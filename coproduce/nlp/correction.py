@@ -16,21 +16,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from coproduce.aims import topics
 from coproduce.nlp import patterns
 from coproduce.nlp.pipeline import get_nlp
 from coproduce.nlp.rating import parse_rating
 from coproduce.nlp.segment import item_spans
 
-TOPICS = (
-    "aim",
-    "what_matters",
-    "illness_burden",
-    "treatment_burden",
-    "assets",
-    "supports",
-    "improvement_measure",
-    "baseline_rating",
-)
+TOPICS = topics.TOPICS
 
 _I = re.IGNORECASE
 _PREFIX = re.compile(
