@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions import store
+from actions.authority import Authority
 from coproduce.aims import topics
 
 Events = list[dict[str, Any]]
@@ -55,22 +56,22 @@ def _follow_up_slots(follow_up_id: str) -> Events:
     return events
 
 
-def bind(tracker: Tracker, token: str | None) -> Events | None:
-    """Return the slot events binding this sender to the token's visit, or None if invalid."""
-    binding = store.resolve(token)
-    if binding is None:
-        return None
-    state = store.bind_and_load(sender_id=tracker.sender_id, visit_id=binding.visit_id)
+def bind(tracker: Tracker, granted: Authority) -> Events:
+    """Return the slot events binding this sender to the granted invite's visit.
+
+    The `invite_token` slot keeps the invite's hash, never the token itself.
+    """
+    state = store.bind_and_load(sender_id=tracker.sender_id)
     events: Events = [
-        SlotSet("visit_id", binding.visit_id),
-        SlotSet("invite_token", token),
+        SlotSet("visit_id", granted.visit_id),
+        SlotSet("invite_token", granted.invite_hash),
         SlotSet("invite_valid", True),
-        SlotSet("conversation_kind", "followup" if binding.follow_up_id else "previsit"),
-        SlotSet("follow_up_id", binding.follow_up_id),
+        SlotSet("conversation_kind", "followup" if granted.follow_up_id else "previsit"),
+        SlotSet("follow_up_id", granted.follow_up_id),
     ]
     events += slots_from_state(state)
-    if binding.follow_up_id:
-        events += _follow_up_slots(binding.follow_up_id)
+    if granted.follow_up_id:
+        events += _follow_up_slots(granted.follow_up_id)
     return events
 
 

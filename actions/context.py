@@ -8,6 +8,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.authority import message_hash
 from coproduce.aims import topics
 from coproduce.aims.service import AimState
 
@@ -36,6 +37,7 @@ class Turn:
     intent: str | None
     confidence: float
     entities: tuple[dict[str, Any], ...]
+    #: The hash of the invite token the message came with (set by the chat channel).
     token: str | None
     message_id: str | None
 
@@ -43,14 +45,12 @@ class Turn:
     def from_tracker(cls, tracker: Tracker) -> Turn:
         message = tracker.latest_message or {}
         intent = message.get("intent") or {}
-        metadata = message.get("metadata") or {}
-        token = metadata.get("invite_token") if isinstance(metadata, dict) else None
         return cls(
             text=(message.get("text") or "").strip(),
             intent=intent.get("name"),
             confidence=float(intent.get("confidence") or 0.0),
             entities=tuple(message.get("entities") or ()),
-            token=token if isinstance(token, str) else None,
+            token=message_hash(message.get("metadata")),
             message_id=message.get("message_id"),
         )
 
@@ -103,9 +103,3 @@ def next_slot(slots: dict[str, Any]) -> str | None:
     """Return the first form slot still empty, in asking order."""
     order = FOLLOWUP_SLOTS if is_follow_up(slots) else FORM_SLOTS
     return next((name for name in order if slots.get(name) is None), None)
-
-
-def token_mismatch(tracker: Tracker, turn: Turn) -> bool:
-    """True when the message carries no token or another visit's token than the bound one."""
-    bound = tracker.get_slot("invite_token")
-    return bool(bound) and turn.token != bound

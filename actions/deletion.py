@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
-from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
+from actions import store
 from actions.context import REQUESTED_SLOT, Turn
-from coproduce.audit import service as audit_service
-from coproduce.conversations import tracker_store
-from coproduce.database import session_scope
-from coproduce.visits import service as visit_service
-
-logger = logging.getLogger(__name__)
 
 Events = list[dict[str, Any]]
 CONFIRM_BUTTONS = [
     {"title": "Yes, delete everything", "payload": "/affirm"},
     {"title": "No, keep my answers", "payload": "/deny"},
 ]
-#: Rasa stores this turn's events after the action returns; delete the transcript after that.
-TRACKER_DELETE_DELAYS_S = (5.0, 30.0)
 
 
 def ask_to_confirm(dispatcher: CollectingDispatcher) -> Events:
@@ -36,42 +24,10 @@ def ask_to_confirm(dispatcher: CollectingDispatcher) -> Events:
     return [SlotSet("delete_pending", True), SlotSet("form_prompt", "silent")]
 
 
-def _forget_transcripts(senders: list[str], before: datetime) -> None:
-    for delay in TRACKER_DELETE_DELAYS_S:
-        time.sleep(delay)
-        try:
-            tracker_store.delete_events(senders, before=before)
-        except SQLAlchemyError:
-            logger.error("Deleting a chat transcript failed; will retry")
-
-
-def _delete(tracker: Tracker) -> bool:
-    visit_id = tracker.get_slot("visit_id")
-    if not visit_id:
-        return True
-    try:
-        with session_scope() as session:
-            senders = visit_service.delete_visit(session=session, visit_id=visit_id)
-            audit_service.record(
-                session=session,
-                actor="patient",
-                action="visit.delete.patient",
-                visit_id=visit_id,
-                source="chat",
-            )
-    except SQLAlchemyError:
-        logger.error("Deleting visit %s on the patient's request failed", visit_id)
-        return False
-    senders = list(dict.fromkeys([*senders, tracker.sender_id]))
-    before = datetime.now(timezone.utc)
-    threading.Thread(target=_forget_transcripts, args=(senders, before), daemon=True).start()
-    return True
-
-
 def handle_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Delete on yes; on anything else keep everything and carry on."""
     if turn.intent == "affirm":
-        if not _delete(tracker):
+        if not store.delete_visit(slots=dict(tracker.slots), sender_id=tracker.sender_id):
             dispatcher.utter_message(response="utter_delete_failed")
             return [SlotSet("delete_pending", False), SlotSet("form_prompt", "reask")]
         dispatcher.utter_message(response="utter_answers_deleted")

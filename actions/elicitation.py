@@ -10,8 +10,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import binding, corrections, deletion, followup, safety, store
+from actions import authority, binding, corrections, deletion, followup, safety, store
 from actions.asking import CONSENT_BUTTONS, RATING_BUTTONS
+from actions.authority import Authority
 from actions.context import (
     FORM,
     REQUESTED_SLOT,
@@ -19,7 +20,6 @@ from actions.context import (
     is_follow_up,
     merged_slots,
     next_slot,
-    token_mismatch,
 )
 from actions.corrections import handle_confirmation
 from actions.turns import (
@@ -44,6 +44,7 @@ from actions.turns import (
 )
 from coproduce.aims import topics
 from coproduce.nlp import cues, extraction
+from coproduce.visits.access import InviteCheck
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ def _consent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn
         dispatcher.utter_message(response="utter_consent_given")
         return _advance(tracker, [SlotSet("consent", True)])
     if turn.intent == "deny" and turn.confidence >= 0.5:
-        store.decline(tracker.get_slot("visit_id"))
+        store.decline(dict(tracker.slots))
         dispatcher.utter_message(response="utter_consent_declined")
         return [SlotSet("consent", False), _prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
     dispatcher.utter_message(response="utter_consent_unclear", buttons=CONSENT_BUTTONS)
@@ -158,11 +159,34 @@ def _safety_reply(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return _stay()
 
 
-def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+def _refused(dispatcher: CollectingDispatcher, turn: Turn, found: InviteCheck) -> None:
+    """Say why nothing is saved from a dead link; safety guidance still comes first."""
+    categories = safety.red_flag_categories(turn)
+    if categories:
+        safety.guide(dispatcher, categories)
+    dispatcher.utter_message(response=authority.REFUSALS.get(found.status, "utter_invite_invalid"))
+
+
+def _relinked(tracker: Tracker, granted: Authority) -> Events:
+    """Keep the hash of the link in use (a re-issued link of the same visit carries on)."""
+    if tracker.get_slot("invite_token") == granted.invite_hash:
+        return []
+    return [SlotSet("invite_token", granted.invite_hash)]
+
+
+def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker, found: InviteCheck) -> Events:
     turn = Turn.from_tracker(tracker)
-    if token_mismatch(tracker, turn):
+    granted = authority.current()
+    if granted is None:
+        _refused(dispatcher, turn, found)
+        return _stay()
+    if not granted.covers(dict(tracker.slots)):
         dispatcher.utter_message(response="utter_not_this_conversation")
         return _stay()
+    return [*_relinked(tracker, granted), *_answer_turn(dispatcher, tracker, turn)]
+
+
+def _answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     categories = safety.red_flag_categories(turn)
     if categories:
         return _stay(*safety.respond(dispatcher, tracker, turn, categories))
@@ -201,18 +225,21 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
     return _advance(tracker, [])
 
 
-def _activation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: InviteCheck) -> Events:
     """Start (or restart) the form: check the invite, then ask the first empty slot."""
     turn = Turn.from_tracker(tracker)
+    granted = authority.current()
+    if granted is None:
+        _refused(dispatcher, turn, found)
+        return [_prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
     events: Events = []
     if not tracker.get_slot("visit_id"):
-        events = binding.bind(tracker, turn.token) or []
-    if not tracker.get_slot("visit_id") and not events:
-        dispatcher.utter_message(response="utter_invite_invalid")
-        return [_prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
-    if token_mismatch(tracker, turn) and tracker.get_slot("invite_token"):
+        events = binding.bind(tracker, granted)
+    elif not granted.covers(dict(tracker.slots)):
         dispatcher.utter_message(response="utter_not_this_conversation")
         return [_prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
+    else:
+        events = _relinked(tracker, granted)
     if tracker.get_slot("safety_pending"):
         reply = _safety_reply(dispatcher, turn)
         if turn.intent != "affirm":
@@ -251,9 +278,11 @@ class ValidateElicitationForm(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
         in_form = (tracker.active_loop or {}).get("name") == FORM
-        if in_form and _answers_new_message(tracker):
-            return _in_form_turn(dispatcher, tracker)
-        return _activation(dispatcher, tracker)
+        found = authority.check(authority.latest_hash(tracker))
+        with authority.granted(authority.of(found)):
+            if in_form and _answers_new_message(tracker):
+                return _in_form_turn(dispatcher, tracker, found)
+            return _activation(dispatcher, tracker, found)
 
 
 def _answers_new_message(tracker: Tracker) -> bool:

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import store
+from actions import authority, store
 from actions.context import is_follow_up
 
 
@@ -21,6 +21,11 @@ class ActionFinish(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        with authority.granted(authority.of(authority.check(authority.latest_hash(tracker)))):
+            self._store(dispatcher, tracker)
+        return [SlotSet("form_prompt", None)]
+
+    def _store(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         visit_id = tracker.get_slot("visit_id")
         if is_follow_up(tracker.slots):
             store.persist(tracker, [])
@@ -29,11 +34,10 @@ class ActionFinish(Action):
             ):
                 dispatcher.utter_message(response="utter_followup_completed")
         elif tracker.get_slot("consent") is False:
-            store.decline(visit_id)
+            store.decline(dict(tracker.slots))
         elif visit_id and tracker.get_slot("confirm_summary"):
             store.persist(tracker, [])
             if tracker.get_slot("form_prompt") != "silent_done":
                 dispatcher.utter_message(response="utter_completed")
         elif visit_id:
             store.persist(tracker, [])
-        return [SlotSet("form_prompt", None)]

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import binding
+from actions import authority, binding
 
 #: Slots that describe one moment of the conversation, never carried into a new session.
 TRANSIENT = {
@@ -23,10 +23,9 @@ TRANSIENT = {
 }
 
 
-def _token(tracker: Tracker) -> str | None:
-    metadata = tracker.get_slot("session_started_metadata") or {}
-    token = metadata.get("invite_token") if isinstance(metadata, dict) else None
-    return token if isinstance(token, str) else None
+def _invite_hash(tracker: Tracker) -> str | None:
+    """Return the invite hash of the message that started this session (never a slot's)."""
+    return authority.message_hash(tracker.get_slot("session_started_metadata"))
 
 
 class ActionSessionStart(Action):
@@ -39,10 +38,15 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         events: list[dict[str, Any]] = [SessionStarted()]
-        bound = binding.bind(tracker, _token(tracker) or tracker.get_slot("invite_token"))
-        if bound is None:
+        granted = authority.of(authority.check(_invite_hash(tracker)))
+        if granted is None:
+            events.append(SlotSet("invite_valid", False))
+        elif tracker.get_slot("visit_id") not in (None, granted.visit_id):
+            # Another visit's link on this conversation: bind nothing, keep nothing.
             events.append(SlotSet("invite_valid", False))
         else:
+            with authority.granted(granted):
+                bound = binding.bind(tracker, granted)
             if binding.same_binding(tracker, bound):
                 # The tracker may hold answers a failed write has not stored yet.
                 events += [

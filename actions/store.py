@@ -1,31 +1,47 @@
-"""Write the conversation's state through the shared data layer, without ever losing it."""
+"""Every write the actions make, each authorised by the current message's invite.
+
+Writes never take a visit id from the tracker's slots on trust: each asks
+`authority.require` for the live invite the running action was granted, and acts only on
+that invite's visit. A write without one is refused and nothing changes.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+import time
+from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Tracker
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions import authority
+from actions.authority import NotAuthorized, StorageUnavailable
 from actions.context import aim_state, is_follow_up, merged_slots
 from coproduce.aims import service as aim_service
 from coproduce.aims.topics import SKIPPED
+from coproduce.audit import service as audit_service
+from coproduce.conversations import tracker_store
 from coproduce.database import session_scope
 from coproduce.followups import service as follow_up_service
+from coproduce.safety import alerts
 from coproduce.visits import service as visit_service
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["StorageUnavailable"]
 
-class StorageUnavailable(RuntimeError):
-    """The aims database cannot be read, so the conversation cannot safely go on.
+#: Rasa stores this turn's events after the action returns; delete the transcript after that.
+TRACKER_DELETE_DELAYS_S = (5.0, 30.0)
 
-    Raised instead of carrying on as if nothing were stored: a conversation bound with no
-    stored answers would overwrite them at its next write. The action fails, Rasa sends no
-    reply, and the chat channel keeps the message until the database is back.
-    """
+
+def _granted(slots: dict[str, Any], what: str) -> authority.Authority | None:
+    try:
+        return authority.require(slots)
+    except NotAuthorized:
+        logger.warning("Refused to %s: the message carries no live invite of this visit", what)
+        return None
 
 
 def persist(tracker: Tracker, events: list[dict[str, Any]]) -> bool:
@@ -35,60 +51,42 @@ def persist(tracker: Tracker, events: list[dict[str, Any]]) -> bool:
     repaired by the next one: the tracker keeps every answer in its slots meanwhile.
     """
     slots = merged_slots(tracker, events)
-    visit_id = slots.get("visit_id")
+    if not slots.get("visit_id"):
+        return True
     if is_follow_up(slots):
         return _persist_follow_up(slots)
-    if not visit_id or not slots.get("consent"):
+    if not slots.get("consent"):
         return True
+    granted = _granted(slots, "save answers")
+    if granted is None:
+        return False
     try:
         with session_scope() as session:
-            aim_service.save_state(session=session, visit_id=visit_id, state=aim_state(slots))
+            aim_service.save_state(
+                session=session, visit_id=granted.visit_id, state=aim_state(slots)
+            )
     except SQLAlchemyError as exc:
         # The exception text can hold patient words (SQL parameters): class names only here.
         logger.warning(
             "Saving the answers of visit %s failed (%s: %s); will retry next turn",
-            visit_id,
+            granted.visit_id,
             type(exc).__name__,
             type(getattr(exc, "orig", exc)).__name__,
         )
-        logger.debug("Save failure detail", exc_info=True)
         return False
     return True
 
 
-def decline(visit_id: str | None) -> None:
+def decline(slots: dict[str, Any]) -> None:
     """Mark the visit declined and drop any answers (best effort, retried at the finish)."""
-    if not visit_id:
+    granted = _granted(slots, "record a decline") if slots.get("visit_id") else None
+    if granted is None:
         return
     try:
         with session_scope() as session:
-            aim_service.mark_declined(session=session, visit_id=visit_id)
+            aim_service.mark_declined(session=session, visit_id=granted.visit_id)
     except SQLAlchemyError:
-        logger.warning("Marking visit %s declined failed", visit_id)
-
-
-@dataclass(frozen=True)
-class Binding:
-    """What an invite token opens: a visit, and for a follow-up link, which follow-up."""
-
-    visit_id: str
-    follow_up_id: str | None = None
-
-
-def resolve(token: str | None) -> Binding | None:
-    """Return what a live invite token opens, or None."""
-    if not token:
-        return None
-    try:
-        with session_scope() as session:
-            found = visit_service.resolve_invite(session=session, token=token)
-            if found is None:
-                return None
-            visit, invite = found
-            return Binding(visit_id=visit.id, follow_up_id=invite.follow_up_id)
-    except SQLAlchemyError as exc:
-        failure = f"Checking an invite token failed ({type(exc).__name__})"
-        raise StorageUnavailable(failure) from None
+        logger.warning("Marking visit %s declined failed", granted.visit_id)
 
 
 def _text(value: Any) -> str | None:
@@ -99,39 +97,43 @@ def _number(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+FOLLOW_UP_SLOTS = (
+    "followup_rating",
+    "goal_attainment",
+    "followup_helped",
+    "followup_barriers",
+    "aim_update",
+)
+
+
 def follow_up_state(slots: dict[str, Any]) -> follow_up_service.FollowUpState:
     """Build the storable state of a follow-up conversation from slot values."""
-    names = (
-        "followup_rating",
-        "goal_attainment",
-        "followup_helped",
-        "followup_barriers",
-        "aim_update",
-    )
     return follow_up_service.FollowUpState(
         rating=_number(slots.get("followup_rating")),
         goal_attainment=_number(slots.get("goal_attainment")),
         helped=_text(slots.get("followup_helped")),
         barriers=_text(slots.get("followup_barriers")),
         aim_update=_text(slots.get("aim_update")),
-        skipped=[name for name in names if slots.get(name) == SKIPPED],
+        skipped=[name for name in FOLLOW_UP_SLOTS if slots.get(name) == SKIPPED],
         completed=bool(slots.get("followup_done")),
     )
 
 
 def _persist_follow_up(slots: dict[str, Any]) -> bool:
-    follow_up_id = slots.get("follow_up_id")
-    if not follow_up_id:
+    if not slots.get("follow_up_id"):
         return True
+    granted = _granted(slots, "save a follow-up")
+    if granted is None or granted.follow_up_id is None:
+        return False
     try:
         with session_scope() as session:
             follow_up_service.save_state(
-                session=session, follow_up_id=follow_up_id, state=follow_up_state(slots)
+                session=session, follow_up_id=granted.follow_up_id, state=follow_up_state(slots)
             )
     except SQLAlchemyError as exc:
         logger.warning(
             "Saving follow-up %s failed (%s); will retry next turn",
-            follow_up_id,
+            granted.follow_up_id,
             type(exc).__name__,
         )
         return False
@@ -149,12 +151,88 @@ def load_follow_up(follow_up_id: str) -> follow_up_service.FollowUpState | None:
         ) from None
 
 
-def bind_and_load(*, sender_id: str, visit_id: str) -> aim_service.AimState | None:
-    """Bind the sender to the visit and return what was already stored for it."""
+def bind_and_load(*, sender_id: str) -> aim_service.AimState | None:
+    """Bind the sender to the granted visit and return what was already stored for it."""
+    granted = authority.current()
+    if granted is None:
+        raise NotAuthorized("Binding a conversation needs a live invite.")
     try:
         with session_scope() as session:
-            visit_service.bind_conversation(session=session, sender_id=sender_id, visit_id=visit_id)
-            return aim_service.load_state(session=session, visit_id=visit_id)
+            visit_service.bind_conversation(
+                session=session, sender_id=sender_id, visit_id=granted.visit_id
+            )
+            return aim_service.load_state(session=session, visit_id=granted.visit_id)
     except SQLAlchemyError as exc:
-        failure = f"Loading visit {visit_id} failed ({type(exc).__name__})"
+        failure = f"Loading visit {granted.visit_id} failed ({type(exc).__name__})"
         raise StorageUnavailable(failure) from None
+
+
+def record_red_flags(
+    *,
+    slots: dict[str, Any],
+    sender_id: str,
+    message_id: str | None,
+    text: str,
+    categories: list[str],
+) -> None:
+    """Store a message's red flags on the granted visit and alert the clinic (once each).
+
+    A red flag said before the conversation is bound to its visit (the very first message)
+    is recorded on the visit the message's invite opens.
+    """
+    granted = authority.current()
+    if granted is None or (slots.get("visit_id") and not granted.covers(slots)):
+        logger.warning("Refused to record a red flag: no live invite of this visit")
+        return
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    message_key = message_id or f"{now.timestamp():.6f}"
+    try:
+        with session_scope() as session:
+            for category in categories:
+                aim_service.record_red_flag(
+                    session=session,
+                    visit_id=granted.visit_id,
+                    category=category,
+                    text=text,
+                    at=now,
+                    dedupe_key=f"{sender_id}:{message_key}:{category}",
+                )
+    except SQLAlchemyError:
+        logger.error("Storing a red flag for visit %s failed", granted.visit_id)
+    for category in categories:
+        alerts.send_alert(visit_id=granted.visit_id, category=category)
+
+
+def _forget_transcripts(senders: list[str], before: datetime) -> None:
+    for delay in TRACKER_DELETE_DELAYS_S:
+        time.sleep(delay)
+        try:
+            tracker_store.delete_events(senders, before=before)
+        except SQLAlchemyError:
+            logger.error("Deleting a chat transcript failed; will retry")
+
+
+def delete_visit(*, slots: dict[str, Any], sender_id: str) -> bool:
+    """Forget the granted visit and its chat transcripts, on the patient's request."""
+    if not slots.get("visit_id"):
+        return True
+    granted = _granted(slots, "delete a visit")
+    if granted is None:
+        return False
+    try:
+        with session_scope() as session:
+            senders = visit_service.delete_visit(session=session, visit_id=granted.visit_id)
+            audit_service.record(
+                session=session,
+                actor="patient",
+                action="visit.delete.patient",
+                visit_id=granted.visit_id,
+                source="chat",
+            )
+    except SQLAlchemyError:
+        logger.error("Deleting visit %s on the patient's request failed", granted.visit_id)
+        return False
+    senders = list(dict.fromkeys([*senders, sender_id]))
+    before = datetime.now(timezone.utc)
+    threading.Thread(target=_forget_transcripts, args=(senders, before), daemon=True).start()
+    return True

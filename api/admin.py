@@ -4,7 +4,9 @@ python -m api.admin clinic create --name "Riverside Practice"
 python -m api.admin clinician create --clinic <clinic id> --name "Dr A. Patel"
 python -m api.admin token create --clinician <clinician id> [--expires-days 90]
 python -m api.admin token create --admin --label "ops"
+python -m api.admin token list
 python -m api.admin token revoke --prefix cpd_AbCdEfGh
+python -m api.admin purge-transcripts [--days 30]
 python -m api.admin clinic list | clinician list [--clinic <id>]
 """
 
@@ -14,6 +16,9 @@ import argparse
 import sys
 
 from coproduce.clinics import service as clinic_service
+from coproduce.clinics.models import ApiToken
+from coproduce.config import get_settings
+from coproduce.conversations import retention
 from coproduce.database import session_scope
 
 
@@ -40,12 +45,38 @@ def _parser() -> argparse.ArgumentParser:
     token_create.add_argument("--expires-days", type=int)
     token_create.add_argument("--label")
     token.add_parser("revoke").add_argument("--prefix", required=True)
+    token.add_parser("list")
+    purge = things.add_parser("purge-transcripts", help="delete chat transcripts past retention")
+    purge.add_argument("--days", type=int, help="default: COPRODUCE_TRANSCRIPT_RETENTION_DAYS")
     return parser
+
+
+def _token_line(row: ApiToken) -> str:
+    def day(value: object) -> str:
+        return f"{value:%Y-%m-%d}" if value is not None else "-"
+
+    state = "revoked" if row.revoked_at else "live"
+    return "\t".join(
+        [
+            row.prefix,
+            row.role,
+            row.clinic_id or "-",
+            row.label or "-",
+            f"created {day(row.created_at)}",
+            f"expires {day(row.expires_at)}",
+            state,
+        ]
+    )
 
 
 def run(argv: list[str]) -> int:
     """Carry out one admin command; return the exit code."""
     args = _parser().parse_args(argv)
+    if args.thing == "purge-transcripts":
+        days = args.days if args.days is not None else get_settings().transcript_retention_days
+        removed = retention.purge_transcripts(older_than_days=days)
+        print(f"deleted the transcripts of {removed} conversation(s) older than {days} days")
+        return 0
     try:
         with session_scope() as session:
             if args.thing == "clinic" and args.verb == "create":
@@ -64,6 +95,9 @@ def run(argv: list[str]) -> int:
                     session=session, clinic_id=args.clinic
                 ):
                     print(f"{person.id}\t{person.clinic_id}\t{person.name}")
+            elif args.verb == "list":
+                for row in clinic_service.list_tokens(session=session):
+                    print(_token_line(row))
             elif args.verb == "create":
                 value = clinic_service.create_token(
                     session=session,

@@ -8,7 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 
-from api.errors import Forbidden, Unauthorized
+from api.errors import Forbidden, TooManyRequests, Unauthorized
+from coproduce import ratelimit
 from coproduce.clinics import service as clinic_service
 from coproduce.clinics.service import Principal
 from coproduce.config import get_settings
@@ -34,16 +35,32 @@ def _bearer(authorization: str | None) -> str | None:
     return token.strip()
 
 
+def client_address(request: Request) -> str:
+    """Return the caller's address (the proxy's, unless uvicorn is told to trust it)."""
+    return request.client.host if request.client else "unknown"
+
+
+ClientDep = Annotated[str, Depends(client_address)]
+
+
 def get_principal(
-    session: SessionDep, authorization: Annotated[str | None, Header()] = None
+    session: SessionDep,
+    client: ClientDep,
+    authorization: Annotated[str | None, Header()] = None,
 ) -> Principal:
-    """Authenticate the bearer token of the request."""
+    """Authenticate the bearer token of the request; a client that keeps failing waits."""
     token = _bearer(authorization)
     if token is None:
         raise Unauthorized("Send 'Authorization: Bearer <token>'.")
     get_settings().require("api_token")
+    limited = ratelimit.check(ratelimit.AUTH_FAILURES, client)
+    if not limited.allowed:
+        raise TooManyRequests(
+            "Too many wrong tokens from this address.", retry_after=limited.retry_after
+        )
     principal = clinic_service.authenticate(session=session, token=token)
     if principal is None:
+        ratelimit.hit(ratelimit.AUTH_FAILURES, client)
         raise Unauthorized("The bearer token is not valid.")
     return principal
 
@@ -61,9 +78,5 @@ def require_admin(principal: PrincipalDep) -> Principal:
 AdminDep = Annotated[Principal, Depends(require_admin)]
 
 
-def request_source(request: Request) -> str:
-    """Say where a request came from, for the audit log."""
-    return request.client.host if request.client else "unknown"
-
-
-SourceDep = Annotated[str, Depends(request_source)]
+#: Where a request came from, for the audit log.
+SourceDep = ClientDep

@@ -36,6 +36,15 @@ class Conflict(ApiError):
     code = "conflict"
 
 
+class TooManyRequests(ApiError):
+    status_code = 429
+    code = "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(f"{message} Please try again in {retry_after} seconds.")
+        self.retry_after = retry_after
+
+
 def _describe(error: dict) -> str:
     location = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
     return f"{location or 'body'}: {error.get('msg', 'invalid value')}"
@@ -43,9 +52,13 @@ def _describe(error: dict) -> str:
 
 async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
+    headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else {}
+    body: dict[str, object] = {"error": exc.code, "message": exc.message, "detail": exc.message}
+    if isinstance(exc, TooManyRequests):
+        headers["Retry-After"] = str(exc.retry_after)
+        body["retry_after"] = exc.retry_after
     return JSONResponse(
-        {"error": exc.code, "message": exc.message, "detail": exc.message},
+        body,
         status_code=exc.status_code,
         headers=headers,
     )

@@ -50,17 +50,46 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return fields
 
 
-def repeated_field(scope: Scope, body: bytes) -> str | None:
-    """Return a field named twice in a JSON body (JSON would silently keep the last), or None."""
+def _unwritable(value: Any, path: str = "body") -> str | None:
+    """Return where a JSON value holds text that is not valid Unicode (a lone surrogate)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path
+        return None
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        found = _unwritable(key, path) if isinstance(key, str) else None
+        found = found or _unwritable(item, f"{path}.{key}")
+        if found:
+            return found
+    return None
+
+
+def json_problem(scope: Scope, body: bytes) -> str | None:
+    """Return what is wrong with a JSON body that no route could handle well, or None.
+
+    A field named twice (JSON would silently keep the last one), or text that cannot be
+    stored (a lone UTF-16 surrogate such as "\\ud800", which no database can write).
+    """
     content_type = (_header(scope, b"content-type") or b"").split(b";")[0].strip().lower()
     if not body or not content_type.endswith(b"json"):
         return None
     try:
-        json.loads(body, object_pairs_hook=_unique)
+        value = json.loads(body, object_pairs_hook=_unique)
     except _Repeated as repeated:
-        return str(repeated)
+        return f"The field '{repeated}' appears more than once; send it once."
     except (ValueError, RecursionError):
         return None  # not JSON: the route's own validation says so
+    where = _unwritable(value)
+    if where is not None:
+        return f"{where}: holds characters that are not valid text (a lone surrogate)."
     return None
 
 
@@ -101,10 +130,11 @@ class RequestGuard:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
-        field = repeated_field(scope, body)
-        if field is not None:
-            text = f"The field '{field}' appears more than once; send it once."
-            await _refusal(400, "bad_request", text)(scope, receive, send)
+        problem = json_problem(scope, body)
+        if problem is not None:
+            status = 400 if "more than once" in problem else 422
+            code = "bad_request" if status == 400 else "invalid_request"
+            await _refusal(status, code, problem)(scope, receive, send)
             return
         replay: list[Message] = [
             other or {"type": "http.request", "body": body, "more_body": False}
@@ -114,3 +144,36 @@ class RequestGuard:
             return replay.pop() if replay else await receive()
 
         await self.app(scope, replayed, send)
+
+
+class SecurityHeaders:
+    """ASGI middleware: nothing with patient data is cached; HSTS once served over https.
+
+    Every API response may hold patient data (a summary, a FHIR export, an invite link), so
+    none may be stored by a browser or proxy. Routes that set their own Cache-Control (the
+    widget script) keep it.
+    """
+
+    HSTS = b"max-age=31536000; includeSubDomains"
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        https = scope.get("scheme") == "https"
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                names = {name.lower() for name, _ in headers}
+                if b"cache-control" not in names:
+                    headers.append((b"cache-control", b"no-store"))
+                if https and b"strict-transport-security" not in names:
+                    headers.append((b"strict-transport-security", self.HSTS))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

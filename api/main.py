@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from contextlib import suppress
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
-from api.limits import RequestGuard
+from api.limits import RequestGuard, SecurityHeaders
 from api.routes import audit, chat, clinician, followups, visits
 from coproduce.config import get_settings
+from coproduce.conversations import retention
+
+logger = logging.getLogger(__name__)
+PURGE_EVERY_S = 6 * 60 * 60
+
+
+async def purge_transcripts_forever() -> None:
+    """Delete chat transcripts past retention now, then every six hours."""
+    while True:
+        try:
+            days = get_settings().transcript_retention_days
+            await asyncio.to_thread(retention.purge_transcripts, older_than_days=days)
+        except Exception as error:  # the API must keep serving; the next round retries
+            logger.error("Purging old transcripts failed (%s)", type(error).__name__)
+        await asyncio.sleep(PURGE_EVERY_S)
 
 
 def create_app() -> FastAPI:
@@ -22,6 +41,7 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     app.add_middleware(RequestGuard)
+    app.add_middleware(SecurityHeaders)
     if settings.allowed_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -39,6 +59,19 @@ def create_app() -> FastAPI:
         StaticFiles(directory=clinician.STATIC_DIR),
         name="clinician_static",
     )
+
+    tasks: list[asyncio.Task[None]] = []
+
+    @app.on_event("startup")
+    async def start_purging() -> None:
+        tasks.append(asyncio.create_task(purge_transcripts_forever()))
+
+    @app.on_event("shutdown")
+    async def stop_purging() -> None:
+        for task in tasks:
+            task.cancel()
+            with suppress(asyncio.CancelledError):
+                await task
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, validator
 #: Visits are booked within these years; anything else is a typo (and year 9999 overflows).
 EARLIEST_VISIT = datetime(2000, 1, 1)
 LATEST_VISIT = datetime(2999, 12, 31, 23, 59, 59)
+LATEST_FOLLOW_UP = LATEST_VISIT
 
 
 def to_utc_naive(value: datetime | None) -> datetime | None:

@@ -5,7 +5,9 @@ Design (why it looks like this):
 * The session cookie carries the clinician's own API token, so every request re-authenticates
   it with ``clinic_service.authenticate``: a revoked or expired token, or a deactivated
   clinician, is locked out on the next click, and the bootstrap admin token works too (its
-  hash alone could not be checked again). Nothing is kept on the server.
+  hash alone could not be checked again). It also names a sign-in kept on the server
+  (``clinician_sessions``): signing out revokes it there, so a copied cookie stops working
+  the moment its owner signs out.
 * The token is encrypted (Fernet, key derived from COPRODUCE_SESSION_SECRET) inside a payload
   signed and timestamped by itsdangerous. Someone who copies the cookie out of a shared ward
   PC's browser profile cannot read the long-lived token out of it, and the cookie is refused
@@ -42,10 +44,11 @@ _LOGIN_SALT = "coproduce.clinician.login-csrf"
 
 @dataclass(frozen=True)
 class WebSession:
-    """What a valid session cookie holds: the API token and the session's CSRF token."""
+    """What a valid session cookie holds: the API token, the CSRF token and the sign-in id."""
 
     token: str
     csrf: str
+    sign_in: str
 
 
 def _secret() -> str:
@@ -61,11 +64,12 @@ def _fernet() -> Fernet:
     return Fernet(base64.urlsafe_b64encode(key))
 
 
-def new_session(token: str) -> tuple[str, WebSession]:
+def new_session(token: str, sign_in: str) -> tuple[str, WebSession]:
     """Start a session for a token that has just authenticated; return its cookie value."""
-    session = WebSession(token=token, csrf=secrets.token_urlsafe(32))
+    session = WebSession(token=token, csrf=secrets.token_urlsafe(32), sign_in=sign_in)
     sealed = _fernet().encrypt(token.encode()).decode()
-    return _serializer(_SESSION_SALT).dumps({"t": sealed, "c": session.csrf}), session
+    payload = {"t": sealed, "c": session.csrf, "s": sign_in}
+    return _serializer(_SESSION_SALT).dumps(payload), session
 
 
 def read_session(cookie: str | None) -> WebSession | None:
@@ -75,12 +79,12 @@ def read_session(cookie: str | None) -> WebSession | None:
     try:
         payload = _serializer(_SESSION_SALT).loads(cookie, max_age=SESSION_MAX_AGE_S)
         token = _fernet().decrypt(payload["t"].encode(), ttl=SESSION_MAX_AGE_S).decode()
-        csrf = payload["c"]
+        csrf, sign_in = payload["c"], payload["s"]
     except (BadSignature, InvalidToken, KeyError, TypeError, AttributeError, ValueError):
         return None
-    if not isinstance(csrf, str) or not csrf:
+    if not isinstance(csrf, str) or not csrf or not isinstance(sign_in, str) or not sign_in:
         return None
-    return WebSession(token=token, csrf=csrf)
+    return WebSession(token=token, csrf=csrf, sign_in=sign_in)
 
 
 def csrf_matches(session: WebSession, submitted: str | None) -> bool:

@@ -42,6 +42,21 @@ class Settings(BaseSettings):
     outbox_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'outbox.db'}"
     outbox_retry_seconds: float = 3.0
     outbox_idle_seconds: float = 60.0
+    # Only Rasa may call the action server: it sends this secret as a bearer token.
+    action_secret: str | None = None
+    # The address every service listens on (loopback unless a deployment says otherwise).
+    host: str = "127.0.0.1"
+    action_port: int = 5055
+    # Rate limits in the `limits` notation, per client address (visit creation: per caller).
+    rate_limit_storage: str = "memory://"
+    rate_limit_login: str = "10/minute"
+    rate_limit_auth_failures: str = "20/minute"
+    rate_limit_invite_failures: str = "10/minute"
+    rate_limit_visit_create: str = "300/minute"
+    # Chat transcripts (Rasa's tracker events) are deleted this long after their last message.
+    transcript_retention_days: int = 30
+    # API tokens made without --expires-days live this long.
+    token_lifetime_days: int = 90
 
     class Config:
         env_prefix = "COPRODUCE_"

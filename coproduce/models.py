@@ -2,7 +2,7 @@
 
 from coproduce.aims.models import AnswerItem, RedFlagRecord, TopicAnswer
 from coproduce.audit.models import AuditEvent
-from coproduce.clinics.models import ApiToken, Clinic, Clinician
+from coproduce.clinics.models import ApiToken, Clinic, Clinician, ClinicianSession
 from coproduce.followups.models import FollowUp
 from coproduce.visits.models import Conversation, Invite, Visit
 
@@ -12,6 +12,7 @@ __all__ = [
     "AuditEvent",
     "Clinic",
     "Clinician",
+    "ClinicianSession",
     "Conversation",
     "FollowUp",
     "Invite",

@@ -13,7 +13,9 @@ export COPRODUCE_ENDPOINTS="${COPRODUCE_ENDPOINTS:-bot/endpoints.yml}"
 export COPRODUCE_PUBLIC_URL="${COPRODUCE_PUBLIC_URL:-http://localhost:${COPRODUCE_API_PORT}}"
 export COPRODUCE_RASA_URL="${COPRODUCE_RASA_URL:-http://localhost:${COPRODUCE_RASA_PORT}}"
 export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
-mkdir -p var
+# Databases, transcripts and logs hold health data: readable by this user only.
+umask 077
+mkdir -p var && chmod 700 var
 cat <<MSG
 
 Coproduce is starting (Rasa takes about 30 s to load its model):

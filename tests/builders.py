@@ -56,7 +56,8 @@ def tracker(
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
         "entities": entities or [],
-        "metadata": {"invite_token": token} if token else {},
+        # What the chat channel passes on: the hash of the invite token, never the token.
+        "metadata": {"invite_hash": visit_service.hash_token(token)} if token else {},
         "message_id": f"m-{abs(hash(text)) % 10_000_000}",
     }
     events: list[dict[str, Any]] = [

@@ -101,6 +101,15 @@ def stack(
         yield running
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Iterator[None]:
+    """Start every test with no failures counted against its client address."""
+    from coproduce import ratelimit
+
+    ratelimit.reset()
+    yield
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _outbox_in_a_temporary_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Keep the chat channels' outbox out of the project's var/ during tests."""

@@ -13,14 +13,17 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Res
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
-from api.deps import SessionDep
-from api.errors import NotFound
+from api.deps import ClientDep, SessionDep
+from api.errors import NotFound, TooManyRequests
+from coproduce import display, ratelimit
 from coproduce.config import get_settings
-from coproduce.visits import service as visit_service
+from coproduce.visits import access
+from coproduce.visits.access import InviteCheck, InviteStatus
 
 API_DIR = Path(__file__).resolve().parent.parent
 WIDGET_JS = API_DIR / "static" / "widget.js"
 templates = Jinja2Templates(directory=str(API_DIR / "templates"))
+templates.env.finalize = display.finalize  # no bidi overrides or hidden characters shown
 
 router = APIRouter(tags=["chat"])
 NEUTRAL_NOT_FOUND = "This chat link isn't working. Please ask your clinic for a new one."
@@ -38,12 +41,23 @@ class ChatSession(BaseModel):
     expires_in: int = Field(..., description="Seconds until the token expires")
 
 
-def chat_token(session_id: str) -> tuple[str, int]:
-    """Sign a short-lived socket token for one conversation; return it and its lifetime."""
+def chat_token(session_id: str, check: InviteCheck) -> tuple[str, int]:
+    """Sign a short-lived socket token for one conversation of one invite.
+
+    `sub` names the conversation, `inv` the invite's hash and `vis` the visit: Rasa's socket
+    channel checks the invite is still live on connect and on every message.
+    """
     settings = get_settings()
     lifetime = timedelta(minutes=settings.chat_jwt_ttl_minutes)
     now = datetime.now(timezone.utc)
-    claims = {"sub": session_id, "iat": now, "exp": now + lifetime, "scope": "chat"}
+    claims = {
+        "sub": session_id,
+        "inv": check.invite_hash,
+        "vis": check.visit_id,
+        "iat": now,
+        "exp": now + lifetime,
+        "scope": "chat",
+    }
     token = jwt.encode(claims, settings.require("chat_jwt_secret"), algorithm="HS256")
     return token, int(lifetime.total_seconds())
 
@@ -51,12 +65,22 @@ def chat_token(session_id: str) -> tuple[str, int]:
 @router.post(
     "/api/v1/chat-sessions", status_code=status.HTTP_201_CREATED, response_model=ChatSession
 )
-def create_chat_session(body: ChatSessionCreate, session: SessionDep) -> ChatSession:
-    """Open (or continue) a patient's chat: a socket token for a live invite."""
-    if visit_service.resolve_invite(session=session, token=body.invite_token) is None:
-        raise NotFound(NEUTRAL_NOT_FOUND)
-    session_id = (body.session_id or uuid.uuid4()).hex
-    token, lifetime = chat_token(session_id)
+def create_chat_session(
+    body: ChatSessionCreate, session: SessionDep, client: ClientDep
+) -> ChatSession:
+    """Open (or continue) a patient's chat: a socket token for a live invite.
+
+    A `session_id` is continued only when it was issued for this same invite; any other id
+    (another patient's, or one from a link that has since been replaced) gets a new one.
+    """
+    check = invite_check(session, body.invite_token, client)
+    session_id = body.session_id.hex if body.session_id else None
+    if session_id is None or not access.claim_session(
+        session=session, sender_id=session_id, check=check
+    ):
+        session_id = uuid.uuid4().hex
+        access.claim_session(session=session, sender_id=session_id, check=check)
+    token, lifetime = chat_token(session_id, check)
     return ChatSession(
         token=token,
         session_id=session_id,
@@ -81,12 +105,31 @@ def _page_headers() -> dict[str, str]:
     }
 
 
+def invite_check(session: SessionDep, invite_token: str, client: str) -> InviteCheck:
+    """Return the live invite a token opens; 404 for any other, 429 for a guesser."""
+    limited = ratelimit.check(ratelimit.INVITE_FAILURES, client)
+    if not limited.allowed:
+        raise TooManyRequests(
+            "Too many links that don't work from this address.", retry_after=limited.retry_after
+        )
+    check = access.check_invite(session=session, invite_hash=access.hash_of(invite_token))
+    if not check.live:
+        if check.status is InviteStatus.UNKNOWN:
+            ratelimit.hit(ratelimit.INVITE_FAILURES, client)
+        raise NotFound(NEUTRAL_NOT_FOUND)
+    return check
+
+
 @router.get("/chat/{invite_token}", response_class=HTMLResponse, include_in_schema=False)
-def chat_page(invite_token: str, request: Request, session: SessionDep) -> Response:
+def chat_page(
+    invite_token: str, request: Request, session: SessionDep, client: ClientDep
+) -> Response:
     """Serve the patient's chat page for a live invite, or a clear page for a dead one."""
     settings = get_settings()
     context = {"clinic_name": settings.clinic_name, "emergency_number": settings.emergency_number}
-    if visit_service.resolve_invite(session=session, token=invite_token) is None:
+    try:
+        invite_check(session, invite_token, client)
+    except NotFound:
         return templates.TemplateResponse(
             request,
             "chat/invalid.html",

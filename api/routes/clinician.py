@@ -15,7 +15,8 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from api import web_session
-from api.deps import SessionDep, SourceDep
+from api.deps import ClientDep, SessionDep, SourceDep
+from coproduce import display, ratelimit
 from coproduce.aims import service as aim_service
 from coproduce.aims import topics
 from coproduce.aims.schemas import AimSummary
@@ -29,6 +30,7 @@ from coproduce.visits.models import Visit
 API_DIR = Path(__file__).resolve().parent.parent
 STATIC_DIR = API_DIR / "static_clinician"
 templates = Jinja2Templates(directory=str(API_DIR / "templates"))
+templates.env.finalize = display.finalize  # no bidi overrides or hidden characters shown
 
 # Visits are stored in UTC; clinicians read them in the clinic's local time (the service runs
 # in UK clinics: 999, Samaritans). A COPRODUCE_ setting would be the place if that changes.
@@ -140,7 +142,9 @@ def _signed_in(
 ) -> tuple[Principal, web_session.WebSession] | None:
     """Return who the session cookie stands for, re-checking its token every time."""
     cookie = web_session.read_session(request.cookies.get(web_session.SESSION_COOKIE))
-    if cookie is None:
+    if cookie is None or not clinic_service.sign_in_active(
+        session=session, sign_in=cookie.sign_in, token=cookie.token
+    ):
         return None
     principal = clinic_service.authenticate(session=session, token=cookie.token)
     return None if principal is None else (principal, cookie)
@@ -219,12 +223,23 @@ def login_page(
 def login(
     request: Request,
     session: SessionDep,
+    client: ClientDep,
     token: Annotated[str, Form()] = "",
     csrf_token: Annotated[str, Form()] = "",
     next_page: Annotated[str, Form(alias="next")] = "/clinician",
 ) -> Response:
     """Check the token; on success start a session and go to the list."""
     next_url = _safe_next(next_page)
+    limited = ratelimit.hit(ratelimit.LOGIN, client)
+    if not limited.allowed:
+        response = _login_form(
+            request,
+            next_url=next_url,
+            message=f"Too many sign-in attempts. Please wait {limited.retry_after} seconds.",
+            status_code=429,
+        )
+        response.headers["Retry-After"] = str(limited.retry_after)
+        return response
     cookie = request.cookies.get(web_session.LOGIN_CSRF_COOKIE)
     if not web_session.login_csrf_matches(cookie, csrf_token):
         message = "The sign-in form had expired. Please enter your token again."
@@ -233,7 +248,10 @@ def login(
     if not token or clinic_service.authenticate(session=session, token=token) is None:
         message = "That token was not recognised. Check it, or ask your admin for a new one."
         return _login_form(request, next_url=next_url, message=message, status_code=401)
-    value, _ = web_session.new_session(token)
+    sign_in = clinic_service.open_sign_in(
+        session=session, token=token, lifetime_s=web_session.SESSION_MAX_AGE_S
+    )
+    value, _ = web_session.new_session(token, sign_in)
     response = _redirect(next_url)
     secure = _secure(request)
     web_session.set_cookie(response, web_session.SESSION_COOKIE, value, secure=secure)
@@ -256,6 +274,8 @@ def logout(
             "Please try again",
             "That form had expired. Go back, reload the page and press Sign out again.",
         )
+    if cookie is not None:
+        clinic_service.close_sign_in(session=session, sign_in=cookie.sign_in)
     response = _redirect("/clinician/login?signed_out=1")
     web_session.clear_cookie(response, web_session.SESSION_COOKIE, secure=_secure(request))
     return response

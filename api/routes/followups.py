@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, validator
 from api.deps import PrincipalDep, SessionDep
 from api.errors import Conflict
 from api.routes.visits import _visible_visit
-from api.schemas import iso_utc, to_utc_naive
+from api.schemas import EARLIEST_VISIT, LATEST_FOLLOW_UP, iso_utc, to_utc_naive
 from coproduce.followups import service as follow_up_service
 from coproduce.followups.models import FollowUp
 from coproduce.visits import service as visit_service
@@ -24,7 +24,10 @@ class FollowUpCreate(BaseModel):
 
     @validator("due_at")
     def _utc(cls, value: datetime | None) -> datetime | None:
-        return to_utc_naive(value)
+        value = to_utc_naive(value)
+        if value is not None and not EARLIEST_VISIT <= value <= LATEST_FOLLOW_UP:
+            raise ValueError("must be between the years 2000 and 2999")
+        return value
 
     class Config:
         extra = "forbid"

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response, status
 
 from api.deps import PrincipalDep, SessionDep, SourceDep
-from api.errors import Conflict, NotFound
+from api.errors import Conflict, NotFound, TooManyRequests
 from api.schemas import (
     InviteOut,
     VisitCreate,
@@ -18,6 +18,7 @@ from api.schemas import (
     iso_utc,
     to_utc_naive,
 )
+from coproduce import ratelimit
 from coproduce.aims import service as aim_service
 from coproduce.aims.schemas import AimSummary
 from coproduce.audit import service as audit_service
@@ -55,6 +56,11 @@ def _visible_visit(
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=VisitCreated)
 def create_visit(body: VisitCreate, session: SessionDep, principal: PrincipalDep) -> VisitCreated:
     """Create a visit and an invite link for its pre-visit conversation."""
+    limited = ratelimit.hit(ratelimit.VISIT_CREATE, principal.actor)
+    if not limited.allowed:
+        raise TooManyRequests(
+            "Too many visits created by this caller.", retry_after=limited.retry_after
+        )
     visit, token = visit_service.create_visit(
         session=session,
         patient_ref=body.patient_ref,

@@ -31,11 +31,14 @@ from rasa.core.tracker_store import FailSafeTrackerStore
 from sqlalchemy import text as sql
 from sqlalchemy.exc import SQLAlchemyError
 
+from coproduce.channels import gate
+from coproduce.channels.gate import Admission
 from coproduce.channels.outbox import Outbox, PendingMessage, get_outbox
 from coproduce.config import get_settings
 from coproduce.database import get_engine
 from coproduce.safety.detector import detect_red_flags
 from coproduce.safety.guidance import guidance_response
+from coproduce.visits import access
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +50,11 @@ DELAYED_NOTICE = (
 NOT_KEPT_NOTICE = (
     "Sorry, I couldn't save that just now, and I couldn't keep it for later either. Please "
     "try again in a few minutes."
+)
+#: Used only if the model's domain is not loaded yet: safety guidance is never left out.
+FALLBACK_GUIDANCE = (
+    "What you've told me sounds serious. If you or someone with you is in danger or very "
+    "unwell right now, call {emergency_number} now. This chat is not watched in real time."
 )
 RETRY_PAUSE_SECONDS = 0.25
 # Messages that only check whether the bot is still there are not part of the answer.
@@ -77,7 +85,7 @@ def safety_guidance(text: str, responses: dict[str, Any]) -> str | None:
     if not categories:
         return None
     variants = responses.get(guidance_response(categories)) or [{}]
-    template = str(variants[0].get("text", ""))
+    template = str(variants[0].get("text") or FALLBACK_GUIDANCE)
     settings = get_settings()
     return template.format(
         emergency_number=settings.emergency_number, crisis_line=settings.crisis_line
@@ -107,6 +115,17 @@ def database_up() -> bool:
     return True
 
 
+def invite_hash_of(message: UserMessage) -> str | None:
+    """Return the invite hash the channel put in a message's metadata."""
+    value = (message.metadata or {}).get(access.METADATA_KEY)
+    return value if isinstance(value, str) else None
+
+
+def _hash_in(metadata: dict[str, Any]) -> str | None:
+    value = metadata.get(access.METADATA_KEY)
+    return value if isinstance(value, str) else None
+
+
 def _raise(error: Exception) -> None:
     raise error
 
@@ -120,11 +139,15 @@ class Delivery:
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
         output_for: Callable[[str], OutputChannel],
         outbox: Outbox | None = None,
+        admit: Callable[..., Awaitable[Admission | None]] = gate.admit,
+        recheck: Callable[..., Awaitable[Admission | None]] = gate.recheck,
     ) -> None:
         self.channel = channel
         self.on_new_message = on_new_message
         self.output_for = output_for
         self.outbox = outbox or get_outbox()
+        self.admit = admit
+        self.recheck = recheck
         self.app: Any = None
         self._flusher: asyncio.Task[None] | None = None
 
@@ -159,24 +182,51 @@ class Delivery:
         if isinstance(store, FailSafeTrackerStore):
             store._on_tracker_store_error = _raise
 
-    async def handle(self, message: UserMessage) -> None:
-        """Get one patient message saved by Rasa, or keep it and tell the patient."""
+    async def handle(self, message: UserMessage, *, client: str = "unknown") -> Admission | None:
+        """Get one patient message saved by Rasa, or keep it and tell the patient.
+
+        The message's invite is checked first (`gate.admit`): a refused message never
+        reaches Rasa. Returns the gate's decision (None when the database could not say).
+        """
         sender = str(message.sender_id)
+        admission = await self.admit(
+            sender=sender, invite_hash=invite_hash_of(message), client=client
+        )
+        if admission is not None and not admission.allowed:
+            await self.refuse(message, admission)
+            return admission
         self._tracker_store_errors_raise()
         if not await self._pending(sender):
-            if await self._handled(message):
-                return
-            await self._keep(message)
-            return
+            if not await self._handled(message):
+                await self._keep(message)
+            return admission
         async with self.outbox.lock(sender):
             kept = await self._pending(sender)
             if kept and not await self._can_save():
                 await self._keep(message)
-                return
+                return admission
             if await self._handled(self._merged(message, kept)):
                 await self.outbox.remove(sender, [m.id for m in kept])
-                return
+                return admission
             await self._keep(message)
+        return admission
+
+    async def refuse(self, message: UserMessage, admission: Admission) -> None:
+        """Tell the patient why their message was not taken: safety guidance comes first."""
+        sender = str(message.sender_id)
+        responses = self._responses()
+        guidance = safety_guidance(message.text or "", responses)
+        output = message.output_channel
+        if guidance:
+            await output.send_text_message(sender, guidance)
+        await output.send_text_message(sender, gate.refusal_text(admission, responses))
+        closed: dict[str, Any] = {"type": "chat_closed", "reason": admission.reason}
+        if admission.retry_after:
+            closed["retry_after"] = admission.retry_after
+        await output.send_custom_json(sender, closed)
+
+    def _responses(self) -> dict[str, Any]:
+        return dict(getattr(getattr(self._agent(), "domain", None), "responses", {}) or {})
 
     async def _pending(self, sender: str) -> list[PendingMessage]:
         try:
@@ -226,8 +276,7 @@ class Delivery:
         sender = str(message.sender_id)
         text = message.text or ""
         notices = []
-        agent = self._agent()
-        guidance = safety_guidance(text, getattr(getattr(agent, "domain", None), "responses", {}))
+        guidance = safety_guidance(text, self._responses())
         if guidance:
             notices.append(guidance)
         try:
@@ -267,6 +316,17 @@ class Delivery:
             async with self.outbox.lock(sender):
                 kept = await self.outbox.pending(sender)
                 if not kept:
+                    continue
+                admission = await self.recheck(
+                    sender=sender, invite_hash=_hash_in(kept[-1].metadata)
+                )
+                if admission is None:
+                    return saved
+                if not admission.allowed:
+                    # The link was replaced or the visit cancelled meanwhile: not kept.
+                    await self.outbox.remove(sender, [m.id for m in kept])
+                    refused = UserMessage(merged_text(kept), self.output_for(sender), sender)
+                    await self.refuse(refused, admission)
                     continue
                 message = UserMessage(
                     merged_text(kept),

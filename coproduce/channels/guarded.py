@@ -23,10 +23,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from coproduce.channels import speedups
+from coproduce.channels import logs, speedups
 from coproduce.channels.delivery import Delivery
-from coproduce.channels.patient_socket import PatientSocketInput
+from coproduce.channels.gate import Vocabulary, clean_metadata, neutral_text
 from coproduce.config import get_settings
+from coproduce.visits import access
 
 speedups.install()
 logger = logging.getLogger(__name__)
@@ -43,10 +44,6 @@ UNREADABLE_REPLY = (
 # C0 and C1 controls except tab and newline, DEL, and halves of surrogate pairs (which cannot
 # be written as UTF-8). Format characters stay: RTL marks and emoji joiners are text.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-# Typed as `/restart`, `/session_start` or `/back`, Rasa would run its own command (wiping the
-# conversation's state, or undoing the last answer) and send nothing back. No button of ours
-# sends them, so the patient's words go to NLU as words instead.
-_RASA_COMMAND = re.compile(r"^(\s*)/(?=(?:restart|session_start|back)\b)")
 
 
 def clean_text(text: str) -> str:
@@ -54,9 +51,14 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def patient_text(text: str) -> str:
-    """Return the text to hand to Rasa: cleaned, and never one of Rasa's own commands."""
-    return _RASA_COMMAND.sub(r"\1", clean_text(text))
+def patient_text(text: str, vocabulary: Vocabulary | None = None) -> str:
+    """Return the text to hand to Rasa: cleaned, and never read as a command.
+
+    Only our own buttons' payloads ("/affirm", '/correct{"edit_topic": "aim"}') keep a
+    leading slash; typed as "/restart" or "/ my diagnosis", the patient's words go to NLU as
+    words (Rasa would otherwise run its own command, or log the text it failed to parse).
+    """
+    return neutral_text(clean_text(text), vocabulary)
 
 
 def max_body_bytes(max_chars: int) -> int:
@@ -181,6 +183,7 @@ class GuardedRestInput(RestInput):
     """
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        logs.install()
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
         max_chars = get_settings().max_message_chars
         delivery = Delivery(self.name(), on_new_message, lambda _: CollectingOutputChannel())
@@ -198,18 +201,43 @@ class GuardedRestInput(RestInput):
                 logger.info("Refused a REST message: %s", checked.error)
                 return response.json(checked.body(), status=checked.status)
             collector = CollectingOutputChannel()
-            await delivery.handle(
+            metadata = checked.get("metadata") or {}
+            text = patient_text(checked["message"], domain_vocabulary(request.app))
+            admission = await delivery.handle(
                 UserMessage(
-                    checked["message"],
+                    text,
                     collector,
                     checked["sender"],
                     input_channel=checked.get("input_channel") or self.name(),
-                    metadata=checked.get("metadata"),
-                )
+                    metadata=clean_metadata(access.hash_of(metadata.get("invite_token"))),
+                ),
+                client=request.ip or "unknown",
             )
+            limited = admission is not None and admission.reason == "rate_limited"
+            if limited and len(collector.messages) <= 2:
+                # The refusal alone (no safety guidance came first): a plain 429.
+                assert admission is not None
+                return response.json(
+                    {
+                        "error": "rate_limited",
+                        "message": "Too many attempts with links that don't work. "
+                        f"Please wait {admission.retry_after} seconds.",
+                        "retry_after": admission.retry_after,
+                    },
+                    status=429,
+                    headers={"Retry-After": str(admission.retry_after)},
+                )
             return response.json(collector.messages)
 
         return webhook
+
+
+def domain_vocabulary(app: Any) -> Vocabulary | None:
+    """Return the loaded model's intents and entities (None before a model is loaded)."""
+    domain = getattr(getattr(getattr(app, "ctx", None), "agent", None), "domain", None)
+    if domain is None:
+        return None
+    return Vocabulary(frozenset(domain.intents), frozenset(domain.entities))
 
 
 def socket_metadata(value: Any) -> dict[str, Any]:
@@ -235,39 +263,3 @@ def check_socket_message(data: Any, *, max_chars: int, metadata_key: str) -> dic
     if metadata_key in data:
         checked[metadata_key] = socket_metadata(data[metadata_key])
     return checked
-
-
-class GuardedSocketIOInput(PatientSocketInput):
-    """The patient socket channel (still named `socketio`), answering bad messages kindly.
-
-    An over-long or unreadable message gets a bot message on `bot_message_evt` and never
-    reaches Rasa, so nothing the patient said before is touched.
-    """
-
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = super().blueprint(on_new_message)
-        sio = self.sio
-        assert sio is not None
-        namespace = self.namespace or "/"
-        handlers = sio.handlers[namespace]
-        deliver = handlers[self.user_message_evt]
-        join = handlers["session_request"]
-        max_chars = get_settings().max_message_chars
-        metadata_key = self.metadata_key or "metadata"
-
-        async def guarded_message(sid: str, data: Any = None, *_extra: Any) -> None:
-            checked = check_socket_message(data, max_chars=max_chars, metadata_key=metadata_key)
-            if isinstance(checked, str):
-                logger.info("Refused a socket message from %s", sid)
-                await sio.emit(
-                    self.bot_message_evt, {"text": checked}, room=sid, namespace=namespace
-                )
-                return
-            await deliver(sid, checked)
-
-        async def guarded_session_request(sid: str, data: Any = None, *_extra: Any) -> None:
-            await join(sid, data if isinstance(data, dict) else None)
-
-        sio.on(self.user_message_evt, guarded_message, namespace=namespace)
-        sio.on("session_request", guarded_session_request, namespace=namespace)
-        return webhook

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from coproduce.config import get_settings
+from coproduce.database import private_file
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,10 @@ class SqliteOutbox(_LocalLocks):
 
     def __init__(self, path: Path) -> None:
         super().__init__()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(path)
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA secure_delete=ON")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS outbox ("
             "id TEXT PRIMARY KEY, sender TEXT NOT NULL, at REAL NOT NULL, body TEXT NOT NULL)"
@@ -169,6 +171,7 @@ def forget(sender_ids: list[str], url: str | None = None) -> None:
     if not path.exists():
         return
     with sqlite3.connect(str(path)) as db:
+        db.execute("PRAGMA secure_delete=ON")
         db.executemany("DELETE FROM outbox WHERE sender = ?", [(s,) for s in sender_ids])
 
 

@@ -41,3 +41,15 @@ class ApiToken(Base):
     created_at = Column(DateTime, nullable=False, default=utcnow)
     expires_at = Column(DateTime, nullable=True)
     revoked_at = Column(DateTime, nullable=True)
+
+
+class ClinicianSession(Base):
+    """A signed-in browser session of the clinician pages; signing out revokes it here."""
+
+    __tablename__ = "clinician_sessions"
+
+    id = Column(String(64), primary_key=True)
+    token_hash = Column(String(64), nullable=False, index=True)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    expires_at = Column(DateTime, nullable=False)
+    revoked_at = Column(DateTime, nullable=True)

@@ -12,7 +12,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coproduce.clinics.models import ApiToken, Clinic, Clinician
+from coproduce.clinics.models import ApiToken, Clinic, Clinician, ClinicianSession
 from coproduce.config import get_settings
 from coproduce.database import utcnow
 
@@ -76,7 +76,17 @@ def create_token(
     expires_in_days: int | None = None,
     label: str | None = None,
 ) -> str:
-    """Create an API token for a clinician (or an admin); return it — it is never shown again."""
+    """Create an API token for a clinician (or an admin); return it — it is never shown again.
+
+    Every token expires: after `expires_in_days`, or COPRODUCE_TOKEN_LIFETIME_DAYS (90).
+    """
+    if expires_in_days is None:
+        expires_in_days = get_settings().token_lifetime_days
+    if not 1 <= expires_in_days <= 3650:
+        raise ClinicError(
+            f"--expires-days must be between 1 and 3650, not {expires_in_days}: "
+            "every token expires."
+        )
     clinician = session.get(Clinician, clinician_id) if clinician_id else None
     if not admin and clinician is None:
         raise ClinicError(f"No clinician with id '{clinician_id}'.")
@@ -89,7 +99,7 @@ def create_token(
             clinic_id=None if admin or clinician is None else clinician.clinic_id,
             clinician_id=None if admin or clinician is None else clinician.id,
             label=label,
-            expires_at=utcnow() + timedelta(days=expires_in_days) if expires_in_days else None,
+            expires_at=utcnow() + timedelta(days=expires_in_days),
         )
     )
     session.flush()
@@ -106,6 +116,42 @@ def revoke_token(*, session: Session, prefix: str) -> int:
         row.revoked_at = utcnow()
         count += 1
     return count
+
+
+def list_tokens(*, session: Session) -> list[ApiToken]:
+    """Return every token (never its value: only its prefix), newest first."""
+    return list(session.execute(select(ApiToken).order_by(ApiToken.created_at.desc())).scalars())
+
+
+def open_sign_in(*, session: Session, token: str, lifetime_s: int) -> str:
+    """Record a clinician page sign-in for a token that has just authenticated; return its id."""
+    sign_in = ClinicianSession(
+        id=secrets.token_urlsafe(32),
+        token_hash=_hash(token),
+        expires_at=utcnow() + timedelta(seconds=lifetime_s),
+    )
+    session.add(sign_in)
+    session.flush()
+    return str(sign_in.id)
+
+
+def sign_in_active(*, session: Session, sign_in: str, token: str) -> bool:
+    """True when the sign-in exists for this token, is not revoked and has not expired."""
+    row = session.get(ClinicianSession, sign_in)
+    return (
+        row is not None
+        and row.revoked_at is None
+        and row.expires_at > utcnow()
+        and hmac.compare_digest(row.token_hash, _hash(token))
+    )
+
+
+def close_sign_in(*, session: Session, sign_in: str) -> None:
+    """Revoke a sign-in (signing out): its cookie never works again."""
+    row = session.get(ClinicianSession, sign_in)
+    if row is not None and row.revoked_at is None:
+        row.revoked_at = utcnow()
+        session.flush()
 
 
 def authenticate(*, session: Session, token: str) -> Principal | None:

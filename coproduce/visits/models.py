@@ -54,5 +54,8 @@ class Conversation(Base):
 
     sender_id = Column(String(255), primary_key=True)
     visit_id = Column(String(36), ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    #: The invite a chat session id was issued for (POST /api/v1/chat-sessions); REST
+    #: conversations, whose ids the client chooses, have none.
+    invite_hash = Column(String(64), nullable=True)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     turns = Column(Integer, nullable=False, default=0)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from actions.elicitation import ValidateElicitationForm
 from coproduce.aims import service as aim_service
 from coproduce.aims.topics import SKIPPED
+from coproduce.visits.service import hash_token
 from tests.builders import EXAMPLE_ANSWERS, make_visit, tracker
 
 DOMAIN: dict[str, Any] = {"responses": {}}
@@ -29,7 +30,7 @@ def run(**kwargs: Any) -> tuple[dict[str, Any], list[str], CollectingDispatcher]
 @pytest.fixture
 def visit(session: Session) -> dict[str, Any]:
     visit, token = make_visit(session)
-    return {"visit_id": visit.id, "invite_token": token, "token": token}
+    return {"visit_id": visit.id, "invite_token": hash_token(token), "token": token}
 
 
 def bound(visit: dict[str, Any], **slots: Any) -> dict[str, Any]:
@@ -234,11 +235,12 @@ def test_a_correction_without_words_asks_that_topic_again(visit: dict[str, Any])
 def test_a_message_with_another_token_is_refused_and_not_stored(
     visit: dict[str, Any], session: Session
 ) -> None:
+    _, other_token = make_visit(session, patient_ref="MRN-OTHER")
     slots, responses, _ = run(
         text="my answer",
         requested_slot="aim",
         slots=bound(visit, consent=True),
-        token="someone-else",
+        token=other_token,
     )
     assert responses == ["utter_not_this_conversation"]
     assert "aim" not in slots

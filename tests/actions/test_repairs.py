@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from coproduce.aims import service as aim_service
+from coproduce.visits.service import hash_token
 from tests.actions.test_elicitation import bound, run
 from tests.builders import EXAMPLE_ANSWERS, make_visit
 
@@ -20,7 +21,7 @@ from tests.builders import EXAMPLE_ANSWERS, make_visit
 @pytest.fixture
 def visit(session: Session) -> dict[str, Any]:
     made, token = make_visit(session)
-    return {"visit_id": made.id, "invite_token": token, "token": token}
+    return {"visit_id": made.id, "invite_token": hash_token(token), "token": token}
 
 
 def say(visit: dict[str, Any], text: str, intent: str, requested: str, **slots: Any) -> Any:

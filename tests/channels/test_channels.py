@@ -11,19 +11,24 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
+from coproduce.channels.gate import Vocabulary
 from coproduce.channels.guarded import (
     TOO_LONG_REPLY,
     UNREADABLE_REPLY,
     GuardedRestInput,
-    GuardedSocketIOInput,
     Refusal,
     check_rest_body,
     check_socket_message,
     clean_text,
     patient_text,
 )
+from coproduce.channels.patient_socket import PatientSocketInput
 from coproduce.config import get_settings
+from coproduce.visits import service as visit_service
+from coproduce.visits.models import Visit
+from coproduce.visits.service import hash_token
 from tests import aio
+from tests.builders import make_visit
 
 MAX = 4000
 
@@ -45,20 +50,36 @@ def test_an_unpaired_surrogate_is_dropped_and_a_pair_stays() -> None:
     assert clean_text(json.loads('"\\ud83d\\ude00"')) == "😀"
 
 
+VOCABULARY = Vocabulary(
+    frozenset({"affirm", "correct", "inform", "restart", "session_start", "back"}),
+    frozenset({"edit_topic", "goal_attainment"}),
+)
+
+
 @pytest.mark.parametrize(
     ("typed", "passed"),
     [
         ("/restart", "restart"),
-        ("  /session_start", "  session_start"),
+        ("  /session_start", "session_start"),
         ('/back{"a": 1}', 'back{"a": 1}'),
         ("/affirm", "/affirm"),
         ('/correct{"edit_topic":"aim"}', '/correct{"edit_topic":"aim"}'),
-        ("/backache", "/backache"),
+        ("/backache", "backache"),
+        ("/ my diagnosis", "my diagnosis"),
+        ("//what is my diagnosis?", "what is my diagnosis?"),
+        ('/inform{"oops', 'inform{"oops'),
+        ("/inform[1]", "inform[1]"),
+        ('/inform{"aim": "hacked", "visit_id": "x"}', 'inform{"aim": "hacked", "visit_id": "x"}'),
+        ('/inform{"goal_attainment": 1}', '/inform{"goal_attainment": 1}'),
         ("I want to /restart my life", "I want to /restart my life"),
     ],
 )
-def test_rasa_commands_typed_by_a_patient_reach_nlu_as_words(typed: str, passed: str) -> None:
-    assert patient_text(typed) == passed
+def test_only_our_own_button_payloads_keep_a_leading_slash(typed: str, passed: str) -> None:
+    assert patient_text(typed, VOCABULARY) == passed
+
+
+def test_before_a_model_is_loaded_nothing_is_a_payload() -> None:
+    assert patient_text("/affirm", None) == "affirm"
 
 
 # -- the REST body --------------------------------------------------------------------------
@@ -142,27 +163,50 @@ def test_odd_but_well_formed_text_passes_to_rasa(text: str) -> None:
 # -- the REST channel as Rasa mounts it -----------------------------------------------------
 
 
-async def _rest_exchange(requests: list[bytes]) -> tuple[list[httpx.Response], list[UserMessage]]:
-    received: list[UserMessage] = []
+_RECEIVED: list[UserMessage] = []
+_APP: list[Sanic] = []
+
+
+async def _rest_app() -> Sanic:
+    """The REST channel mounted the way Rasa mounts it; one app per process (Sanic's
+    start-up rewrites its own code once, so a second app cannot start in one process)."""
+    if _APP:
+        return _APP[0]
 
     async def on_new_message(message: UserMessage) -> None:
-        received.append(message)
+        _RECEIVED.append(message)
         await message.output_channel.send_text_message(message.sender_id, "hello")
 
     channel = GuardedRestInput()
     app = Sanic(f"guard-{uuid.uuid4().hex}")
     app.blueprint(channel.blueprint(on_new_message), url_prefix=f"/webhooks/{channel.name()}")
     await app._startup()  # what `rasa run` does before serving: finalise the routes
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    _APP.append(app)
+    return app
+
+
+async def _rest_exchange(
+    requests: list[bytes], *, ip: str = "127.0.0.1"
+) -> tuple[list[httpx.Response], list[UserMessage]]:
+    app = await _rest_app()
+    _RECEIVED.clear()
+    transport = httpx.ASGITransport(app=app, client=(ip, 1234))  # type: ignore[arg-type]
     async with httpx.AsyncClient(transport=transport, base_url="http://rasa") as client:
         responses = [await client.post("/webhooks/rest/webhook", content=raw) for raw in requests]
         responses.append(await client.get("/webhooks/rest/"))
-    return responses, received
+    return responses, list(_RECEIVED)
 
 
-def test_the_rest_channel_keeps_its_name_and_refuses_before_rasa_sees_anything() -> None:
-    get_settings.cache_clear()
-    good = body(sender="pat-1", message="my\x00 knee 😀", metadata={"invite_token": "t"})
+@pytest.fixture
+def invite(session: Any) -> str:
+    _, token = make_visit(session)
+    return token
+
+
+def test_the_rest_channel_keeps_its_name_and_refuses_before_rasa_sees_anything(
+    invite: str,
+) -> None:
+    good = body(sender="pat-1", message="my\x00 knee 😀", metadata={"invite_token": invite})
     bad = [b"[]", body(sender="pat-1"), body(sender="pat-1", message="x" * (MAX + 1))]
     responses, received = aio.run(_rest_exchange([good, *bad]))
 
@@ -173,9 +217,71 @@ def test_the_rest_channel_keeps_its_name_and_refuses_before_rasa_sees_anything()
     assert all(r.headers["content-type"].startswith("application/json") for r in responses[1:4])
     assert responses[3].json()["max_chars"] == MAX
     assert responses[4].json() == {"status": "ok"}
+    # Rasa gets the invite's hash, never the token (nor anything else a client sent).
     assert [(m.sender_id, m.text, m.metadata) for m in received] == [
-        ("pat-1", "my knee 😀", {"invite_token": "t"})
+        ("pat-1", "my knee 😀", {"invite_hash": hash_token(invite)})
     ]
+
+
+def _closed(response: httpx.Response) -> str | None:
+    customs = [m["custom"] for m in response.json() if "custom" in m]
+    return customs[-1].get("reason") if customs else None
+
+
+def test_a_dead_or_foreign_invite_never_reaches_rasa(invite: str, session: Any) -> None:
+    visit = session.get(Visit, visit_service.resolve_invite(session=session, token=invite)[0].id)
+    other_visit, other = make_visit(session, patient_ref="MRN-OTHER")
+    replaced = visit_service.issue_invite(session=session, visit=visit)
+    session.commit()
+    requests = [
+        body(sender="pat-1", message="hello", metadata={"invite_token": replaced}),
+        body(sender="pat-1", message="from the old link", metadata={"invite_token": invite}),
+        body(sender="pat-1", message="no token at all"),
+        body(sender="pat-1", message="a guess", metadata={"invite_token": "guessed"}),
+        body(sender="pat-1", message="someone else", metadata={"invite_token": other}),
+        body(
+            sender="pat-1",
+            message="forged hash",
+            metadata={"invite_hash": hash_token(replaced)},
+        ),
+    ]
+    responses, received = aio.run(_rest_exchange(requests))
+    assert [m.text for m in received] == ["hello"]
+    assert [_closed(r) for r in responses[1:6]] == [
+        "replaced",
+        "unknown",
+        "unknown",
+        "other_conversation",
+        "unknown",
+    ]
+    visit_service.cancel_visit(session=session, visit=other_visit)
+    session.commit()
+    responses, received = aio.run(
+        _rest_exchange([body(sender="pat-2", message="hi", metadata={"invite_token": other})])
+    )
+    assert received == [] and _closed(responses[0]) == "cancelled"
+
+
+def test_a_client_guessing_invites_is_told_to_wait(invite: str) -> None:
+    guesses = [
+        body(sender=f"s-{n}", message="hi", metadata={"invite_token": f"guess-{n}"})
+        for n in range(12)
+    ]
+    danger = body(
+        sender="s-x", message="i have crushing chest pain now", metadata={"invite_token": "g"}
+    )
+    responses, received = aio.run(_rest_exchange([*guesses, danger], ip="10.0.0.9"))
+    assert received == []
+    statuses = [r.status_code for r in responses[:12]]
+    assert statuses[:10] == [200] * 10 and statuses[10:] == [429, 429]
+    assert int(responses[10].headers["Retry-After"]) > 0
+    # Rate limited or not, a message that signals danger gets the safety guidance.
+    assert responses[12].status_code == 200
+    assert "999" in responses[12].json()[0]["text"]
+    # Another address is not affected.
+    good = body(sender="pat-1", message="hi", metadata={"invite_token": invite})
+    responses, received = aio.run(_rest_exchange([good], ip="10.0.0.10"))
+    assert responses[0].status_code == 200 and len(received) == 1
 
 
 # -- the socket.io channel ------------------------------------------------------------------
@@ -216,8 +322,8 @@ def test_a_socket_message_is_cleaned_and_its_metadata_made_an_object() -> None:
         assert isinstance(checked, dict) and checked["customData"] == {}
 
 
-def _socket_channel() -> GuardedSocketIOInput:
-    channel = GuardedSocketIOInput.from_credentials(
+def _socket_channel() -> PatientSocketInput:
+    channel = PatientSocketInput.from_credentials(
         {
             "user_message_evt": "user_uttered",
             "bot_message_evt": "bot_uttered",
@@ -227,11 +333,13 @@ def _socket_channel() -> GuardedSocketIOInput:
             "jwt_method": "HS256",
         }
     )
-    assert isinstance(channel, GuardedSocketIOInput)
+    assert isinstance(channel, PatientSocketInput)
     return channel
 
 
-async def _socket_exchange(messages: list[Any]) -> tuple[list[tuple], list[UserMessage]]:
+async def _socket_exchange(
+    messages: list[Any], invite_hash: str
+) -> tuple[list[tuple], list[UserMessage]]:
     received: list[UserMessage] = []
     emitted: list[tuple] = []
 
@@ -244,7 +352,7 @@ async def _socket_exchange(messages: list[Any]) -> tuple[list[tuple], list[UserM
     assert sio is not None
 
     async def get_session(sid: str, namespace: str | None = None) -> dict[str, str]:
-        return {"conversation": "conv-1"}
+        return {"conversation": "conv-1", "invite_hash": invite_hash, "client": "10.1.1.1"}
 
     async def emit(event: str, data: Any = None, **kwargs: Any) -> None:
         emitted.append((event, data, kwargs.get("room")))
@@ -259,16 +367,22 @@ async def _socket_exchange(messages: list[Any]) -> tuple[list[tuple], list[UserM
     return emitted, received
 
 
-def test_the_socket_channel_answers_kindly_and_passes_only_good_messages() -> None:
+def test_the_socket_channel_answers_kindly_and_passes_only_good_messages(invite: str) -> None:
     get_settings.cache_clear()
-    good = {"message": "my\x07 hip", "session_id": "conv-1", "customData": {"invite_token": "t"}}
+    good = {
+        "message": "my\x07 hip",
+        "session_id": "conv-1",
+        "customData": {"invite_token": invite},
+    }
     emitted, received = aio.run(
-        _socket_exchange([good, {"message": "x" * 100_000, "session_id": "conv-1"}, 7])
+        _socket_exchange(
+            [good, {"message": "x" * 100_000, "session_id": "conv-1"}, 7], hash_token(invite)
+        )
     )
 
-    assert GuardedSocketIOInput.name() == "socketio"
+    assert PatientSocketInput.name() == "socketio"
     assert [(m.text, m.sender_id, m.metadata) for m in received] == [
-        ("my hip", "conv-1", {"invite_token": "t"})
+        ("my hip", "conv-1", {"invite_hash": hash_token(invite)})
     ]
     assert emitted == [
         ("bot_uttered", {"text": TOO_LONG_REPLY}, "sid-1"),

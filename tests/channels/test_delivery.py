@@ -22,6 +22,7 @@ from coproduce.channels.delivery import (
     merged_text,
     safety_guidance,
 )
+from coproduce.channels.gate import Admission
 from coproduce.channels.outbox import Outbox, PendingMessage, RedisOutbox, SqliteOutbox
 from tests import aio
 
@@ -76,12 +77,19 @@ class FakeRasa:
             await message.output_channel.send_text_message(message.sender_id, "next question")
 
 
+async def _open(**_: object) -> Admission:
+    """A gate that lets every message through (the gate has tests of its own)."""
+    return Admission(True, "live")
+
+
 def make_delivery(
     rasa: FakeRasa, outbox: Outbox, monkeypatch: pytest.MonkeyPatch, *, up: bool = True
 ) -> Delivery:
     monkeypatch.setattr(delivery_module, "RETRY_PAUSE_SECONDS", 0)
     monkeypatch.setattr(delivery_module, "database_up", lambda: up)
-    delivery = Delivery("rest", rasa, lambda _: CollectingOutputChannel(), outbox)
+    delivery = Delivery(
+        "rest", rasa, lambda _: CollectingOutputChannel(), outbox, admit=_open, recheck=_open
+    )
     store = FailSafeTrackerStore(InMemoryTrackerStore(None))  # type: ignore[arg-type]
     agent = SimpleNamespace(
         action_endpoint=None, tracker_store=store, domain=SimpleNamespace(responses=RESPONSES)

@@ -21,6 +21,7 @@ VENV_BIN = Path(sys.executable).parent
 RASA_TOKEN = "test-rasa-token"
 API_TOKEN = "test-admin-token"
 CHAT_JWT_SECRET = "test-chat-jwt-secret-with-enough-length"
+ACTION_SECRET = "test-action-secret"
 
 
 def free_port() -> int:
@@ -50,7 +51,10 @@ def tracker_endpoints(path: Path, *, action_url: str, database_url: str, tracker
         )
     else:
         store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n"
-    path.write_text(f"action_endpoint:\n  url: {action_url}\n{store}")
+    path.write_text(
+        f"action_endpoint:\n  url: {action_url}\n  headers:\n"
+        f"    Authorization: Bearer ${{COPRODUCE_ACTION_SECRET}}\n{store}"
+    )
     return path
 
 
@@ -151,27 +155,8 @@ def start_rasa(
     stack: Stack, endpoints: Path, *, port: int | None = None, name: str = "rasa"
 ) -> None:
     port = port or int(stack.rasa_url.rsplit(":", 1)[1])
-    process = _start(
-        name,
-        [
-            str(VENV_BIN / "rasa"),
-            "run",
-            "--enable-api",
-            "--auth-token",
-            RASA_TOKEN,
-            "--port",
-            str(port),
-            "--credentials",
-            "bot/credentials.yml",
-            "--endpoints",
-            str(endpoints),
-            "--model",
-            str(current_model()),
-            "--cors",
-            "*",
-        ],
-        stack,
-    )
+    current_model()  # fails clearly when no model is trained
+    process = _start(name, ["bash", "scripts/rasa_server.sh", str(port), str(endpoints)], stack)
     _wait(
         f"http://127.0.0.1:{port}/status?token={RASA_TOKEN}",
         deadline=time.monotonic() + 300,
@@ -182,12 +167,7 @@ def start_rasa(
 
 
 def start_actions(stack: Stack) -> None:
-    port = stack.action_url.rsplit(":", 1)[1].split("/")[0]
-    process = _start(
-        "actions",
-        [str(VENV_BIN / "rasa"), "run", "actions", "--port", port, "--actions", "actions"],
-        stack,
-    )
+    process = _start("actions", [str(VENV_BIN / "python"), "-m", "actions.server"], stack)
     _wait(
         stack.action_url.replace("/webhook", "/health"),
         deadline=time.monotonic() + 120,
@@ -240,6 +220,16 @@ def running_stack(
         "COPRODUCE_API_TOKEN": API_TOKEN,
         "COPRODUCE_RASA_TOKEN": RASA_TOKEN,
         "COPRODUCE_CHAT_JWT_SECRET": CHAT_JWT_SECRET,
+        "COPRODUCE_ACTION_SECRET": ACTION_SECRET,
+        # Hostile tests send hundreds of wrong tokens from one address on purpose; the rate
+        # limits themselves are tested in-process (tests/api/test_rate_limits.py and
+        # tests/channels/test_channels.py), where their windows can be seconds long.
+        "COPRODUCE_RATE_LIMIT_INVITE_FAILURES": "100000/minute",
+        "COPRODUCE_RATE_LIMIT_AUTH_FAILURES": "100000/minute",
+        "COPRODUCE_RATE_LIMIT_LOGIN": "100000/minute",
+        "COPRODUCE_RATE_LIMIT_VISIT_CREATE": "100000/minute",
+        "COPRODUCE_ACTION_PORT": str(action_port),
+        "COPRODUCE_HOST": "127.0.0.1",
         "COPRODUCE_SESSION_SECRET": "test-session-secret",
         "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{api_port}",
         "COPRODUCE_RASA_URL": f"http://127.0.0.1:{rasa_port}",

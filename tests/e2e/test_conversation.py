@@ -134,8 +134,9 @@ def test_a_message_with_another_token_is_refused(stack: Stack) -> None:
     assert "can't continue" in reply
     assert "knee" not in reply
     reply = chat.text(chat.say("what about me", token=None))
-    assert "can't continue" in reply
+    assert "link isn't working" in reply
     assert stack.summary(other["id"])["aim"]["statement"] is None
+    assert stack.summary(visit["id"])["aim"]["statement"] == "I want my knee sorted"
 
 
 def test_a_patient_who_comes_back_with_a_new_sender_continues(stack: Stack) -> None:
