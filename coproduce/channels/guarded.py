@@ -172,7 +172,7 @@ def check_rest_body(raw: bytes, *, max_chars: int) -> dict[str, Any] | Refusal:
         not isinstance(channel, str) or not 0 < len(channel) <= MAX_INPUT_CHANNEL_CHARS
     ):
         return _bad(f"'input_channel' must be text of 1 to {MAX_INPUT_CHANNEL_CHARS} characters.")
-    return {**body, "message": patient_text(message)}
+    return {**body, "message": clean_text(message)}
 
 
 class GuardedRestInput(RestInput):
@@ -259,7 +259,7 @@ def check_socket_message(data: Any, *, max_chars: int, metadata_key: str) -> dic
     message: str = data["message"]
     if len(message) > max_chars:
         return TOO_LONG_REPLY
-    checked = {**data, "message": patient_text(message)}
+    checked = {**data, "message": clean_text(message)}
     if metadata_key in data:
         checked[metadata_key] = socket_metadata(data[metadata_key])
     return checked

@@ -101,3 +101,49 @@ def test_a_token_opens_its_own_conversation_and_no_other(chat_stack: Stack) -> N
         run(talk(session["socket_url"], auth, other["session_id"], []))
     sneaky = {**hello, "session_id": other["session_id"]}
     assert run(talk(session["socket_url"], auth, session["session_id"], [sneaky])) == []
+
+
+def test_an_old_link_stops_at_once_on_an_open_socket(chat_stack: Stack) -> None:
+    visit = chat_stack.create_visit()
+    session = chat_session(chat_stack, visit["invite_token"])
+    auth = {"token": session["token"]}
+    url, conversation = session["socket_url"], session["session_id"]
+
+    def say(text: str) -> dict[str, Any]:
+        return {
+            "message": text,
+            "session_id": conversation,
+            "customData": {"invite_token": visit["invite_token"]},
+        }
+
+    async def reissue_between() -> list[dict]:
+        client = socketio.AsyncClient(reconnection=False)
+        received: list[dict] = []
+        confirmed = asyncio.Event()
+        client.on("bot_uttered", lambda data: received.append(data))
+        client.on("session_confirm", lambda _sid: confirmed.set())
+        await client.connect(url, auth=auth, transports=["websocket"], wait_timeout=10)
+        try:
+            await client.emit("session_request", {"session_id": conversation})
+            await asyncio.wait_for(confirmed.wait(), 10)
+            for text in ("/greet", "/affirm"):
+                await client.emit("user_uttered", say(text))
+                await asyncio.sleep(2)
+            async with httpx.AsyncClient(base_url=chat_stack.api_url, timeout=30) as api:
+                reissued = await api.post(
+                    f"/api/v1/visits/{visit['id']}/invite",
+                    headers={"Authorization": "Bearer test-admin-token"},
+                )
+                assert reissued.status_code == 201
+            received.clear()
+            await client.emit("user_uttered", say("my knee, typed after the link was replaced"))
+            await asyncio.sleep(3)
+        finally:
+            await client.disconnect()
+        return received
+
+    replies = run(reissue_between())
+    assert any(r.get("custom", {}).get("reason") == "replaced" for r in replies), replies
+    assert chat_stack.summary(visit["id"])["aim"]["statement"] is None
+    # The socket cannot even reconnect with the old link's token.
+    assert refused(url, auth)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -181,6 +182,10 @@ async def _rest_app() -> Sanic:
     app = Sanic(f"guard-{uuid.uuid4().hex}")
     app.blueprint(channel.blueprint(on_new_message), url_prefix=f"/webhooks/{channel.name()}")
     await app._startup()  # what `rasa run` does before serving: finalise the routes
+    domain = SimpleNamespace(
+        intents=sorted(VOCABULARY.intents), entities=sorted(VOCABULARY.entities)
+    )
+    app.ctx.agent = SimpleNamespace(domain=domain)
     _APP.append(app)
     return app
 
@@ -208,7 +213,9 @@ def test_the_rest_channel_keeps_its_name_and_refuses_before_rasa_sees_anything(
 ) -> None:
     good = body(sender="pat-1", message="my\x00 knee 😀", metadata={"invite_token": invite})
     bad = [b"[]", body(sender="pat-1"), body(sender="pat-1", message="x" * (MAX + 1))]
-    responses, received = aio.run(_rest_exchange([good, *bad]))
+    button = body(sender="pat-1", message="/affirm", metadata={"invite_token": invite})
+    typed = body(sender="pat-1", message="/ my diagnosis", metadata={"invite_token": invite})
+    responses, received = aio.run(_rest_exchange([good, *bad, button, typed]))
 
     assert GuardedRestInput.name() == "rest"
     assert responses[0].status_code == 200
@@ -216,10 +223,13 @@ def test_the_rest_channel_keeps_its_name_and_refuses_before_rasa_sees_anything(
     assert [r.status_code for r in responses[1:4]] == [400, 400, 413]
     assert all(r.headers["content-type"].startswith("application/json") for r in responses[1:4])
     assert responses[3].json()["max_chars"] == MAX
-    assert responses[4].json() == {"status": "ok"}
-    # Rasa gets the invite's hash, never the token (nor anything else a client sent).
+    assert responses[6].json() == {"status": "ok"}
+    # Rasa gets the invite's hash, never the token (nor anything else a client sent), and a
+    # leading slash only on our own buttons' payloads.
     assert [(m.sender_id, m.text, m.metadata) for m in received] == [
-        ("pat-1", "my knee 😀", {"invite_hash": hash_token(invite)})
+        ("pat-1", "my knee 😀", {"invite_hash": hash_token(invite)}),
+        ("pat-1", "/affirm", {"invite_hash": hash_token(invite)}),
+        ("pat-1", "my diagnosis", {"invite_hash": hash_token(invite)}),
     ]
 
 

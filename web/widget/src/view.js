@@ -151,6 +151,14 @@ export class ChatView {
     this.offline.hidden = !text;
   }
 
+  // The link no longer works (replaced, expired, visit cancelled): nothing more can be sent.
+  closeComposer(placeholder) {
+    this.input.disabled = true;
+    this.sendButton.disabled = true;
+    this.input.placeholder = placeholder;
+    this.showReplies(null);
+  }
+
   notice(text) {
     this.chat.replaceChildren(el("p", { className: "notice", role: "alert", text }));
   }

@@ -118,6 +118,11 @@ class Chat {
       this.save();
       return;
     }
+    if (custom && custom.type === "chat_closed") {
+      // A wait (too many tries from this address) passes; a dead link does not.
+      if (custom.reason !== "rate_limited") this.view.closeComposer("This chat link is closed");
+      return;
+    }
     if (custom && custom.type === "summary") {
       this.state.progress = null;
       this.view.setProgress(null);
