@@ -306,3 +306,27 @@ def test_transcripts_past_retention_are_purged(
     with engine.connect() as connection:
         left = connection.execute(text("SELECT DISTINCT sender_id FROM events")).scalars().all()
     assert sorted(left) == ["mixed", "recent"]
+
+
+def test_replicas_share_their_counters_through_redis(monkeypatch: pytest.MonkeyPatch) -> None:
+    import redis
+
+    from coproduce import ratelimit
+
+    url = "redis://127.0.0.1:6379/5"
+    try:
+        redis.Redis.from_url(url).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    monkeypatch.setenv("COPRODUCE_RATE_LIMIT_STORAGE", url)
+    monkeypatch.setenv("COPRODUCE_RATE_LIMIT_LOGIN", "2 per 30 seconds")
+    get_settings.cache_clear()
+    ratelimit.reset()
+    client = f"10.9.9.{uuid.uuid4().int % 200}"
+    assert ratelimit.hit(ratelimit.LOGIN, client).allowed
+    ratelimit._limiter.cache_clear()  # another process: a limiter of its own, the same Redis
+    ratelimit._storage.cache_clear()
+    assert ratelimit.hit(ratelimit.LOGIN, client).allowed
+    refused = ratelimit.hit(ratelimit.LOGIN, client)
+    assert not refused.allowed and refused.retry_after >= 1
+    ratelimit.reset()

@@ -127,3 +127,12 @@ def test_no_patient_words_in_any_log_even_after_a_slash(stack: Stack) -> None:
     chat.say(f"//{marker}")
     assert marker not in stack.logs()
     assert "diagnosis" not in stack.logs()
+
+
+def test_rasa_answers_cross_origin_requests_only_from_our_own_origins(stack: Stack) -> None:
+    url = f"{stack.rasa_url}/webhooks/rest/webhook"
+    preflight = {"Access-Control-Request-Method": "POST"}
+    evil = httpx.options(url, headers={"Origin": "https://evil.example", **preflight})
+    assert "access-control-allow-origin" not in evil.headers
+    ours = httpx.options(url, headers={"Origin": stack.api_url, **preflight})
+    assert ours.headers.get("access-control-allow-origin") == stack.api_url
