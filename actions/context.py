@@ -40,6 +40,8 @@ class Turn:
     #: The hash of the invite token the message came with (set by the chat channel).
     token: str | None
     message_id: str | None
+    #: The urgency the chat channel decided for the message (`Assessment.to_metadata`).
+    safety: dict[str, Any] | None = None
 
     @classmethod
     def from_tracker(cls, tracker: Tracker) -> Turn:
@@ -52,6 +54,7 @@ class Turn:
             entities=tuple(message.get("entities") or ()),
             token=message_hash(message.get("metadata")),
             message_id=message.get("message_id"),
+            safety=_safety(message.get("metadata")),
         )
 
     @property
@@ -68,6 +71,11 @@ class Turn:
 
     def entity_values(self, name: str) -> list[str]:
         return [str(e["value"]) for e in self.entities if e.get("entity") == name]
+
+
+def _safety(metadata: Any) -> dict[str, Any] | None:
+    value = metadata.get("safety") if isinstance(metadata, dict) else None
+    return value if isinstance(value, dict) else None
 
 
 def merged_slots(tracker: Tracker, events: list[dict[str, Any]]) -> dict[str, Any]:

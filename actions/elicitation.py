@@ -44,6 +44,7 @@ from actions.turns import (
 )
 from coproduce.aims import topics
 from coproduce.nlp import cues, extraction
+from coproduce.safety.assess import CHECK, EMERGENCY, URGENT, Assessment
 from coproduce.visits.access import InviteCheck
 
 logger = logging.getLogger(__name__)
@@ -129,41 +130,9 @@ def _consent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn
     return _stay()
 
 
-def _safety_answer(turn: Turn) -> str | None:
-    """Return "affirm" or "deny" for the answer to "are you safe?", from words or intent."""
-    if not turn.is_payload:
-        said = cues.safe_answer(turn.text)
-        if said is not None:
-            return said
-    return turn.intent if turn.intent in ("affirm", "deny") else None
-
-
-def _safety_reply(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    from coproduce.config import get_settings
-
-    answer = _safety_answer(turn)
-    if answer == "affirm":
-        dispatcher.utter_message(response="utter_safe_continue")
-        return _stay(SlotSet("safety_pending", False), prompt="reask")
-    if answer == "deny":
-        dispatcher.utter_message(
-            response="utter_safety_stop", emergency_number=get_settings().emergency_number
-        )
-        return [
-            SlotSet("safety_pending", False),
-            SlotSet("safety_stop", True),
-            _prompt("silent"),
-            SlotSet(REQUESTED_SLOT, None),
-        ]
-    dispatcher.utter_message(response="utter_ask_safe_unclear", buttons=safety.SAFE_BUTTONS)
-    return _stay()
-
-
 def _refused(dispatcher: CollectingDispatcher, turn: Turn, found: InviteCheck) -> None:
     """Say why nothing is saved from a dead link; safety guidance still comes first."""
-    categories = safety.red_flag_categories(turn)
-    if categories:
-        safety.guide(dispatcher, categories)
+    safety.refused_guidance(dispatcher, turn)
     dispatcher.utter_message(response=authority.REFUSALS.get(found.status, "utter_invite_invalid"))
 
 
@@ -186,12 +155,38 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker, found: Inv
     return [*_relinked(tracker, granted), *_answer_turn(dispatcher, tracker, turn)]
 
 
+def _danger(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, assessment: Assessment
+) -> Events:
+    """Safety first; then what else the message said still answers the open question."""
+    if assessment.level == EMERGENCY:
+        events = safety.emergency(dispatcher, tracker, turn, assessment)
+        answer = safety.rest_of(turn, assessment)
+    else:
+        events = safety.ask_check(dispatcher, tracker, turn, assessment)
+        answer = turn.text[:MAX_ANSWER_CHARS].strip() or None
+    requested = tracker.get_slot(REQUESTED_SLOT)
+    answerable = requested in (
+        followup.TEXT_SLOTS if is_follow_up(tracker.slots) else topics.TEXT_TOPICS
+    )
+    if answer and answerable and not tracker.get_slot("edit_topic"):
+        return _advance(
+            tracker, [*events, SlotSet(requested, answer), _unskip(tracker, requested)], "silent"
+        )
+    return _stay(*events)
+
+
 def _answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
-    categories = safety.red_flag_categories(turn)
-    if categories:
-        return _stay(*safety.respond(dispatcher, tracker, turn, categories))
+    assessment = safety.assessment_of(turn)
+    if assessment.level in (EMERGENCY, CHECK):
+        return _danger(dispatcher, tracker, turn, assessment)
+    if tracker.get_slot("safety_check"):
+        return safety.check_reply(dispatcher, tracker, turn)
     if tracker.get_slot("safety_pending"):
-        return _safety_reply(dispatcher, turn)
+        return safety.safe_reply(dispatcher, tracker, turn)
+    if assessment.level == URGENT:
+        # Same-day advice first; the message is still the answer it is.
+        safety.urgent(dispatcher, tracker, turn, assessment)
     if tracker.get_slot("delete_pending"):
         return deletion.handle_reply(dispatcher, tracker, turn)
     requested = tracker.get_slot(REQUESTED_SLOT)
@@ -225,6 +220,12 @@ def _answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn)
     return _advance(tracker, [])
 
 
+def _slot_in(events: Events, name: str) -> Any:
+    """Return the value the events give a slot (None when they do not set it)."""
+    values = [e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == name]
+    return values[-1] if values else None
+
+
 def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: InviteCheck) -> Events:
     """Start (or restart) the form: check the invite, then ask the first empty slot."""
     turn = Turn.from_tracker(tracker)
@@ -240,11 +241,19 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
         return [_prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
     else:
         events = _relinked(tracker, granted)
-    if tracker.get_slot("safety_pending"):
-        reply = _safety_reply(dispatcher, turn)
-        if turn.intent != "affirm":
+    assessment = safety.assessment_of(turn)
+    if tracker.get_slot("safety_check"):
+        reply = safety.check_reply(dispatcher, tracker, turn)
+        if _slot_in(reply, "safety_check") is not None or _slot_in(reply, "safety_pending"):
             return [*events, *reply, SlotSet(REQUESTED_SLOT, None)]
-        events.append(SlotSet("safety_pending", False))
+        events += [e for e in reply if e.get("name") != "form_prompt"]
+    elif tracker.get_slot("safety_pending"):
+        reply = safety.safe_reply(dispatcher, tracker, turn)
+        if _slot_in(reply, "safety_pending") is not False:
+            return [*events, *reply, SlotSet(REQUESTED_SLOT, None)]
+        events += [e for e in reply if e.get("name") not in ("form_prompt", REQUESTED_SLOT)]
+    elif assessment.level == URGENT:
+        safety.urgent(dispatcher, tracker, turn, assessment)
     if tracker.get_slot("delete_pending"):
         reply = deletion.handle_reply(dispatcher, tracker, turn)
         if turn.intent == "affirm":

@@ -1,4 +1,18 @@
-"""Safety comes first: answer a red flag with emergency guidance in the same turn."""
+"""Safety comes first: every message's urgency is acted on in the same turn.
+
+The urgency of a message is decided once, before the actions see it (`coproduce.safety.assess`,
+carried in the message's metadata and its red_flag_category entities). Here it is acted on:
+
+- emergency: the guidance at once (phrased for the person typing when the danger is someone
+  else's), recorded for the clinic, then "are you safe to carry on?";
+- check: one plain question first ("is this happening right now?"); yes leads to the
+  emergency guidance, no carries on;
+- urgent: same-day advice ("contact your practice today or call 111"), recorded, and the
+  conversation goes on with the message taken as the answer it is.
+
+What else the message said still counts as the answer to the open question, and the patient's
+reply to "are you safe to carry on?" is kept with the flag.
+"""
 
 from __future__ import annotations
 
@@ -10,61 +24,226 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import authority, store
-from actions.context import Turn
+from actions.context import REQUESTED_SLOT, Turn
 from coproduce.config import get_settings
-from coproduce.safety.detector import detect_red_flags
-from coproduce.safety.guidance import guidance_response
+from coproduce.nlp import cues
+from coproduce.safety.assess import CHECK, EMERGENCY, NOTHING, URGENT, Assessment
+from coproduce.safety.guidance import check_response, guidance_response
 
 logger = logging.getLogger(__name__)
 
+Events = list[dict[str, Any]]
+EXTRACTOR = "RedFlagClassifier"
 SAFE_BUTTONS = [
     {"title": "Yes, I'm safe to carry on", "payload": "/affirm"},
     {"title": "No", "payload": "/deny"},
 ]
+CHECK_BUTTONS = [
+    {"title": "Yes, it's happening now", "payload": "/affirm"},
+    {"title": "No, not right now", "payload": "/deny"},
+]
+#: The least a message must keep, once its danger sentences are set aside, to be an answer.
+MIN_ANSWER_WORDS = 3
 
 
-def red_flag_categories(turn: Turn) -> list[str]:
-    """Return the danger categories of the turn: NLU's and the rules' (either may catch it)."""
-    categories = turn.entity_values("red_flag_category")
-    if turn.text and not turn.is_payload:
-        categories += [flag.category for flag in detect_red_flags(turn.text)]
-    if turn.intent == "red_flag" and not categories:
-        categories = ["self_harm"]
-    return list(dict.fromkeys(categories))
+def assessment_of(turn: Turn) -> Assessment:
+    """Return the urgency decided for this message (never decided again here).
+
+    The NLU component puts it in the red_flag_category entities; the chat channel puts the
+    same in the message metadata (used when the NLU component did not run).
+    """
+    if turn.is_payload:
+        return NOTHING
+    for entity in turn.entities:
+        if entity.get("entity") == "red_flag_category" and entity.get("extractor") == EXTRACTOR:
+            found = Assessment.from_metadata(entity.get("assessment"))
+            if found is not None:
+                return found
+    return Assessment.from_metadata(turn.safety) or NOTHING
 
 
-def guide(dispatcher: CollectingDispatcher, categories: list[str]) -> None:
-    """Give the safety guidance for the most serious category (nothing stored)."""
+def numbers() -> dict[str, str]:
+    """The numbers and advice every safety message may name."""
     settings = get_settings()
-    numbers = {"emergency_number": settings.emergency_number, "crisis_line": settings.crisis_line}
-    dispatcher.utter_message(response=guidance_response(categories), **numbers)
+    return {
+        "emergency_number": settings.emergency_number,
+        "crisis_line": settings.crisis_line,
+        "urgent_advice": settings.urgent_advice,
+    }
 
 
-def respond(
-    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, categories: list[str]
-) -> list[dict[str, Any]]:
-    """Give guidance for the most serious category, flag the visit, ask if they are safe."""
-    store.record_red_flags(
+def guide(dispatcher: CollectingDispatcher, assessment: Assessment) -> str:
+    """Give the emergency guidance for the most serious category; return the response name."""
+    response = guidance_response(list(assessment.categories), about=assessment.about)
+    dispatcher.utter_message(response=response, **numbers())
+    return response
+
+
+def _record(
+    tracker: Tracker, turn: Turn, assessment: Assessment, *, level: str, guidance: str
+) -> list[str]:
+    return store.record_red_flags(
         slots=dict(tracker.slots),
         sender_id=tracker.sender_id,
         message_id=turn.message_id,
         text=turn.text,
-        categories=categories,
+        categories=list(assessment.categories) or ["other"],
+        urgency=level,
+        about=assessment.about,
+        guidance=guidance,
     )
-    guide(dispatcher, categories)
+
+
+def rest_of(turn: Turn, assessment: Assessment) -> str | None:
+    """Return what the message says besides its danger sentences, if it is an answer."""
+    text = turn.text
+    if assessment.spans == ((0, len(text)),) or not assessment.spans:
+        return None
+    kept, position = [], 0
+    for start, end in sorted(assessment.spans):
+        kept.append(text[position:start])
+        position = max(position, end)
+    kept.append(text[position:])
+    rest = " ".join(" ".join(kept).split()).strip(" ,.;")
+    return rest if len(rest.split()) >= MIN_ANSWER_WORDS else None
+
+
+def emergency(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, assessment: Assessment
+) -> Events:
+    """Give the guidance now, record it, and ask whether the patient is safe to carry on."""
+    guidance = guide(dispatcher, assessment)
+    keys = _record(tracker, turn, assessment, level=EMERGENCY, guidance=guidance)
     dispatcher.utter_message(response="utter_ask_safe_to_continue", buttons=SAFE_BUTTONS)
-    return [SlotSet("safety_pending", True)]
+    return [SlotSet("safety_pending", True), SlotSet("safety_flags", keys)]
+
+
+def ask_check(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, assessment: Assessment
+) -> Events:
+    """Ask one plain question before deciding: is this happening right now?"""
+    dispatcher.utter_message(
+        response=check_response(list(assessment.categories)), buttons=CHECK_BUTTONS
+    )
+    pending = {
+        "categories": list(assessment.categories),
+        "about": assessment.about,
+        "message_id": turn.message_id,
+        "asked": 1,
+    }
+    return [SlotSet("safety_check", pending)]
+
+
+def urgent(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, assessment: Assessment
+) -> None:
+    """Give same-day advice and let the clinic know; the conversation goes on."""
+    dispatcher.utter_message(response="utter_safety_urgent", **numbers())
+    _record(tracker, turn, assessment, level=URGENT, guidance="utter_safety_urgent")
+
+
+def _message_text(tracker: Tracker, message_id: str | None) -> str:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and (
+            message_id is None or event.get("message_id") == message_id
+        ):
+            return str(event.get("text") or "")
+    return ""
+
+
+def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    """Act on the answer to the check question: yes is an emergency, no carries on."""
+    pending = tracker.get_slot("safety_check") or {}
+    said = _yes_no(turn)
+    if said is None and int(pending.get("asked") or 1) < 2:
+        dispatcher.utter_message(response="utter_safety_check_again", buttons=CHECK_BUTTONS)
+        return [SlotSet("safety_check", {**pending, "asked": 2}), SlotSet("form_prompt", "silent")]
+    if said == "deny":
+        dispatcher.utter_message(response="utter_safety_check_no")
+        return [SlotSet("safety_check", None), SlotSet("form_prompt", "ask")]
+    # Yes, or still unclear after asking twice: safety first.
+    assessment = Assessment(
+        EMERGENCY,
+        tuple(pending.get("categories") or ()),
+        "someone_else" if pending.get("about") == "someone_else" else "patient",
+    )
+    original = Turn(
+        text=_message_text(tracker, pending.get("message_id")),
+        intent=None,
+        confidence=0.0,
+        entities=(),
+        token=turn.token,
+        message_id=pending.get("message_id"),
+    )
+    events = emergency(dispatcher, tracker, original, assessment)
+    return [SlotSet("safety_check", None), *events, SlotSet("form_prompt", "silent")]
+
+
+def _yes_no(turn: Turn) -> str | None:
+    if not turn.is_payload:
+        said = cues.safe_answer(turn.text)
+        if said is not None:
+            return said
+    return turn.intent if turn.intent in ("affirm", "deny") else None
+
+
+def safe_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    """Act on the answer to "are you safe to carry on?"; keep it with the flag."""
+    said = _yes_no(turn)
+    if said is None:
+        dispatcher.utter_message(response="utter_ask_safe_unclear", buttons=SAFE_BUTTONS)
+        return [SlotSet("form_prompt", "silent")]
+    store.record_safety_reply(
+        slots=dict(tracker.slots),
+        keys=list(tracker.get_slot("safety_flags") or []),
+        reply=turn.text,
+        safe=said == "affirm",
+    )
+    if said == "affirm":
+        dispatcher.utter_message(response="utter_safe_continue")
+        return [
+            SlotSet("safety_pending", False),
+            SlotSet("safety_flags", None),
+            SlotSet("form_prompt", "ask"),
+        ]
+    dispatcher.utter_message(response="utter_safety_stop", **numbers())
+    return [
+        SlotSet("safety_pending", False),
+        SlotSet("safety_flags", None),
+        SlotSet("safety_stop", True),
+        SlotSet("form_prompt", "silent"),
+        SlotSet(REQUESTED_SLOT, None),
+    ]
+
+
+def refused_guidance(dispatcher: CollectingDispatcher, turn: Turn) -> None:
+    """Safety guidance for a message that cannot be saved (its link is dead): nothing stored."""
+    assessment = assessment_of(turn)
+    if assessment.level in (EMERGENCY, CHECK):
+        guide(dispatcher, assessment)
+    elif assessment.level == URGENT:
+        dispatcher.utter_message(response="utter_safety_urgent", **numbers())
 
 
 class ActionRedFlag(Action):
-    """Handle a red flag said outside the form (before it starts or after it ends)."""
+    """A message that needs safety first outside the form (before it starts or after it ends)."""
 
     def name(self) -> str:
         return "action_red_flag"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+    ) -> Events:
         turn = Turn.from_tracker(tracker)
+        assessment = assessment_of(turn)
         with authority.granted(authority.of(authority.check(authority.latest_hash(tracker)))):
-            return respond(dispatcher, tracker, turn, red_flag_categories(turn) or ["self_harm"])
+            if assessment.level == CHECK:
+                return ask_check(dispatcher, tracker, turn, assessment)
+            if assessment.level == URGENT:
+                urgent(dispatcher, tracker, turn, assessment)
+                return []
+            if assessment.level != EMERGENCY:
+                # The classifier's intent alone, with nothing behind it: safest to ask.
+                assessment = Assessment(CHECK, ("self_harm",))
+                return ask_check(dispatcher, tracker, turn, assessment)
+            return emergency(dispatcher, tracker, turn, assessment)

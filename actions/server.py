@@ -41,11 +41,9 @@ def authorized(header: str | None, secret: str) -> bool:
 
 
 def _warm_up() -> None:
-    # Build the spaCy pipelines now, so the first patient message is not the slow one.
+    # Build the spaCy pipeline now, so the first patient message is not the slow one.
     from coproduce.nlp import extraction
-    from coproduce.safety.detector import detect_red_flags
 
-    detect_red_flags("warm up")
     extraction.split_items("warm up, please")
 
 

@@ -174,7 +174,10 @@ def record_red_flags(
     message_id: str | None,
     text: str,
     categories: list[str],
-) -> None:
+    urgency: str = "emergency",
+    about: str = "patient",
+    guidance: str | None = None,
+) -> list[str]:
     """Store a message's red flags on the granted visit and alert the clinic (once each).
 
     A red flag said before the conversation is bound to its visit (the very first message)
@@ -183,24 +186,43 @@ def record_red_flags(
     granted = authority.current()
     if granted is None or (slots.get("visit_id") and not granted.covers(slots)):
         logger.warning("Refused to record a red flag: no live invite of this visit")
-        return
+        return []
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     message_key = message_id or f"{now.timestamp():.6f}"
+    keys = [f"{sender_id}:{message_key}:{category}"[:128] for category in categories]
     try:
         with session_scope() as session:
-            for category in categories:
+            for category, key in zip(categories, keys, strict=True):
                 aim_service.record_red_flag(
                     session=session,
                     visit_id=granted.visit_id,
                     category=category,
                     text=text,
                     at=now,
-                    dedupe_key=f"{sender_id}:{message_key}:{category}",
+                    dedupe_key=key,
+                    urgency=urgency,
+                    about=about,
+                    guidance=guidance,
                 )
     except SQLAlchemyError:
         logger.error("Storing a red flag for visit %s failed", granted.visit_id)
     for category in categories:
-        alerts.send_alert(visit_id=granted.visit_id, category=category)
+        alerts.send_alert(visit_id=granted.visit_id, category=category, urgency=urgency)
+    return keys
+
+
+def record_safety_reply(*, slots: dict[str, Any], keys: list[str], reply: str, safe: bool) -> None:
+    """Keep the patient's answer to "are you safe to carry on?" with the flags it follows."""
+    granted = _granted(slots, "record a safety reply") if slots.get("visit_id") else None
+    if granted is None or not keys:
+        return
+    try:
+        with session_scope() as session:
+            aim_service.record_safety_reply(
+                session=session, visit_id=granted.visit_id, dedupe_keys=keys, reply=reply, safe=safe
+            )
+    except SQLAlchemyError:
+        logger.error("Storing a safety reply for visit %s failed", granted.visit_id)
 
 
 def _forget_transcripts(senders: list[str], before: datetime) -> None:

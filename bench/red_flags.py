@@ -1,24 +1,28 @@
-"""Print recall, false alarms, category accuracy and timing of the red-flag detector.
+"""Print how the safety assessment treats danger, same-day and look-alike messages.
 
-Sets: ``eval`` (tests/safety danger.yml + benign.yml, used to tune the rules), ``dev``
-(tests/safety/dev.yml, for development) and ``blind`` (bench/data/red_flags_blind.yml, never
-used for tuning: only aggregate figures are ever printed for it).
+    .venv/bin/python bench/red_flags.py --set blind
+    .venv/bin/python bench/red_flags.py --file bench/data/red_flags_fresh_a.yml --quiet
 
-Pipelines: ``rules`` (the spaCy rule detector alone) or ``nlu`` (the trained Rasa model named in
-models/current, whose last component applies the rules; a hit is the ``red_flag`` intent).
+Sets: ``eval`` (tests/safety danger.yml + benign.yml), ``dev`` (tests/safety/dev.yml), ``dev2``
+(tests/safety/dev2.yml), ``blind`` (bench/data/red_flags_blind.yml), or ``--file`` any set with
+``danger``/``urgent``/``benign`` lists. Pipelines: ``assess`` (the rules and the classifier, as
+the product decides), ``rules`` (the hand-written rules alone).
+
+For danger messages: the share given emergency guidance at once, the share asked the check
+question first (whose "yes, it's happening now" leads to the guidance), and the share missed.
+For same-day messages: the share given same-day advice, and the share wrongly told to call
+999. For look-alikes: false alarms (emergency guidance at once) and checks asked. A patient
+who answers the check with "yes" gets the guidance: "reaching guidance" counts both.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import os
 import statistics
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,200 +31,163 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from tests.safety.evalsets import load_benign, load_danger, load_dev  # noqa: E402
-
 BLIND = ROOT / "bench" / "data" / "red_flags_blind.yml"
-
-# A judge returns the categories it sees in a text, most severe first, and its time in ms.
-Judge = Callable[[str], tuple[list[str], float]]
-
-
-def load_set(name: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """Return (danger, benign) items of a named evaluation set."""
-    if name == "eval":
-        return load_danger(), load_benign()
-    if name == "dev":
-        dev = load_dev()
-        return dev["danger"], dev["benign"]
-    if name == "dev2":
-        items = [
-            {k: str(v) for k, v in item.items()}
-            for item in yaml.safe_load((ROOT / "tests" / "safety" / "dev2.yml").read_text())
-        ]
-        return [i for i in items if "category" in i], [i for i in items if "kind" in i]
-    document = yaml.safe_load(BLIND.read_text(encoding="utf-8"))
-    danger = [{k: str(v) for k, v in item.items()} for item in document["danger"]]
-    benign = [{k: str(v) for k, v in item.items()} for item in document["benign"]]
-    return danger, benign
+NAMED = {
+    "dev": ROOT / "tests" / "safety" / "dev.yml",
+    "dev2": ROOT / "tests" / "safety" / "dev2.yml",
+    "blind": BLIND,
+}
 
 
-def rules_judge() -> tuple[Judge, float]:
-    """Return the rule detector as a judge, and its first-call time in ms."""
-    from coproduce.safety.detector import detect_red_flags
-
-    warm = time.perf_counter()
-    detect_red_flags("warm up the pipeline")
-    warmup_ms = (time.perf_counter() - warm) * 1000
-
-    def judge(text: str) -> tuple[list[str], float]:
-        start = time.perf_counter()
-        flags = detect_red_flags(text + " ")  # a fresh string each run defeats the result cache
-        return [flag.category for flag in flags], (time.perf_counter() - start) * 1000
-
-    return judge, warmup_ms
-
-
-def nlu_judge() -> tuple[Judge, float]:
-    """Return the trained Rasa model (models/current) as a judge, and its load time in ms."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    os.environ["LOG_LEVEL"] = "ERROR"  # Rasa's debug log would print every parsed text
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p
-    )
-    import logging
-
-    from rasa.core.agent import Agent
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_structlog(logging.ERROR)
-    logging.disable(logging.WARNING)
-
-    name = (ROOT / "models" / "current").read_text(encoding="utf-8").strip()
-    start = time.perf_counter()
-    agent = Agent.load(str(ROOT / "models" / name))
-    loop = asyncio.new_event_loop()
-    loop.run_until_complete(agent.parse_message("warm up the pipeline"))
-    load_ms = (time.perf_counter() - start) * 1000
-
-    def judge(text: str) -> tuple[list[str], float]:
-        begin = time.perf_counter()
-        parsed = loop.run_until_complete(agent.parse_message(text))
-        elapsed = (time.perf_counter() - begin) * 1000
-        if (parsed.get("intent") or {}).get("name") != "red_flag":
-            return [], elapsed
-        categories = [
-            str(e.get("value"))
-            for e in parsed.get("entities") or []
-            if e.get("entity") == "red_flag_category"
-        ]
-        return categories or ["unknown"], elapsed
-
-    return judge, load_ms
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)] if ordered else 0.0
-
-
-def _danger_rows(
-    judge: Judge, items: list[dict[str, str]], misses: list[str]
-) -> dict[str, dict[str, Any]]:
-    groups: dict[str, list[tuple[list[str], float]]] = defaultdict(list)
-    for item in items:
-        categories, ms = judge(item["text"])
-        groups[item["category"]].append((categories, ms))
-        if not categories:
-            misses.append(f"[{item['category']}] {item['text']}")
-    rows = {category: _row(groups[category], category) for category in sorted(groups)}
-    every = list(rows.values())
-    n = sum(row["n"] for row in every)
-    rows["OVERALL"] = {
-        "n": n,
-        **{
-            key: sum(row[key] * row["n"] for row in every) / n
-            for key in ("recall", "category_accuracy", "mean_ms")
-        },
-        "p95_ms": _p95([ms for results in groups.values() for _, ms in results]),
-    }
-    return rows
-
-
-def _row(results: list[tuple[list[str], float]], category: str) -> dict[str, Any]:
-    n = len(results)
-    return {
-        "n": n,
-        "recall": sum(bool(c) for c, _ in results) / n,
-        "category_accuracy": sum(bool(c) and c[0] == category for c, _ in results) / n,
-        "mean_ms": statistics.fmean(ms for _, ms in results),
-        "p95_ms": _p95([ms for _, ms in results]),
-    }
-
-
-def _benign_rows(
-    judge: Judge, items: list[dict[str, str]], alarms: list[str]
-) -> dict[str, dict[str, Any]]:
-    groups: dict[str, list[tuple[list[str], float]]] = defaultdict(list)
-    for item in items:
-        categories, ms = judge(item["text"])
-        groups[item["kind"]].append((categories, ms))
-        if categories:
-            alarms.append(f"[{item['kind']} -> {','.join(categories)}] {item['text']}")
-    every = [r for results in groups.values() for r in results]
-    rows = {}
-    for kind, results in [*sorted(groups.items()), ("OVERALL", every)]:
-        rows[kind] = {
-            "n": len(results),
-            "false_alarm_rate": sum(bool(c) for c, _ in results) / len(results),
-            "mean_ms": statistics.fmean(ms for _, ms in results),
-            "p95_ms": _p95([ms for _, ms in results]),
+def load_set(name: str | None, file: Path | None) -> dict[str, list[dict[str, str]]]:
+    """Return {"danger": [...], "urgent": [...], "benign": [...]} for a named set or file."""
+    if file is not None:
+        document: Any = yaml.safe_load(file.read_text(encoding="utf-8"))
+    elif name == "eval":
+        document = {
+            "danger": yaml.safe_load((ROOT / "tests/safety/danger.yml").read_text()),
+            "benign": yaml.safe_load((ROOT / "tests/safety/benign.yml").read_text()),
         }
-    return rows
+    else:
+        document = yaml.safe_load(NAMED[str(name)].read_text(encoding="utf-8"))
+    if isinstance(document, list):
+        document = {
+            "danger": [i for i in document if "category" in i],
+            "benign": [i for i in document if "kind" in i],
+        }
+    return {
+        part: [{k: str(v) for k, v in item.items()} for item in document.get(part) or []]
+        for part in ("danger", "urgent", "benign")
+    }
 
 
-def _print_table(title: str, rows: dict[str, dict[str, Any]], columns: list[str]) -> None:
-    print(f"\n{title}")
-    print(f"{'':18}" + "".join(f"{column:>18}" for column in columns))
-    for name, row in rows.items():
-        cells = "".join(
-            f"{row[c]:>18d}" if isinstance(row[c], int) else f"{row[c]:>18.3f}" for c in columns
+def judge_with(pipeline: str) -> Any:
+    """Return a function text -> level ("emergency" | "check" | "urgent" | "none")."""
+    if pipeline == "rules":
+        from coproduce.safety.detector import detect_red_flags
+
+        return lambda text: "emergency" if detect_red_flags(text) else "none"
+    from coproduce.safety.assess import assess
+
+    return lambda text: assess(text).level
+
+
+def _share(values: list[bool]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def evaluate(items: dict[str, list[dict[str, str]]], judge: Any) -> dict[str, Any]:
+    """Judge every message; return the figures, per category for danger."""
+    levels: dict[str, list[tuple[dict[str, str], str]]] = {}
+    times: list[float] = []
+    for part, rows in items.items():
+        levels[part] = []
+        for item in rows:
+            start = time.perf_counter()
+            levels[part].append((item, judge(item["text"] + " ")))
+            times.append((time.perf_counter() - start) * 1000)
+    figures: dict[str, Any] = {"ms_per_message": statistics.fmean(times) if times else 0.0}
+    danger = levels["danger"]
+    by_category: dict[str, list[str]] = defaultdict(list)
+    for item, level in danger:
+        by_category[item.get("category", "?")].append(level)
+    by_category["OVERALL"] = [level for _, level in danger]
+    figures["danger"] = {
+        name: {
+            "n": len(found),
+            "immediate": _share([lv == "emergency" for lv in found]),
+            "check": _share([lv == "check" for lv in found]),
+            "reaching_guidance": _share([lv in ("emergency", "check") for lv in found]),
+            "urgent_only": _share([lv == "urgent" for lv in found]),
+            "missed": _share([lv == "none" for lv in found]),
+        }
+        for name, found in sorted(by_category.items())
+    }
+    about = defaultdict(list)
+    for item, level in danger:
+        about[item.get("about", "patient")].append(level in ("emergency", "check"))
+    figures["danger_by_about"] = {k: _share(v) for k, v in about.items()}
+    urgent = [level for _, level in levels["urgent"]]
+    figures["urgent"] = {
+        "n": len(urgent),
+        "same_day": _share([lv == "urgent" for lv in urgent]),
+        "given_999": _share([lv == "emergency" for lv in urgent]),
+        "check": _share([lv == "check" for lv in urgent]),
+        "nothing": _share([lv == "none" for lv in urgent]),
+    }
+    benign = [level for _, level in levels["benign"]]
+    figures["benign"] = {
+        "n": len(benign),
+        "false_alarms": _share([lv == "emergency" for lv in benign]),
+        "checks": _share([lv == "check" for lv in benign]),
+        "same_day": _share([lv == "urgent" for lv in benign]),
+    }
+    figures["_levels"] = levels
+    return figures
+
+
+def print_figures(figures: dict[str, Any], *, show: bool) -> None:
+    print(f"{'danger':18}{'n':>6}{'immediate':>11}{'check':>8}{'reaching':>10}{'missed':>8}")
+    for name, row in figures["danger"].items():
+        print(
+            f"{name:18}{row['n']:>6}{row['immediate']:>11.3f}{row['check']:>8.3f}"
+            f"{row['reaching_guidance']:>10.3f}{row['missed']:>8.3f}"
         )
-        print(f"{name:18}{cells}")
+    about = ", ".join(f"{k} {v:.3f}" for k, v in figures["danger_by_about"].items())
+    print(f"reaching guidance by whose danger: {about}")
+    urgent = figures["urgent"]
+    if urgent["n"]:
+        print(
+            f"same-day (n={urgent['n']}): same-day advice {urgent['same_day']:.3f}, "
+            f"wrongly 999 {urgent['given_999']:.3f}, check {urgent['check']:.3f}, "
+            f"nothing {urgent['nothing']:.3f}"
+        )
+    benign = figures["benign"]
+    print(
+        f"look-alikes (n={benign['n']}): false alarms {benign['false_alarms']:.3f}, "
+        f"checks {benign['checks']:.3f}, same-day {benign['same_day']:.3f}"
+    )
+    print(f"{figures['ms_per_message']:.1f} ms per message")
+    if show:
+        levels = figures["_levels"]
+        print("\nmissed danger:")
+        for item, level in levels["danger"]:
+            if level in ("none", "urgent"):
+                print(f"  [{item.get('category')} -> {level}] {item['text']}")
+        print("\nfalse alarms and checks on look-alikes:")
+        for item, level in levels["benign"]:
+            if level in ("emergency", "check"):
+                print(f"  [{item.get('kind')} -> {level}] {item['text']}")
+        print("\nsame-day messages not given same-day advice:")
+        for item, level in levels["urgent"]:
+            if level != "urgent":
+                print(f"  [{item.get('category')} -> {level}] {item['text']}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run an evaluation set through a pipeline and print aggregate figures."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    """Run one set through one pipeline and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=["eval", "dev", "dev2", "blind"], default="eval")
-    parser.add_argument("--pipeline", choices=["rules", "nlu"], default="rules")
-    parser.add_argument("--json", type=Path, help="also save the figures to this file")
-    parser.add_argument(
-        "--show-misses",
-        action="store_true",
-        help="list missed danger and false alarms (not allowed for the blind set)",
-    )
+    parser.add_argument("--file", type=Path, help="a set file instead of a named set")
+    parser.add_argument("--pipeline", choices=["assess", "rules"], default="assess")
+    parser.add_argument("--show", action="store_true", help="list the misses (never for blind)")
+    parser.add_argument("--quiet", action="store_true", help="figures only, no per-category rows")
+    parser.add_argument("--json", type=Path, help="also save the figures here")
     args = parser.parse_args(argv)
-    if args.show_misses and args.set == "blind":
-        parser.error("--show-misses is refused for the blind set: keep it blind")
+    if args.show and args.set == "blind" and args.file is None:
+        parser.error("--show is refused for the blind set: keep it blind")
     try:
-        judge, warmup_ms = rules_judge() if args.pipeline == "rules" else nlu_judge()
-        danger_items, benign_items = load_set(args.set)
-        misses: list[str] = []
-        alarms: list[str] = []
-        danger = _danger_rows(judge, danger_items, misses)
-        benign = _benign_rows(judge, benign_items, alarms)
-        print(f"set={args.set} pipeline={args.pipeline}")
-        _print_table("danger", danger, ["n", "recall", "category_accuracy", "mean_ms", "p95_ms"])
-        _print_table("benign", benign, ["n", "false_alarm_rate", "mean_ms", "p95_ms"])
-        all_ms = [r["mean_ms"] for r in [*danger.values(), *benign.values()]]
-        print(
-            f"\nfirst call (builds the pipeline): {warmup_ms:.0f} ms; "
-            f"mean of group means: {statistics.fmean(all_ms):.2f} ms"
-        )
-        if args.show_misses:
-            print("\nmissed danger:", *misses, sep="\n  ")
-            print("\nfalse alarms:", *alarms, sep="\n  ")
+        items = load_set(args.set, args.file)
+        figures = evaluate(items, judge_with(args.pipeline))
+        print(f"set={args.file or args.set} pipeline={args.pipeline}")
+        if args.quiet:
+            figures["danger"] = {"OVERALL": figures["danger"]["OVERALL"]}
+        print_figures(figures, show=args.show)
         if args.json:
-            figures = {
-                "set": args.set,
-                "pipeline": args.pipeline,
-                "danger": danger,
-                "benign": benign,
-                "warmup_ms": warmup_ms,
-            }
+            figures.pop("_levels")
             args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     except Exception as error:  # a benchmark reports, it never fails a build
-        print(f"benchmark could not run: {error}", file=sys.stderr)
+        print(f"benchmark could not run: {type(error).__name__}: {error}", file=sys.stderr)
     return 0
 
 

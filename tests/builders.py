@@ -49,6 +49,8 @@ def tracker(
     in_form: bool = True,
     entities: list[dict[str, Any]] | None = None,
     sender_id: str = "sender-1",
+    safety: dict[str, Any] | None = None,
+    events: list[dict[str, Any]] | None = None,
 ) -> Tracker:
     """Build a tracker whose latest message is `text`, inside or outside the form."""
     all_slots: dict[str, Any] = {"requested_slot": requested_slot, **(slots or {})}
@@ -56,22 +58,27 @@ def tracker(
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
         "entities": entities or [],
-        # What the chat channel passes on: the hash of the invite token, never the token.
-        "metadata": {"invite_hash": visit_service.hash_token(token)} if token else {},
+        # What the chat channel passes on: the hash of the invite token (never the token)
+        # and the urgency it judged the message to have.
+        "metadata": {
+            **({"invite_hash": visit_service.hash_token(token)} if token else {}),
+            **({"safety": safety} if safety else {}),
+        },
         "message_id": f"m-{abs(hash(text)) % 10_000_000}",
     }
-    events: list[dict[str, Any]] = [
+    history = [*(events or [])]
+    history += [
         {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": text},
+        {"event": "user", "text": text, "message_id": message["message_id"]},
     ]
     if not in_form:  # activation: Rasa sets the loop active before validating
-        events.append({"event": "active_loop", "name": "elicitation_form"})
-    events.append({"event": "action", "name": "elicitation_form"})
+        history.append({"event": "active_loop", "name": "elicitation_form"})
+    history.append({"event": "action", "name": "elicitation_form"})
     return Tracker(
         sender_id=sender_id,
         slots=all_slots,
         latest_message=message,
-        events=events,
+        events=history,
         paused=False,
         followup_action=None,
         active_loop={"name": "elicitation_form"},

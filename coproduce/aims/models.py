@@ -56,3 +56,12 @@ class RedFlagRecord(Base):
     text = Column(Text, nullable=False)
     detected_at = Column(DateTime, nullable=False, default=utcnow)
     dedupe_key = Column(String(128), nullable=False)
+    #: emergency (999 now) | urgent (practice today or 111)
+    urgency = Column(String(16), nullable=False, default="emergency")
+    #: patient | someone_else (an emergency of someone with the patient)
+    about = Column(String(16), nullable=False, default="patient")
+    #: The safety message the patient was shown (a domain response name).
+    guidance = Column(String(64), nullable=True)
+    #: The patient's answer to "are you safe to carry on?", in their words.
+    safety_reply = Column(Text, nullable=True)
+    safe_to_continue = Column(Boolean, nullable=True)

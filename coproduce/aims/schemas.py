@@ -55,6 +55,15 @@ class RedFlagOut(BaseModel):
     category: str
     text: str
     at: datetime
+    urgency: str = Field(
+        "emergency", description="emergency (told to call 999 now) | urgent (practice today)"
+    )
+    about: str = Field("patient", description="patient | someone_else (someone with them)")
+    guidance: str | None = Field(None, description="The safety message the patient was shown")
+    safety_reply: str | None = Field(
+        None, description='The patient\'s answer to "are you safe to carry on?"'
+    )
+    safe_to_continue: bool | None = None
 
 
 class AimSummary(BaseModel):

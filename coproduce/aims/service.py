@@ -190,7 +190,16 @@ def mark_declined(*, session: Session, visit_id: str) -> None:
 
 
 def record_red_flag(
-    *, session: Session, visit_id: str, category: str, text: str, at: datetime, dedupe_key: str
+    *,
+    session: Session,
+    visit_id: str,
+    category: str,
+    text: str,
+    at: datetime,
+    dedupe_key: str,
+    urgency: str = "emergency",
+    about: str = "patient",
+    guidance: str | None = None,
 ) -> bool:
     """Store a red flag once per message and category; return True when it is new."""
     values = {
@@ -199,6 +208,9 @@ def record_red_flag(
         "text": text.strip(),
         "detected_at": at,
         "dedupe_key": dedupe_key[:128],
+        "urgency": urgency,
+        "about": about,
+        "guidance": guidance,
     }
     dialect = session.bind.dialect.name
     if dialect in ("sqlite", "postgresql"):
@@ -222,6 +234,24 @@ def record_red_flag(
         visit.updated_at = utcnow()
     session.flush()
     return created
+
+
+def record_safety_reply(
+    *, session: Session, visit_id: str, dedupe_keys: list[str], reply: str, safe: bool
+) -> None:
+    """Keep the patient's answer to "are you safe to carry on?" with the flags it follows."""
+    if not dedupe_keys:
+        return
+    rows = session.execute(
+        select(RedFlagRecord).where(
+            RedFlagRecord.visit_id == visit_id,
+            RedFlagRecord.dedupe_key.in_([key[:128] for key in dedupe_keys]),
+        )
+    ).scalars()
+    for row in rows:
+        row.safety_reply = reply.strip()[:2000]
+        row.safe_to_continue = safe
+    session.flush()
 
 
 def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
@@ -290,7 +320,19 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
             for t in topics.TEXT_TOPICS
             if t in answers and answers[t].text and cues.is_none_answer(answers[t].text)
         },
-        red_flags=[RedFlagOut(category=f.category, text=f.text, at=f.detected_at) for f in flags],
+        red_flags=[
+            RedFlagOut(
+                category=f.category,
+                text=f.text,
+                at=f.detected_at,
+                urgency=f.urgency or "emergency",
+                about=f.about or "patient",
+                guidance=f.guidance,
+                safety_reply=f.safety_reply,
+                safe_to_continue=f.safe_to_continue,
+            )
+            for f in flags
+        ],
         patient_confirmed=bool(visit.patient_confirmed),
         follow_ups=follow_ups,
     )

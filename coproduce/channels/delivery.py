@@ -36,7 +36,7 @@ from coproduce.channels.gate import Admission
 from coproduce.channels.outbox import Outbox, PendingMessage, get_outbox
 from coproduce.config import get_settings
 from coproduce.database import get_engine
-from coproduce.safety.detector import detect_red_flags
+from coproduce.safety.assess import NONE, URGENT, Assessment
 from coproduce.safety.guidance import guidance_response
 from coproduce.visits import access
 
@@ -79,16 +79,27 @@ def replies_sent(output: OutputChannel) -> int:
     return int(getattr(output, "sent", 0))
 
 
-def safety_guidance(text: str, responses: dict[str, Any]) -> str | None:
-    """Return the domain's safety guidance for a message that signals danger, else None."""
-    categories = list(dict.fromkeys(flag.category for flag in detect_red_flags(text)))
-    if not categories:
+def safety_guidance(metadata: dict[str, Any] | None, responses: dict[str, Any]) -> str | None:
+    """Return the safety guidance for a message Rasa cannot handle now, else None.
+
+    The message's urgency was judged by the channel (carried in its metadata). With no
+    conversation to ask a check question in, a message that would get one gets the
+    emergency guidance instead: safety first.
+    """
+    assessment = Assessment.from_metadata((metadata or {}).get("safety"))
+    if assessment is None or assessment.level == NONE:
         return None
-    variants = responses.get(guidance_response(categories)) or [{}]
+    if assessment.level == URGENT:
+        name = "utter_safety_urgent"
+    else:
+        name = guidance_response(list(assessment.categories), about=assessment.about)
+    variants = responses.get(name) or [{}]
     template = str(variants[0].get("text") or FALLBACK_GUIDANCE)
     settings = get_settings()
     return template.format(
-        emergency_number=settings.emergency_number, crisis_line=settings.crisis_line
+        emergency_number=settings.emergency_number,
+        crisis_line=settings.crisis_line,
+        urgent_advice=settings.urgent_advice,
     )
 
 
@@ -124,6 +135,11 @@ def invite_hash_of(message: UserMessage) -> str | None:
 def _hash_in(metadata: dict[str, Any]) -> str | None:
     value = metadata.get(access.METADATA_KEY)
     return value if isinstance(value, str) else None
+
+
+async def _rejudged(text: str, metadata: dict[str, Any]) -> dict[str, Any]:
+    """Metadata for kept messages merged into one: the merged text is judged afresh."""
+    return {**metadata, "safety": (await gate.judge(text)).to_metadata()}
 
 
 def _raise(error: Exception) -> None:
@@ -205,7 +221,7 @@ class Delivery:
             if kept and not await self._can_save():
                 await self._keep(message)
                 return admission
-            if await self._handled(self._merged(message, kept)):
+            if await self._handled(await self._merged(message, kept)):
                 await self.outbox.remove(sender, [m.id for m in kept])
                 return admission
             await self._keep(message)
@@ -215,7 +231,7 @@ class Delivery:
         """Tell the patient why their message was not taken: safety guidance comes first."""
         sender = str(message.sender_id)
         responses = self._responses()
-        guidance = safety_guidance(message.text or "", responses)
+        guidance = safety_guidance(message.metadata, responses)
         output = message.output_channel
         if guidance:
             await output.send_text_message(sender, guidance)
@@ -236,16 +252,17 @@ class Delivery:
             logger.warning("Could not read kept messages (%s)", type(error).__name__)
             return []
 
-    def _merged(self, message: UserMessage, kept: list[PendingMessage]) -> UserMessage:
+    async def _merged(self, message: UserMessage, kept: list[PendingMessage]) -> UserMessage:
         if not kept:
             return message
         now = PendingMessage(message.text or "", self.channel, dict(message.metadata or {}))
+        text = merged_text([*kept, now])
         return UserMessage(
-            merged_text([*kept, now]),
+            text,
             message.output_channel,
             message.sender_id,
             input_channel=message.input_channel,
-            metadata=message.metadata,
+            metadata=await _rejudged(text, dict(message.metadata or {})),
         )
 
     async def _handled(self, message: UserMessage) -> bool:
@@ -276,7 +293,7 @@ class Delivery:
         sender = str(message.sender_id)
         text = message.text or ""
         notices = []
-        guidance = safety_guidance(text, self._responses())
+        guidance = safety_guidance(message.metadata, self._responses())
         if guidance:
             notices.append(guidance)
         try:
@@ -325,15 +342,18 @@ class Delivery:
                 if not admission.allowed:
                     # The link was replaced or the visit cancelled meanwhile: not kept.
                     await self.outbox.remove(sender, [m.id for m in kept])
-                    refused = UserMessage(merged_text(kept), self.output_for(sender), sender)
+                    text = merged_text(kept)
+                    metadata = await _rejudged(text, kept[-1].metadata)
+                    refused = UserMessage(text, self.output_for(sender), sender, metadata=metadata)
                     await self.refuse(refused, admission)
                     continue
+                text = merged_text(kept)
                 message = UserMessage(
-                    merged_text(kept),
+                    text,
                     self.output_for(sender),
                     sender,
                     input_channel=self.channel,
-                    metadata=kept[-1].metadata,
+                    metadata=await _rejudged(text, kept[-1].metadata),
                 )
                 if not await self._handled(message):
                     return saved

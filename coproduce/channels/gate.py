@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from coproduce import ratelimit
 from coproduce.database import session_scope
+from coproduce.safety.assess import NOTHING, Assessment, assess
 from coproduce.visits import access
 from coproduce.visits.access import InviteCheck, InviteStatus
 
@@ -103,9 +104,23 @@ def _is_button(match: re.Match[str], vocabulary: Vocabulary) -> bool:
     return isinstance(values, dict) and set(values) <= vocabulary.entities
 
 
-def clean_metadata(invite_hash: str | None) -> dict[str, Any]:
-    """Return the only metadata a message carries on into Rasa: its invite's hash."""
-    return {access.METADATA_KEY: invite_hash} if invite_hash else {}
+def clean_metadata(invite_hash: str | None, safety: Assessment | None = None) -> dict[str, Any]:
+    """Return the only metadata a message carries on into Rasa.
+
+    Its invite's hash, and the urgency the channel judged it to have (the one judgement of
+    the message, used by the NLU component and the actions). Nothing a client sent.
+    """
+    metadata: dict[str, Any] = {access.METADATA_KEY: invite_hash} if invite_hash else {}
+    if safety is not None:
+        metadata["safety"] = safety.to_metadata()
+    return metadata
+
+
+async def judge(text: str) -> Assessment:
+    """Judge the urgency of a typed message (button payloads are not judged)."""
+    if not text.strip() or text.startswith("/"):
+        return NOTHING
+    return await asyncio.to_thread(assess, text)
 
 
 def _decide(sender: str, invite_hash: str | None) -> Admission:

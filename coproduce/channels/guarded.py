@@ -25,7 +25,7 @@ from sanic.response import HTTPResponse
 
 from coproduce.channels import logs, speedups
 from coproduce.channels.delivery import Delivery
-from coproduce.channels.gate import Vocabulary, clean_metadata, neutral_text
+from coproduce.channels.gate import Vocabulary, clean_metadata, judge, neutral_text
 from coproduce.config import get_settings
 from coproduce.visits import access
 
@@ -203,13 +203,14 @@ class GuardedRestInput(RestInput):
             collector = CollectingOutputChannel()
             metadata = checked.get("metadata") or {}
             text = patient_text(checked["message"], domain_vocabulary(request.app))
+            invite_hash = access.hash_of(metadata.get("invite_token"))
             admission = await delivery.handle(
                 UserMessage(
                     text,
                     collector,
                     checked["sender"],
                     input_channel=checked.get("input_channel") or self.name(),
-                    metadata=clean_metadata(access.hash_of(metadata.get("invite_token"))),
+                    metadata=clean_metadata(invite_hash, await judge(text)),
                 ),
                 client=request.ip or "unknown",
             )

@@ -211,12 +211,13 @@ class PatientSocketInput(SocketIOInput):
             sent_token = (checked.get(metadata_key) or {}).get("invite_token")
             if sent_token is not None and access.hash_of(sent_token) != invite_hash:
                 invite_hash = ""  # a token from another link: refused by the gate
+            text = patient_text(checked["message"], domain_vocabulary(app_ref.get("app")))
             message = UserMessage(
-                patient_text(checked["message"], domain_vocabulary(app_ref.get("app"))),
+                text,
                 self._output(sio),
                 conversation,
                 input_channel=self.name(),
-                metadata=gate.clean_metadata(invite_hash or None),
+                metadata=gate.clean_metadata(invite_hash or None, await gate.judge(text)),
             )
             await delivery.handle(message, client=str(session.get("client") or "unknown"))
 

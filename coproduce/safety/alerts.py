@@ -29,12 +29,16 @@ def _deliver(url: str, payload: dict[str, str]) -> None:
     logger.error("Red-flag alert for visit %s not delivered", payload["visit_id"])
 
 
-def send_alert(*, visit_id: str, category: str) -> threading.Thread | None:
-    """Post {visit_id, category} (no patient text) to COPRODUCE_ALERT_WEBHOOK_URL if set."""
+def send_alert(
+    *, visit_id: str, category: str, urgency: str = "emergency", kind: str = "red_flag"
+) -> threading.Thread | None:
+    """Post {event, visit_id, category, urgency} (no patient text) to the alert webhook if set."""
     url = get_settings().alert_webhook_url
     if not url:
         return None
-    payload = {"event": "red_flag", "visit_id": visit_id, "category": category}
+    payload = {"event": kind, "kind": kind, "visit_id": visit_id, "category": category}
+    if kind == "red_flag":
+        payload["urgency"] = urgency
     thread = threading.Thread(target=_deliver, args=(url, payload), daemon=True)
     thread.start()
     return thread

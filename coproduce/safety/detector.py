@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -11,66 +10,6 @@ from coproduce.safety.normalize import Word, words
 from coproduce.safety.patterns import CATEGORIES, compiled
 
 SEVERITY: dict[str, int] = {category: rank for rank, category in enumerate(CATEGORIES)}
-
-# Danger topics mentioned loosely; used to tell a benign mention from an unrelated message.
-_TOPIC = re.compile(
-    r"\b(?:chest|heart|stroke|breath|breathe|breathing|breathless|blood|bleed|bleeding|bled|"
-    r"suicid\w*|kill\w*|die|died|dying|dead|death|overdos\w*|tablets|pills|hurt\w*|hit|hits|"
-    r"harm\w*|safe|unsafe|face|arm|speech|slur\w*|wheez\w*|inhaler|cut|cutting|abus\w*|"
-    r"violent|attack|end it|myself|dose|doses|taken|took|insulin|meds|medication|asthma|life|"
-    r"strangle\w*|swollen|numb|weak|slurred|drooping|wheezy|clots?)\b"
-)
-_BENIGN_PHRASES = re.compile(
-    r"\b(?:killing me|dying (?:to|for)|kill for|to death|x ray|xray|blood (?:test|tests|"
-    r"pressure|sugar|sugars|results|thinners|thinner|donor|count)|bloods|breathing "
-    r"(?:exercises|test|tests|clinic)|stroke (?:clinic|nurse|unit|of luck|team)|"
-    r"off my chest|chest (?:infection|clinic|of drawers|x|ct|scan)|heart (?:sank|goes out|"
-    r"broke|failure)|breath away|breather|breaststroke|breast stroke|broke my heart|"
-    r"broken heart\w*|heartbroken|heart ?ache|safety plan|strangle the|murder a|"
-    r"(?:bank|account|wallet|purse|budget|pocket) (?:is |are )?bleeding|"
-    r"can (?:you|people|someone|a person|anyone) (?:die|overdose|bleed|have a|get a))\b"
-)
-# Danger words the classifier's red_flag intent must come with. Single words that ordinary
-# answers use ("tablets", "safe", "breathing", "heart") are not enough on their own: simulated
-# patients saying "I want to stop some of my tablets", "I feel safe at home with him" or "my
-# breathing app" were flagged.
-_GUESS: dict[str, re.Pattern[str]] = {
-    "self_harm": re.compile(
-        r"\b(?:die|dying|dead|suicid\w*|kill\w* my ?self|end it|end things|end my life|"
-        r"no point|not be here|be here any ?more|hopeless|worthless|give up on (?:life|"
-        r"everything|living)|burden to|disappear|not wake up|better off|(?:hurt|harm|cut)\w* "
-        r"my ?self)\b"
-    ),
-    "chest_pain": re.compile(
-        r"\b(?:chest|heart|angina)\b.{0,40}\b(?:pain\w*|ache\w*|aching|tight\w*|pressure|"
-        r"crush\w*|heavy|hurt\w*|attack|squeez\w*|burning)\b|\b(?:pain\w*|ache\w*|tight\w*|"
-        r"pressure|crush\w*|heavy|hurt\w*|squeez\w*)\b.{0,40}\b(?:chest|heart|jaw)\b|"
-        r"\bheart\b.{0,20}\b(?:racing|pounding|odd|funny|strange|weird|skipping|fluttering|"
-        r"doing something|going crazy|all over the place)\b"
-    ),
-    "stroke": re.compile(
-        r"\b(?:face|droop\w*|slur\w*|speech|stroke|vision|one side|tongue|smile|numb on|"
-        r"weak on)\b"
-    ),
-    "breathing": re.compile(
-        r"\b(?:can'?t|cannot|can not|could not|couldn'?t|struggl\w*|hard to|difficult\w*|"
-        r"trouble) (?:breath\w*|get (?:my )?breath|get air)\b|\b(?:gasp\w*|chok\w*|"
-        r"suffocat\w*|breathless|short of breath|out of breath|asthma attack|lips? (?:are |is |"
-        r"going |gone |turning )?(?:blue|grey))\b"
-    ),
-    "bleeding": re.compile(r"\b(?:blood\w*|bleed\w*|bled|hemorrhag\w*|clots?)\b"),
-    "overdose": re.compile(
-        r"\b(?:overdos\w*|too many|too much|whole (?:box|packet|bottle|strip)|all (?:of )?my "
-        r"(?:tablets|pills|meds)|swallowed|took (?:all|a lot|loads|lots|extra|double)|taken "
-        r"(?:all|a lot|loads|lots|extra|double))\b|\b(?:thinking about|keep thinking|staring "
-        r"at|counting|looking at)\b.{0,30}\b(?:pills|tablets|meds)\b"
-    ),
-    "harm_from_others": re.compile(
-        r"\b(?:hit\w*|hurt\w*|beat\w*|abus\w*|scared|afraid|frightened|threat\w*|unsafe|"
-        r"not safe|violent|attack\w*|kick\w*|punch\w*|push\w* me|grab\w*)\b"
-    ),
-}
-
 
 @dataclass(frozen=True)
 class RedFlag:
@@ -147,7 +86,7 @@ def _is_current(
     exempt = category in scope.OTHER_PERSON_EXEMPT
     if exempt or not scope.other_person(texts, span) or scope.immediate(sentence.text):
         return True
-    return category != "topic" and scope.other_now(texts, span)
+    return scope.other_now(texts, span)
 
 
 def _candidates(text: str) -> tuple[list[_Sentence], list[tuple[int, _Candidate]]]:
@@ -181,37 +120,3 @@ def detect_red_flags(text: str) -> list[RedFlag]:
     if not text or not text.strip():
         return []
     return list(_flags(text))
-
-
-def _benign_topic(sentences: list[_Sentence], number: int) -> bool:
-    sentence = sentences[number]
-    if _BENIGN_PHRASES.search(sentence.text):
-        return True
-    for match in _TOPIC.finditer(sentence.text):
-        first, end = _word_span(sentence, match.start(), match.end())
-        bounds = (first, end, match.start(), match.end())
-        if not _is_current(sentences, number, "topic", bounds):
-            return True
-    return False
-
-
-def is_benign_mention(text: str) -> bool:
-    """Tell whether a message touches a danger topic only in a non-current way."""
-    if not text or not text.strip() or detect_red_flags(text):
-        return False
-    sentences, found = _candidates(text)
-    if any(not candidate.live for _, candidate in found):
-        return True
-    return any(_benign_topic(sentences, number) for number in range(len(sentences)))
-
-
-def guess_category(text: str) -> str | None:
-    """Guess the most severe category a message hints at, from looser keywords."""
-    flags = detect_red_flags(text)
-    if flags:
-        return flags[0].category
-    normalised = " ".join(word.text for word in words(text or ""))
-    for category in CATEGORIES:
-        if _GUESS[category].search(normalised):
-            return category
-    return None

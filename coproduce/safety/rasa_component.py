@@ -1,8 +1,12 @@
-"""Rasa NLU component that turns a rule-detected red flag into the red_flag intent."""
+"""Rasa NLU component: the message's urgency as the red_flag intent and entities.
+
+An emergency, or a message that needs the check question, becomes the red_flag intent (the
+rules answer it outside the form); every flagged message carries its assessment in its
+red_flag_category entities, which is what the actions read.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -20,28 +24,21 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from coproduce.safety.detector import detect_red_flags, guess_category, is_benign_mention
+from coproduce.safety.assess import CHECK, EMERGENCY, NONE, Assessment, assess
 
 RED_FLAG_INTENT = "red_flag"
 FALLBACK_INTENT = "inform"
 ENTITY_NAME = "red_flag_category"
-# When only the classifier fired and no keyword hints at a category, answer as for self-harm:
-# its response carries both the emergency number and the crisis line, so it is the safest.
-DEFAULT_CATEGORY = "self_harm"
-_URGENT = re.compile(
-    r"\b(help me|emergency|ambulance|999|911|112|urgent(ly)?|right now|can'?t cope)\b", re.I
-)
-MIN_CLASSIFIER_CONFIDENCE_KEY = "min_classifier_confidence"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RedFlagClassifier(GraphComponent):
-    """Override the intent with red_flag when rules see current danger; veto false alarms."""
+    """Set the red_flag intent and entities from the message's safety assessment."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        """Return the default configuration."""
-        return {MIN_CLASSIFIER_CONFIDENCE_KEY: 0.85}
+        """Return the default configuration (there is nothing to configure)."""
+        return {}
 
     @staticmethod
     def required_packages() -> list[str]:
@@ -75,25 +72,21 @@ class RedFlagClassifier(GraphComponent):
 
     def _process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
-        flags = detect_red_flags(text)
-        if flags:
+        metadata = message.get("metadata")
+        carried = metadata.get("safety") if isinstance(metadata, dict) else None
+        # Judged once, by the chat channel, and carried with the message; judged here only
+        # when a message arrives some other way (Rasa's HTTP API, `rasa shell`, tests).
+        assessment = Assessment.from_metadata(carried) or assess(text)
+        if assessment.level in (EMERGENCY, CHECK):
             _set_red_flag(message)
-            for flag in flags:
-                _add_entity(message, flag.category, flag.start, flag.end)
+        else:
+            intent = message.get(INTENT) or {}
+            if intent.get(INTENT_NAME_KEY) == RED_FLAG_INTENT:
+                _demote_red_flag(message)
+        if assessment.level == NONE:
             return
-        intent = message.get(INTENT) or {}
-        if intent.get(INTENT_NAME_KEY) != RED_FLAG_INTENT:
-            return
-        confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-        threshold = float(self.component_config[MIN_CLASSIFIER_CONFIDENCE_KEY])
-        category = guess_category(text) or (DEFAULT_CATEGORY if _URGENT.search(text) else None)
-        # The classifier alone must be sure, name a danger topic (or an explicit call for
-        # help), and not be a benign mention: without that it raised false alarms on everyday
-        # answers ("it stops me sleeping", "the pain is awful most days").
-        if confidence < threshold or is_benign_mention(text) or category is None:
-            _demote_red_flag(message)
-            return
-        _add_entity(message, category, 0, len(text))
+        for category in assessment.categories or ("other",):
+            _add_entity(message, category, assessment)
 
 
 def _set_red_flag(message: Message) -> None:
@@ -122,7 +115,8 @@ def _demote_red_flag(message: Message) -> None:
     message.set(INTENT_RANKING_KEY, ranking or [dict(replacement)], add_to_output=True)
 
 
-def _add_entity(message: Message, category: str, start: int, end: int) -> None:
+def _add_entity(message: Message, category: str, assessment: Assessment) -> None:
+    start, end = assessment.spans[0] if assessment.spans else (0, len(message.get(TEXT) or ""))
     entity = {
         "entity": ENTITY_NAME,
         "value": category,
@@ -130,6 +124,7 @@ def _add_entity(message: Message, category: str, start: int, end: int) -> None:
         "end": end,
         "extractor": RedFlagClassifier.__name__,
         "confidence_entity": 1.0,
+        "assessment": assessment.to_metadata(),
     }
     entities = [
         e

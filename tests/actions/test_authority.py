@@ -17,12 +17,14 @@ from actions.finish import ActionFinish
 from actions.safety import ActionRedFlag
 from coproduce.aims import service as aim_service
 from coproduce.aims.models import RedFlagRecord
+from coproduce.safety.assess import Assessment
 from coproduce.visits import service as visit_service
 from coproduce.visits.models import Visit
 from coproduce.visits.service import hash_token
 from tests.builders import make_visit, tracker
 
 DOMAIN: dict[str, Any] = {"responses": {}}
+DANGER = Assessment("emergency", ("chest_pain",)).to_metadata()
 
 
 def run(action: Any, **kwargs: Any) -> tuple[dict[str, Any], list[str]]:
@@ -75,6 +77,7 @@ def test_a_forged_tracker_without_a_live_invite_writes_nothing(
         requested_slot="aim",
         slots=_victim_slots(victim),
         token=token,
+        safety=DANGER,
     )
     assert "utter_invite_invalid" in responses
     assert responses[0] == "utter_safety_emergency"  # safety still comes first
@@ -93,6 +96,7 @@ def test_another_patients_live_invite_cannot_write_into_this_visit(
         requested_slot="aim",
         slots=_victim_slots(victim),
         token=attacker_token,
+        safety=DANGER,
     )
     assert "utter_not_this_conversation" in responses
     assert _aim(session, victim["visit_id"]) == "walk the dog again"
@@ -131,6 +135,7 @@ def test_a_forged_red_flag_outside_the_form_is_answered_but_not_recorded(
         intent="red_flag",
         slots=_victim_slots(victim),
         in_form=False,
+        safety=DANGER,
     )
     assert responses[0] == "utter_safety_emergency"
     assert _flags(session, victim["visit_id"]) == []

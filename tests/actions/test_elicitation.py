@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from actions.elicitation import ValidateElicitationForm
 from coproduce.aims import service as aim_service
 from coproduce.aims.topics import SKIPPED
+from coproduce.safety.assess import Assessment
 from coproduce.visits.service import hash_token
 from tests.builders import EXAMPLE_ANSWERS, make_visit, tracker
 
@@ -250,11 +251,13 @@ def test_a_message_with_another_token_is_refused_and_not_stored(
 
 def test_a_red_flag_inside_the_form_comes_first(visit: dict[str, Any], session: Session) -> None:
     text = "too many pills and honestly i have crushing pain in my chest right now"
+    judged = Assessment("emergency", ("chest_pain",), spans=((0, len(text)),))
     slots, responses, dispatcher = run(
         text=text,
         requested_slot="treatment_burden",
         slots=bound(visit, consent=True),
         token=visit["token"],
+        safety=judged.to_metadata(),
     )
     assert responses[0] == "utter_safety_emergency"
     assert dispatcher.messages[0]["emergency_number"] == "999"
@@ -270,7 +273,7 @@ def test_a_red_flag_inside_the_form_comes_first(visit: dict[str, Any], session: 
         token=visit["token"],
     )
     assert responses == ["utter_safe_continue"]
-    assert slots["safety_pending"] is False and slots["form_prompt"] == "reask"
+    assert slots["safety_pending"] is False and slots["form_prompt"] == "ask"
     slots, responses, _ = run(
         text="no",
         intent="deny",

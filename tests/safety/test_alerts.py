@@ -42,7 +42,13 @@ def test_an_alert_is_retried_and_carries_no_patient_text(receiver: list[dict]) -
     assert thread is not None
     thread.join(timeout=10)
     assert len(receiver) == 2  # the first attempt got a 503, the retry a 200
-    assert receiver[-1] == {"event": "red_flag", "visit_id": "visit-1", "category": "chest_pain"}
+    assert receiver[-1] == {
+        "event": "red_flag",
+        "kind": "red_flag",
+        "visit_id": "visit-1",
+        "category": "chest_pain",
+        "urgency": "emergency",
+    }
 
 
 def test_no_webhook_configured_sends_nothing(monkeypatch: pytest.MonkeyPatch) -> None:

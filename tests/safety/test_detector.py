@@ -6,12 +6,7 @@ import collections
 
 import pytest
 
-from coproduce.safety.detector import (
-    RedFlag,
-    detect_red_flags,
-    guess_category,
-    is_benign_mention,
-)
+from coproduce.safety.detector import RedFlag, detect_red_flags
 from coproduce.safety.patterns import CATEGORIES
 from tests.safety.evalsets import load_benign, load_danger, nlu_examples, squash
 
@@ -79,7 +74,6 @@ def test_negation_or_past_in_one_clause_does_not_cancel_another(text: str, categ
 )
 def test_non_current_mentions_are_not_flagged(text: str) -> None:
     assert detect_red_flags(text) == []
-    assert is_benign_mention(text)
 
 
 @pytest.mark.parametrize(
@@ -125,18 +119,3 @@ def test_carer_reporting_someone_else_now_is_flagged() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "thanks, see you tuesday", "my knee clicks"])
 def test_ordinary_messages(text: str) -> None:
     assert detect_red_flags(text) == []
-    assert not is_benign_mention(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("I feel like a burden and want to disappear", "self_harm"),
-        ("my heart is doing something odd", "chest_pain"),
-        ("my lips feel odd and I am gasping a bit", "breathing"),
-        ("i keep thinking about the pills in the drawer", "overdose"),
-        ("what a lovely day", None),
-    ],
-)
-def test_guess_category(text: str, category: str | None) -> None:
-    assert guess_category(text) == category

@@ -1,0 +1,152 @@
+"""Read a yes or a no the way people say it: inside a story, grudging, hedged, typo'd, emoji.
+
+Used wherever the bot needs a yes or no: consent, the read-back, "are you safe to carry on?",
+the safety check, deleting answers. The rules, in order:
+
+- the message is split into clauses; the clearest answer nearest the end wins (a story first,
+  then "so yes go ahead");
+- negated and refusing forms are read before the yeses they contain ("not happy", "I'd rather
+  not", "no I don't want to"), and yeses that start with a no are read as yeses ("no that's
+  fine", "no problem", "no worries", "why not");
+- grudging and hedged yeses count ("suppose so", "if I must", "go on then", "fine whatever"),
+  and so do thumbs and ticks; a short typo of yes or no is forgiven (rapidfuzz);
+- "not sure", "dunno", "maybe" and questions are neither: the caller asks again differently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+YES = "yes"
+NO = "no"
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_EMOJI_YES = ("👍", "✅", "👌", "✔", "☑", "🙂", "😊", "👏", "🙏", "🆗")
+_EMOJI_NO = ("👎", "❌", "✖", "🚫", "⛔", "🙅")
+_CLAUSE = re.compile(
+    r"[.!?;\n]+|,|\b(?:but|though|although|however|anyway|anyways)\b|\bso\b(?=\s+\w)"
+)
+_QUESTION = re.compile(
+    r"^(?:is|are|can|could|do|does|did|will|would|what|who|whom|how|why|where|when|should|"
+    r"shall|which|am i|may i)\b"
+)
+
+# Forms read as a yes although they contain "no" or "not".
+_YES_DESPITE_NO = re.compile(
+    r"\b(?:no (?:problem|problems|probs|worries|bother|objection|objections)|not a problem|"
+    r"no(?:,|\s)+(?:that'?s|thats|it'?s|its) (?:fine|ok|okay|alright|all right|good)|"
+    r"(?:i )?(?:don'?t|do not|dont) mind(?! (?:not|if you don'?t))|why not|not at all"
+    r"(?= (?:fine|happy|ok))|no reason not to|can'?t see why not|don'?t see why not)\b"
+)
+_NO = re.compile(
+    r"\b(?:no|nope|nah|nay|naw|noo+|nop|never|not (?:really|happy|keen|comfortable|now|today|"
+    r"ok|okay|sure about (?:this|that|it|sharing))|(?:i'?d|i would|id) (?:rather|prefer) (?:not|"
+    r"you didn'?t|you did not|to (?:talk|speak|see|wait|just talk|just speak|just see))|"
+    r"rather not|prefer not|(?:rather|prefer) (?:to )?(?:talk|speak|see|wait|phone|ring|call)|(?:i )?(?:don'?t|do not|dont|won'?t|will not|wont) (?:want|wish|"
+    r"agree|consent|think so|feel (?:happy|comfortable)|like the idea)|not for me|no thank(?:s| "
+    r"you)?|no ta|leave it|stop|not interested|absolutely not|definitely not|certainly not|"
+    r"no way|not at all|decline|refuse|i'?m out|count me out|not right now|not yet|not keen|"
+    r"unhappy|(?:i'?m|i am) not|(?:she|he|they|mum|dad|mom)(?:'s| is| are)? not (?:happy|keen|"
+    r"ok|okay|comfortable)|(?:she|he|they|mum|dad|mom) (?:says?|said) no|doesn'?t want|does "
+    r"not want|don'?t want)\b"
+)
+_YES = re.compile(
+    r"\b(?:yes+|yess+|yeah+|yea|yep+|yup|ya|yah|yah+|aye|ok+|okay|okey|oki|k|kk|sure|certainly|"
+    r"of course|ofc|absolutely|definitely|fine|alright|all right|go ahead|go on|carry on|"
+    r"crack on|fire away|ask away|proceed|continue|let'?s go|lets go|let'?s do (?:it|this)|do it|"
+    r"please do|please go ahead|happy to|happy for you|happy with (?:that|it|this)|that'?s fine|"
+    r"thats fine|that'?s ok(?:ay)?|sounds good|sounds fine|sounds ok|good|great|grand|brilliant|"
+    r"perfect|lovely|right then|righto|right-o|suppose so|i suppose|s'pose|spose|i guess(?: so)?|"
+    r"guess so|if i must|if i have to|if you must|if you have to|if needed|i agree|agreed|"
+    r"consent|i consent|agree|happy|ready|correct|indeed|yes please|why not|whatever|"
+    r"fair enough|no problem|go for it|be my guest|that'?s right|thats right|right)\b"
+)
+_UNSURE = re.compile(
+    r"\b(?:not sure|unsure|don'?t know|dunno|idk|maybe|perhaps|depends|possibly|not certain|"
+    r"i don'?t understand|what (?:do you mean|is this)|who (?:sees|will see|reads))\b"
+)
+_SHORT_YES = ("yes", "yeah", "yep", "yup", "okay", "sure", "fine")
+_SHORT_NO = ("no", "nope", "nah")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A yes, a no, or neither, with the clause it was read from (for logs: never the text)."""
+
+    answer: str | None
+    clause: int = -1
+
+
+def _normal(text: str) -> str:
+    return " ".join((text or "").translate(_APOSTROPHES).lower().split())
+
+
+def _typo(word: str) -> str | None:
+    """Read a one-word typo of yes or no ("yse", "ys", "yeh", "noo", "mo")."""
+    if len(word) > 5 or not word.isalpha():
+        return None
+    best = process.extractOne(word, _SHORT_YES + _SHORT_NO, scorer=fuzz.ratio)
+    if best is None or best[1] < 66:
+        return None
+    return YES if best[0] in _SHORT_YES else NO
+
+
+def _clause_answer(clause: str) -> str | None:
+    if not clause:
+        return None
+    if _QUESTION.match(clause) and not _YES_DESPITE_NO.match(clause):
+        return None
+    if _UNSURE.search(clause) and not _YES_DESPITE_NO.search(clause):
+        return None
+    if _YES_DESPITE_NO.search(clause):
+        return YES
+    if _NO.search(clause):
+        return NO
+    if _YES.search(clause):
+        return YES
+    return None
+
+
+def read(text: str | None) -> Reading:
+    """Read a yes or a no from a message; the clearest answer nearest the end wins."""
+    raw = text or ""
+    if any(mark in raw for mark in _EMOJI_NO):
+        return Reading(NO)
+    normal = _normal(raw)
+    clauses = [c.strip(" ,.-") for c in _CLAUSE.split(normal) if c and c.strip(" ,.-")]
+    for index in range(len(clauses) - 1, -1, -1):
+        answer = _clause_answer(clauses[index])
+        if answer is not None:
+            return Reading(answer, index)
+    if any(mark in raw for mark in _EMOJI_YES):
+        return Reading(YES)
+    words = re.findall(r"[a-z]+", normal)
+    if len(words) <= 2 and words and not _UNSURE.search(normal):
+        typo = _typo(words[0])
+        if typo is not None:
+            return Reading(typo)
+    return Reading(None)
+
+
+def answer(text: str | None, *, intent: str | None = None, confidence: float = 0.0) -> str | None:
+    """Return "yes", "no" or None; the classifier's affirm/deny decides only short messages.
+
+    Args:
+        text: what the patient typed (or a button payload such as "/affirm").
+        intent: the NLU intent of the message, if any.
+        confidence: the intent's confidence.
+    """
+    stripped = (text or "").strip()
+    if stripped.startswith("/"):
+        return {"affirm": YES, "deny": NO}.get(stripped[1:].split("{")[0])
+    found = read(stripped).answer
+    if found is not None:
+        return found
+    if _UNSURE.search(_normal(stripped)):
+        return None
+    if len(stripped.split()) <= 6 and confidence >= 0.8:
+        return {"affirm": YES, "deny": NO}.get(intent or "")
+    return None

@@ -1,0 +1,189 @@
+"""Decide, once per message, how urgent it is: emergency, a check question, urgent, or none.
+
+Two opinions are combined, the way a triage nurse weighs a protocol and experience:
+
+- the hand-written rules (`detector.py`): precise about the phrasings they know, with scope
+  rules for negation, history, hypotheticals, figures of speech and other people;
+- the learned classifier (`classifier.py`): trained on many voices, it recognises danger in
+  wording nobody wrote a rule for, and says how sure it is.
+
+Each sentence is judged as well as the whole message, so one alarming sentence inside a long
+answer is not diluted. The result is carried with the message (the chat channel puts it in
+the message metadata, the NLU component in the parse, the actions read it from there): the
+same message is never judged twice with different answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from coproduce.safety import classifier
+from coproduce.safety.detector import SEVERITY, detect_red_flags
+from coproduce.safety.normalize import words
+from coproduce.safety.patterns import CATEGORIES
+
+EMERGENCY = "emergency"
+CHECK = "check"
+URGENT = "urgent"
+NONE = "none"
+LEVELS = (EMERGENCY, CHECK, URGENT, NONE)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where the classifier's probability turns into each level (tuned on development sets)."""
+
+    #: The classifier alone is sure enough for emergency guidance at once.
+    emergency: float = 0.62
+    #: A rule hit is confirmed unless the classifier is this sure it is not an emergency.
+    rule_floor: float = 0.12
+    #: Between this and `emergency`, a check question is asked first.
+    check: float = 0.4
+    #: Same-day advice.
+    urgent: float = 0.5
+
+
+THRESHOLDS = Thresholds()
+_MIN_WORDS_FOR_SENTENCE = 3
+# Another person as the one in danger, and the patient not: "my dad", "she", "the baby".
+_OTHER = re.compile(
+    r"\b(?:my|our|his|her|the) (?:dad|father|mum|mother|husband|wife|partner|son|daughter|"
+    r"child|kid|baby|boy|girl|brother|sister|friend|mate|neighbour|grandad|grandma|nan|gran|"
+    r"grandson|granddaughter|toddler|flatmate|boyfriend|girlfriend|uncle|aunt|auntie|cousin|"
+    r"niece|nephew|carer|fiance|fiancee|other half)\b|\b(?:he|she|they)(?: is| are| has| have|"
+    r" was| can| can not| will|'s| keeps| took| swallowed| drank)\b"
+)
+_SELF = re.compile(
+    r"\b(?:i|i am|i have|i feel|i can|i can not|i took|i will|i want|i just|me|my ?self|"
+    r"my (?:chest|arm|face|head|heart|breath|breathing|leg|vision|speech|jaw|stomach|wrists?))\b"
+)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """How urgent one message is, and about what."""
+
+    level: str
+    categories: tuple[str, ...] = ()
+    about: str = "patient"
+    score: float = 0.0
+    #: Character spans (start, end) of the sentences that carried the danger.
+    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+
+    @property
+    def flagged(self) -> bool:
+        """True for a level that is recorded for the clinic (emergency or urgent)."""
+        return self.level in (EMERGENCY, URGENT)
+
+    def to_metadata(self) -> dict[str, Any]:
+        """Return the assessment as JSON for a message's metadata (no patient text in it)."""
+        return {
+            "level": self.level,
+            "categories": list(self.categories),
+            "about": self.about,
+            "score": round(self.score, 3),
+            "spans": [list(span) for span in self.spans],
+        }
+
+    @classmethod
+    def from_metadata(cls, value: Any) -> Assessment | None:
+        """Read an assessment back from metadata; None when it is missing or malformed."""
+        if not isinstance(value, dict) or value.get("level") not in LEVELS:
+            return None
+        categories = tuple(
+            str(c) for c in value.get("categories") or () if c in CATEGORIES or c == "other"
+        )
+        spans = tuple(
+            (int(s[0]), int(s[1]))
+            for s in value.get("spans") or ()
+            if isinstance(s, list | tuple) and len(s) == 2
+        )
+        about = "someone_else" if value.get("about") == "someone_else" else "patient"
+        score = float(value.get("score") or 0.0)
+        return cls(str(value["level"]), categories, about, score, spans)
+
+
+NOTHING = Assessment(NONE)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    start: int
+    end: int
+
+
+def _pieces(text: str) -> list[_Piece]:
+    """Return the whole message, then each sentence of it that has a few words."""
+    pieces = [_Piece(text, 0, len(text))]
+    by_sentence: dict[int, list[Any]] = {}
+    for word in words(text):
+        by_sentence.setdefault(word.sent, []).append(word)
+    if len(by_sentence) < 2:
+        return pieces
+    for group in by_sentence.values():
+        if len(group) >= _MIN_WORDS_FOR_SENTENCE:
+            start, end = group[0].start, group[-1].end
+            pieces.append(_Piece(text[start:end], start, end))
+    return pieces
+
+
+def _about(text: str) -> str:
+    """Say whether the danger is someone else's (with the patient) or the patient's own."""
+    lowered = " ".join(word.text for word in words(text))
+    if _OTHER.search(lowered) and not _SELF.search(lowered):
+        return "someone_else"
+    return "patient"
+
+
+def _category_from(opinion: classifier.Opinion | None) -> tuple[str, ...]:
+    top = opinion.top_category() if opinion is not None else None
+    return (top,) if top else ()
+
+
+@lru_cache(maxsize=1024)
+def assess(text: str, thresholds: Thresholds = THRESHOLDS) -> Assessment:
+    """Judge one message: the most urgent of the whole message and each of its sentences.
+
+    The spans name the sentences that carried the danger (the whole message when no single
+    sentence does), so the rest of the message can still be kept as an answer.
+    """
+    if not text or not text.strip():
+        return NOTHING
+    flags = detect_red_flags(text)
+    found = [
+        judged for piece in _pieces(text) if (judged := _judge(piece, text, flags, thresholds))
+    ]
+    if not found:
+        return NOTHING
+    level = min((a.level for a in found), key=LEVELS.index)
+    at_level = [a for a in found if a.level == level]
+    whole = (0, len(text))
+    sentences = [a for a in at_level if a.spans != (whole,)]
+    top = max(at_level, key=lambda a: a.score)
+    categories = tuple(
+        sorted({c for a in at_level for c in a.categories}, key=lambda c: SEVERITY.get(c, 99))
+    )
+    spans = tuple(sorted({s for a in sentences for s in a.spans})) or (whole,)
+    return Assessment(level, categories, top.about, top.score, spans)
+
+
+def _judge(piece: _Piece, text: str, flags: list[Any], thresholds: Thresholds) -> Assessment | None:
+    opinion = classifier.opinion(piece.text)
+    emergency = opinion.emergency if opinion is not None else 0.0
+    urgent = opinion.urgent if opinion is not None else 0.0
+    whole = piece.start == 0 and piece.end == len(text)
+    in_piece = [f for f in flags if piece.start <= f.start < piece.end] or (flags if whole else [])
+    categories = tuple(f.category for f in in_piece) or _category_from(opinion)
+    span = ((piece.start, piece.end),)
+    confirmed = in_piece and (opinion is None or emergency >= thresholds.rule_floor)
+    if confirmed or emergency >= thresholds.emergency:
+        return Assessment(EMERGENCY, categories, _about(piece.text), emergency, span)
+    if in_piece or emergency >= thresholds.check:
+        return Assessment(CHECK, categories, _about(piece.text), emergency, span)
+    if urgent >= thresholds.urgent:
+        return Assessment(URGENT, _category_from(opinion), "patient", urgent, span)
+    return None
