@@ -3,11 +3,12 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 SPACY_MODEL := build/spacy/coproduce_en
+SAFETY_MODEL := build/safety/classifier.joblib
 WIDGET := api/static/widget.js
 
 .PHONY: run run-scaled test lint setup model migrate env clean bench widget chromium
 
-setup: $(WIDGET) $(VENV)/.installed $(SPACY_MODEL)/meta.json env migrate
+setup: $(WIDGET) $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SAFETY_MODEL) env migrate
 
 $(VENV)/bin/python:
 	@bash scripts/make_venv.sh $(VENV)
@@ -18,6 +19,10 @@ $(VENV)/.installed: requirements.lock $(VENV)/bin/python
 
 $(SPACY_MODEL)/meta.json: $(VENV)/.installed $(wildcard coproduce/nlp/*.py)
 	$(PY) -m coproduce.nlp.build_pipeline $(SPACY_MODEL)
+
+# The safety classifier: trained here from coproduce/safety/data and the older team sets.
+$(SAFETY_MODEL): $(VENV)/.installed $(wildcard coproduce/safety/*.py coproduce/safety/data/*.yml tests/safety/*.yml)
+	$(PY) -m coproduce.safety.classifier build/safety
 
 # The patient chat widget: socket.io-client from npm, bundled by esbuild (nothing from a CDN).
 widget: $(WIDGET)
