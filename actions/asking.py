@@ -1,16 +1,42 @@
-"""Ask for the next topic, the way the last turn calls for (first time, again, after an edit)."""
+"""Ask for the next topic, the way the last turn calls for, and never the same way twice in a row.
+
+The validation action says how the next question should be put (the `form_prompt` slot, one
+of `Prompt`); each ask action also remembers how it last put its question (`last_asked`), so
+a question asked again is put differently: first plainly, then "So, when you're ready:"
+before it, then reworded with an example (`utter_explain_<slot>`), and so on.
+"""
 
 from __future__ import annotations
 
+import enum
 import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import plan
 from actions.readback import CONFIRM_BUTTONS, summary_card, summary_text
 from coproduce.aims import topics
 from coproduce.config import get_settings
+
+Events = list[dict[str, Any]]
+
+
+class Prompt(str, enum.Enum):
+    """How the validation action asks for the next question to be put."""
+
+    ASK = "ask"  # plainly, with no acknowledgement
+    NEXT = "next"  # after an answer: a short thank-you, then the question
+    REASK = "reask"  # the same question again, after something else was answered
+    REPHRASE = "rephrase"  # not understood: put another way, with an example and buttons
+    SILENT = "silent"  # ask nothing (the validation action has said what was needed)
+    SILENT_DONE = "silent_done"  # the conversation is over; ask nothing
+    UPDATED = "updated"  # after an edit at the read-back
+    EDIT = "edit"  # the patient chose a topic to redo at the read-back
+    WELCOME_BACK = "welcome_back"  # the patient came back to carry on
+
 
 TOPIC_BUTTONS = [
     {"title": "Skip this one", "payload": "/dont_know"},
@@ -24,11 +50,14 @@ CONSENT_BUTTONS = [
 RATING_BUTTONS = [{"title": str(n), "payload": str(n)} for n in range(11)] + [
     {"title": "Skip this one", "payload": "/dont_know"}
 ]
+RESPONDENT_BUTTONS = [
+    {"title": "No, I'm the patient", "payload": "/deny"},
+    {"title": "Skip this one", "payload": "/dont_know"},
+]
 LEADS = {
-    "reask": "utter_reask_lead",
-    "welcome_back": "utter_welcome_back",
-    "edit": "utter_redo_topic",
-    "updated": "utter_summary_updated",
+    Prompt.WELCOME_BACK: "utter_welcome_back",
+    Prompt.UPDATED: "utter_summary_updated",
+    Prompt.EDIT: "utter_redo_topic",
 }
 
 
@@ -40,10 +69,18 @@ def response_text(domain: dict[str, Any], name: str, **values: Any) -> str:
     return text
 
 
-def progress(slot: str) -> dict[str, Any]:
-    """Say where the patient is: topic n of 8."""
-    step = topics.TOPICS.index(slot) + 1 if slot in topics.TOPICS else None
-    return {"type": "progress", "topic": slot, "step": step, "total": len(topics.TOPICS)}
+_FRESH = frozenset({Prompt.NEXT, Prompt.WELCOME_BACK, Prompt.UPDATED, Prompt.EDIT})
+
+
+def form_of(slot: str, prompt: str | None, last: dict[str, Any] | None) -> str:
+    """Choose how to put a question: "ask", "reask" or "rephrase", never twice the same."""
+    last = last or {}
+    previous = last.get("form") if last.get("slot") == slot else None
+    if prompt == Prompt.REPHRASE:
+        return "reask" if previous == "rephrase" else "rephrase"
+    if previous is None or prompt in _FRESH:
+        return "ask" if previous != "ask" else "reask"
+    return {"ask": "reask", "reask": "rephrase", "rephrase": "reask"}.get(str(previous), "reask")
 
 
 class AskForSlot(Action):
@@ -57,30 +94,44 @@ class AskForSlot(Action):
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
         return response_text(domain, f"utter_ask_{self.slot}")
 
+    def rephrased(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        name = f"utter_explain_{self.slot}"
+        if name in domain.get("responses", {}):
+            return response_text(domain, name, **self.values(tracker))
+        return self.question(tracker, domain)
+
+    def values(self, tracker: Tracker) -> dict[str, Any]:
+        return {}
+
     def buttons(self) -> list[dict[str, str]]:
         return TOPIC_BUTTONS
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+    ) -> Events:
         prompt = tracker.get_slot("form_prompt")
-        if prompt == "silent":
+        if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
-        if self.slot in topics.TOPICS:
-            # The chat widget draws "3 of 8" from this; text-only channels ignore it.
-            dispatcher.utter_message(json_message=progress(self.slot))
-        lead = LEADS.get(prompt or "")
-        text = self.question(tracker, domain)
-        if prompt == "next" and self.slot in topics.TOPICS[1:]:
+        form = form_of(self.slot, prompt, tracker.get_slot("last_asked"))
+        shown = plan.progress(self.slot)
+        if shown is not None:
+            # The chat widget draws "3 of 11" from this; text-only channels ignore it.
+            dispatcher.utter_message(json_message=shown)
+        lead = LEADS.get(Prompt(prompt)) if prompt in Prompt._value2member_map_ else None
+        if lead and form == "ask":
+            dispatcher.utter_message(response=lead)
+        if form == "rephrase":
+            text = self.rephrased(tracker, domain)
+        else:
+            text = self.question(tracker, domain)
+        if form == "reask":
+            text = f"{response_text(domain, 'utter_reask_lead')} {text[0].lower()}{text[1:]}"
+        elif form == "ask" and prompt == Prompt.NEXT and self.slot in topics.TOPICS[1:]:
             acks = domain["responses"].get("utter_ack") or [{"text": ""}]
             ack = acks[topics.TOPICS.index(self.slot) % len(acks)]["text"]
             text = f"{ack} {text}".strip()
-        elif lead == "utter_reask_lead":
-            text = f"{response_text(domain, lead)} {text[0].lower()}{text[1:]}"
-        elif lead:
-            dispatcher.utter_message(response=lead)
-        dispatcher.utter_message(text=text, buttons=self.buttons(), json_message=None)
-        return []
+        dispatcher.utter_message(text=text, buttons=self.buttons())
+        return [SlotSet("last_asked", {"slot": self.slot, "form": form})]
 
 
 class AskConsent(AskForSlot):
@@ -89,16 +140,54 @@ class AskConsent(AskForSlot):
     def buttons(self) -> list[dict[str, str]]:
         return CONSENT_BUTTONS
 
+    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        respondent = tracker.get_slot("respondent") or {}
+        proxy = tracker.get_slot("proxy_suspected") or respondent.get("type") == "proxy"
+        return response_text(domain, "utter_ask_consent_proxy" if proxy else "utter_ask_consent")
+
+    def rephrased(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        return response_text(domain, "utter_consent_unclear")
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+    ) -> Events:
         prompt = tracker.get_slot("form_prompt")
-        if prompt == "silent":
+        if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
-        if prompt not in ("reask",):
-            dispatcher.utter_message(response="utter_intro", clinic_name=get_settings().clinic_name)
-        dispatcher.utter_message(response="utter_ask_consent", buttons=CONSENT_BUTTONS)
-        return []
+        form = form_of(self.slot, prompt, tracker.get_slot("last_asked"))
+        if form == "ask":
+            settings = get_settings()
+            dispatcher.utter_message(
+                response="utter_intro",
+                clinic_name=settings.clinic_name,
+                emergency_number=settings.emergency_number,
+            )
+        text = (
+            self.rephrased(tracker, domain)
+            if form == "rephrase"
+            else self.question(tracker, domain)
+        )
+        dispatcher.utter_message(text=text, buttons=CONSENT_BUTTONS)
+        return [SlotSet("last_asked", {"slot": self.slot, "form": form})]
+
+
+class AskRespondent(AskForSlot):
+    slot = "respondent"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return RESPONDENT_BUTTONS
+
+
+class AskCallbackPhone(AskForSlot):
+    slot = "callback_phone"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return [{"title": "No thanks", "payload": "/deny"}]
+
+    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        return response_text(
+            domain, "utter_ask_callback_phone", clinic_name=get_settings().clinic_name
+        )
 
 
 def _topic_action(slot_name: str) -> type[AskForSlot]:
@@ -109,9 +198,14 @@ AskAim = _topic_action(topics.AIM)
 AskWhatMatters = _topic_action(topics.WHAT_MATTERS)
 AskIllnessBurden = _topic_action(topics.ILLNESS_BURDEN)
 AskTreatmentBurden = _topic_action(topics.TREATMENT_BURDEN)
+AskOneThing = _topic_action(topics.ONE_THING)
+AskConcerns = _topic_action(topics.CONCERNS)
+AskExpectations = _topic_action(topics.EXPECTATIONS)
 AskAssets = _topic_action(topics.ASSETS)
 AskSupports = _topic_action(topics.SUPPORTS)
+AskCarePreferences = _topic_action(topics.CARE_PREFERENCES)
 AskImprovementMeasure = _topic_action(topics.IMPROVEMENT_MEASURE)
+AskImprovementDetail = _topic_action(topics.IMPROVEMENT_DETAIL)
 
 
 _REACTION = re.compile(
@@ -133,12 +227,21 @@ def quotable(measure: str) -> str:
     return _HEDGE.sub("", " ".join(sentences)) or measure
 
 
+def rated_measure(tracker: Tracker) -> str | None:
+    """The measure the rating is about: the specific one when the probe was asked."""
+    for topic in (topics.IMPROVEMENT_DETAIL, topics.IMPROVEMENT_MEASURE):
+        value = tracker.get_slot(topic)
+        if value and value != topics.SKIPPED:
+            return str(value)
+    return None
+
+
 class AskBaselineRating(AskForSlot):
     slot = topics.BASELINE_RATING
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
-        measure = tracker.get_slot(topics.IMPROVEMENT_MEASURE)
-        if not measure or measure == topics.SKIPPED:
+        measure = rated_measure(tracker)
+        if not measure:
             return response_text(domain, "utter_ask_baseline_rating_general")
         quoted = quotable(measure)
         short = quoted if len(quoted) <= 120 else quoted[:117].rstrip() + "..."
@@ -153,13 +256,13 @@ class AskConfirmSummary(AskForSlot):
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+    ) -> Events:
         prompt = tracker.get_slot("form_prompt")
-        if prompt == "silent":
+        if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
-        if prompt == "updated":
+        if prompt == Prompt.UPDATED:
             dispatcher.utter_message(response="utter_summary_updated")
         slots = dict(tracker.slots)
         dispatcher.utter_message(text=summary_text(slots), json_message=summary_card(slots))
         dispatcher.utter_message(response="utter_ask_confirm_summary", buttons=CONFIRM_BUTTONS)
-        return []
+        return [SlotSet("last_asked", {"slot": self.slot, "form": "ask"})]

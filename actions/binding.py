@@ -31,6 +31,12 @@ def slots_from_state(state: Any) -> Events:
         events.append(SlotSet("confirm_summary", True))
     if state.category_overrides:
         events.append(SlotSet("category_overrides", dict(state.category_overrides)))
+    if state.skip_reasons:
+        events.append(SlotSet("skip_reasons", dict(state.skip_reasons)))
+    if state.respondent:
+        events.append(SlotSet("respondent", dict(state.respondent)))
+    if state.callback:
+        events.append(SlotSet("callback", dict(state.callback)))
     return events
 
 
@@ -45,6 +51,7 @@ def _follow_up_slots(follow_up_id: str) -> Events:
         "followup_helped": state.helped,
         "followup_barriers": state.barriers,
         "aim_update": state.aim_update,
+        "worry_resolved": state.worry_resolved,
     }
     events = [
         SlotSet(name, topics.SKIPPED if name in skipped else value)

@@ -9,6 +9,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.authority import message_hash
+from actions.plan import FOLLOWUP_SLOTS, is_follow_up, next_slot
 from coproduce.aims import topics
 from coproduce.aims.service import AimState
 
@@ -17,16 +18,7 @@ logger = logging.getLogger(__name__)
 FORM = "elicitation_form"
 REQUESTED_SLOT = "requested_slot"
 
-#: Every slot the form fills, in the order it asks.
-FORM_SLOTS: tuple[str, ...] = ("consent", *topics.TOPICS, "confirm_summary")
-#: The follow-up conversation's slots, in the order it asks.
-FOLLOWUP_SLOTS: tuple[str, ...] = (
-    "followup_rating",
-    "goal_attainment",
-    "followup_helped",
-    "followup_barriers",
-    "aim_update",
-)
+__all__ = ["FOLLOWUP_SLOTS", "is_follow_up", "next_slot"]
 
 
 @dataclass(frozen=True)
@@ -99,15 +91,13 @@ def aim_state(slots: dict[str, Any]) -> AimState:
         consent=slots.get("consent"),
         confirmed=bool(slots.get("confirm_summary")),
         category_overrides=dict(slots.get("category_overrides") or {}),
+        skip_reasons=dict(slots.get("skip_reasons") or {}),
+        respondent=_respondent(slots.get("respondent")),
+        callback=slots.get("callback") if isinstance(slots.get("callback"), dict) else None,
     )
 
 
-def is_follow_up(slots: dict[str, Any]) -> bool:
-    """True in a follow-up conversation (after the visit), False in the pre-visit one."""
-    return slots.get("conversation_kind") == "followup"
-
-
-def next_slot(slots: dict[str, Any]) -> str | None:
-    """Return the first form slot still empty, in asking order."""
-    order = FOLLOWUP_SLOTS if is_follow_up(slots) else FORM_SLOTS
-    return next((name for name in order if slots.get(name) is None), None)
+def _respondent(value: Any) -> dict[str, Any] | None:
+    if not isinstance(value, dict) or value.get("type") not in ("patient", "proxy"):
+        return None
+    return {"type": value["type"], "relationship": value.get("relationship")}

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import authority, binding, corrections, deletion, followup, safety, store
-from actions.asking import CONSENT_BUTTONS, RATING_BUTTONS
+from actions import (
+    answers,
+    authority,
+    binding,
+    callbacks,
+    corrections,
+    deletion,
+    followup,
+    plan,
+    questions,
+    respondent,
+    safety,
+)
+from actions.asking import Prompt
 from actions.authority import Authority
 from actions.context import (
     FORM,
@@ -34,100 +45,19 @@ from actions.turns import (
     control as _control,
 )
 from actions.turns import (
-    is_skip as _is_skip,
-)
-from actions.turns import (
     set_prompt as _prompt,
 )
 from actions.turns import (
     stay as _stay,
 )
 from coproduce.aims import topics
-from coproduce.nlp import cues, extraction
+from coproduce.nlp import yes_no
 from coproduce.safety.assess import CHECK, EMERGENCY, URGENT, Assessment
 from coproduce.visits.access import InviteCheck
 
 logger = logging.getLogger(__name__)
 
 Events = list[dict[str, Any]]
-
-
-def _skip(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> Events:
-    dispatcher.utter_message(response="utter_skip_ack")
-    skipped = list(dict.fromkeys([*(tracker.get_slot("skipped_topics") or []), topic]))
-    events = [SlotSet(topic, topics.SKIPPED), SlotSet("skipped_topics", skipped)]
-    # "ask": the skip has had its acknowledgement; the next question needs no "thank you".
-    return _advance(tracker, events, prompt="ask")
-
-
-def _unskip(tracker: Tracker, topic: str) -> dict[str, Any]:
-    skipped = [t for t in (tracker.get_slot("skipped_topics") or []) if t != topic]
-    return SlotSet("skipped_topics", skipped)
-
-
-def _answer_text(tracker: Tracker, topic: str, text: str) -> str:
-    """Keep the patient's words; an edit of one item keeps the other items."""
-    text = _BACK.sub("", text[:MAX_ANSWER_CHARS]).strip() or text.strip()
-    target, original = tracker.get_slot("edit_target"), None
-    if tracker.get_slot("edit_topic") == topic and isinstance(target, dict):
-        original, target = target.get("original"), target.get("target")
-    if original and target:
-        return extraction.apply_item_correction(original, target, text)
-    return text
-
-
-#: Topics whose answer is one statement: "can't think of anything" there is no answer at all.
-SINGLE_TEXT_TOPICS = (topics.AIM, topics.WHAT_MATTERS, topics.IMPROVEMENT_MEASURE)
-_BACK = re.compile(r"^\W*(?:sorry,?\s+)?(?:i'?m|i am|im)\s+back\b[\s.!,:;-]*", re.IGNORECASE)
-
-
-def _topic_turn(
-    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, topic: str
-) -> Events:
-    if _is_skip(turn) or (topic in SINGLE_TEXT_TOPICS and cues.is_none_answer(turn.text)):
-        return _skip(dispatcher, tracker, topic)
-    if not turn.text:
-        return _stay(prompt="reask")
-    editing = tracker.get_slot("edit_topic") == topic
-    events = [SlotSet(topic, _answer_text(tracker, topic, turn.text)), _unskip(tracker, topic)]
-    if editing:
-        events += [SlotSet("edit_topic", None), SlotSet("edit_target", None)]
-    return _advance(tracker, events, prompt="updated" if editing else "next")
-
-
-def _rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
-    if _is_skip(turn):
-        return _skip(dispatcher, tracker, topics.BASELINE_RATING)
-    rating = extraction.parse_rating(turn.text)
-    if rating.status == "ok" and rating.value is not None:
-        editing = tracker.get_slot("edit_topic") == topics.BASELINE_RATING
-        events = [
-            SlotSet(topics.BASELINE_RATING, rating.value),
-            _unskip(tracker, topics.BASELINE_RATING),
-            SlotSet("edit_topic", None),
-        ]
-        return _advance(tracker, events, prompt="updated" if editing else "next")
-    response = (
-        "utter_rating_out_of_range" if rating.status == "out_of_range" else ("utter_rating_unclear")
-    )
-    dispatcher.utter_message(response=response, buttons=RATING_BUTTONS)
-    return _stay()
-
-
-def _consent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
-    faq = faq_asked(turn)
-    if faq is not None:
-        dispatcher.utter_message(response=FAQ_RESPONSES[faq])
-        return _stay(prompt="reask")
-    if turn.intent == "affirm" and turn.confidence >= 0.5:
-        dispatcher.utter_message(response="utter_consent_given")
-        return _advance(tracker, [SlotSet("consent", True)])
-    if turn.intent == "deny" and turn.confidence >= 0.5:
-        store.decline(dict(tracker.slots))
-        dispatcher.utter_message(response="utter_consent_declined")
-        return [SlotSet("consent", False), _prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
-    dispatcher.utter_message(response="utter_consent_unclear", buttons=CONSENT_BUTTONS)
-    return _stay()
 
 
 def _refused(dispatcher: CollectingDispatcher, turn: Turn, found: InviteCheck) -> None:
@@ -170,9 +100,8 @@ def _danger(
         followup.TEXT_SLOTS if is_follow_up(tracker.slots) else topics.TEXT_TOPICS
     )
     if answer and answerable and not tracker.get_slot("edit_topic"):
-        return _advance(
-            tracker, [*events, SlotSet(requested, answer), _unskip(tracker, requested)], "silent"
-        )
+        events = [*events, SlotSet(requested, answer), *answers.unskip(tracker, requested)]
+        return _advance(tracker, events, Prompt.SILENT)
     return _stay(*events)
 
 
@@ -189,34 +118,53 @@ def _answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn)
         safety.urgent(dispatcher, tracker, turn, assessment)
     if tracker.get_slot("delete_pending"):
         return deletion.handle_reply(dispatcher, tracker, turn)
+    noticed = respondent.notice(tracker, turn)
+    # Later steps of this turn see who is answering (the tracker is this request's own copy).
+    tracker.slots.update({e["name"]: e["value"] for e in noticed})
+    return [*noticed, *_route(dispatcher, tracker, turn)]
+
+
+def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    """Send the message to what handles the open question, after what overrides it."""
     requested = tracker.get_slot(REQUESTED_SLOT)
     if is_follow_up(tracker.slots):
         return followup.turn(dispatcher, tracker, turn, requested)
-    if requested == "consent":
-        return _consent_turn(dispatcher, tracker, turn)
+    if requested == plan.CALLBACK:
+        return callbacks.turn(dispatcher, tracker, turn)
+    if callbacks.asked_for(turn):
+        if requested == plan.CONSENT and yes_no.answer(turn.text) == yes_no.NO:
+            answers.decline(dispatcher, tracker, "utter_consent_declined")
+            tracker.slots["consent"] = False
+        return callbacks.offer(dispatcher, tracker, turn)
+    asked = questions.handle(dispatcher, tracker, turn, requested)
+    if asked is not None:
+        return asked
+    if requested == plan.CONSENT:
+        faq = faq_asked(turn)
+        if faq is not None:
+            dispatcher.utter_message(response=FAQ_RESPONSES[faq])
+            return _stay(prompt=Prompt.REASK)
+        return answers.consent_turn(dispatcher, tracker, turn)
+    if requested == plan.RESPONDENT and not faq_asked(turn):
+        return answers.respondent_turn(dispatcher, tracker, turn)
     if (
-        requested == "confirm_summary"
+        requested == plan.CONFIRM
         and turn.is_payload
-        and turn.intent
-        in (
-            "affirm",
-            "correct",
-            "deny",
-        )
+        and turn.intent in ("affirm", "correct", "deny")
     ):
         return handle_confirmation(dispatcher, tracker, turn)
     control = _control(dispatcher, tracker, turn)
     if control is not None:
         return control
-    if requested == "confirm_summary":
+    if requested == plan.CONFIRM:
         return handle_confirmation(dispatcher, tracker, turn)
     earlier = corrections.correct_earlier(dispatcher, tracker, turn, requested)
     if earlier is not None:
         return earlier
     if requested == topics.BASELINE_RATING:
-        return _rating_turn(dispatcher, tracker, turn)
+        return answers.rating_turn(dispatcher, tracker, turn)
     if requested in topics.TEXT_TOPICS:
-        return _topic_turn(dispatcher, tracker, turn, requested)
+        return answers.topic_turn(dispatcher, tracker, turn, requested)
     return _advance(tracker, [])
 
 

@@ -1,4 +1,9 @@
-"""The follow-up conversation: today's rating on the patient's own measure, and how it went."""
+"""The follow-up conversation: today's rating on the patient's own measure, and how it went.
+
+Today's rating is asked before the baseline is shown (so the old number does not anchor the
+new one); the change is then said back. If the patient had a worry, they are asked whether it
+was dealt with; an aim that has changed becomes the headline, with the old one kept.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +14,40 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.asking import LEADS, RATING_BUTTONS, AskForSlot, response_text
+from actions.answers import TRIES_BEFORE_MOVING_ON, not_understood, skip
+from actions.asking import RATING_BUTTONS, AskForSlot, Prompt, rated_measure
 from actions.context import REQUESTED_SLOT, Turn, next_slot
-from actions.turns import MAX_ANSWER_CHARS, advance, control, is_skip, set_prompt, stay
+from actions.turns import MAX_ANSWER_CHARS, advance, control, is_skip, stay
 from coproduce.aims import topics
 from coproduce.config import get_settings
 from coproduce.followups.service import GOAL_ATTAINMENT_LABELS
-from coproduce.nlp import extraction
+from coproduce.nlp import extraction, vague
 
 Events = list[dict[str, Any]]
-TEXT_SLOTS = ("followup_helped", "followup_barriers", "aim_update")
+TEXT_SLOTS = ("followup_helped", "followup_barriers", "aim_update", "worry_resolved")
 GOAL_BUTTONS = [
     {"title": label, "payload": f'/inform{{"goal_attainment": {score}}}'}
     for score, label in sorted(GOAL_ATTAINMENT_LABELS.items(), reverse=True)
 ]
 _GOAL_PATTERNS: list[tuple[int, str]] = [
-    (2, r"\b(much|lot|way|far|loads|so much) better\b|\bbrilliant\b|\bfantastic\b|\bexcellent\b"),
+    (
+        2,
+        r"\b(much|lot|way|far|loads|so much|massively|hugely) better\b|\bbrilliant\b|"
+        r"\bfantastic\b|\bexcellent\b|\bamazing\b",
+    ),
     (-2, r"\b(much|lot|way|far|loads) worse\b|\bterrible\b|\bawful\b|\bdisaster\b"),
-    (-1, r"\bnot (as|so|that|very) (good|well|great)\b|\bnot great\b|\bno better\b"),
+    (
+        -1,
+        r"\bnot (as|so|that|very) (good|well|great)\b|\bnot great\b|\bno better\b|"
+        r"\bworse than i (?:thought|expected|hoped)\b",
+    ),
     (1, r"\b(a bit|bit|slightly|little|somewhat)? ?better\b|\bimproved\b|\bgood\b"),
     (-1, r"\b(a bit|bit|slightly|little|somewhat)? ?worse\b|\bdisappoint"),
-    (0, r"\bas (i )?(hoped|expected)\b|\babout (what|right)\b|\bthe same\b|\bok\b|\bfine\b"),
+    (
+        0,
+        r"\bas (i )?(hoped|expected)\b|\babout (what|right)\b|\bthe same\b|\bok\b|\bfine\b|"
+        r"\bno (real )?(change|different|difference)\b",
+    ),
 ]
 
 
@@ -48,58 +66,93 @@ def activation(dispatcher: CollectingDispatcher, slots: dict[str, Any], events: 
     """Open (or reopen) a follow-up: remind the patient of their aim in their own words."""
     if slots.get("followup_done"):
         dispatcher.utter_message(response="utter_followup_already_done")
-        return [*events, set_prompt("silent_done"), SlotSet(REQUESTED_SLOT, None)]
-    started = slots.get("followup_rating") is not None
+        return [*events, SlotSet("form_prompt", Prompt.SILENT_DONE), SlotSet(REQUESTED_SLOT, None)]
+    started = any(slots.get(name) is not None for name in ("followup_rating", "goal_attainment"))
     return [
         *events,
-        set_prompt("welcome_back" if started else "ask"),
+        SlotSet("form_prompt", Prompt.WELCOME_BACK if started else Prompt.ASK),
         SlotSet(REQUESTED_SLOT, next_slot(slots)),
     ]
 
 
-def _finish_if_done(tracker: Tracker, events: Events) -> Events:
-    done = [*events]
+def _finish_if_done(tracker: Tracker, events: Events, prompt: str = Prompt.NEXT) -> Events:
+    done = [*events, SlotSet("misunderstood", None)]
     slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e["event"] == "slot"}}
     if next_slot(slots) is None:
         done.append(SlotSet("followup_done", True))
-    return advance(tracker, done)
+    return advance(tracker, done, prompt=prompt)
+
+
+def _rating(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    rating = extraction.parse_rating(turn.text)
+    if rating.status == "ok" and rating.value is not None:
+        baseline = tracker.get_slot(topics.BASELINE_RATING)
+        if isinstance(baseline, int) and not isinstance(baseline, bool):
+            # Only now the old number: it must not anchor today's.
+            dispatcher.utter_message(
+                response="utter_followup_change", baseline=baseline, today=rating.value
+            )
+        return _finish_if_done(tracker, [SlotSet("followup_rating", rating.value)])
+    count, counted = not_understood(tracker, "followup_rating")
+    if count >= TRIES_BEFORE_MOVING_ON:
+        return skip(
+            dispatcher,
+            tracker,
+            "followup_rating",
+            reason="unclear",
+            response="utter_moving_on_nothing",
+        )
+    if rating.status == "out_of_range":
+        dispatcher.utter_message(response="utter_rating_out_of_range")
+        return stay(counted, prompt=Prompt.REASK)
+    return stay(counted, prompt=Prompt.REPHRASE)
+
+
+def _goal(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    chosen = turn.entity("goal_attainment")
+    score = int(chosen) if chosen is not None else parse_goal_attainment(turn.text)
+    if score is not None and -2 <= score <= 2:
+        return _finish_if_done(tracker, [SlotSet("goal_attainment", score)])
+    count, counted = not_understood(tracker, "goal_attainment")
+    if count >= TRIES_BEFORE_MOVING_ON:
+        return skip(
+            dispatcher,
+            tracker,
+            "goal_attainment",
+            reason="unclear",
+            response="utter_moving_on_nothing",
+        )
+    return stay(counted, prompt=Prompt.REPHRASE)
 
 
 def turn(
     dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, requested: str | None
 ) -> Events:
     """Take one message of the follow-up conversation."""
-    handled = control(dispatcher, tracker, turn)
-    if handled is not None and not (
+    goal_button = (
         requested == "goal_attainment"
         and turn.is_payload
         and turn.entity("goal_attainment") is not None
-    ):
+    )
+    handled = None if goal_button else control(dispatcher, tracker, turn)
+    if handled is not None:
         return handled
     if requested and is_skip(turn):
-        dispatcher.utter_message(response="utter_skip_ack")
-        return _finish_if_done(tracker, [SlotSet(requested, topics.SKIPPED)])
+        return skip(dispatcher, tracker, requested)
     if requested == "followup_rating":
-        rating = extraction.parse_rating(turn.text)
-        if rating.status == "ok":
-            return _finish_if_done(tracker, [SlotSet(requested, rating.value)])
-        name = (
-            "utter_rating_out_of_range"
-            if rating.status == "out_of_range"
-            else ("utter_rating_unclear")
-        )
-        dispatcher.utter_message(response=name, buttons=RATING_BUTTONS)
-        return stay()
+        return _rating(dispatcher, tracker, turn)
     if requested == "goal_attainment":
-        chosen = turn.entity("goal_attainment")
-        score = int(chosen) if chosen is not None else parse_goal_attainment(turn.text)
-        if score is None or not -2 <= score <= 2:
-            dispatcher.utter_message(response="utter_goal_attainment_unclear", buttons=GOAL_BUTTONS)
-            return stay()
-        return _finish_if_done(tracker, [SlotSet(requested, score)])
-    if requested in TEXT_SLOTS and turn.text:
+        return _goal(dispatcher, tracker, turn)
+    if requested in TEXT_SLOTS and turn.text and not vague.is_filler(turn.text):
         return _finish_if_done(tracker, [SlotSet(requested, turn.text[:MAX_ANSWER_CHARS].strip())])
-    return stay(prompt="reask")
+    if requested in TEXT_SLOTS:
+        count, counted = not_understood(tracker, requested)
+        if count >= TRIES_BEFORE_MOVING_ON:
+            return skip(
+                dispatcher, tracker, requested, reason="unclear", response="utter_moving_on_nothing"
+            )
+        return stay(counted, prompt=Prompt.REPHRASE)
+    return advance(tracker, [], prompt=Prompt.REASK)
 
 
 def _quote(value: Any) -> str | None:
@@ -107,28 +160,7 @@ def _quote(value: Any) -> str | None:
 
 
 class AskFollowUpSlot(AskForSlot):
-    """Base for the follow-up's action_ask_<slot> actions: an introduction may come first."""
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        prompt = tracker.get_slot("form_prompt")
-        if prompt in ("silent", "silent_done"):
-            return []
-        lead = LEADS.get(prompt or "")
-        if lead and lead != "utter_reask_lead":
-            dispatcher.utter_message(response=lead)
-        self.introduce(dispatcher, tracker, prompt)
-        text = self.question(tracker, domain)
-        if lead == "utter_reask_lead":
-            text = f"{response_text(domain, lead)} {text[0].lower()}{text[1:]}"
-        dispatcher.utter_message(text=text, buttons=self.buttons())
-        return []
-
-    def introduce(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, prompt: str | None
-    ) -> None:
-        return None
+    """Base for the follow-up's action_ask_<slot> actions."""
 
 
 class AskFollowUpRating(AskFollowUpSlot):
@@ -138,25 +170,28 @@ class AskFollowUpRating(AskFollowUpSlot):
         return RATING_BUTTONS
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
-        if _quote(tracker.get_slot(topics.IMPROVEMENT_MEASURE)) is None:
+        from actions.asking import response_text
+
+        if rated_measure(tracker) is None:
             return response_text(domain, "utter_ask_followup_rating_general")
         return response_text(domain, "utter_ask_followup_rating")
 
-    def introduce(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, prompt: str | None
-    ) -> None:
-        if prompt != "ask":
-            return
-        dispatcher.utter_message(
-            response="utter_followup_intro", clinic_name=get_settings().clinic_name
-        )
-        aim = _quote(tracker.get_slot(topics.AIM))
-        measure = _quote(tracker.get_slot(topics.IMPROVEMENT_MEASURE))
-        if aim and measure:
-            dispatcher.utter_message(response="utter_followup_reminder", aim=aim, measure=measure)
-        baseline = tracker.get_slot(topics.BASELINE_RATING)
-        if isinstance(baseline, int) and not isinstance(baseline, bool):
-            dispatcher.utter_message(response="utter_followup_reminder_baseline", baseline=baseline)
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> Events:
+        prompt = tracker.get_slot("form_prompt")
+        if prompt == Prompt.ASK and tracker.get_slot("last_asked") is None:
+            settings = get_settings()
+            dispatcher.utter_message(
+                response="utter_followup_intro", clinic_name=settings.clinic_name
+            )
+            aim = _quote(tracker.get_slot(topics.AIM))
+            measure = rated_measure(tracker)
+            if aim and measure:
+                dispatcher.utter_message(
+                    response="utter_followup_reminder", aim=aim, measure=measure
+                )
+        return await super().run(dispatcher, tracker, domain)
 
 
 class AskGoalAttainment(AskFollowUpSlot):
@@ -164,6 +199,17 @@ class AskGoalAttainment(AskFollowUpSlot):
 
     def buttons(self) -> list[dict[str, str]]:
         return GOAL_BUTTONS
+
+
+class AskWorryResolved(AskFollowUpSlot):
+    slot = "worry_resolved"
+
+    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        from actions.asking import response_text
+
+        worry = _quote(tracker.get_slot(topics.CONCERNS)) or ""
+        short = worry if len(worry) <= 100 else worry[:97].rstrip() + "..."
+        return response_text(domain, "utter_ask_worry_resolved", worry=short)
 
 
 class AskFollowUpHelped(AskFollowUpSlot):

@@ -29,7 +29,7 @@ def _line(slots: dict[str, Any], topic: str) -> str:
     text = _answer(slots, topic)
     if text is None:
         return f"• {label}: (skipped)"
-    if topic in (topics.AIM, topics.WHAT_MATTERS, topics.IMPROVEMENT_MEASURE):
+    if topic in topics.STATEMENT_TOPICS:
         return f"• {label}: “{text}”"
     items = extraction.split_items(text) or [text]
     if len(items) == 1:
@@ -37,9 +37,14 @@ def _line(slots: dict[str, Any], topic: str) -> str:
     return f"• {label}:\n" + "\n".join(f"   – {item}" for item in items)
 
 
+def shown_topics(slots: dict[str, Any]) -> list[str]:
+    """The topics the read-back shows: all asked of everyone, and the conditional ones asked."""
+    return [t for t in topics.TOPICS if t not in topics.CONDITIONAL or slots.get(t) is not None]
+
+
 def summary_text(slots: dict[str, Any]) -> str:
     """Render every topic as one readable message."""
-    lines = [_line(slots, topic) for topic in topics.TOPICS]
+    lines = [_line(slots, topic) for topic in shown_topics(slots)]
     return "Here's what I've noted, in your words:\n" + "\n".join(lines)
 
 
@@ -58,7 +63,7 @@ def summary_card(slots: dict[str, Any]) -> dict[str, Any]:
                 ),
                 "edit_payload": f'/correct{{"edit_topic":"{topic}"}}',
             }
-            for topic in topics.TOPICS
+            for topic in shown_topics(slots)
         ],
     }
 

@@ -55,26 +55,9 @@ def persist(tracker: Tracker, events: list[dict[str, Any]]) -> bool:
         return True
     if is_follow_up(slots):
         return _persist_follow_up(slots)
-    if not slots.get("consent"):
+    if not (slots.get("consent") or slots.get("callback") or slots.get("respondent")):
         return True
-    granted = _granted(slots, "save answers")
-    if granted is None:
-        return False
-    try:
-        with session_scope() as session:
-            aim_service.save_state(
-                session=session, visit_id=granted.visit_id, state=aim_state(slots)
-            )
-    except SQLAlchemyError as exc:
-        # The exception text can hold patient words (SQL parameters): class names only here.
-        logger.warning(
-            "Saving the answers of visit %s failed (%s: %s); will retry next turn",
-            granted.visit_id,
-            type(exc).__name__,
-            type(getattr(exc, "orig", exc)).__name__,
-        )
-        return False
-    return True
+    return persist_slots(slots)
 
 
 def decline(slots: dict[str, Any]) -> None:
@@ -97,13 +80,7 @@ def _number(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-FOLLOW_UP_SLOTS = (
-    "followup_rating",
-    "goal_attainment",
-    "followup_helped",
-    "followup_barriers",
-    "aim_update",
-)
+FOLLOW_UP_SLOTS = follow_up_service.FOLLOWUP_TOPICS
 
 
 def follow_up_state(slots: dict[str, Any]) -> follow_up_service.FollowUpState:
@@ -114,6 +91,7 @@ def follow_up_state(slots: dict[str, Any]) -> follow_up_service.FollowUpState:
         helped=_text(slots.get("followup_helped")),
         barriers=_text(slots.get("followup_barriers")),
         aim_update=_text(slots.get("aim_update")),
+        worry_resolved=_text(slots.get("worry_resolved")),
         skipped=[name for name in FOLLOW_UP_SLOTS if slots.get(name) == SKIPPED],
         completed=bool(slots.get("followup_done")),
     )
@@ -209,6 +187,61 @@ def record_red_flags(
     for category in categories:
         alerts.send_alert(visit_id=granted.visit_id, category=category, urgency=urgency)
     return keys
+
+
+def record_callback(*, slots: dict[str, Any]) -> bool:
+    """Store a call-back request with the visit (with or without consent) and alert the clinic."""
+    if not persist_slots(slots):
+        return False
+    granted = authority.current()
+    if granted is not None:
+        alerts.send_alert(visit_id=granted.visit_id, category="callback", kind="callback")
+    return True
+
+
+def persist_slots(slots: dict[str, Any]) -> bool:
+    """Upsert the state these slots describe (see `persist`); False if it failed."""
+    granted = _granted(slots, "save answers") if slots.get("visit_id") else None
+    if granted is None:
+        return False
+    try:
+        with session_scope() as session:
+            aim_service.save_state(
+                session=session, visit_id=granted.visit_id, state=aim_state(slots)
+            )
+    except SQLAlchemyError as exc:
+        # The exception text can hold patient words (SQL parameters): class names only here.
+        logger.warning(
+            "Saving the answers of visit %s failed (%s: %s); will retry next turn",
+            granted.visit_id,
+            type(exc).__name__,
+            type(getattr(exc, "orig", exc)).__name__,
+        )
+        return False
+    return True
+
+
+def record_question(
+    *, slots: dict[str, Any], sender_id: str, message_id: str | None, text: str, kind: str
+) -> None:
+    """List a question or request for the clinician with the granted visit (once per message)."""
+    granted = _granted(slots, "record a question") if slots.get("visit_id") else None
+    if granted is None:
+        return
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    key = f"{sender_id}:{message_id or now.timestamp()}:question"
+    try:
+        with session_scope() as session:
+            aim_service.record_question(
+                session=session,
+                visit_id=granted.visit_id,
+                text=text,
+                kind=kind,
+                at=now,
+                dedupe_key=key,
+            )
+    except SQLAlchemyError:
+        logger.error("Storing a question for visit %s failed", granted.visit_id)
 
 
 def record_safety_reply(*, slots: dict[str, Any], keys: list[str], reply: str, safe: bool) -> None:

@@ -84,8 +84,7 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
     requested = tracker.get_slot(REQUESTED_SLOT)
     lost = not turn.is_payload and turn.words <= 15 and cues.not_understood(turn.text)
     if lost and requested in EXPLAINED:
-        dispatcher.utter_message(response=f"utter_explain_{requested}")
-        return stay(prompt="reask" if requested == topics.BASELINE_RATING else "silent")
+        return stay(prompt="rephrase")
     if turn.is_payload and intent != "dont_know":
         return stay(prompt="reask")
     return None

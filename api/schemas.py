@@ -76,6 +76,7 @@ class VisitOut(BaseModel):
     status: str
     flagged: bool
     patient_confirmed: bool
+    callback_requested: bool = False
     created_at: str
     updated_at: str
 

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     invite_ttl_days: int = 14
     emergency_number: str = "999"
     crisis_line: str = "Samaritans on 116 123"
+    # What the clinic promises about call-backs (the bot never promises more).
+    callback_promise: str = "within two working days"
     # Same-day advice, for what needs a clinician today but not an ambulance.
     urgent_advice: str = "contact your GP practice today, or call 111 if it is closed"
     alert_webhook_url: str | None = None

@@ -1,6 +1,6 @@
 """Import every table so metadata is complete (for Alembic and tests)."""
 
-from coproduce.aims.models import AnswerItem, RedFlagRecord, TopicAnswer
+from coproduce.aims.models import AnswerItem, ClinicianQuestion, RedFlagRecord, TopicAnswer
 from coproduce.audit.models import AuditEvent
 from coproduce.clinics.models import ApiToken, Clinic, Clinician, ClinicianSession
 from coproduce.followups.models import FollowUp
@@ -12,6 +12,7 @@ __all__ = [
     "AuditEvent",
     "Clinic",
     "Clinician",
+    "ClinicianQuestion",
     "ClinicianSession",
     "Conversation",
     "FollowUp",

@@ -18,6 +18,7 @@ INPUTS = [
     "coproduce/nlp",
     "coproduce/safety",
     "requirements.lock",
+    "scripts/augment_nlu.py",
 ]
 
 
@@ -39,9 +40,19 @@ def main() -> int:
     if model.exists():
         print(f"Model up to date: {model.relative_to(ROOT)}")
     else:
-        print(f"Training {model.relative_to(ROOT)} (about a minute)...", flush=True)
+        print(f"Training {model.relative_to(ROOT)}...", flush=True)
         rasa = ROOT / ".venv" / "bin" / "rasa"
         env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}
+        augmented = ROOT / "build" / "nlu"
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "augment_nlu.py"),
+                str(augmented / "augmented.yml"),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
         command = [
             str(rasa),
             "train",
@@ -51,6 +62,7 @@ def main() -> int:
             "bot/domain",
             "--data",
             "nlu_data",
+            str(augmented),
             "bot/data",
             "--out",
             "models",

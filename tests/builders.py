@@ -23,7 +23,12 @@ EXAMPLE_ANSWERS = {
         "my daughter does my shopping and my neighbour drives me sometimes. "
         "I look after my husband, he has dementia"
     ),
+    "one_thing": "the knee, definitely",
+    "concerns": "worried I'll need an operation, I think it's wear and tear",
+    "expectations": "have a look at it and talk about the options",
+    "care_preferences": "I'd rather not have an operation if I can help it",
     "improvement_measure": "if I could walk to the park and back with the dog",
+    "improvement_detail": "walking to the park and back without stopping",
 }
 
 

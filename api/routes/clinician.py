@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any
@@ -78,11 +79,26 @@ TOPIC_LABELS = {
     topics.WHAT_MATTERS: "What matters most",
     topics.ILLNESS_BURDEN: "How illness gets in the way",
     topics.TREATMENT_BURDEN: "What is hard about treatment",
-    topics.ASSETS: "What already helps",
+    topics.ONE_THING: "The one thing to sort first",
+    topics.CONCERNS: "Worries and ideas",
+    topics.EXPECTATIONS: "What they hope you will do",
+    topics.ASSETS: "What they do that helps",
     topics.SUPPORTS: "Support and caring",
+    topics.CARE_PREFERENCES: "Care preferences",
     topics.IMPROVEMENT_MEASURE: "How they would know things are better",
+    topics.IMPROVEMENT_DETAIL: "One thing they would notice",
     topics.BASELINE_RATING: "Rating today",
 }
+URGENCY_LABELS = {"emergency": "Emergency", "urgent": "Same day"}
+GUIDANCE_LABELS = {
+    "utter_safety_emergency": "call 999 now",
+    "utter_safety_self_harm": "call 999 if in danger now, and the crisis line",
+    "utter_safety_harm_from_others": "call 999 if in danger now",
+    "utter_safety_someone_else": "call 999 for the person with them now",
+    "utter_safety_self_harm_someone_else": "call 999 for them if in danger, and the crisis line",
+    "utter_safety_urgent": "contact the practice today or call 111",
+}
+QUESTION_LABELS = {"medicine": "Medicine", "appointment": "Appointment", "other": "Other"}
 
 router = APIRouter(prefix="/clinician", tags=["clinician pages"], include_in_schema=False)
 
@@ -120,6 +136,9 @@ def _page(
             "red_flag_label": lambda key: _label(RED_FLAG_LABELS, key),
             "burden_label": lambda key: _label(BURDEN_LABELS, key),
             "topic_label": lambda key: _label(TOPIC_LABELS, key),
+            "urgency_label": lambda key: _label(URGENCY_LABELS, key),
+            "guidance_label": lambda key: GUIDANCE_LABELS.get(key or "", "safety guidance"),
+            "question_label": lambda key: _label(QUESTION_LABELS, key),
             "local": _local,
             "long_day": _long_day,
             "clock": _clock,
@@ -402,12 +421,70 @@ def visit_summary(
             "csrf_token": cookie.csrf,
             "visit": visit,
             "summary": summary,
+            **_flag_context(summary),
+            "status_text": _status_text(summary),
+            "follow_up_aim": summary.headline.focus
+            not in (summary.one_thing, summary.aim.statement),
             "helps": [s for s in summary.supports if s.kind != "caring_for"],
             "cares_for": [s for s in summary.supports if s.kind == "caring_for"],
             "printed_at": datetime.now(CLINIC_TZ),
             "chart": _ratings_chart(visit, summary),
         },
     )
+
+
+@dataclass(frozen=True)
+class FlagMessage:
+    """One message that raised red flags: every category it raised, once."""
+
+    text: str
+    at: datetime
+    urgency: str
+    about: str
+    categories: tuple[str, ...]
+    guidance: str | None
+    safety_reply: str | None
+    safe_to_continue: bool | None
+
+
+def _flag_context(summary: AimSummary) -> dict[str, Any]:
+    """Red flags grouped by message (one entry each), emergencies apart from same-day ones."""
+    messages: dict[tuple[str, datetime], FlagMessage] = {}
+    for flag in summary.red_flags:
+        key = (flag.text, flag.at)
+        found = messages.get(key)
+        categories = (*found.categories, flag.category) if found else (flag.category,)
+        messages[key] = FlagMessage(
+            flag.text,
+            flag.at,
+            flag.urgency,
+            flag.about,
+            tuple(dict.fromkeys(categories)),
+            flag.guidance,
+            flag.safety_reply,
+            flag.safe_to_continue,
+        )
+    entries = list(messages.values())
+    return {
+        "flag_messages": entries,
+        "flag_groups": [
+            ("Emergency: told to call 999", [e for e in entries if e.urgency != "urgent"]),
+            (
+                "Same day: told to contact the practice or 111",
+                [e for e in entries if e.urgency == "urgent"],
+            ),
+        ],
+        "urgent_first": sorted(
+            summary.red_flags, key=lambda f: (f.urgency != "emergency", f.category)
+        ),
+    }
+
+
+def _status_text(summary: AimSummary) -> str:
+    """The visit's status as a clinician needs it: stopped for safety says so."""
+    if any(f.safe_to_continue is False for f in summary.red_flags):
+        return "Stopped for safety: said they were not safe to carry on"
+    return STATUS_LABELS.get(summary.status, summary.status)
 
 
 def _ratings_chart(visit: Visit, summary: AimSummary) -> Markup:

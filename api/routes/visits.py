@@ -38,6 +38,7 @@ def _visit_out(visit: Visit) -> VisitOut:
         status=visit.status,
         flagged=bool(visit.flagged),
         patient_confirmed=bool(visit.patient_confirmed),
+        callback_requested=visit.callback_requested_at is not None,
         created_at=iso_utc(visit.created_at) or "",
         updated_at=iso_utc(visit.updated_at) or "",
     )
@@ -80,6 +81,9 @@ def list_visits(
     session: SessionDep,
     principal: PrincipalDep,
     flagged: bool | None = None,
+    callback: Annotated[
+        bool | None, Query(description="Only visits whose patient asked for a call-back")
+    ] = None,
     status: Annotated[str | None, Query(enum=list(VisitStatus.ALL))] = None,
     date_from: datetime | None = None,
     date_to: datetime | None = None,
@@ -91,6 +95,7 @@ def list_visits(
         session=session,
         clinic_id=None if principal.is_admin else principal.clinic_id,
         flagged=flagged,
+        callback=callback,
         status=status,
         date_from=to_utc_naive(date_from),
         date_to=to_utc_naive(date_to),

@@ -25,6 +25,8 @@ class TopicAnswer(Base):
     topic = Column(String(32), primary_key=True)
     text = Column(Text, nullable=True)
     skipped = Column(Boolean, nullable=False, default=False)
+    #: Why a topic was skipped: patient (they chose to) | unclear (asked twice, not understood)
+    skip_reason = Column(String(16), nullable=True)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
 
@@ -65,3 +67,17 @@ class RedFlagRecord(Base):
     #: The patient's answer to "are you safe to carry on?", in their words.
     safety_reply = Column(Text, nullable=True)
     safe_to_continue = Column(Boolean, nullable=True)
+
+
+class ClinicianQuestion(Base):
+    """A question or request the patient has for the clinic; the bot never answers it."""
+
+    __tablename__ = "clinician_questions"
+    __table_args__ = (UniqueConstraint("dedupe_key"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    visit_id = Column(String(36), ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    text = Column(Text, nullable=False)
+    kind = Column(String(16), nullable=False)  # medicine | appointment | other
+    asked_at = Column(DateTime, nullable=False, default=utcnow)
+    dedupe_key = Column(String(128), nullable=False)

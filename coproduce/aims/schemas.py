@@ -34,6 +34,12 @@ class SupportItem(BaseModel):
 
 class Improvement(BaseModel):
     measure: str | None = None
+    measure_detail: str | None = Field(
+        None, description="The specific thing they would notice, asked when the measure was vague"
+    )
+    measure_specific: bool = Field(
+        True, description="False when the measure names no activity, symptom or change"
+    )
     baseline_rating: int | None = Field(None, ge=0, le=10)
     latest_rating: int | None = Field(None, ge=0, le=10, description="Latest follow-up rating")
     change: int | None = Field(None, description="latest_rating minus baseline_rating")
@@ -49,6 +55,7 @@ class FollowUpOut(BaseModel):
     helped: str | None = None
     barriers: str | None = None
     aim_update: str | None = None
+    worry_resolved: str | None = Field(None, description="Was the worry dealt with, in words")
 
 
 class RedFlagOut(BaseModel):
@@ -64,6 +71,38 @@ class RedFlagOut(BaseModel):
         None, description='The patient\'s answer to "are you safe to carry on?"'
     )
     safe_to_continue: bool | None = None
+
+
+class Respondent(BaseModel):
+    type: str = Field("patient", description="patient | proxy (someone answering for them)")
+    relationship: str | None = Field(None, description="The proxy's relationship to the patient")
+
+
+class CallbackRequest(BaseModel):
+    requested_at: datetime
+    phone: str
+    preferred_time: str | None = None
+    reason: str | None = None
+
+
+class QuestionOut(BaseModel):
+    text: str
+    kind: str = Field(..., description="medicine | appointment | other")
+    at: datetime
+
+
+class Headline(BaseModel):
+    """What a clinician needs in thirty seconds, in the patient's words."""
+
+    red_flags: list[str] = Field(default_factory=list, description="Urgency and category")
+    focus: str | None = Field(None, description="The one thing to sort, or else the aim")
+    worry: str | None = None
+    request: str | None = Field(None, description="What they hope the clinician will do")
+    care_preferences: str | None = None
+    measure: str | None = None
+    rating: int | None = None
+    respondent: str = Field("patient", description='"patient" or e.g. "daughter (proxy)"')
+    callback: bool = False
 
 
 class AimSummary(BaseModel):
@@ -82,6 +121,25 @@ class AimSummary(BaseModel):
     red_flags: list[RedFlagOut]
     patient_confirmed: bool
     follow_ups: list[FollowUpOut] = Field(default_factory=list)
+    patient_ref: str | None = None
+    scheduled_for: datetime | None = None
+    answered_at: datetime | None = Field(None, description="When the last answer was given")
+    one_thing: str | None = None
+    concerns: str | None = Field(None, description="What worries them")
+    ideas: str | None = Field(None, description="What they think is causing it")
+    expectations: str | None = Field(None, description="What they hope the clinician will do")
+    care_preferences: str | None = Field(
+        None, description="Care they'd rather avoid, or that won't fit round their life"
+    )
+    questions: list[QuestionOut] = Field(default_factory=list)
+    respondent: Respondent = Field(
+        default_factory=lambda: Respondent(type="patient", relationship=None)
+    )
+    callback_request: CallbackRequest | None = None
+    skip_reasons: dict[str, str] = Field(default_factory=dict)
+    headline: Headline = Field(
+        default_factory=lambda: Headline(focus=None, request=None, respondent="patient")
+    )
 
     class Config:
         json_encoders = {datetime: lambda value: value.isoformat(timespec="seconds") + "Z"}

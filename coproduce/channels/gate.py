@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from coproduce import ratelimit
 from coproduce.database import session_scope
-from coproduce.safety.assess import NOTHING, Assessment, assess
+from coproduce.safety.assess import Assessment, assess
 from coproduce.visits import access
 from coproduce.visits.access import InviteCheck, InviteStatus
 
@@ -111,15 +111,19 @@ def clean_metadata(invite_hash: str | None, safety: Assessment | None = None) ->
     the message, used by the NLU component and the actions). Nothing a client sent.
     """
     metadata: dict[str, Any] = {access.METADATA_KEY: invite_hash} if invite_hash else {}
-    if safety is not None:
+    if safety is not None and safety is not NOTHING_JUDGED:
         metadata["safety"] = safety.to_metadata()
     return metadata
+
+
+#: What a button payload or an empty message carries: nothing was judged.
+NOTHING_JUDGED = Assessment("none", (), "patient", -1.0)
 
 
 async def judge(text: str) -> Assessment:
     """Judge the urgency of a typed message (button payloads are not judged)."""
     if not text.strip() or text.startswith("/"):
-        return NOTHING
+        return NOTHING_JUDGED
     return await asyncio.to_thread(assess, text)
 
 

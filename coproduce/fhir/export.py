@@ -19,6 +19,7 @@ from fhir.resources.R4B.goal import Goal
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from fhir.resources.R4B.relatedperson import RelatedPerson
 from fhir.resources.R4B.resource import Resource
 from pydantic.json import pydantic_encoder
 
@@ -36,7 +37,31 @@ TREATMENT_BURDEN_SYSTEM = "urn:coproduce:treatment-burden-category"
 SUPPORT_RELATIONSHIP_SYSTEM = "urn:coproduce:support-relationship"
 SUPPORT_KIND_SYSTEM = "urn:coproduce:support-kind"
 RED_FLAG_SYSTEM = "urn:coproduce:red-flag-category"
+RED_FLAG_URGENCY_SYSTEM = "urn:coproduce:red-flag-urgency"
+RED_FLAG_ABOUT_SYSTEM = "urn:coproduce:red-flag-about"
 RED_FLAGS = "red_flags"
+QUESTIONS = "questions"
+ICE_SYSTEM = "urn:coproduce:ice"
+QUESTION_KIND_SYSTEM = "urn:coproduce:question-kind"
+ROLE_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
+#: The respondent's relationship to the patient, as HL7 v3 RoleCode (text only otherwise).
+ROLE_CODES = {
+    "daughter": "DAU",
+    "son": "SON",
+    "wife": "WIFE",
+    "husband": "HUSB",
+    "partner": "SIGOTHR",
+    "mum": "MTH",
+    "dad": "FTH",
+    "parent": "PRN",
+    "child": "CHILD",
+    "sister": "SIS",
+    "brother": "BRO",
+    "grandchild": "GRNDCHILD",
+    "grandparent": "GRPRN",
+    "friend": "FRND",
+    "family": "FAMMEMB",
+}
 
 _UUID_BASE = "urn:uuid:"
 _ACHIEVEMENT_DISPLAY = {
@@ -85,7 +110,11 @@ def build_bundle(
     urls = _Urls(visit_id=summary.visit_id, base_url=base_url)
     patient = _patient(urls, patient_ref)
     goal = _goal(urls, summary, points)
-    resources: list[Resource] = [patient, goal, _questionnaire_response(urls, summary)]
+    resources: list[Resource] = [patient, goal]
+    respondent = _related_person(urls, summary)
+    if respondent is not None:
+        resources.append(respondent)
+    resources.append(_questionnaire_response(urls, summary))
     for role, point in _observation_roles(points):
         resources.append(_observation(urls, role, point))
     bundle = Bundle.parse_obj(
@@ -223,10 +252,36 @@ def _goal_notes(summary: AimSummary) -> list[dict[str, str]]:
     return notes
 
 
+def _related_person(urls: _Urls, summary: AimSummary) -> RelatedPerson | None:
+    """The person who answered for the patient (a parent, relative or carer), if one did."""
+    if summary.respondent.type != "proxy":
+        return None
+    relationship = summary.respondent.relationship
+    concept: dict[str, Any] = {"text": relationship or "answered for the patient"}
+    if relationship in ROLE_CODES:
+        concept["coding"] = [{"system": ROLE_CODE_SYSTEM, "code": ROLE_CODES[relationship]}]
+    return RelatedPerson.parse_obj(
+        {
+            "resourceType": "RelatedPerson",
+            "id": urls.new_id("respondent"),
+            "patient": urls.reference("Patient", "patient"),
+            "relationship": [concept],
+        }
+    )
+
+
 def _questionnaire_response(urls: _Urls, summary: AimSummary) -> QuestionnaireResponse:
-    items = [_topic_item(summary, topic) for topic in topics.TOPICS]
+    shown = [t for t in topics.TOPICS if t not in topics.CONDITIONAL or _asked(summary, t)]
+    items = [_topic_item(summary, topic) for topic in shown]
+    if summary.questions:
+        items.append(_questions_item(summary))
     if summary.red_flags:
         items.append(_red_flags_item(summary))
+    who = (
+        urls.reference("RelatedPerson", "respondent")
+        if summary.respondent.type == "proxy"
+        else urls.reference("Patient", "patient")
+    )
     return QuestionnaireResponse.parse_obj(
         {
             "resourceType": "QuestionnaireResponse",
@@ -235,9 +290,27 @@ def _questionnaire_response(urls: _Urls, summary: AimSummary) -> QuestionnaireRe
             "status": "completed" if summary.patient_confirmed else "in-progress",
             "subject": urls.reference("Patient", "patient"),
             "authored": _utc(summary.updated_at),
+            "author": who,
+            "source": who,
             "item": items,
         }
     )
+
+
+def _asked(summary: AimSummary, topic: str) -> bool:
+    if topic in summary.skipped_topics:
+        return True
+    if topic == topics.ONE_THING:
+        return summary.one_thing is not None
+    return summary.improvement.measure_detail is not None
+
+
+def _questions_item(summary: AimSummary) -> dict[str, Any]:
+    answers = [
+        _coded_answer(q.text, QUESTIONS, [("kind", QUESTION_KIND_SYSTEM, q.kind)])
+        for q in summary.questions
+    ]
+    return {"linkId": QUESTIONS, "text": "Questions for the clinician", "answer": answers}
 
 
 def _topic_item(summary: AimSummary, topic: str) -> dict[str, Any]:
@@ -282,6 +355,30 @@ def _topic_answers(summary: AimSummary, topic: str) -> list[dict[str, Any]]:
             )
             for s in summary.supports
         ]
+    if topic == topics.CONCERNS:
+        answers = []
+        for name, value in (("concerns", summary.concerns), ("ideas", summary.ideas)):
+            if value:
+                answers.append(
+                    {
+                        "valueString": value,
+                        "item": [
+                            {
+                                "linkId": f"{topic}.kind",
+                                "answer": [{"valueCoding": _coding(ICE_SYSTEM, name)}],
+                            }
+                        ],
+                    }
+                )
+        return answers
+    texts = {
+        topics.ONE_THING: summary.one_thing,
+        topics.EXPECTATIONS: summary.expectations,
+        topics.CARE_PREFERENCES: summary.care_preferences,
+        topics.IMPROVEMENT_DETAIL: summary.improvement.measure_detail,
+    }
+    if topic in texts:
+        return _strings([texts[topic]])
     raise ValueError(f"no FHIR mapping for topic {topic!r}")
 
 
@@ -312,7 +409,15 @@ def _coding(system: str, code: str) -> dict[str, str]:
 def _red_flags_item(summary: AimSummary) -> dict[str, Any]:
     answers = []
     for flag in summary.red_flags:
-        answer = _coded_answer(flag.text, RED_FLAGS, [("category", RED_FLAG_SYSTEM, flag.category)])
+        answer = _coded_answer(
+            flag.text,
+            RED_FLAGS,
+            [
+                ("category", RED_FLAG_SYSTEM, flag.category),
+                ("urgency", RED_FLAG_URGENCY_SYSTEM, flag.urgency),
+                ("about", RED_FLAG_ABOUT_SYSTEM, flag.about),
+            ],
+        )
         answer["item"].append(
             {"linkId": f"{RED_FLAGS}.at", "answer": [{"valueDateTime": _utc(flag.at)}]}
         )

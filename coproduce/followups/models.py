@@ -25,6 +25,8 @@ class FollowUp(Base):
     helped = Column(Text, nullable=True)
     barriers = Column(Text, nullable=True)
     aim_update = Column(Text, nullable=True)
+    #: The patient's answer to "was the worry you had dealt with?"
+    worry_resolved = Column(Text, nullable=True)
     skipped = Column(Text, nullable=True)  # comma-separated topic names
     created_at = Column(DateTime, nullable=False, default=utcnow)
     answered_at = Column(DateTime, nullable=True)

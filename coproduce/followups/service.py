@@ -26,9 +26,11 @@ GOAL_ATTAINMENT_LABELS = {
     1: "A bit better than I hoped",
     2: "Much better than I hoped",
 }
+#: The follow-up conversation's questions, in the order it asks them (the one list).
 FOLLOWUP_TOPICS = (
     "followup_rating",
     "goal_attainment",
+    "worry_resolved",
     "followup_helped",
     "followup_barriers",
     "aim_update",
@@ -44,6 +46,7 @@ class FollowUpState:
     helped: str | None = None
     barriers: str | None = None
     aim_update: str | None = None
+    worry_resolved: str | None = None
     skipped: list[str] = field(default_factory=list)
     completed: bool = False
 
@@ -84,6 +87,7 @@ def save_state(*, session: Session, follow_up_id: str, state: FollowUpState) -> 
     follow_up.goal_attainment = state.goal_attainment
     follow_up.helped, follow_up.barriers = state.helped, state.barriers
     follow_up.aim_update = state.aim_update
+    follow_up.worry_resolved = state.worry_resolved
     follow_up.skipped = ",".join(state.skipped) or None
     if state.rating is not None and follow_up.answered_at is None:
         follow_up.answered_at = utcnow()
@@ -106,6 +110,7 @@ def load_state(*, session: Session, follow_up_id: str) -> FollowUpState:
         helped=row.helped,
         barriers=row.barriers,
         aim_update=row.aim_update,
+        worry_resolved=row.worry_resolved,
         skipped=[t for t in (row.skipped or "").split(",") if t],
         completed=row.status == FollowUpStatus.COMPLETED,
     )

@@ -34,16 +34,22 @@ LEVELS = (EMERGENCY, CHECK, URGENT, NONE)
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Where the classifier's probability turns into each level (tuned on development sets)."""
+    """Where the classifier's probabilities turn into each level.
+
+    Tuned on the helpers' development set and the older blind set (neither trained on), for
+    danger reaching guidance, false alarms and checks on look-alikes, and same-day messages
+    given same-day advice rather than 999 (bench/red_flags.py prints all four).
+    """
 
     #: The classifier alone is sure enough for emergency guidance at once.
-    emergency: float = 0.62
+    emergency: float = 0.7
     #: A rule hit is confirmed unless the classifier is this sure it is not an emergency.
-    rule_floor: float = 0.12
+    rule_floor: float = 0.05
     #: Between this and `emergency`, a check question is asked first.
-    check: float = 0.4
-    #: Same-day advice.
-    urgent: float = 0.5
+    check: float = 0.3
+    #: Same-day advice; and where the whole message reads as same-day rather than an
+    #: emergency, no one sentence of it is taken for an emergency.
+    urgent: float = 0.25
 
 
 THRESHOLDS = Thresholds()
@@ -154,8 +160,15 @@ def assess(text: str, thresholds: Thresholds = THRESHOLDS) -> Assessment:
     if not text or not text.strip():
         return NOTHING
     flags = detect_red_flags(text)
+    whole = classifier.opinion(text)
+    # "Thoughts of ending it. No plan, I'm safe tonight": read whole, it is same-day.
+    same_day = (
+        whole is not None and whole.urgent > whole.emergency and whole.urgent >= thresholds.urgent
+    )
     found = [
-        judged for piece in _pieces(text) if (judged := _judge(piece, text, flags, thresholds))
+        judged
+        for piece in _pieces(text)
+        if (judged := _judge(piece, text, flags, thresholds, same_day=same_day))
     ]
     if not found:
         return NOTHING
@@ -171,7 +184,9 @@ def assess(text: str, thresholds: Thresholds = THRESHOLDS) -> Assessment:
     return Assessment(level, categories, top.about, top.score, spans)
 
 
-def _judge(piece: _Piece, text: str, flags: list[Any], thresholds: Thresholds) -> Assessment | None:
+def _judge(
+    piece: _Piece, text: str, flags: list[Any], thresholds: Thresholds, *, same_day: bool
+) -> Assessment | None:
     opinion = classifier.opinion(piece.text)
     emergency = opinion.emergency if opinion is not None else 0.0
     urgent = opinion.urgent if opinion is not None else 0.0
@@ -179,11 +194,19 @@ def _judge(piece: _Piece, text: str, flags: list[Any], thresholds: Thresholds) -
     in_piece = [f for f in flags if piece.start <= f.start < piece.end] or (flags if whole else [])
     categories = tuple(f.category for f in in_piece) or _category_from(opinion)
     span = ((piece.start, piece.end),)
-    confirmed = in_piece and (opinion is None or emergency >= thresholds.rule_floor)
-    if confirmed or emergency >= thresholds.emergency:
-        return Assessment(EMERGENCY, categories, _about(piece.text), emergency, span)
-    if in_piece or emergency >= thresholds.check:
-        return Assessment(CHECK, categories, _about(piece.text), emergency, span)
-    if urgent >= thresholds.urgent:
-        return Assessment(URGENT, _category_from(opinion), "patient", urgent, span)
-    return None
+    prefers_same_day = same_day or (urgent > emergency and urgent >= thresholds.urgent)
+    if in_piece:
+        level = EMERGENCY if opinion is None or emergency >= thresholds.rule_floor else CHECK
+    elif emergency >= thresholds.emergency:
+        level = EMERGENCY
+    elif emergency >= thresholds.check:
+        level = CHECK
+    elif urgent >= thresholds.urgent:
+        level = URGENT
+    else:
+        return None
+    if prefers_same_day and level in (EMERGENCY, CHECK):
+        level = URGENT
+    if level == URGENT:
+        return Assessment(URGENT, categories, "patient", max(urgent, emergency), span)
+    return Assessment(level, categories, _about(piece.text), emergency, span)

@@ -11,6 +11,7 @@ from coproduce.safety.patterns import CATEGORIES, compiled
 
 SEVERITY: dict[str, int] = {category: rank for rank, category in enumerate(CATEGORIES)}
 
+
 @dataclass(frozen=True)
 class RedFlag:
     """A current-danger hit: its category and the span of the patient's text that shows it."""

@@ -205,6 +205,21 @@ SELF_HARM = [
     r"(?:everyone|everybody|they|the kids|my family|the world) (?:would|will) be (?:fine|ok|"
     r"okay|alright|happier|better) (?:without me|when i am gone|once i am gone|if i was gone)"
     r"(?! for (?:a|the|an|one|two|few|couple) )",
+    # A plan with a time: "ending it on sunday", "doing it this weekend".
+    r"(?:end|ending|finish|finishing) (?:it|it all|things|everything)\b(?! (?:with|off|on a|"
+    r"at work|between))(?!.{0,12}\b(?:with|relationship|job|contract|tenancy)\b).{0,20}\b(?:on "
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:weekend|week|"
+    r"evening)|tonight|tomorrow|next week|at the weekend|after (?:the|my|his|her))",
+    # Euphemisms: checking out for good, catch the bus, sewerslide.
+    r"(?:checking|check|checked) out (?:for good|permanently|for ever|forever|of life)",
+    r"(?:ctb|sewerslide|sewer slide|unaliv\w*|kms)\b",
+    # Wanting to be with someone who has died.
+    r"(?:want|wanting|wish|long|longing|ready|need) to (?:be with|join|go to) (?:him|her|them|my "
+    r"(?:husband|wife|mum|dad|mother|father|son|daughter|boy|girl|baby|partner|brother|sister|"
+    r"nan|gran))\b.{0,30}\b(?:again|in heaven|up there|wherever (?:he|she|they) (?:is|are)|"
+    r"where (?:he|she|they) (?:is|are)|on the other side)",
+    r"(?:want|wish|long|ready) to (?:join|be with) (?:him|her|them)(?: now| soon| forever)?"
+    r"(?= ?$| \.| ,| !)",
 ]
 
 CHEST = r"(?:chest|chests|breast bone)"
@@ -230,6 +245,9 @@ CHEST_PAIN = [
     r"(?:into )?(?:my |me |the |both )?(?:left |right )?(?:arm|arms|jaw|neck|shoulder|back)",
     r"(?:having|am having|is having|is this) (?:a |another )?heart attack",
     r"heart attack (?:now|right now)",
+    # "the same as my heart attack": history that is happening again.
+    r"(?:same|exactly like|just like|like) (?:pain |feeling |thing )?(?:as |when i had )?"
+    r"(?:my|the|last|before my) (?:last |first )?heart attack",
     r"(?:this is|this could be|this might be|this must be|it could be|it might be) "
     r"(?:a )?heart attack",
     r"heart (?:hurts|is hurting|aches|is aching|is being squeezed|feels squeezed|pain|"

@@ -31,6 +31,14 @@ class Visit(Base):
     patient_confirmed = Column(Boolean, nullable=False, default=False)
     baseline_rating = Column(Integer, nullable=True)
     flagged = Column(Boolean, nullable=False, default=False, index=True)
+    #: Who answered: patient | proxy (a parent, relative or carer for the patient).
+    respondent_type = Column(String(16), nullable=True)
+    respondent_relationship = Column(String(32), nullable=True)
+    #: A call-back the patient asked for instead of (or besides) the chat.
+    callback_requested_at = Column(DateTime, nullable=True, index=True)
+    callback_phone = Column(String(32), nullable=True)
+    callback_time = Column(String(200), nullable=True)
+    callback_reason = Column(String(200), nullable=True)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 

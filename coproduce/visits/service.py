@@ -127,6 +127,7 @@ def list_visits(
     session: Session,
     clinic_id: str | None = None,
     flagged: bool | None = None,
+    callback: bool | None = None,
     status: str | None = None,
     date_from: datetime | None = None,
     date_to: datetime | None = None,
@@ -139,6 +140,9 @@ def list_visits(
         query = query.where(Visit.clinic_id == clinic_id)
     if flagged is not None:
         query = query.where(Visit.flagged.is_(flagged))
+    if callback is not None:
+        requested = Visit.callback_requested_at.is_not(None)
+        query = query.where(requested if callback else ~requested)
     if status is not None:
         query = query.where(Visit.status == status)
     if date_from is not None:
@@ -170,10 +174,19 @@ def cancel_visit(*, session: Session, visit: Visit) -> None:
 
 def delete_visit(*, session: Session, visit_id: str) -> list[str]:
     """Delete a visit and everything said in it; return its conversation ids."""
-    from coproduce.aims.models import AnswerItem, RedFlagRecord, TopicAnswer
+    from coproduce.aims.models import AnswerItem, ClinicianQuestion, RedFlagRecord, TopicAnswer
+    from coproduce.followups.models import FollowUp
 
     senders = conversation_ids(session=session, visit_id=visit_id)
-    for model in (AnswerItem, TopicAnswer, RedFlagRecord, Invite, Conversation):
+    for model in (
+        AnswerItem,
+        TopicAnswer,
+        RedFlagRecord,
+        ClinicianQuestion,
+        Invite,
+        Conversation,
+        FollowUp,
+    ):
         session.execute(delete(model).where(model.visit_id == visit_id))
     session.execute(delete(Visit).where(Visit.id == visit_id))
     session.flush()

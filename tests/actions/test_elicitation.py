@@ -161,19 +161,36 @@ def test_ratings_in_many_forms(visit: dict[str, Any], text: str, value: int) -> 
 
 
 @pytest.mark.parametrize(
-    ("text", "response"),
-    [("11", "utter_rating_out_of_range"), ("not great", "utter_rating_unclear")],
+    ("text", "responses", "prompt"),
+    [("11", ["utter_rating_out_of_range"], "reask"), ("not great", [], "rephrase")],
 )
-def test_unclear_ratings_are_asked_again(visit: dict[str, Any], text: str, response: str) -> None:
-    slots, responses, dispatcher = run(
+def test_unclear_ratings_are_asked_again_another_way(
+    visit: dict[str, Any], text: str, responses: list[str], prompt: str
+) -> None:
+    slots, said, _ = run(
         text=text,
         requested_slot="baseline_rating",
         slots=bound(visit, consent=True),
         token=visit["token"],
     )
     assert "baseline_rating" not in slots
-    assert responses == [response]
-    assert len(dispatcher.messages[0]["buttons"]) == 12
+    assert said == responses
+    assert slots["form_prompt"] == prompt
+    assert slots["misunderstood"] == {"slot": "baseline_rating", "count": 1}
+
+
+def test_a_rating_still_unclear_the_second_time_is_skipped_with_the_reason(
+    visit: dict[str, Any],
+) -> None:
+    slots, said, _ = run(
+        text="somewhere in the middle i suppose",
+        requested_slot="baseline_rating",
+        slots=bound(visit, consent=True, misunderstood={"slot": "baseline_rating", "count": 1}),
+        token=visit["token"],
+    )
+    assert slots["baseline_rating"] == "__skipped__"
+    assert slots["skip_reasons"] == {"baseline_rating": "unclear"}
+    assert said == ["utter_moving_on_nothing"]
 
 
 def _complete(visit: dict[str, Any]) -> dict[str, Any]:

@@ -65,7 +65,7 @@ def test_an_emergency_comes_first_and_the_rest_still_answers(
     assert responses == ["utter_safety_emergency", "utter_ask_safe_to_continue"]
     assert dispatcher.messages[0]["emergency_number"] == "999"
     assert slots["treatment_burden"] == "the tablets are a nightmare, I never know which is which"
-    assert slots["requested_slot"] == "assets" and slots["form_prompt"] == "silent"
+    assert slots["requested_slot"] == "concerns" and slots["form_prompt"] == "silent"
     assert slots["safety_pending"] is True and slots["safety_flags"]
     [flag] = _flags(session, visit["visit_id"])
     assert flag.urgency == "emergency" and flag.category == "chest_pain"
@@ -75,9 +75,7 @@ def test_an_emergency_comes_first_and_the_rest_still_answers(
     slots, responses, _ = run(
         text="yes I'm safe, I just feel low",
         requested_slot="assets",
-        slots=bound(
-            visit, consent=True, safety_pending=True, safety_flags=slots["safety_flags"]
-        ),
+        slots=bound(visit, consent=True, safety_pending=True, safety_flags=slots["safety_flags"]),
         token=visit["token"],
     )
     assert responses == ["utter_safe_continue"]

@@ -226,11 +226,14 @@ def test_the_rest_channel_keeps_its_name_and_refuses_before_rasa_sees_anything(
     assert responses[6].json() == {"status": "ok"}
     # Rasa gets the invite's hash, never the token (nor anything else a client sent), and a
     # leading slash only on our own buttons' payloads.
-    assert [(m.sender_id, m.text, m.metadata) for m in received] == [
-        ("pat-1", "my knee 😀", {"invite_hash": hash_token(invite)}),
-        ("pat-1", "/affirm", {"invite_hash": hash_token(invite)}),
-        ("pat-1", "my diagnosis", {"invite_hash": hash_token(invite)}),
+    assert [(m.sender_id, m.text, m.metadata["invite_hash"]) for m in received] == [
+        ("pat-1", "my knee 😀", hash_token(invite)),
+        ("pat-1", "/affirm", hash_token(invite)),
+        ("pat-1", "my diagnosis", hash_token(invite)),
     ]
+    assert all(set(m.metadata) <= {"invite_hash", "safety"} for m in received)
+    assert received[0].metadata["safety"]["level"] == "none"
+    assert "safety" not in received[1].metadata  # a button is not judged
 
 
 def _closed(response: httpx.Response) -> str | None:
@@ -391,8 +394,8 @@ def test_the_socket_channel_answers_kindly_and_passes_only_good_messages(invite:
     )
 
     assert PatientSocketInput.name() == "socketio"
-    assert [(m.text, m.sender_id, m.metadata) for m in received] == [
-        ("my hip", "conv-1", {"invite_hash": hash_token(invite)})
+    assert [(m.text, m.sender_id, m.metadata["invite_hash"]) for m in received] == [
+        ("my hip", "conv-1", hash_token(invite))
     ]
     assert emitted == [
         ("bot_uttered", {"text": TOO_LONG_REPLY}, "sid-1"),

@@ -24,10 +24,12 @@ from coproduce.channels.delivery import (
 )
 from coproduce.channels.gate import Admission
 from coproduce.channels.outbox import Outbox, PendingMessage, RedisOutbox, SqliteOutbox
+from coproduce.safety.assess import Assessment
 from tests import aio
 
 RESPONSES = {
     "utter_safety_emergency": [{"text": "Please call {emergency_number} now."}],
+    "utter_safety_someone_else": [{"text": "Call {emergency_number} for them now."}],
     "utter_safety_self_harm": [{"text": "Call {emergency_number} or {crisis_line}."}],
     "utter_safety_harm_from_others": [{"text": "If in danger call {emergency_number}."}],
 }
@@ -53,12 +55,15 @@ def test_kept_messages_become_one_answer_without_check_ins(texts: list[str], mer
 
 
 def test_danger_gets_the_domain_guidance_with_the_numbers() -> None:
-    assert safety_guidance("I've got crushing chest pain right now", RESPONSES) == (
-        "Please call 999 now."
-    )
-    assert "116 123" in str(safety_guidance("I want to kill myself", RESPONSES))
-    assert safety_guidance("my chest pain went away last year", RESPONSES) is None
-    assert safety_guidance("I'd like to walk my dog again", RESPONSES) is None
+    def judged(level: str, *categories: str, about: str = "patient") -> dict:
+        return {"safety": Assessment(level, categories, about).to_metadata()}
+
+    assert safety_guidance(judged("emergency", "chest_pain"), RESPONSES) == "Please call 999 now."
+    assert "116 123" in str(safety_guidance(judged("check", "self_harm"), RESPONSES))
+    assert safety_guidance(judged("none"), RESPONSES) is None
+    assert safety_guidance({}, RESPONSES) is None
+    someone = safety_guidance(judged("emergency", "stroke", about="someone_else"), RESPONSES)
+    assert someone == "Call 999 for them now."
 
 
 class FakeRasa:
@@ -98,9 +103,12 @@ def make_delivery(
     return delivery
 
 
-def say(delivery: Delivery, text: str, sender: str = "pat-1") -> list[str]:
+def say(
+    delivery: Delivery, text: str, sender: str = "pat-1", safety: Assessment | None = None
+) -> list[str]:
     collector = CollectingOutputChannel()
-    message = UserMessage(text, collector, sender, input_channel="rest", metadata={"t": 1})
+    metadata = {"safety": safety.to_metadata()} if safety else {}
+    message = UserMessage(text, collector, sender, input_channel="rest", metadata=metadata)
     aio.run(delivery.handle(message))
     return [m["text"] for m in collector.messages]
 
@@ -155,7 +163,8 @@ def test_silence_while_everything_is_up_is_the_bots_choice(outbox, monkeypatch) 
 
 def test_danger_while_saving_is_delayed_gets_the_guidance_first(outbox, monkeypatch) -> None:
     delivery = make_delivery(FakeRasa("raise", "raise"), outbox, monkeypatch)
-    replies = say(delivery, "I've got crushing chest pain right now")
+    danger = Assessment("emergency", ("chest_pain",))
+    replies = say(delivery, "I've got crushing chest pain right now", safety=danger)
     assert replies == ["Please call 999 now.", DELAYED_NOTICE]
 
 

@@ -1,0 +1,182 @@
+"""Take an answer to the open question: a topic, the rating, consent, who is answering.
+
+No patient is ever stuck. When an answer is not understood (a filler such as "hmm", no
+number for the rating, no yes or no for consent) the question is put another way, with
+buttons; when it is still not understood, the answer is kept where it can be one, or the
+topic is recorded as skipped with the reason "unclear", and the conversation moves on.
+Consent that stays unclear is taken as not given (nothing is stored), never as a loop.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import store
+from actions.asking import Prompt
+from actions.context import REQUESTED_SLOT, Turn
+from actions.turns import MAX_ANSWER_CHARS, advance, is_skip, stay
+from coproduce.aims import topics
+from coproduce.nlp import cues, extraction, respondent, vague, yes_no
+
+Events = list[dict[str, Any]]
+#: A question not understood this many times is put another way; one more and we move on.
+TRIES_BEFORE_MOVING_ON = 2
+_BACK = re.compile(r"^\W*(?:sorry,?\s+)?(?:i'?m|i am|im)\s+back\b[\s.!,:;-]*", re.IGNORECASE)
+
+
+def misunderstood(tracker: Tracker, slot: str) -> int:
+    """Return how many times in a row the answer to this slot was not understood."""
+    state = tracker.get_slot("misunderstood") or {}
+    return int(state.get("count") or 0) if state.get("slot") == slot else 0
+
+
+def not_understood(tracker: Tracker, slot: str) -> tuple[int, dict[str, Any]]:
+    """Count one more misunderstanding of this slot; return the count and its slot event."""
+    count = misunderstood(tracker, slot) + 1
+    return count, SlotSet("misunderstood", {"slot": slot, "count": count})
+
+
+def _reset() -> dict[str, Any]:
+    return SlotSet("misunderstood", None)
+
+
+def skip(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    topic: str,
+    *,
+    reason: str = "patient",
+    response: str = "utter_skip_ack",
+) -> Events:
+    """Record a topic as skipped (with why) and move on to the next question."""
+    dispatcher.utter_message(response=response)
+    skipped = list(dict.fromkeys([*(tracker.get_slot("skipped_topics") or []), topic]))
+    reasons = {**(tracker.get_slot("skip_reasons") or {}), topic: reason}
+    events = [
+        SlotSet(topic, topics.SKIPPED),
+        SlotSet("skipped_topics", skipped),
+        SlotSet("skip_reasons", reasons),
+        _reset(),
+    ]
+    # The skip has had its acknowledgement; the next question needs no "thank you".
+    return advance(tracker, events, prompt=Prompt.ASK)
+
+
+def unskip(tracker: Tracker, topic: str) -> list[dict[str, Any]]:
+    """Events that take a topic off the skipped list (it has an answer now)."""
+    skipped = [t for t in (tracker.get_slot("skipped_topics") or []) if t != topic]
+    reasons = {k: v for k, v in (tracker.get_slot("skip_reasons") or {}).items() if k != topic}
+    return [SlotSet("skipped_topics", skipped), SlotSet("skip_reasons", reasons)]
+
+
+def answer_text(tracker: Tracker, topic: str, text: str) -> str:
+    """Keep the patient's words; an edit of one item keeps the other items."""
+    text = _BACK.sub("", text[:MAX_ANSWER_CHARS]).strip() or text.strip()
+    target, original = tracker.get_slot("edit_target"), None
+    if tracker.get_slot("edit_topic") == topic and isinstance(target, dict):
+        original, target = target.get("original"), target.get("target")
+    if original and target:
+        return extraction.apply_item_correction(original, target, text)
+    return text
+
+
+def topic_turn(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, topic: str
+) -> Events:
+    """Take the answer to a topic question, or put the question another way."""
+    statement = topic in topics.STATEMENT_TOPICS
+    if is_skip(turn) or (statement and cues.is_none_answer(turn.text)):
+        return skip(dispatcher, tracker, topic)
+    if not turn.text or vague.is_filler(turn.text):
+        count, counted = not_understood(tracker, topic)
+        if count >= TRIES_BEFORE_MOVING_ON:
+            return skip(
+                dispatcher, tracker, topic, reason="unclear", response="utter_moving_on_nothing"
+            )
+        return stay(counted, prompt=Prompt.REPHRASE)
+    editing = tracker.get_slot("edit_topic") == topic
+    events = [
+        SlotSet(topic, answer_text(tracker, topic, turn.text)),
+        *unskip(tracker, topic),
+        _reset(),
+    ]
+    if editing:
+        events += [SlotSet("edit_topic", None), SlotSet("edit_target", None)]
+    return advance(tracker, events, prompt=Prompt.UPDATED if editing else Prompt.NEXT)
+
+
+def rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    """Take a 0-10 rating, in figures or words, exact or approximate."""
+    slot = topics.BASELINE_RATING
+    if is_skip(turn):
+        return skip(dispatcher, tracker, slot)
+    rating = extraction.parse_rating(turn.text)
+    if rating.status == "ok" and rating.value is not None:
+        editing = tracker.get_slot("edit_topic") == slot
+        events = [
+            SlotSet(slot, rating.value),
+            *unskip(tracker, slot),
+            SlotSet("edit_topic", None),
+            _reset(),
+        ]
+        return advance(tracker, events, prompt=Prompt.UPDATED if editing else Prompt.NEXT)
+    count, counted = not_understood(tracker, slot)
+    if count >= TRIES_BEFORE_MOVING_ON:
+        return skip(dispatcher, tracker, slot, reason="unclear", response="utter_moving_on_nothing")
+    if rating.status == "out_of_range":
+        dispatcher.utter_message(response="utter_rating_out_of_range")
+        return stay(counted, prompt=Prompt.REASK)
+    return stay(counted, prompt=Prompt.REPHRASE)
+
+
+def consent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    """Take a yes or a no to going ahead; unclear twice is taken as not given."""
+    said = yes_no.answer(turn.text, intent=turn.intent, confidence=turn.confidence)
+    if said == yes_no.YES:
+        dispatcher.utter_message(response="utter_consent_given")
+        return advance(tracker, [SlotSet("consent", True), _reset()])
+    if said == yes_no.NO:
+        return decline(dispatcher, tracker, "utter_consent_declined")
+    count, counted = not_understood(tracker, "consent")
+    if count >= TRIES_BEFORE_MOVING_ON:
+        return decline(dispatcher, tracker, "utter_consent_not_given")
+    return stay(counted, prompt=Prompt.REPHRASE)
+
+
+def decline(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> Events:
+    """Consent not given: keep nothing, stop asking (a call-back asked for still happens)."""
+    events = [SlotSet("consent", False), _reset()]
+    store.decline({**dict(tracker.slots), "consent": False})
+    dispatcher.utter_message(response=response)
+    return advance(tracker, events, prompt=Prompt.ASK)
+
+
+def respondent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    """Take who is answering: the patient, or a proxy and their relationship to the patient."""
+    text = "" if turn.is_payload else turn.text
+    said = yes_no.answer(turn.text, intent=turn.intent, confidence=turn.confidence)
+    relationship = respondent.relationship_in(text)
+    if relationship is None and (said == yes_no.NO or respondent.answers_for_self(text)):
+        dispatcher.utter_message(response="utter_respondent_self")
+        who: dict[str, Any] = {"type": "patient", "relationship": None}
+    elif relationship is not None or said == yes_no.YES or is_skip(turn):
+        if relationship is not None or said == yes_no.YES:
+            dispatcher.utter_message(response="utter_respondent_noted")
+        who = {"type": "proxy", "relationship": relationship}
+    else:
+        count, counted = not_understood(tracker, "respondent")
+        if count < TRIES_BEFORE_MOVING_ON:
+            return stay(counted, prompt=Prompt.REPHRASE)
+        who = {"type": "proxy", "relationship": None}
+    return advance(tracker, [SlotSet("respondent", who), _reset()], prompt=Prompt.ASK)
+
+
+def still_open(tracker: Tracker) -> str | None:
+    """The slot the form is asking for."""
+    value = tracker.get_slot(REQUESTED_SLOT)
+    return str(value) if value else None

@@ -1,0 +1,92 @@
+"""'I'd rather talk to a person': leave a call-back request for the clinic, then carry on.
+
+The clinic's promise is a setting (COPRODUCE_CALLBACK_PROMISE): the bot never promises a time
+the clinic has not set. The request is stored with the visit, shown to the clinician, listed
+by `GET /api/v1/visits?callback=true`, and sent to the alert webhook as `kind: "callback"`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import store
+from actions.answers import TRIES_BEFORE_MOVING_ON, not_understood
+from actions.asking import Prompt
+from actions.context import REQUESTED_SLOT, Turn, merged_slots
+from actions.plan import CALLBACK, next_slot
+from actions.turns import advance, stay
+from coproduce.config import get_settings
+from coproduce.nlp import requests, yes_no
+
+Events = list[dict[str, Any]]
+MAX_REASON_CHARS = 200
+
+
+def asked_for(turn: Turn) -> bool:
+    """True when the message asks to talk to a person or to be called instead."""
+    if turn.is_payload:
+        return turn.intent == "request_callback"
+    classified = turn.intent == "request_callback" and turn.confidence >= 0.7
+    return requests.wants_callback(turn.text) or (classified and turn.words <= 12)
+
+
+def offer(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    """Note that a call-back is wanted; take the number now if the message has one."""
+    reason = " ".join(turn.text.split())[:MAX_REASON_CHARS] if not turn.is_payload else None
+    events: Events = [SlotSet("callback_wanted", True), SlotSet("callback_reason", reason)]
+    if requests.phone_in(turn.text):
+        return _record(dispatcher, tracker, turn, events)
+    slots = merged_slots(tracker, events)
+    return [*events, SlotSet("form_prompt", Prompt.ASK), SlotSet(REQUESTED_SLOT, next_slot(slots))]
+
+
+def turn(dispatcher: CollectingDispatcher, tracker: Tracker, message: Turn) -> Events:
+    """Take the answer to "what number, and when suits?"."""
+    if requests.phone_in(message.text):
+        return _record(dispatcher, tracker, message, [])
+    said = yes_no.answer(message.text, intent=message.intent, confidence=message.confidence)
+    if said == yes_no.NO:
+        dispatcher.utter_message(response="utter_callback_cancelled")
+        return advance(tracker, [SlotSet("callback_wanted", False)], prompt=Prompt.ASK)
+    count, counted = not_understood(tracker, CALLBACK)
+    if count >= TRIES_BEFORE_MOVING_ON:
+        dispatcher.utter_message(response="utter_callback_cancelled")
+        events = [SlotSet("callback_wanted", False), SlotSet("misunderstood", None)]
+        return advance(tracker, events, prompt=Prompt.ASK)
+    return stay(counted, prompt=Prompt.REPHRASE)
+
+
+def _record(
+    dispatcher: CollectingDispatcher, tracker: Tracker, message: Turn, events: Events
+) -> Events:
+    settings = get_settings()
+    phone = requests.phone_in(message.text) or ""
+    when = requests.time_preference(message.text)
+    reason = merged_slots(tracker, events).get("callback_reason")
+    callback = {
+        "phone": phone,
+        "preferred_time": when,
+        "reason": reason,
+        "requested_at": datetime.now(timezone.utc)
+        .replace(tzinfo=None)
+        .isoformat(timespec="seconds")
+        + "Z",
+    }
+    events = [*events, SlotSet("callback", callback), SlotSet("misunderstood", None)]
+    store.record_callback(slots=merged_slots(tracker, events))
+    dispatcher.utter_message(
+        response="utter_callback_recorded",
+        clinic_name=settings.clinic_name,
+        phone=phone,
+        when=f" ({when})" if when else "",
+        promise=settings.callback_promise,
+        emergency_number=settings.emergency_number,
+    )
+    if tracker.get_slot("consent") is not False:
+        dispatcher.utter_message(response="utter_callback_carry_on")
+    return advance(tracker, events, prompt=Prompt.ASK)

@@ -1,0 +1,142 @@
+"""What a patient asks for rather than answers: a person to talk to, or something of the clinic.
+
+- A call-back ("I'd rather talk to the doctor", "can someone ring me"): the bot offers to leave
+  a call-back request with a number and a time that suits.
+- A question or request for the clinician (is this medicine safe, should I stop a tablet, an
+  earlier appointment, a fit note): the bot gives no advice, signposts, and lists it for the
+  clinician. It is never stored as the answer to the open question.
+
+The classifier's intents (`request_callback`, `ask_clinician`) are acted on only with these
+words present, and these words alone are enough for a short message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FLAGS = re.IGNORECASE
+
+_CALLBACK = re.compile(
+    r"\b(?:(?:speak|talk|chat)(?:ing)? (?:to|with) (?:a |an |the |my |someone|somebody|a real|"
+    r"an actual|real)(?:[a-z]+ )?(?:person|human|someone|somebody|doctor|gp|nurse|receptionist|"
+    r"reception|clinician|surgery|practice|people|one)?|(?:call|ring|phone|bell) me|(?:call|"
+    r"ring|phone)(?:ing)? (?:me )?back|call ?back|ring ?back|give me a (?:call|ring|bell)|"
+    r"(?:rather|prefer) (?:to )?(?:talk|speak|phone|ring|see)|(?:is there|can i get|get me) "
+    r"(?:a |an )?(?:human|real person|person|someone)|put me through|"
+    r"don'?t do (?:computers|chatbots|bots|this online)|(?:can|could) (?:someone|somebody|the "
+    r"(?:doctor|gp|nurse|surgery|practice|clinic)|a (?:doctor|nurse)) (?:call|ring|phone|contact)"
+    r")\b",
+    _FLAGS,
+)
+# "Am I talking to a real person?" asks what the bot is, not for a call.
+_ABOUT_THE_BOT = re.compile(
+    r"\b(?:am i|are you|is this|is it|are we)\b.{0,20}\b(?:talking|speaking|chatting|a (?:real|"
+    r"actual)|human|person|robot|bot)\b",
+    _FLAGS,
+)
+_NO_CALL = re.compile(
+    r"\b(?:don'?t|do not|no need to|no) (?:call|ring|phone)|no thanks?\b|not now\b|never ?mind\b",
+    _FLAGS,
+)
+
+_MEDICINE_WORD = (
+    r"(?:tablets?|pills?|meds?|medicines?|medication|dose|doses|inhaler|injections?|insulin|"
+    r"patch|cream|antibiotics?|[a-z]+(?:pril|olol|statin|pine|zole|mab|cycline|cillin|xetine|"
+    r"pam|done|mide|sartan|formin|gliptin|prazole|triptan|codeine|amol|fen|ine|ide|one))"
+)
+_MEDICINE_ASK = (
+    r"(?:safe|ok(?:ay)?|alright|can i|should i|do i|is it|stop|start|change|switch|lower|"
+    r"reduce|increase|double|skip|come off|take|mix|interact|side effects?)"
+)
+_MEDICINE = re.compile(
+    rf"\b{_MEDICINE_ASK}\b.{{0,60}}\b{_MEDICINE_WORD}\b|\b{_MEDICINE_WORD}\b.{{0,40}}\b"
+    rf"{_MEDICINE_ASK}\b",
+    _FLAGS,
+)
+_APPOINTMENT = re.compile(
+    r"\b(?:earlier|sooner|quicker|urgent|emergency|change|move|cancel|rearrange|reschedule|"
+    r"book|another|longer|double|home visit|phone) (?:appointment|appt|slot|visit|one|time)|"
+    r"\bbe seen (?:sooner|earlier|quicker|today|this week)|\bappointment (?:sooner|earlier)\b|"
+    r"\b(?:can|could) i (?:come|be seen|see (?:the|a|my)) (?:in )?(?:sooner|earlier|today|"
+    r"tomorrow|this week)",
+    _FLAGS,
+)
+_OTHER_REQUEST = re.compile(
+    r"\b(?:fit note|sick note|sicknote|med ?3|repeat prescription|prescription|referral|refer "
+    r"me|my (?:test |blood )?results?|results back|what'?s my diagnosis|what is my diagnosis|"
+    r"diagnose|scan results|letter for|housing letter|blue badge|forms? signed|can i bring|do i "
+    r"need to (?:fast|bring|stop)|should i (?:fast|bring))\b",
+    _FLAGS,
+)
+_ASKS = re.compile(
+    r"\?|^\W*(?:can|could|should|shall|is|are|do|does|will|would|may|what|when|how|why|which|"
+    r"who)\b|\b(?:i (?:want|need|would like|'d like) (?:to know|a|an|my|to get|to be seen|"
+    r"to have)|please (?:can|could)|i was wondering|wondering if|tell me (?:if|whether|what))\b",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class ClinicianQuestion:
+    """A question or request for the clinic, with what kind it is (for the signpost)."""
+
+    kind: str  # "medicine" | "appointment" | "other"
+
+
+def wants_callback(text: str | None) -> bool:
+    """True when the patient asks to talk to a person or to be called instead."""
+    cleaned = text or ""
+    if _ABOUT_THE_BOT.search(cleaned):
+        return False
+    return bool(_CALLBACK.search(cleaned)) and not _NO_CALL.search(cleaned)
+
+
+def clinician_question(text: str | None, *, classified: bool = False) -> ClinicianQuestion | None:
+    """Return the kind of question or request for the clinic a message is, if it is one.
+
+    Args:
+        text: what the patient typed.
+        classified: the NLU intent was `ask_clinician` (a request need not then be phrased
+            as a question).
+    """
+    cleaned = text or ""
+    if not (_ASKS.search(cleaned) or classified):
+        return None
+    if _MEDICINE.search(cleaned):
+        return ClinicianQuestion("medicine")
+    if _APPOINTMENT.search(cleaned):
+        return ClinicianQuestion("appointment")
+    if _OTHER_REQUEST.search(cleaned):
+        return ClinicianQuestion("other")
+    return ClinicianQuestion("other") if classified and _ASKS.search(cleaned) else None
+
+
+_PHONE = re.compile(r"(?:\+\s?44\s?\(?0?\)?|0)(?:[\s\-.()]*\d){9,10}")
+_INTERNATIONAL = re.compile(r"\+\s?[1-9](?:[\s\-.()]*\d){7,13}")
+
+
+def phone_in(text: str | None) -> str | None:
+    """Return a UK phone number from the text, normalised ("07700 900123"), or None."""
+    match = _PHONE.search(text or "")
+    if match is None:
+        other = _INTERNATIONAL.search(text or "")
+        return "+" + re.sub(r"\D", "", other.group(0)) if other else None
+    digits = re.sub(r"\D", "", match.group(0))
+    if digits.startswith("44"):
+        digits = "0" + digits[2:]
+    if digits.startswith("00"):
+        return None
+    if digits.startswith("07"):
+        return f"{digits[:5]} {digits[5:]}" if len(digits) == 11 else None
+    if digits[:2] in ("01", "02", "03", "08") and len(digits) in (10, 11):
+        return f"{digits[:5]} {digits[5:]}" if digits.startswith("01") else digits
+    return None
+
+
+def time_preference(text: str | None) -> str | None:
+    """Return what the patient says about when to call, with the number taken out."""
+    rest = _INTERNATIONAL.sub(" ", _PHONE.sub(" ", text or ""))
+    rest = re.sub(r"\b(?:my (?:number|mobile|phone) is|number is|it'?s|on|call me)\b", " ", rest)
+    rest = " ".join(rest.replace(",", " ").split()).strip(" .-;:")
+    return rest or None

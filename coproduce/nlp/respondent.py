@@ -1,0 +1,130 @@
+"""Notice when someone else is typing for the patient, and who they are to the patient.
+
+A parent answers for a child, a daughter for her dad, a husband for his wife with dementia, a
+paid carer for a client. They say so ("I'm typing for my mum", "his daughter here", "mum says
+yes") or it shows in how they answer ("she can't manage the stairs", "dad's tablets"). The
+bot then asks once who they are, and records `{"type": "proxy", "relationship": ...}`.
+
+Relationship words are matched with typo tolerance (rapidfuzz): "dauhgter", "husbnd".
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+#: The respondent's relationship to the patient, as the summary records it.
+RELATIONSHIPS: dict[str, tuple[str, ...]] = {
+    "daughter": ("daughter", "daughter in law", "stepdaughter"),
+    "son": ("son", "son in law", "stepson"),
+    "wife": ("wife", "missus"),
+    "husband": ("husband", "hubby"),
+    "partner": ("partner", "boyfriend", "girlfriend", "fiance", "fiancee", "other half"),
+    "mum": ("mum", "mother", "mom", "mam", "mummy"),
+    "dad": ("dad", "father", "daddy"),
+    "parent": ("parent", "guardian"),
+    "sister": ("sister",),
+    "brother": ("brother",),
+    "grandchild": ("granddaughter", "grandson", "grandchild"),
+    "carer": ("carer", "care worker", "support worker", "caregiver", "personal assistant"),
+    "friend": ("friend", "neighbour", "neighbor"),
+    "family": ("niece", "nephew", "aunt", "auntie", "uncle", "cousin", "relative", "family"),
+}
+# The patient's role as the typist names them ("my mum") -> the typist's role to the patient.
+_PATIENT_ROLE_TO_RESPONDENT = {
+    "mum": "child",
+    "dad": "child",
+    "parent": "child",
+    "son": "parent",
+    "daughter": "parent",
+    "child": "parent",
+    "wife": "husband",
+    "husband": "wife",
+    "partner": "partner",
+    "sister": "sister",
+    "brother": "brother",
+    "grandchild": "grandparent",
+}
+_PATIENT_WORDS = (
+    r"mum|mom|mam|mother|dad|father|son|daughter|child|kid|baby|boy|girl|wife|husband|partner|"
+    r"sister|brother|nan|gran|grandma|grandad|grandpa|aunt|uncle|client|patient|friend|"
+    r"neighbour|he|him|she|her|them"
+)
+_ON_BEHALF = re.compile(
+    rf"\b(?:typing|writing|answering|filling (?:this |it )?(?:in|out)|doing (?:this|it)|on "
+    rf"behalf) (?:this )?(?:in |out )?(?:for|of) (?:my |our |the )?(?:{_PATIENT_WORDS})\b|"
+    rf"\b(?:i'?m|i am|this is) (?:his|her|their|the patient'?s|[a-z]+'?s) (?:[a-z]+ )?"
+    rf"(?:daughter|son|wife|husband|partner|mum|mother|dad|father|carer|sister|brother|"
+    rf"niece|nephew|friend|neighbour|granddaughter|grandson|care worker|support worker)\b|"
+    rf"\b(?:his|her|their) (?:daughter|son|wife|husband|partner|carer|mum|dad) (?:here|"
+    rf"typing|writing|speaking)\b|\b(?:{_PATIENT_WORDS}) (?:says?|said|is (?:saying|nodding)|"
+    rf"wants me to (?:say|tell)|asked me to|can'?t (?:type|use|see|read)|doesn'?t (?:do|use|"
+    rf"like) (?:computers|phones|tech))\b|\bfor my (?:{_PATIENT_WORDS}) who\b",
+    re.IGNORECASE,
+)
+# Answers about someone else in the third person ("she can't do the stairs").
+_THIRD_PERSON = re.compile(
+    rf"^\W*(?:(?:my |our )?(?:{_PATIENT_WORDS})(?:'s)?) (?:is|has|can'?t|cannot|won'?t|"
+    rf"doesn'?t|does|gets|needs|wants|struggles|finds|takes|likes|loves|used to|was|keeps|"
+    rf"forgets|hates)\b",
+    re.IGNORECASE,
+)
+_SELF_ANSWER = re.compile(
+    r"^\W*(?:no|nope|just me|it'?s me|myself|i am the patient|i'?m the patient|i'?m answering "
+    r"for myself|for myself|me)\b",
+    re.IGNORECASE,
+)
+_ALL_TERMS = {term: key for key, terms in RELATIONSHIPS.items() for term in terms}
+
+
+def says_on_behalf(text: str | None) -> bool:
+    """True when the typist says they are answering for someone else."""
+    return bool(_ON_BEHALF.search(text or ""))
+
+
+def sounds_like_proxy(text: str | None) -> bool:
+    """True when an answer describes the patient in the third person."""
+    return bool(_THIRD_PERSON.search(text or ""))
+
+
+def relationship_in(text: str | None) -> str | None:
+    """Return the respondent's relationship to the patient named in the text, typos allowed.
+
+    "I'm his daughter" gives "daughter"; "typing for my mum" gives "child"; "I'm her carer"
+    gives "carer".
+    """
+    lowered = " ".join((text or "").lower().replace("\u2019", "'").split())
+    mine = re.search(r"\b(?:for|of) (?:my|our) ([a-z]+)", lowered)
+    said = re.search(
+        r"\b(?:i'?m|i am|im|this is|as) (?:his|her|their|the|a|[a-z]+'?s) (?:[a-z]+ )?([a-z]+)",
+        lowered,
+    )
+    if said:
+        found = _term(said.group(1))
+        if found:
+            return found
+    words = re.findall(r"[a-z]+", lowered)
+    for word in words:
+        found = _term(word)
+        if found and not mine:
+            return found
+    if mine:
+        role = _term(mine.group(1))
+        if role:
+            return _PATIENT_ROLE_TO_RESPONDENT.get(role, "family")
+    return None
+
+
+def _term(word: str) -> str | None:
+    if word in _ALL_TERMS:
+        return _ALL_TERMS[word]
+    if len(word) < 4:
+        return None
+    best = process.extractOne(word, list(_ALL_TERMS), scorer=fuzz.ratio, score_cutoff=80)
+    return _ALL_TERMS[best[0]] if best else None
+
+
+def answers_for_self(text: str | None) -> bool:
+    """True when the answer to "are you answering for someone?" says it is the patient."""
+    return bool(_SELF_ANSWER.search(text or ""))

@@ -1,0 +1,143 @@
+"""Tell an answer that says nothing yet ("hmm", "?") and a measure too vague to re-rate.
+
+A MYMOP-style measure names a symptom, an activity or something the patient would notice
+("walk the dog to the park", "sleep through the night"). "I'd just feel better I guess" or
+"ok" cannot be re-rated meaningfully at follow-up, so the bot asks one gentle probe.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FILLER = re.compile(
+    r"^\W*(?:h+m+|hm+|u+m+|e+r+m*|u+h+|a+h+|e+h+|o+h+|huh|what|eh\?|lol|k|\.+|\?+|!+|x+|"
+    r"o+k+|okay|yes|no|yep|nope|right|so|well|and|but|hi|hello|test|testing)\W*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z']+")
+_VAGUE_WORDS = frozenset(
+    [
+        "i",
+        "i'd",
+        "id",
+        "i'll",
+        "ill",
+        "i'm",
+        "im",
+        "would",
+        "will",
+        "just",
+        "feel",
+        "feeling",
+        "felt",
+        "be",
+        "being",
+        "been",
+        "get",
+        "getting",
+        "got",
+        "better",
+        "good",
+        "ok",
+        "okay",
+        "fine",
+        "well",
+        "normal",
+        "happy",
+        "happier",
+        "healthy",
+        "healthier",
+        "improve",
+        "improved",
+        "improvement",
+        "improving",
+        "generally",
+        "overall",
+        "things",
+        "thing",
+        "everything",
+        "stuff",
+        "life",
+        "myself",
+        "me",
+        "my",
+        "again",
+        "bit",
+        "little",
+        "lot",
+        "more",
+        "less",
+        "sort",
+        "sorted",
+        "back",
+        "to",
+        "the",
+        "a",
+        "an",
+        "it",
+        "like",
+        "guess",
+        "suppose",
+        "think",
+        "maybe",
+        "probably",
+        "dunno",
+        "know",
+        "don't",
+        "not",
+        "sure",
+        "really",
+        "much",
+        "able",
+        "so",
+        "and",
+        "or",
+        "in",
+        "of",
+        "on",
+        "with",
+        "also",
+        "all",
+        "round",
+        "around",
+        "general",
+        "ill",
+        "unwell",
+        "poorly",
+        "sick",
+        "quality",
+        "whole",
+        "basically",
+        "hopefully",
+        "hope",
+        "want",
+        "wanted",
+        "nicer",
+        "nice",
+        "great",
+        "best",
+        "positive",
+    ]
+)
+
+
+def is_filler(text: str | None) -> bool:
+    """True when a message carries no answer at all: "hmm", "?", "erm", "...", gibberish."""
+    cleaned = (text or "").strip()
+    if not cleaned or _FILLER.match(cleaned):
+        return True
+    letters = re.sub(r"[^a-z]", "", cleaned.lower())
+    if not letters:
+        return not re.search(r"\d", cleaned)
+    words = cleaned.split()
+    # "sdfghj": a keyboard slip.
+    return len(words) == 1 and len(letters) >= 5 and not re.search(r"[aeiouy]", letters)
+
+
+def is_vague(text: str | None) -> bool:
+    """True when an aim or measure names no activity, symptom or observable change."""
+    words = _WORD.findall((text or "").lower().replace("\u2019", "'"))
+    if not words:
+        return True
+    content = [w for w in words if w not in _VAGUE_WORDS]
+    return not content
