@@ -160,10 +160,12 @@ def assess(text: str, thresholds: Thresholds = THRESHOLDS) -> Assessment:
     if not text or not text.strip():
         return NOTHING
     flags = detect_red_flags(text)
-    whole = classifier.opinion(text)
+    overall = classifier.opinion(text)
     # "Thoughts of ending it. No plan, I'm safe tonight": read whole, it is same-day.
     same_day = (
-        whole is not None and whole.urgent > whole.emergency and whole.urgent >= thresholds.urgent
+        overall is not None
+        and overall.urgent > overall.emergency
+        and overall.urgent >= thresholds.urgent
     )
     found = [
         judged
