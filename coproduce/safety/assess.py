@@ -42,14 +42,16 @@ class Thresholds:
     """
 
     #: The classifier alone is sure enough for emergency guidance at once.
-    emergency: float = 0.7
+    emergency: float = 0.6
     #: A rule hit is confirmed unless the classifier is this sure it is not an emergency.
-    rule_floor: float = 0.05
+    rule_floor: float = 0.3
     #: Between this and `emergency`, a check question is asked first.
-    check: float = 0.3
-    #: Same-day advice; and where the whole message reads as same-day rather than an
-    #: emergency, no one sentence of it is taken for an emergency.
-    urgent: float = 0.25
+    check: float = 0.25
+    #: Same-day advice.
+    urgent: float = 0.2
+    #: Where the whole message reads as same-day by this margin over an emergency, no one
+    #: sentence of it is taken for an emergency.
+    same_day_margin: float = 0.3
 
 
 THRESHOLDS = Thresholds()
@@ -164,7 +166,7 @@ def assess(text: str, thresholds: Thresholds = THRESHOLDS) -> Assessment:
     # "Thoughts of ending it. No plan, I'm safe tonight": read whole, it is same-day.
     same_day = (
         overall is not None
-        and overall.urgent > overall.emergency
+        and overall.urgent > overall.emergency + thresholds.same_day_margin
         and overall.urgent >= thresholds.urgent
     )
     found = [
