@@ -266,3 +266,36 @@ class AskConfirmSummary(AskForSlot):
         dispatcher.utter_message(text=summary_text(slots), json_message=summary_card(slots))
         dispatcher.utter_message(response="utter_ask_confirm_summary", buttons=CONFIRM_BUTTONS)
         return [SlotSet("last_asked", {"slot": self.slot, "form": "ask"})]
+
+
+class AskSafetyCheck(AskForSlot):
+    """Ask the check question again (after a break); the validation action asks it first."""
+
+    slot = "safety_check"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return [
+            {"title": "Yes, it's happening now", "payload": "/affirm"},
+            {"title": "No, not right now", "payload": "/deny"},
+        ]
+
+    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        from coproduce.safety.guidance import check_response
+
+        pending = tracker.get_slot("safety_check") or {}
+        return response_text(domain, check_response(list(pending.get("categories") or [])))
+
+
+class AskSafeToContinue(AskForSlot):
+    """Ask "are you safe to carry on?" again (after a break)."""
+
+    slot = "safe_to_continue"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return [
+            {"title": "Yes, I'm safe to carry on", "payload": "/affirm"},
+            {"title": "No", "payload": "/deny"},
+        ]
+
+    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        return response_text(domain, "utter_ask_safe_to_continue")

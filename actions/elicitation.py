@@ -238,8 +238,18 @@ class ValidateElicitationForm(Action):
         found = authority.check(authority.latest_hash(tracker))
         with authority.granted(authority.of(found)):
             if in_form and _answers_new_message(tracker):
-                return _in_form_turn(dispatcher, tracker, found)
-            return _activation(dispatcher, tracker, found)
+                events = _in_form_turn(dispatcher, tracker, found)
+            else:
+                events = _activation(dispatcher, tracker, found)
+        return with_next_question(tracker, events)
+
+
+def with_next_question(tracker: Tracker, events: Events) -> Events:
+    """Always name the next question: left to itself, Rasa's form would ask the first empty
+    required slot, which with questions asked only when needed is not the one we mean."""
+    if any(e.get("event") == "slot" and e.get("name") == REQUESTED_SLOT for e in events):
+        return events
+    return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]
 
 
 def _answers_new_message(tracker: Tracker) -> bool:

@@ -73,8 +73,17 @@ def wants_callback(slots: dict[str, Any]) -> bool:
     return bool(slots.get("callback_wanted")) and not slots.get("callback")
 
 
+#: While safety questions wait for their answer, they are what the form asks for.
+SAFETY_CHECK = "safety_check"
+SAFE_TO_CONTINUE = "safe_to_continue"
+
+
 def next_slot(slots: dict[str, Any]) -> str | None:
     """Return the next question to ask, or None when the conversation is over."""
+    if slots.get("safety_check"):
+        return SAFETY_CHECK
+    if slots.get("safety_pending"):
+        return SAFE_TO_CONTINUE
     if is_follow_up(slots):
         return next(
             (

@@ -152,16 +152,20 @@ def _message_text(tracker: Tracker, message_id: str | None) -> str:
 
 
 def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
-    """Act on the answer to the check question: yes is an emergency, no carries on."""
+    """Act on the answer to the check question: yes is an emergency, anything else carries on.
+
+    A reply that is neither yes nor no (the patient went on to something else) is not asked
+    again: the conversation carries on, with the emergency number said once more. A reply
+    that itself signals danger has already been acted on before this is reached.
+    """
     pending = tracker.get_slot("safety_check") or {}
     said = _yes_no(turn)
-    if said is None and int(pending.get("asked") or 1) < 2:
-        dispatcher.utter_message(response="utter_safety_check_again", buttons=CHECK_BUTTONS)
-        return [SlotSet("safety_check", {**pending, "asked": 2}), SlotSet("form_prompt", "silent")]
     if said == "deny":
         dispatcher.utter_message(response="utter_safety_check_no")
         return [SlotSet("safety_check", None), SlotSet("form_prompt", "ask")]
-    # Yes, or still unclear after asking twice: safety first.
+    if said is None:
+        dispatcher.utter_message(response="utter_safety_check_unclear", **numbers())
+        return [SlotSet("safety_check", None), SlotSet("form_prompt", "ask")]
     assessment = Assessment(
         EMERGENCY,
         tuple(pending.get("categories") or ()),
@@ -190,17 +194,18 @@ def _yes_no(turn: Turn) -> str | None:
 def safe_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Act on the answer to "are you safe to carry on?"; keep it with the flag."""
     said = _yes_no(turn)
-    if said is None:
-        dispatcher.utter_message(response="utter_ask_safe_unclear", buttons=SAFE_BUTTONS)
-        return [SlotSet("form_prompt", "silent")]
     store.record_safety_reply(
         slots=dict(tracker.slots),
         keys=list(tracker.get_slot("safety_flags") or []),
         reply=turn.text,
-        safe=said == "affirm",
+        safe=said != "deny",
     )
-    if said == "affirm":
-        dispatcher.utter_message(response="utter_safe_continue")
+    if said is None:
+        # Neither yes nor no: carry on, and say the number once more.
+        dispatcher.utter_message(response="utter_safe_continue_unclear", **numbers())
+    if said != "deny":
+        if said == "affirm":
+            dispatcher.utter_message(response="utter_safe_continue")
         return [
             SlotSet("safety_pending", False),
             SlotSet("safety_flags", None),

@@ -37,6 +37,7 @@ import yaml  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 MAX_ASKS = 6
+TRANSCRIPT = False
 MAX_TURNS = 70
 #: Seconds a typical patient takes per turn: reading the question and typing an answer.
 SECONDS_PER_TURN = 25
@@ -108,7 +109,13 @@ class Patient:
             json={"sender": self.sender, "message": text, "metadata": {"invite_token": self.token}},
         )
         reply.raise_for_status()
-        return list(reply.json())
+        messages = list(reply.json())
+        if TRANSCRIPT:
+            print(f"  > {text}")
+            for message in messages:
+                if message.get("text"):
+                    print(f"    < {message['text'][:160]}")
+        return messages
 
     def tracker(self) -> dict[str, Any]:
         reply = self.client.get(
@@ -142,6 +149,8 @@ class Patient:
             if _finished(slots):
                 return turns, None
             slot = slots.get("requested_slot")
+            if TRANSCRIPT:
+                print(f"  [requested_slot={slot}]")
             repeats = repeats + 1 if slot == last else 0
             last = slot or ""
             if repeats >= MAX_ASKS:
@@ -440,7 +449,10 @@ def main() -> int:
     parser.add_argument("--rasa-url", help="a running stack (default: start one)")
     parser.add_argument("--api-url")
     parser.add_argument("--database-url", help="the running stack's aims database")
+    parser.add_argument("--transcript", action="store_true", help="print every exchange")
     args = parser.parse_args()
+    global TRANSCRIPT
+    TRANSCRIPT = args.transcript
     personas = yaml.safe_load(args.set.read_text(encoding="utf-8"))
     if args.only:
         personas = [p for p in personas if p.get("id") in set(args.only)]

@@ -25,6 +25,7 @@ from coproduce.config import PROJECT_ROOT
 from coproduce.safety.normalize import words
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+NLU_DIR = PROJECT_ROOT / "nlu_data"
 DEFAULT_MODEL_DIR = PROJECT_ROOT / "build" / "safety"
 MODEL_FILE = "classifier.joblib"
 LEVELS = ("emergency", "urgent", "none")
@@ -93,10 +94,32 @@ def _items(document: Any) -> list[Example]:
     return examples
 
 
-def load_examples(sources: tuple[Path, ...] | None = None) -> list[Example]:
-    """Return every training example: the safety data files and the older team sets."""
-    paths = [*sorted(DATA_DIR.glob("*.yml")), *(sources or EXTRA_SOURCES)]
+def nlu_examples() -> list[Example]:
+    """Ordinary answers and replies from the NLU data are look-alikes too ("none").
+
+    Without them the classifier sees only alarming sentences, and "my knee, can't get up the
+    stairs" looks more like danger than it should. The red_flag intent's examples are
+    emergencies.
+    """
     examples: list[Example] = []
+    for path in sorted(NLU_DIR.glob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in document.get("nlu") or []:
+            intent = block.get("intent")
+            if not intent:
+                continue
+            level = "emergency" if intent == "red_flag" else "none"
+            for line in str(block.get("examples") or "").splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    examples.append(Example(line[2:].strip(), level, None))
+    return examples
+
+
+def load_examples(sources: tuple[Path, ...] | None = None) -> list[Example]:
+    """Return every training example: the safety data, the older team sets, the NLU data."""
+    paths = [*sorted(DATA_DIR.glob("*.yml")), *(sources or EXTRA_SOURCES)]
+    examples: list[Example] = nlu_examples()
     for path in paths:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.name == "danger.yml":

@@ -65,7 +65,7 @@ def test_an_emergency_comes_first_and_the_rest_still_answers(
     assert responses == ["utter_safety_emergency", "utter_ask_safe_to_continue"]
     assert dispatcher.messages[0]["emergency_number"] == "999"
     assert slots["treatment_burden"] == "the tablets are a nightmare, I never know which is which"
-    assert slots["requested_slot"] == "concerns" and slots["form_prompt"] == "silent"
+    assert slots["requested_slot"] == "safe_to_continue" and slots["form_prompt"] == "silent"
     assert slots["safety_pending"] is True and slots["safety_flags"]
     [flag] = _flags(session, visit["visit_id"])
     assert flag.urgency == "emergency" and flag.category == "chest_pain"
@@ -144,24 +144,40 @@ def test_no_to_the_check_carries_on(visit: dict[str, Any], session: Session) -> 
     assert _flags(session, visit["visit_id"]) == []
 
 
-def test_an_unclear_answer_to_the_check_is_asked_once_more_then_safety_wins(
+def test_an_answer_to_the_check_that_is_neither_yes_nor_no_carries_on_with_the_number(
     visit: dict[str, Any], session: Session
 ) -> None:
     pending = {"categories": ["breathing"], "about": "patient", "message_id": "m1", "asked": 1}
-    slots, responses, _ = run(
-        text="hmm",
-        requested_slot="assets",
-        slots=bound(visit, consent=True, safety_check=pending),
+    slots, responses, dispatcher = run(
+        text="my garden and the grandkids",
+        requested_slot="safety_check",
+        slots=bound(visit, consent=True, **EARLIER, safety_check=pending),
         token=visit["token"],
     )
-    assert responses == ["utter_safety_check_again"]
-    slots, responses, _ = run(
-        text="hmm",
-        requested_slot="assets",
-        slots=bound(visit, consent=True, safety_check=slots["safety_check"]),
+    assert responses == ["utter_safety_check_unclear"]
+    assert dispatcher.messages[0]["emergency_number"] == "999"
+    assert slots["safety_check"] is None
+    assert slots["requested_slot"] == "treatment_burden"  # never asked again: no loop
+    assert _flags(session, visit["visit_id"]) == []
+
+
+def test_while_safety_questions_wait_they_are_the_requested_slot(visit: dict[str, Any]) -> None:
+    slots, _, _ = run(
+        text="i might have taken my tablets twice",
+        requested_slot="treatment_burden",
+        slots=bound(visit, consent=True, **EARLIER),
         token=visit["token"],
+        safety=_judged("check", "overdose"),
     )
-    assert responses[0] == "utter_safety_emergency"
+    assert slots["requested_slot"] == "safety_check"
+    slots, _, _ = run(
+        text="my chest is crushing right now",
+        requested_slot="treatment_burden",
+        slots=bound(visit, consent=True, **EARLIER),
+        token=visit["token"],
+        safety=_judged("emergency", "chest_pain"),
+    )
+    assert slots["requested_slot"] == "safe_to_continue"
 
 
 def test_same_day_advice_and_the_message_is_still_the_answer(
