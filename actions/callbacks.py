@@ -27,12 +27,31 @@ Events = list[dict[str, Any]]
 MAX_REASON_CHARS = 200
 
 
-def asked_for(turn: Turn) -> bool:
-    """True when the message asks to talk to a person or to be called instead."""
+def asked_for(turn: Turn, tracker: Tracker | None = None) -> bool:
+    """True when the message asks to talk to a person or to be called instead.
+
+    Once the patient has said no to a call, only their own words ask again, and never the
+    same message twice (an answer that mentions talking to the doctor is then an answer).
+    """
     if turn.is_payload:
         return turn.intent == "request_callback"
+    declined = tracker is not None and tracker.get_slot("callback_wanted") is False
+    if requests.wants_callback(turn.text):
+        said_before = tracker is not None and _same(turn.text, tracker.get_slot("callback_reason"))
+        return not (declined and said_before)
     classified = turn.intent == "request_callback" and turn.confidence >= 0.7
-    return requests.wants_callback(turn.text) or (classified and turn.words <= 12)
+    return (
+        classified
+        and turn.words <= 12
+        and requests.mentions_contact(turn.text)
+        and not declined
+    )
+
+
+def _same(text: str, other: Any) -> bool:
+    return " ".join(text.lower().split())[:MAX_REASON_CHARS] == " ".join(
+        str(other or "").lower().split()
+    )
 
 
 def offer(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:

@@ -101,3 +101,14 @@ def _respondent(value: Any) -> dict[str, Any] | None:
     if not isinstance(value, dict) or value.get("type") not in ("patient", "proxy"):
         return None
     return {"type": value["type"], "relationship": value.get("relationship")}
+
+
+def said_before(tracker: Tracker, text: str) -> bool:
+    """True when the patient sent these same words earlier in this conversation."""
+    said = " ".join(text.lower().split())
+    earlier = [
+        " ".join(str(e.get("text") or "").lower().split())
+        for e in tracker.events
+        if e.get("event") == "user"
+    ]
+    return said in earlier[:-1]

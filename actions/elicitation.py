@@ -31,6 +31,7 @@ from actions.context import (
     is_follow_up,
     merged_slots,
     next_slot,
+    said_before,
 )
 from actions.corrections import handle_confirmation
 from actions.turns import (
@@ -52,7 +53,7 @@ from actions.turns import (
 )
 from coproduce.aims import topics
 from coproduce.nlp import yes_no
-from coproduce.safety.assess import CHECK, EMERGENCY, URGENT, Assessment
+from coproduce.safety.assess import CHECK, EMERGENCY, NONE, NOTHING, URGENT, Assessment
 from coproduce.visits.access import InviteCheck
 
 logger = logging.getLogger(__name__)
@@ -107,6 +108,12 @@ def _danger(
 
 def _answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     assessment = safety.assessment_of(turn)
+    if assessment.level != NONE and not _safety_open(tracker) and said_before(tracker, turn.text):
+        # The same words again after the guidance and the safety question, which the
+        # patient answered: the flag is recorded, so now they are the answer to the
+        # question, with a reminder of the number (never a loop).
+        dispatcher.utter_message(response="utter_safety_reminder", **safety.numbers())
+        assessment = NOTHING
     if assessment.level in (EMERGENCY, CHECK):
         return _danger(dispatcher, tracker, turn, assessment)
     if tracker.get_slot("safety_check"):
@@ -124,6 +131,10 @@ def _answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn)
     return [*noticed, *_route(dispatcher, tracker, turn)]
 
 
+def _safety_open(tracker: Tracker) -> bool:
+    return bool(tracker.get_slot("safety_check") or tracker.get_slot("safety_pending"))
+
+
 def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Send the message to what handles the open question, after what overrides it."""
     requested = tracker.get_slot(REQUESTED_SLOT)
@@ -131,11 +142,16 @@ def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Ev
         return followup.turn(dispatcher, tracker, turn, requested)
     if requested == plan.CALLBACK:
         return callbacks.turn(dispatcher, tracker, turn)
-    if callbacks.asked_for(turn):
+    if callbacks.asked_for(turn, tracker):
+        declined: Events = []
         if requested == plan.CONSENT and yes_no.answer(turn.text) == yes_no.NO:
-            answers.decline(dispatcher, tracker, "utter_consent_declined")
+            declined = [
+                e
+                for e in answers.decline(dispatcher, tracker, "utter_consent_declined")
+                if e.get("name") not in (REQUESTED_SLOT, "form_prompt")
+            ]
             tracker.slots["consent"] = False
-        return callbacks.offer(dispatcher, tracker, turn)
+        return [*declined, *callbacks.offer(dispatcher, tracker, turn)]
     asked = questions.handle(dispatcher, tracker, turn, requested)
     if asked is not None:
         return asked
@@ -215,14 +231,37 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
         events += [SlotSet("consent", None)]
         slots = merged_slots(tracker, events)
     if slots.get("confirm_summary"):
+        faq = faq_asked(turn)
+        if faq is not None:
+            dispatcher.utter_message(response=FAQ_RESPONSES[faq])
         dispatcher.utter_message(response="utter_already_done")
         return [*events, _prompt("silent_done"), SlotSet(REQUESTED_SLOT, None)]
     started = slots.get("consent") is True
+    if not started:
+        tracker.slots.update(slots)  # this request's own copy: later steps see the binding
+        events += _opening(dispatcher, tracker, turn)
+        slots = merged_slots(tracker, events)
     return [
         *events,
         _prompt("welcome_back" if started else "ask"),
         SlotSet(REQUESTED_SLOT, next_slot(slots)),
     ]
+
+
+def _opening(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    """Take what a first message asks besides starting: a question about this chat, a
+    call-back ("can I speak to a person instead?"), or a question for the clinician."""
+    if turn.is_payload or not turn.text.strip():
+        return []
+    faq = faq_asked(turn)
+    if faq is not None:
+        dispatcher.utter_message(response=FAQ_RESPONSES[faq])
+        return []
+    if callbacks.asked_for(turn, tracker):
+        offered = callbacks.offer(dispatcher, tracker, turn)
+        return [e for e in offered if e.get("name") not in (REQUESTED_SLOT, "form_prompt")]
+    questions.handle(dispatcher, tracker, turn, None)
+    return []
 
 
 class ValidateElicitationForm(Action):

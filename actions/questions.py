@@ -15,12 +15,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import store
 from actions.asking import Prompt
-from actions.context import Turn
+from actions.context import Turn, said_before
 from actions.turns import stay
 from coproduce.aims import topics
 from coproduce.nlp import requests
 
 Events = list[dict[str, Any]]
+#: Topics a request for the clinic answers in itself ("need a sick note" is what they want).
+ANSWERED_BY_A_REQUEST = frozenset({topics.AIM, topics.EXPECTATIONS, topics.ONE_THING})
 RESPONSES = {
     "medicine": "utter_question_medicine",
     "appointment": "utter_question_appointment",
@@ -38,7 +40,8 @@ def handle(
     question = requests.clinician_question(turn.text, classified=classified)
     if question is None:
         return None
-    if tracker.get_slot("consent"):
+    again = said_before(tracker, turn.text)
+    if tracker.get_slot("consent") and not again:
         store.record_question(
             slots=dict(tracker.slots),
             sender_id=tracker.sender_id,
@@ -46,7 +49,11 @@ def handle(
             text=turn.text,
             kind=question.kind,
         )
-    dispatcher.utter_message(response=RESPONSES[question.kind])
-    if requested == topics.EXPECTATIONS:
-        return None  # the request is also what they hope the clinician will do
+    if not again:
+        dispatcher.utter_message(response=RESPONSES[question.kind])
+    if requested in ANSWERED_BY_A_REQUEST or again:
+        # A request is also what they want from the visit; and the same message twice is
+        # the patient's answer, whatever it asks.
+        return None
     return stay(prompt=Prompt.REASK)
+

@@ -42,8 +42,10 @@ _NO_CALL = re.compile(
 
 _MEDICINE_WORD = (
     r"(?:tablets?|pills?|meds?|medicines?|medication|dose|doses|inhaler|injections?|insulin|"
-    r"patch|cream|antibiotics?|[a-z]+(?:pril|olol|statin|pine|zole|mab|cycline|cillin|xetine|"
-    r"pam|done|mide|sartan|formin|gliptin|prazole|triptan|codeine|amol|fen|ine|ide|one))"
+    r"patch|cream|antibiotics?|statins?|[a-z]*(?:pril|olol|statin|dipine|azole|prazole|mab|"
+    r"cycline|cillin|xetine|oxetine|azepam|pam|sartan|formin|gliptin|triptan|codeine|amol|"
+    r"profen|oxine|thyroxine|tadine|pramine|triptyline|gabalin|pentin|semide|thiazide|parin|"
+    r"xaban|gatran|farin|olone|asone|sone|lamine|xacin|mycin))"
 )
 _MEDICINE_ASK = (
     r"(?:safe|ok(?:ay)?|alright|can i|should i|do i|is it|stop|start|change|switch|lower|"
@@ -76,12 +78,34 @@ _ASKS = re.compile(
     _FLAGS,
 )
 
+# A request said as a want, not a question: "need a sick note", "after a referral".
+_WANTS = re.compile(
+    r"\b(?:need|needs|needed|want|wanted|would like|'d like|after|looking for|get me|please|"
+    r"hoping for|hope to get|for a|for my)\b",
+    _FLAGS,
+)
+
 
 @dataclass(frozen=True)
 class ClinicianQuestion:
     """A question or request for the clinic, with what kind it is (for the signpost)."""
 
     kind: str  # "medicine" | "appointment" | "other"
+
+
+# Words a request for a person always has somewhere: the classifier's `request_callback` is
+# believed only with one of them ("tell me the numbers are fine and let me go" has none).
+_CONTACT_WORD = re.compile(
+    r"\b(?:call|calls|ring|phone|bell|person|people|human|someone|somebody|speak|talk|chat|"
+    r"real|robot|bot|computer|machine|nurse|doctor|gp|receptionist|reception|surgery|practice|"
+    r"clinic|contact|number|mobile)\b",
+    _FLAGS,
+)
+
+
+def mentions_contact(text: str | None) -> bool:
+    """True when the text has a word a request to talk to a person is made with."""
+    return bool(_CONTACT_WORD.search(text or ""))
 
 
 def wants_callback(text: str | None) -> bool:
@@ -103,13 +127,15 @@ def clinician_question(text: str | None, *, classified: bool = False) -> Clinici
     cleaned = text or ""
     if not (_ASKS.search(cleaned) or classified):
         return None
-    if _MEDICINE.search(cleaned):
+    asks = bool(_ASKS.search(cleaned))
+    if asks and _MEDICINE.search(cleaned):
+        # Only a question: "having to take the levothyroxine before breakfast" is a burden.
         return ClinicianQuestion("medicine")
     if _APPOINTMENT.search(cleaned):
         return ClinicianQuestion("appointment")
-    if _OTHER_REQUEST.search(cleaned):
+    if _OTHER_REQUEST.search(cleaned) and (asks or _WANTS.search(cleaned)):
         return ClinicianQuestion("other")
-    return ClinicianQuestion("other") if classified and _ASKS.search(cleaned) else None
+    return ClinicianQuestion("other") if classified and asks else None
 
 
 _PHONE = re.compile(r"(?:\+\s?44\s?\(?0?\)?|0)(?:[\s\-.()]*\d){9,10}")

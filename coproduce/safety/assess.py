@@ -44,14 +44,18 @@ class Thresholds:
     #: The classifier alone is sure enough for emergency guidance at once.
     emergency: float = 0.6
     #: A rule hit is confirmed unless the classifier is this sure it is not an emergency.
-    rule_floor: float = 0.3
+    rule_floor: float = 0.1
     #: Between this and `emergency`, a check question is asked first.
-    check: float = 0.25
+    check: float = 0.35
     #: Same-day advice.
-    urgent: float = 0.2
+    urgent: float = 0.5
     #: Where the whole message reads as same-day by this margin over an emergency, no one
     #: sentence of it is taken for an emergency.
     same_day_margin: float = 0.3
+    #: One sentence on its own must be surer than the whole message by this much: short
+    #: sentences of ordinary answers ("Bridge on Thursdays") are where the classifier is
+    #: most often wrong.
+    sentence_margin: float = 0.2
 
 
 THRESHOLDS = Thresholds()
@@ -198,14 +202,15 @@ def _judge(
     in_piece = [f for f in flags if piece.start <= f.start < piece.end] or (flags if whole else [])
     categories = tuple(f.category for f in in_piece) or _category_from(opinion)
     span = ((piece.start, piece.end),)
-    prefers_same_day = same_day or (urgent > emergency and urgent >= thresholds.urgent)
+    extra = 0.0 if whole else thresholds.sentence_margin
+    prefers_same_day = same_day or (urgent > emergency and urgent >= thresholds.urgent + extra)
     if in_piece:
         level = EMERGENCY if opinion is None or emergency >= thresholds.rule_floor else CHECK
-    elif emergency >= thresholds.emergency:
+    elif emergency >= thresholds.emergency + extra:
         level = EMERGENCY
-    elif emergency >= thresholds.check:
+    elif emergency >= thresholds.check + extra:
         level = CHECK
-    elif urgent >= thresholds.urgent:
+    elif urgent >= thresholds.urgent + extra:
         level = URGENT
     else:
         return None

@@ -45,6 +45,28 @@ def test_activation_asks_for_consent_with_the_intro(visit: dict[str, Any]) -> No
     assert slots["form_prompt"] == "ask"
 
 
+def test_an_opening_call_back_request_asks_for_the_number_first(visit: dict[str, Any]) -> None:
+    slots, _, _ = run(
+        text="can i speak to someone instead of a robot",
+        intent="request_callback",
+        in_form=False,
+        token=visit["token"],
+    )
+    assert slots["callback_wanted"] is True
+    assert slots["requested_slot"] == "callback_phone"
+
+
+def test_an_opening_question_about_the_chat_is_answered_then_it_starts(
+    visit: dict[str, Any],
+) -> None:
+    slots, responses, _ = run(
+        text="who will see what I write?", intent="ask_who_sees", in_form=False,
+        token=visit["token"],
+    )
+    assert responses == ["utter_who_sees"]
+    assert slots["requested_slot"] == "consent"
+
+
 def test_activation_with_an_unknown_token_stops_kindly(database_url: str) -> None:
     slots, responses, _ = run(text="hi", intent="greet", in_form=False, token="nope")
     assert responses == ["utter_invite_invalid"]
@@ -72,6 +94,23 @@ def test_consent_no_declines_and_stores_nothing(visit: dict[str, Any], session: 
         token=visit["token"],
     )
     assert slots["consent"] is False and slots["requested_slot"] is None
+    assert responses == ["utter_consent_declined"]
+    summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
+    assert summary is not None and summary.status == "declined"
+
+
+def test_no_but_call_me_declines_and_asks_for_the_number(
+    visit: dict[str, Any], session: Session
+) -> None:
+    slots, responses, _ = run(
+        text="no i'd rather just talk to the doctor",
+        intent="request_callback",
+        requested_slot="consent",
+        slots=bound(visit),
+        token=visit["token"],
+    )
+    assert slots["consent"] is False and slots["callback_wanted"] is True
+    assert slots["requested_slot"] == "callback_phone"
     assert responses == ["utter_consent_declined"]
     summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
     assert summary is not None and summary.status == "declined"

@@ -217,3 +217,24 @@ def test_a_button_payload_is_never_a_red_flag(visit: dict[str, Any]) -> None:
     )
     assert "utter_safety_self_harm" not in responses
     assert slots["consent"] is True
+
+
+def test_the_same_words_again_after_the_safety_question_are_the_answer(
+    visit: dict[str, Any],
+) -> None:
+    # A worry the classifier took for danger; the patient said they were safe, the question
+    # was asked again, and they gave the same answer: it is kept, with the number once more.
+    text = "That I will not cope, and she will have to go into a home. I am 84 myself."
+    earlier = [{"event": "user", "text": text, "parse_data": {}}]
+    slots, responses, dispatcher = run(
+        text=text,
+        requested_slot="concerns",
+        slots=bound(visit, consent=True, **EARLIER),
+        token=visit["token"],
+        safety=_judged("emergency", "self_harm"),
+        events=earlier,
+    )
+    assert responses[0] == "utter_safety_reminder"
+    assert dispatcher.messages[0]["emergency_number"] == "999"
+    assert slots["concerns"] == text
+    assert slots["requested_slot"] != "concerns"

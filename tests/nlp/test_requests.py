@@ -1,0 +1,92 @@
+"""Asking for a person, questions for the clinician, phone numbers and times."""
+
+from __future__ import annotations
+
+import pytest
+
+from coproduce.nlp import requests
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i speak to someone instead of a robot",
+        "I would rather talk to a real person",
+        "can someone ring me back please",
+        "no i'd rather just talk to the doctor",
+        "give me a call, I don't do computers",
+    ],
+)
+def test_asking_for_a_person_is_a_call_back(text: str) -> None:
+    assert requests.wants_callback(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "am I talking to a real person?",
+        "tell me the numbers are fine and let me go",
+        "no need to call me, this is fine",
+        "my daughter rings me every night",
+    ],
+)
+def test_other_words_are_not_a_call_back(text: str) -> None:
+    assert not requests.wants_callback(text)
+
+
+def test_a_request_for_a_person_has_a_word_of_contact() -> None:
+    assert requests.mentions_contact("can a human ring me")
+    assert not requests.mentions_contact("tell me the numbers are fine and let me go")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("should I stop the statin", "medicine"),
+        ("is it safe to take ibuprofen with my tablets?", "medicine"),
+        ("can I mix sertraline and amitriptyline?", "medicine"),
+        ("can I be seen sooner", "appointment"),
+        ("can i get my repeat prescription", "other"),
+    ],
+)
+def test_questions_for_the_clinician_are_named_by_kind(text: str, kind: str) -> None:
+    question = requests.clinician_question(text)
+    assert question is not None and question.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not getting my results back, and having to take the levothyroxine on an empty stomach",
+        "the metformin gives me the runs",
+    ],
+)
+def test_a_burden_that_names_a_medicine_is_not_a_question(text: str) -> None:
+    assert requests.clinician_question(text, classified=True) is None
+
+
+def test_a_question_without_a_medicine_is_not_a_medicine_question() -> None:
+    assert requests.clinician_question("is it fine if I come at 3?") is None
+
+
+def test_a_request_without_a_question_needs_the_classifier() -> None:
+    assert requests.clinician_question("need a sick note") is None
+    assert requests.clinician_question("need a sick note", classified=True) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "phone", "when"),
+    [
+        ("07700 900123 after 6", "07700 900123", "after 6"),
+        ("call me on 01632 960872 mornings", "01632 960872", "mornings"),
+        ("+44 7700 900123", "07700 900123", None),
+        ("any time after 1pm 07700900456", "07700 900456", "any time after 1pm"),
+    ],
+)
+def test_a_phone_number_and_a_time_are_read(text: str, phone: str, when: str | None) -> None:
+    assert requests.phone_in(text) == phone
+    assert requests.time_preference(text) == when
+
+
+def test_something_that_is_not_a_phone_number_is_refused() -> None:
+    assert requests.phone_in("my number is 12345") is None

@@ -1,0 +1,27 @@
+"""A measure too vague to rate, and worries apart from ideas."""
+
+from __future__ import annotations
+
+import pytest
+
+from coproduce.nlp import ice, vague
+
+
+@pytest.mark.parametrize("text", ["better", "feel better", "just be better", "normal"])
+def test_a_vague_measure_is_probed(text: str) -> None:
+    assert vague.is_vague(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["walk to the shops without stopping", "sleep through the night"]
+)
+def test_a_specific_measure_is_not(text: str) -> None:
+    assert not vague.is_vague(text)
+
+
+def test_a_worry_and_an_idea_are_kept_apart() -> None:
+    assert ice.split_concerns("that it's cancer. I think it's the new tablets") == (
+        "that it's cancer",
+        "I think it's the new tablets",
+    )
+    assert ice.split_concerns("I think it is stress") == (None, "I think it is stress")
