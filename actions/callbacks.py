@@ -20,6 +20,7 @@ from actions.asking import Prompt
 from actions.context import REQUESTED_SLOT, Turn, merged_slots
 from actions.plan import CALLBACK, next_slot
 from actions.turns import advance, stay
+from coproduce.aims import topics
 from coproduce.config import get_settings
 from coproduce.nlp import requests, yes_no
 
@@ -35,16 +36,22 @@ def asked_for(turn: Turn, tracker: Tracker | None = None) -> bool:
     """
     if turn.is_payload:
         return turn.intent == "request_callback"
-    declined = tracker is not None and tracker.get_slot("callback_wanted") is False
+    slots = dict(tracker.slots) if tracker is not None else {}
+    if slots.get("callback"):
+        return False  # already asked for and recorded: the words are an answer now
+    declined = slots.get("callback_wanted") is False
     if requests.wants_callback(turn.text):
-        said_before = tracker is not None and _same(turn.text, tracker.get_slot("callback_reason"))
-        return not (declined and said_before)
+        return not (declined and _same(turn.text, slots.get("callback_reason")))
+    # Where the question is about how care fits their life, "a phone appointment would be
+    # easier" is the answer, not a request.
+    answering_how = slots.get(REQUESTED_SLOT) == topics.CARE_PREFERENCES
     classified = turn.intent == "request_callback" and turn.confidence >= 0.7
     return (
         classified
         and turn.words <= 12
         and requests.mentions_contact(turn.text)
         and not declined
+        and not answering_how
     )
 
 

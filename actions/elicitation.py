@@ -206,6 +206,16 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
     else:
         events = _relinked(tracker, granted)
     assessment = safety.assessment_of(turn)
+    if assessment.level in (EMERGENCY, CHECK) and not _safety_open(tracker):
+        # Safety first, even before the welcome: the form asks the safety question next,
+        # and the welcome and consent follow once it is answered.
+        tracker.slots.update(merged_slots(tracker, events))
+        if assessment.level == EMERGENCY:
+            danger = safety.emergency(dispatcher, tracker, turn, assessment)
+        else:
+            danger = safety.ask_check(dispatcher, tracker, turn, assessment)
+        events += [*danger, _prompt("silent")]
+        return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]
     if tracker.get_slot("safety_check"):
         reply = safety.check_reply(dispatcher, tracker, turn)
         if _slot_in(reply, "safety_check") is not None or _slot_in(reply, "safety_pending"):

@@ -21,8 +21,11 @@ from coproduce.aims import topics
 from coproduce.nlp import requests
 
 Events = list[dict[str, Any]]
-#: Topics a request for the clinic answers in itself ("need a sick note" is what they want).
-ANSWERED_BY_A_REQUEST = frozenset({topics.AIM, topics.EXPECTATIONS, topics.ONE_THING})
+#: Topics a request for the clinic answers in itself ("need a sick note" is what they want;
+#: "is it my dose?" is the worry).
+ANSWERED_BY_A_REQUEST = frozenset(
+    {topics.AIM, topics.EXPECTATIONS, topics.ONE_THING, topics.CONCERNS}
+)
 RESPONSES = {
     "medicine": "utter_question_medicine",
     "appointment": "utter_question_appointment",
@@ -56,4 +59,3 @@ def handle(
         # the patient's answer, whatever it asks.
         return None
     return stay(prompt=Prompt.REASK)
-

@@ -71,6 +71,8 @@ class Outcome:
     new_captured: int = 0
     new_missed: list[str] = field(default_factory=list)
     error: str | None = None
+    #: The stored summary (written only with --json, for reading what was missed).
+    summary: dict[str, Any] | None = None
 
 
 @dataclass
@@ -384,6 +386,7 @@ def run_persona(target: Target, persona: dict[str, Any]) -> Outcome:
     except Exception as error:  # a crash is reported, not hidden
         outcome.error = f"{type(error).__name__}: {error}"
         summary = None
+    outcome.summary = summary
     if kind == "followup":
         score_followup(persona.get("expect") or {}, summary, outcome)
     else:

@@ -42,7 +42,9 @@ class AimState:
         return value.strip() or None
 
 
-def _items_for(topic: str, text: str, overrides: dict[str, str]) -> list[AnswerItem]:
+def _items_for(
+    topic: str, text: str, overrides: dict[str, str], respondent: str | None = None
+) -> list[AnswerItem]:
     # Imported here: spaCy is heavy, and the API only reads what the action server wrote.
     from coproduce.nlp import extraction
 
@@ -56,13 +58,21 @@ def _items_for(topic: str, text: str, overrides: dict[str, str]) -> list[AnswerI
     if topic == topics.SUPPORTS:
         return [
             AnswerItem(text=s.text, relationship=s.relationship, kind=s.kind)
-            for s in extraction.extract_supports(text)
+            for s in extraction.extract_supports(text, respondent=respondent)
         ]
     if topic in (topics.AIM, topics.WHAT_MATTERS):
         return [AnswerItem(text=a, kind="activity") for a in extraction.extract_activities(text)]
     if topic in (topics.ILLNESS_BURDEN, topics.ASSETS):
-        return [AnswerItem(text=item) for item in extraction.split_items(text)]
+        return [AnswerItem(text=item) for item in extraction.split_list(text)]
     return []
+
+
+def _proxy_relationship(state: AimState) -> str | None:
+    """Who "me" is in an answer typed for the patient (their relationship to the patient)."""
+    respondent = state.respondent or {}
+    if respondent.get("type") != "proxy":
+        return None
+    return str(respondent.get("relationship") or "") or None
 
 
 def _category(text: str, found: str, overrides: dict[str, str]) -> str:
@@ -105,7 +115,9 @@ def _write_items(
     )
     session.flush()
     for position, item in enumerate(
-        _items_for(topic, text, state.category_overrides) if text else []
+        _items_for(topic, text, state.category_overrides, _proxy_relationship(state))
+        if text
+        else []
     ):
         item.visit_id, item.topic, item.position = visit_id, topic, position
         session.add(item)

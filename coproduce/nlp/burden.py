@@ -54,6 +54,8 @@ def burden_category(span: Span) -> str:
             labels.add(_PROFESSIONAL_LABELS.get(ent.ent_id_, ""))
         else:
             labels.add(ent.label_)
+    if patterns.CAUSE in labels and patterns.MEDICATION in labels:
+        labels.add(patterns.SIDE_EFFECT)  # "the colchicine gives me the trots"
     for label, category in _PRIORITY:
         if label in labels:
             return category

@@ -10,7 +10,7 @@ from coproduce.nlp.activities import extract_activities
 from coproduce.nlp.burden import BURDEN_CATEGORIES, TreatmentBurden, extract_treatment_burdens
 from coproduce.nlp.correction import TOPICS, Correction, apply_item_correction, parse_correction
 from coproduce.nlp.rating import Rating, parse_rating
-from coproduce.nlp.segment import split_items
+from coproduce.nlp.segment import split_items, split_list
 from coproduce.nlp.skip import is_skip_answer
 from coproduce.nlp.supports import SUPPORT_KINDS, Support, extract_supports
 
@@ -30,4 +30,5 @@ __all__ = [
     "parse_correction",
     "parse_rating",
     "split_items",
+    "split_list",
 ]

@@ -16,6 +16,9 @@ TEST_MONITORING = "TEST_MONITORING"
 COST = "COST"
 SIDE_EFFECT = "SIDE_EFFECT"
 INFORMATION = "INFORMATION"
+# A medicine doing something to the patient ("gives me", "makes my", "does my stomach in"):
+# with a medicine in the same clause it is a side effect.
+CAUSE = "CAUSE"
 # Shadows idioms such as "sick of" so that "sick" there is not read as a side effect.
 NEUTRAL = "NEUTRAL"
 
@@ -53,10 +56,14 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "granddaughter|granddaughters|grandbabies|grandbaby|grand children|great grandkids"
     ),
     "neighbour": _terms("neighbour|neighbours|neighbor|neighbors|next door|nextdoor"),
-    "friend": _terms("friend|friends|mate|mates|pal|pals|buddy|bestie|best friend"),
+    "friend": _terms(
+        "friend|friends|mate|mates|pal|pals|buddy|bestie|best friend|flatmate|flatmates|"
+        "housemate|housemates|roommate|roommates"
+    ),
     "carer": _terms(
         "carer|carers|care worker|care workers|home help|caregiver|caregivers|"
-        "care assistant|support worker|personal assistant|home carers"
+        "care assistant|support worker|support workers|support team|personal assistant|"
+        "home carers|key worker|keyworker"
     ),
     "child": _terms(
         "child|children|kids|kid|eldest|youngest|oldest|little ones|stepchildren|step kids"
@@ -88,7 +95,10 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "colleague|colleagues|coworker|coworkers|co-worker|co-workers|workmate|workmates|"
         "work mates|boss|people at work"
     ),
-    "other": _terms("social worker|warden|landlord|lodger|cleaner"),
+    "other": _terms(
+        "social worker|warden|landlord|lodger|cleaner|therapist|counsellor|counselor|"
+        "psychologist|occupational therapist|teacher|teachers"
+    ),
 }
 
 _MED_NOUNS = _terms(
@@ -107,7 +117,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             "painkillers|pain killers|statins|warfarin|metformin|antibiotics|"
             "antidepressants|steroids|morphine|paracetamol|ibuprofen|co-codamol|codeine|"
             "gabapentin|blood thinners|remember to take|remembering to take|forget to take|"
-            "forgetting to take"
+            "forgetting to take|hrt|creams|cream|ointment|gel|shot|shots|injections|pens|"
+            "needles|nebuliser|spray|nasal spray|mask|cpap|machine|plasters|dressings|"
+            "the pill|contraceptive|steroid|steroid cream|antihistamines|laxatives"
         ),
         *(f"{mod} {noun}" for mod in _MED_MODIFIERS for noun in _MED_NOUNS),
     ),
@@ -119,7 +131,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "dialysis|rehab|travel|travelling|traveling|journey|bus|buses|taxi|taxis|train|"
         "trains|parking|car park|waiting|waiting room|waiting list|waiting lists|wait|"
         "waits|queue|queues|queuing|on hold|receptionist|receptionists|booking|"
-        "ring the surgery|time off work|day off work|days off work|sessions"
+        "ring the surgery|time off work|day off work|days off work|sessions|reception|"
+        "get through|getting through|get an appointment|phone lines|8am|8 am|"
+        "referral|referrals|waitlist|wait list|minute drive|hour drive|drive each way"
     ),
     TEST_MONITORING: _terms(
         "blood test|blood tests|bloods|blood work|bloodwork|blood sugar|blood sugars|"
@@ -127,7 +141,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "monitoring|monitor|scan|scans|mri|ct scan|x-ray|x-rays|xray|xrays|x ray|"
         "ultrasound|ecg|ekg|blood pressure|bp|bp readings|readings|peak flow|weigh|"
         "weighing|weigh myself|urine|urine sample|sample|samples|test results|results|"
-        "tests|test|inr|smear|biopsy|colonoscopy|endoscopy|heart monitor|diary|checks"
+        "tests|test|inr|smear|biopsy|colonoscopy|endoscopy|heart monitor|diary|checks|"
+        "finger pricking|finger pricks|pricking my finger|prick my finger|testing my sugar|"
+        "blood draw|blood draws|bloods taken|levels|hba1c"
     ),
     COST: _terms(
         "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|"
@@ -143,7 +159,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "constipated|constipation|diarrhoea|diarrhea|the runs|rash|itchy|itching|dry mouth|"
         "headaches|zombie|brain fog|foggy|spaced out|hair loss|bruising|upset stomach|"
         "stomach upset|heartburn|cramps|swollen ankles|mood swings|insomnia|the loo|"
-        "the toilet|weeing|peeing"
+        "the toilet|weeing|peeing|the trots|trots|wind|windy|bloated|bloating|vivid dreams|"
+        "nightmares|stomach ache|tummy ache|achy|aching legs|legs ache|muscle aches|"
+        "bunged up|bungs me up|peel|peeling|puff up|puffy|jittery|shaky|"
+        "knocks me out|wipes me out"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -155,9 +174,17 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "contradictory|mixed messages|"
         "says one thing|say one thing|tells me one thing|told me one thing|one thing then another|"
         "different things|different advice|information|info|"
-        "leaflet|leaflets|advice|jargon|in the dark|nobody listens|no one listens"
+        "leaflet|leaflets|advice|jargon|in the dark|nobody listens|no one listens|"
+        "no idea if|no idea how|not sure if|not sure how|don't know if|don't know how|"
+        "never know how|never know if|nobody showed me|no one showed me|never shown|"
+        "who to believe|every website|googling|doing it right|doing them right"
     ),
     NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
+    CAUSE: _terms(
+        "gives me|gives him|gives her|gave me|gave him|gave her|giving me|give me|give him|"
+        "give her|makes me|makes my|made me|made my|makes him|makes her|makes his|"
+        "does my|did my|upsets my|messes with|plays havoc|affects my|bleached"
+    ),
 }
 
 _FEEL_WORDS = _terms(
@@ -174,18 +201,51 @@ def _apostrophe_variants(phrase: str) -> set[str]:
     return {phrase, phrase.replace("'", "\u2019"), phrase.replace("'", "")}
 
 
+# One-slip spellings that are other real words, never read as a relationship.
+_REAL_WORDS = frozenset(_terms("bother|other|fried|fiend|fathers|mothers|brothe|sisters|sons"))
+_MIN_TYPO_LENGTH = 6
+
+
+def _typo_variants(term: str) -> set[str]:
+    """Return one-slip spellings of a long one-word term, as typed on a phone: a letter
+    dropped, doubled or swapped with the next ("nieghbour", "husbnd", "grandaughter").
+    The first letter is kept; real words are left out."""
+    if " " in term or "-" in term or len(term) < _MIN_TYPO_LENGTH or not term.isalpha():
+        return set()
+    found: set[str] = set()
+    for i in range(1, len(term)):
+        found.add(term[:i] + term[i + 1 :])  # dropped
+        found.add(term[:i] + term[i] + term[i:])  # doubled
+        if i + 1 < len(term):
+            found.add(term[:i] + term[i + 1] + term[i] + term[i + 2 :])  # swapped
+    return found - {term} - _REAL_WORDS
+
+
 def phrase_patterns() -> list[Pattern]:
     """Return every literal phrase pattern, with relationship ids."""
     patterns: list[Pattern] = []
+    spelled: set[str] = {t for terms in RELATIONSHIP_TERMS.values() for t in terms}
     for rel_id, terms in RELATIONSHIP_TERMS.items():
         for term in terms:
             for variant in sorted(_apostrophe_variants(term)):
+                patterns.append({"label": RELATIONSHIP, "pattern": variant, "id": rel_id})
+            for variant in sorted(_typo_variants(term) - spelled):
                 patterns.append({"label": RELATIONSHIP, "pattern": variant, "id": rel_id})
     for label, terms in KEYWORD_TERMS.items():
         for term in terms:
             for variant in sorted(_apostrophe_variants(term)):
                 patterns.append({"label": label, "pattern": variant})
     return patterns
+
+
+_DRUG_NAME = (
+    r"^[a-z]{2,}(?:pril|olol|statins?|dipine|azole|prazole|mab|cycline|cillin|oxetine|azepam|"
+    r"sartan|formin|gliptin|flozin|triptan|codamol|profen|proxen|thyroxine|tadine|pramine|"
+    r"triptyline|gabalin|pentin|semide|thiazide|parin|xaban|gatran|farin|olone|asone|"
+    r"lamine|floxacin|mycin|trexate|purinol|chicine|pezil|zosin|lukast|terol|tropium|"
+    r"sonide|ticasone|oxacin|vudine|mazepine|tiracetam|trigine|pramole|quinone|dronate|"
+    r"zoyl|peroxide|adol|tamol|oxone|morphone|codone|phenidate|lexin|fexine)$"
+)
 
 
 def token_patterns() -> list[Pattern]:
@@ -204,9 +264,12 @@ def token_patterns() -> list[Pattern]:
         {"LOWER": {"IN": list(_COLOURS)}},
         {"LOWER": {"IN": ["ones", "one"]}},
     ]
+    # A medicine's name: most end in one of these ("naproxen", "amlodipine", "colchicine").
+    drug_name = [{"LOWER": {"REGEX": _DRUG_NAME}}]
     return [
         {"label": SIDE_EFFECT, "pattern": makes_me_feel},
         {"label": MEDICATION, "pattern": coloured_ones},
+        {"label": MEDICATION, "pattern": drug_name},
     ]
 
 

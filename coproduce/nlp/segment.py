@@ -66,11 +66,15 @@ _FINITE_VERBS = _words(
 def topic_categories(span: Span) -> set[str]:
     """Return the topic categories named in a span (burden labels and PERSON)."""
     found: set[str] = set()
+    causes = False
     for ent in span.ents:
         if ent.label_ == patterns.RELATIONSHIP:
             found.add(PERSON)
         elif ent.label_ in patterns.BURDEN_LABELS:
             found.add(ent.label_)
+        causes = causes or ent.label_ == patterns.CAUSE
+    if causes and patterns.MEDICATION in found:
+        found.add(patterns.SIDE_EFFECT)  # "the statin gives him achy legs"
     return found
 
 
@@ -205,3 +209,37 @@ def split_items(text: str) -> list[str]:
     if not text or not text.strip():
         return []
     return [span.text for span in item_spans(get_nlp()(text))]
+
+
+# In a list "he", "she" and "it" start the next item ("he's given up the club, and it takes
+# him an hour to get dressed"); these words carry on the one before.
+_LIST_CONTINUATIONS = _CONTINUATIONS - _words("he she they it them him her this")
+#: A piece of a list this short after "and" or a comma belongs to the one before it
+#: ("washed and dressed", "aches and pains").
+_SHORTEST_LIST_ITEM = 3
+
+
+def list_spans(doc: Doc) -> list[Span]:
+    """Return one span per item of a list of things (burdens, what helps).
+
+    Looser than `item_spans`: each clause after a comma or "and" is its own item ("not
+    sleeping, stopped going to the gym, called in sick twice"), except a clause that
+    continues the one before ("so I'm up changing the sheets", "which is mortifying") or
+    a word or two that finishes it ("washed and dressed").
+    """
+    items: list[Span] = []
+    for clause, kind in _clauses(doc):
+        short = len([t for t in clause if not t.is_punct]) < _SHORTEST_LIST_ITEM
+        continues = clause[0].lower_ in _LIST_CONTINUATIONS
+        if items and (continues or (kind == "soft" and short)):
+            items[-1] = doc[items[-1].start : clause.end]
+        else:
+            items.append(clause)
+    return items
+
+
+def split_list(text: str) -> list[str]:
+    """Split a list of things in one answer into items, in the patient's own words."""
+    if not text or not text.strip():
+        return []
+    return [span.text for span in list_spans(get_nlp()(text))]

@@ -2,9 +2,11 @@
 
 Decisions:
 
-* One ``Support`` per item from ``split_items``. A list inside one clause ("my son and
-  daughter take turns") is one support whose relationship is the first person named (son);
-  the text keeps everyone.
+* One ``Support`` per person named. Items come from ``split_items``; inside an item each
+  person's words run from their name to the next person's ("my son Rhys does the heavy
+  stuff"), so a list in one clause ("the wife and my daughter") gives one support each.
+* Someone answering for the patient who names themself ("me, and our son Gary") is a
+  support too, with their own relationship to the patient when it is known.
 * Items that name nobody ("I'm lucky really") are attached to the neighbouring item that does,
   so their words stay with the person they are about. When nobody is named at all ("nobody
   really, I manage on my own") the whole answer is one ``Support`` with ``relationship=None``
@@ -35,6 +37,17 @@ RELATIONSHIPS = tuple(patterns.RELATIONSHIP_TERMS)
 _SELF = frozenset({"i", "we"})
 _OTHERS = frozenset({"he", "she", "they", "you"})
 _CARED_BY_ME = frozenset({"me", "us", "myself", "by"})
+_LIST_JOINERS = frozenset({"and", "&", "plus", "or", ",", "also", "then", "both"})
+_OF_WHERE = frozenset({"from", "at", "of", "in"})
+_ROLES = frozenset({"carer", "mum", "dad", "parent", "family"})
+_DETERMINERS = frozenset("my our his her their the a an me ma mi".split())
+_IT_IS = frozenset("it is 's its otherwise mostly mainly and but so well".split())
+# Words that end a person's name on its left: verbs and pronouns, not "memory" nurse.
+_FINITE_WORDS = frozenset(
+    "i he she they we you it is are was were am be been has have had do does did can could "
+    "will would who which that with to of for from at in on by comes come rings ring helps "
+    "help does takes take looks look sits sit pops pop drives drive visits visit".split()
+)
 
 
 @dataclass
@@ -98,6 +111,14 @@ def _care_matcher() -> Matcher:
                 },
                 _lower_in("carer", "caregiver", "caretaker"),
             ],
+            # "I'm a single mum to my two sons": the patient's role, then whom it is for.
+            [
+                _lower_in("'m", "\u2019m", "m", "am"),
+                _lower_in("a", "the"),
+                {"IS_ALPHA": True, "OP": "?"},
+                _lower_in("mum", "mom", "mam", "mother", "dad", "father", "parent", "nan", "gran"),
+                {"LOWER": "to"},
+            ],
         ],
     )
     return matcher
@@ -127,14 +148,117 @@ def _relationship(span: Span, after: int | None) -> str | None:
     return chosen[0].ent_id_ if chosen else None
 
 
-def _support_for(span: Span) -> Support:
-    caring_end = None
+def _caring_end(span: Span) -> int | None:
+    """Return where the patient's own caring phrase ends in the span, if it has one."""
     for _, start, end in _care_matcher()(span):
         if _patient_cares(span, span.start + start, span.start + end):
-            caring_end = span.start + end
-            break
-    kind = "support" if caring_end is None else "caring_for"
-    return Support(span.text, _relationship(span, caring_end), kind)
+            return span.start + end
+    return None
+
+
+def _caring_start(span: Span) -> int:
+    for _, start, end in _care_matcher()(span):
+        if _patient_cares(span, span.start + start, span.start + end):
+            return span.start + start
+    return span.end
+
+
+def _phrase_start(doc: Doc, start: int, floor: int) -> int:
+    """Extend a person's name left over its words: "my", "our big", "the memory" nurse."""
+    modifiers = 0
+    while start > floor:
+        word = doc[start - 1]
+        if word.lower_ in _DETERMINERS:
+            return start - 1
+        if (
+            not word.is_alpha
+            or word.lower_ in _LIST_JOINERS
+            or word.lower_ in _FINITE_WORDS
+            or modifiers == 2
+        ):
+            return start
+        start, modifiers = start - 1, modifiers + 1
+    return start
+
+
+def _supports_in(span: Span, respondent: str | None) -> list[Support]:
+    """One support per person named in the span (the span itself when it names nobody)."""
+    doc = span.doc
+    caring_end = _caring_end(span)
+    people = [ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP]
+    if caring_end is not None:
+        # "I'm her carer", "I'm a single mum to...": the patient's role, not a person.
+        role_start = _caring_start(span)
+        people = [
+            p for p in people if p.ent_id_ not in _ROLES or not role_start <= p.start < caring_end
+        ]
+    mentions: list[tuple[int, str]] = []
+    for person in people:
+        start = _phrase_start(doc, person.start, span.start)
+        if mentions and mentions[-1][1] == person.ent_id_ and _said_again(doc, start, person, span):
+            continue  # the same person again ("the lady next door pops in, our neighbour")
+        if mentions and start > span.start and doc[start - 1].lower_ in _OF_WHERE:
+            continue  # where the last person is from ("friends from church")
+        mentions.append((start, person.ent_id_))
+    me = _respondent_mention(span) if respondent else None
+    if me is not None:
+        mentions = sorted([*mentions, (me, respondent or "")])
+    if len(mentions) <= 1:
+        kind = "support" if caring_end is None else "caring_for"
+        relationship = mentions[0][1] if mentions else None
+        if caring_end is not None and me is None:
+            relationship = _relationship(span, caring_end)
+        return [Support(span.text, relationship, kind)]
+    supports = []
+    for index, (start, relationship) in enumerate(mentions):
+        begin = span.start if index == 0 else start
+        end = mentions[index + 1][0] if index + 1 < len(mentions) else span.end
+        text = _trimmed(doc[begin:end])
+        if not text:
+            continue
+        caring = caring_end is not None and start >= caring_end
+        supports.append(Support(text, relationship, "caring_for" if caring else "support"))
+    return supports
+
+
+def _trimmed(span: Span) -> str:
+    words = list(span)
+    while words and (words[-1].lower_ in _LIST_JOINERS or words[-1].is_punct):
+        words.pop()
+    while words and (words[0].lower_ in _LIST_JOINERS or words[0].is_punct):
+        words.pop(0)
+    if not words:
+        return ""
+    return span.doc[words[0].i : words[-1].i + 1].text
+
+
+def _respondent_mention(span: Span) -> int | None:
+    """Return where someone answering for the patient names themself ("me, her granddaughter
+    does...", "it is me who looks after her"), or None."""
+    tokens = list(span)
+    for index, token in enumerate(tokens):
+        if token.lower_ not in ("me", "myself"):
+            continue
+        before = [t.lower_ for t in tokens[max(0, index - 2) : index]]
+        after = tokens[index + 1].lower_ if index + 1 < len(tokens) else ""
+        first = index == 0 or all(t in _LIST_JOINERS for t in before)
+        it_is = before[-2:] == ["it", "is"] or before[-2:] == ["it", "'s"] or before[-1:] == ["its"]
+        if (first or it_is) and after not in ("to", "with", "about", "out"):
+            start = token.i
+            while start > span.start and doc_lower(span, start - 1) in _IT_IS:
+                start -= 1
+            return start
+    return None
+
+
+def doc_lower(span: Span, i: int) -> str:
+    return span.doc[i].lower_
+
+
+def _said_again(doc: Doc, start: int, person: Span, span: Span) -> bool:
+    """True when a name after a comma closes the item: the same person said again."""
+    after = [t for t in doc[person.end : span.end] if not t.is_punct]
+    return start > span.start and doc[start - 1].text == "," and not after
 
 
 def _names_someone(span: Span) -> bool:
@@ -160,8 +284,14 @@ def _groups(doc: Doc) -> list[Span]:
     return groups
 
 
-def extract_supports(text: str) -> list[Support]:
-    """Return the supports and caring roles named in an answer."""
+def extract_supports(text: str, respondent: str | None = None) -> list[Support]:
+    """Return the supports and caring roles named in an answer.
+
+    Args:
+        text: the answer.
+        respondent: when someone answers for the patient, their relationship to the patient
+            ("son"), so "me" in the answer is them.
+    """
     if not text or not text.strip():
         return []
-    return [_support_for(span) for span in _groups(get_nlp()(text))]
+    return [s for span in _groups(get_nlp()(text)) for s in _supports_in(span, respondent)]

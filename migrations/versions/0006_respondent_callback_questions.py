@@ -50,9 +50,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_clinician_questions")),
         sa.UniqueConstraint("dedupe_key", name=op.f("uq_clinician_questions_dedupe_key")),
     )
-    op.create_index(
-        op.f("ix_clinician_questions_visit_id"), "clinician_questions", ["visit_id"]
-    )
+    op.create_index(op.f("ix_clinician_questions_visit_id"), "clinician_questions", ["visit_id"])
 
 
 def downgrade() -> None:

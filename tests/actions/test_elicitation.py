@@ -60,7 +60,9 @@ def test_an_opening_question_about_the_chat_is_answered_then_it_starts(
     visit: dict[str, Any],
 ) -> None:
     slots, responses, _ = run(
-        text="who will see what I write?", intent="ask_who_sees", in_form=False,
+        text="who will see what I write?",
+        intent="ask_who_sees",
+        in_form=False,
         token=visit["token"],
     )
     assert responses == ["utter_who_sees"]

@@ -238,3 +238,29 @@ def test_the_same_words_again_after_the_safety_question_are_the_answer(
     assert dispatcher.messages[0]["emergency_number"] == "999"
     assert slots["concerns"] == text
     assert slots["requested_slot"] != "concerns"
+
+
+def test_a_first_message_that_needs_a_check_asks_it_before_the_welcome(
+    visit: dict[str, Any],
+) -> None:
+    slots, responses, _ = run(
+        text="hi sorry typing one handed feeding the baby",
+        intent="red_flag",
+        in_form=False,
+        token=visit["token"],
+        safety=_judged("check", "self_harm"),
+    )
+    assert responses == ["utter_safety_check_self_harm"]
+    assert slots["requested_slot"] == "safety_check"
+    assert slots["visit_id"] == visit["visit_id"]
+
+    # "no" to the check: the welcome and the consent question follow.
+    slots, responses, _ = run(
+        text="no",
+        intent="deny",
+        requested_slot="safety_check",
+        slots=bound(visit, safety_check=slots["safety_check"]),
+        token=visit["token"],
+    )
+    assert responses == ["utter_safety_check_no"]
+    assert slots["requested_slot"] == "consent" and slots["form_prompt"] == "ask"

@@ -79,3 +79,28 @@ def test_categories_are_from_the_fixed_set() -> None:
 @pytest.mark.parametrize("answer", ["", "   "])
 def test_no_burdens_in_an_empty_answer(answer: str) -> None:
     assert extract_treatment_burdens(answer) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "category"),
+    [
+        ("the colchicine gives me the trots", "side_effects"),
+        ("naproxen does my stomach in", "side_effects"),
+        ("the statin gives him achy legs", "side_effects"),
+        ("the co-codamol bungs me up something rotten", "side_effects"),
+        ("finger pricking is a pain in the backside", "tests_monitoring"),
+        ("you need a PhD to get through to reception", "appointments"),
+        ("I've no idea if I'm doing the pelvic floor exercises right", "information"),
+        ("having to take the levothyroxine on an empty stomach", "medications"),
+    ],
+)
+def test_burdens_said_in_everyday_words_find_their_domain(answer: str, category: str) -> None:
+    [burden] = extract_treatment_burdens(answer)
+    assert burden.category == category
+
+
+def test_a_medicine_and_its_side_effect_are_two_burdens() -> None:
+    burdens = extract_treatment_burdens(
+        "He takes 9 tablets a day, and the statin gives him achy legs"
+    )
+    assert [b.category for b in burdens] == ["medications", "side_effects"]

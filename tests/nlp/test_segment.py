@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coproduce.nlp.extraction import split_items
+from coproduce.nlp.extraction import split_items, split_list
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,30 @@ def test_every_item_is_a_substring_of_the_answer() -> None:
     answer = "Too many pills, the blue ones esp. AND the clinic is miles away; cant afford the bus"
     for item in split_items(answer):
         assert item in answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "items"),
+    [
+        (
+            "not sleeping, stopped going to the gym, called in sick twice this month",
+            ["not sleeping", "stopped going to the gym", "called in sick twice this month"],
+        ),
+        (
+            "he cant get to the loft, he's given up the club, and it takes him an hour to get "
+            "washed and dressed",
+            [
+                "he cant get to the loft",
+                "he's given up the club",
+                "it takes him an hour to get washed and dressed",
+            ],
+        ),
+        (
+            "Hot flushes in meetings, night sweats so I'm up changing the sheets",
+            ["Hot flushes in meetings", "night sweats so I'm up changing the sheets"],
+        ),
+        ("walk the dog every morning, slow mind", ["walk the dog every morning, slow mind"]),
+    ],
+)
+def test_split_list_gives_each_thing_in_a_list_its_own_item(answer: str, items: list[str]) -> None:
+    assert split_list(answer) == items

@@ -100,9 +100,50 @@ def test_nobody_is_one_support_without_relationship() -> None:
     assert extract_supports(answer) == [Support(answer, None, "support")]
 
 
-def test_a_list_in_one_clause_is_one_support_for_the_first_person() -> None:
-    answer = "my son and daughter take turns"
-    assert extract_supports(answer) == [Support(answer, "son", "support")]
+def test_a_list_of_people_in_one_clause_is_one_support_each() -> None:
+    assert [(s.text, s.relationship) for s in extract_supports("the wife and my daughter")] == [
+        ("the wife", "wife"),
+        ("my daughter", "daughter"),
+    ]
+    supports = extract_supports("my fiance tom, my mum and my sister take turns doing tea")
+    assert [s.relationship for s in supports] == ["partner", "mum", "sister"]
+    assert supports[0].text == "my fiance tom"
+    assert supports[-1].text == "my sister take turns doing tea"
+
+
+@pytest.mark.parametrize(
+    ("answer", "relationship"),
+    [
+        ("my nieghbour jim takes me shopping", "neighbour"),
+        ("my husbnd is good", "husband"),
+        ("My grandaughter Kayleigh does my shopping", "grandchild"),
+        ("my flatmates are nice about it", "friend"),
+    ],
+)
+def test_relationships_typed_with_a_slip_are_read(answer: str, relationship: str) -> None:
+    assert [s.relationship for s in extract_supports(answer)] == [relationship]
+
+
+def test_the_same_person_said_twice_is_one_support() -> None:
+    answer = "the lady next door pops in, our neighbour"
+    assert extract_supports(answer) == [Support(answer, "neighbour", "support")]
+
+
+def test_someone_answering_for_the_patient_who_names_themself_is_a_support() -> None:
+    supports = extract_supports("Me, and our son Gary takes him fishing", respondent="wife")
+    assert [(s.text, s.relationship) for s in supports] == [
+        ("Me", "wife"),
+        ("our son Gary takes him fishing", "son"),
+    ]
+    answer = "Our son Peter comes on Saturdays. Otherwise it is me who looks after Margaret."
+    supports = extract_supports(answer, respondent="husband")
+    assert supports[-1].text == "Otherwise it is me who looks after Margaret"
+    assert supports[-1].relationship == "husband"
+
+
+def test_a_parent_role_is_the_patients_own() -> None:
+    [support] = extract_supports("I'm a single mum to my two sons")
+    assert (support.relationship, support.kind) == ("son", "caring_for")
 
 
 def test_unnamed_item_stays_with_the_person_it_is_about() -> None:

@@ -12,9 +12,7 @@ def test_a_vague_measure_is_probed(text: str) -> None:
     assert vague.is_vague(text)
 
 
-@pytest.mark.parametrize(
-    "text", ["walk to the shops without stopping", "sleep through the night"]
-)
+@pytest.mark.parametrize("text", ["walk to the shops without stopping", "sleep through the night"])
 def test_a_specific_measure_is_not(text: str) -> None:
     assert not vague.is_vague(text)
 
