@@ -40,13 +40,69 @@ _CARED_BY_ME = frozenset({"me", "us", "myself", "by"})
 _LIST_JOINERS = frozenset({"and", "&", "plus", "or", ",", "also", "then", "both"})
 _OF_WHERE = frozenset({"from", "at", "of", "in"})
 _ROLES = frozenset({"carer", "mum", "dad", "parent", "family"})
-_DETERMINERS = frozenset("my our his her their the a an me ma mi".split())
-_IT_IS = frozenset("it is 's its otherwise mostly mainly and but so well".split())
+_DETERMINERS = frozenset(["my", "our", "his", "her", "their", "the", "a", "an", "me", "ma", "mi"])
+_IT_IS = frozenset(
+    ["it", "is", "'s", "its", "otherwise", "mostly", "mainly", "and", "but", "so", "well"]
+)
 # Words that end a person's name on its left: verbs and pronouns, not "memory" nurse.
 _FINITE_WORDS = frozenset(
-    "i he she they we you it is are was were am be been has have had do does did can could "
-    "will would who which that with to of for from at in on by comes come rings ring helps "
-    "help does takes take looks look sits sit pops pop drives drive visits visit".split()
+    [
+        "i",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "it",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "who",
+        "which",
+        "that",
+        "with",
+        "to",
+        "of",
+        "for",
+        "from",
+        "at",
+        "in",
+        "on",
+        "by",
+        "comes",
+        "come",
+        "rings",
+        "ring",
+        "helps",
+        "help",
+        "does",
+        "takes",
+        "take",
+        "looks",
+        "look",
+        "sits",
+        "sit",
+        "pops",
+        "pop",
+        "drives",
+        "drive",
+        "visits",
+        "visit",
+    ]
 )
 
 
