@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Start Rasa (5005), the action server (5055) and the API (8000) under one supervisor.
+# Start Rasa (5005), the action server (5055) and the API (8000) under supervisord, which
+# restarts any of them that dies (scripts/supervise.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-set -a; [ -f .env ] && . ./.env; set +a
+# .env fills in only what the environment does not already set.
+if [ -f .env ]; then
+  while IFS='=' read -r key value; do
+    [[ "$key" =~ ^[A-Z_][A-Z0-9_]*$ ]] || continue
+    [ -n "${!key+x}" ] || export "$key=$value"
+  done < .env
+fi
 export COPRODUCE_HOST="${COPRODUCE_HOST:-127.0.0.1}"
 export COPRODUCE_RASA_PORT="${COPRODUCE_RASA_PORT:-5005}"
 export COPRODUCE_ACTION_PORT="${COPRODUCE_ACTION_PORT:-5055}"
@@ -16,6 +23,7 @@ export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 # Databases, transcripts and logs hold health data: readable by this user only.
 umask 077
 mkdir -p var && chmod 700 var
+.venv/bin/python -m alembic upgrade head  # a no-op when the database is up to date
 cat <<MSG
 
 Coproduce is starting (Rasa takes about 30 s to load its model):
@@ -32,4 +40,4 @@ Create a visit:
        -H 'Content-Type: application/json' -d '{"patient_ref": "MRN-123"}'
 
 MSG
-exec .venv/bin/honcho -f Procfile start
+exec .venv/bin/python scripts/supervise.py Procfile

@@ -3,7 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 umask 077
-set -a; [ -f .env ] && . ./.env; set +a
+# .env fills in only what the environment does not already set.
+if [ -f .env ]; then
+  while IFS='=' read -r key value; do
+    [[ "$key" =~ ^[A-Z_][A-Z0-9_]*$ ]] || continue
+    [ -n "${!key+x}" ] || export "$key=$value"
+  done < .env
+fi
 export COPRODUCE_PG_HOST="${COPRODUCE_PG_HOST:-127.0.0.1}" COPRODUCE_PG_PORT="${COPRODUCE_PG_PORT:-5432}"
 export COPRODUCE_PG_DB="${COPRODUCE_PG_DB:-coproduce}" COPRODUCE_PG_USER="${COPRODUCE_PG_USER:-postgres}"
 export COPRODUCE_PG_PASSWORD="${COPRODUCE_PG_PASSWORD:-}"
@@ -33,4 +39,4 @@ Coproduce (scaled) is starting on PostgreSQL ${COPRODUCE_PG_HOST}:${COPRODUCE_PG
 Put a load balancer in front of the Rasa replicas (see docs/deploy.md).
 
 MSG
-exec .venv/bin/honcho -f Procfile.scaled start
+exec .venv/bin/python scripts/supervise.py Procfile.scaled
