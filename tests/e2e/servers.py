@@ -88,6 +88,26 @@ class Stack:
             return dict(response.json())
 
 
+#: What a simple patient says to each question, for tests that need a whole conversation.
+ANSWERS = {
+    "consent": "yes",
+    "aim": "to manage my breathing better",
+    "what_matters": "my allotment",
+    "illness_burden": "I get breathless on the stairs",
+    "treatment_burden": "the inhaler technique confuses me",
+    "one_thing": "the breathing",
+    "concerns": "nothing really",
+    "expectations": "check my inhaler",
+    "assets": "my breathing exercises",
+    "supports": "my son",
+    "care_preferences": "no",
+    "improvement_measure": "if I could do the stairs in one go",
+    "improvement_detail": "the stairs",
+    "baseline_rating": "3",
+    "confirm_summary": "yes that's right",
+}
+
+
 @dataclass
 class Chat:
     """One patient talking to Rasa over the REST channel."""
@@ -124,6 +144,17 @@ class Chat:
 
     def requested_slot(self) -> str | None:
         return self.tracker()["slots"].get("requested_slot")
+
+    def answer_the_rest(self, answers: dict[str, str] | None = None) -> None:
+        """Answer whatever the bot asks next, from `answers` over `ANSWERS`, to the end."""
+        chosen = {**ANSWERS, **(answers or {})}
+        for _ in range(25):
+            slot = self.requested_slot()
+            if slot is None:
+                return
+            assert slot in chosen, f"no answer for {slot}"
+            assert self.text(self.say(chosen[slot])), slot
+        raise AssertionError("the conversation did not end")
 
 
 def _wait(

@@ -29,14 +29,6 @@ POSTGRES_URL = os.environ.get("COPRODUCE_TEST_DATABASE_URL")
 QUIET_REST = {"COPRODUCE_OUTBOX_IDLE_SECONDS": "600"}
 
 QUESTION_AFTER_WHAT_MATTERS = "How does your health get in the way"
-REST_OF_CONVERSATION = [
-    ("the inhaler technique confuses me", "assets"),
-    ("my breathing exercises", "supports"),
-    ("my son", "improvement_measure"),
-    ("if I could do the stairs in one go", "baseline_rating"),
-    ("3", "confirm_summary"),
-    ("yes that's right", None),
-]
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +38,6 @@ def own_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         workdir, database_url=f"sqlite:///{workdir / 'aims.db'}", extra_env=QUIET_REST
     ) as stack:
         yield stack
-
-
-def _finish(chat: Chat, steps: list[tuple[str, str | None]]) -> None:
-    for text, expected in steps:
-        assert chat.text(chat.say(text)), f"no reply to {text!r}"
-        assert chat.requested_slot() == expected, text
 
 
 def _check_rest_of_summary(summary: dict) -> None:
@@ -76,7 +62,7 @@ def test_a_rasa_restart_mid_conversation_keeps_every_answer(own_stack: Stack) ->
     start_rasa(stack, Path(stack.log_dir) / "endpoints.yml")
 
     assert chat.requested_slot() == "illness_burden"
-    _finish(chat, [("I get breathless on the stairs", "treatment_burden"), *REST_OF_CONVERSATION])
+    chat.answer_the_rest()
     summary = stack.summary(visit["id"])
     _check_rest_of_summary(summary)
     assert summary["aim"]["what_matters"] == "my allotment"
@@ -106,7 +92,7 @@ def test_an_action_server_outage_keeps_every_answer_and_says_saving_is_delayed(
     # Everything typed while the question stood is one answer to it.
     assert chat.text(chat.say("oh and my dog Bess"))
     assert chat.requested_slot() == "illness_burden"
-    _finish(chat, [("I get breathless on the stairs", "treatment_burden"), *REST_OF_CONVERSATION])
+    chat.answer_the_rest()
     summary = stack.summary(visit["id"])
     _check_rest_of_summary(summary)
     what_matters = summary["aim"]["what_matters"]
@@ -225,7 +211,7 @@ def test_a_database_outage_keeps_every_answer_and_says_saving_is_delayed(
 
     assert chat.text(chat.say("it wears me out"))
     assert chat.requested_slot() == "treatment_burden"
-    _finish(chat, REST_OF_CONVERSATION)
+    chat.answer_the_rest()
     summary = stack.summary(visit["id"])
     _check_rest_of_summary(summary)
     assert summary["aim"]["what_matters"] == "my allotment"

@@ -163,30 +163,6 @@ def _until(chat: Chat, slot: str, text: str) -> None:
     raise AssertionError(f"still at {slot}")
 
 
-ANSWERS = {
-    "one_thing": "the breathing",
-    "concerns": "nothing really",
-    "expectations": "check my inhaler",
-    "assets": "my breathing exercises",
-    "supports": "my son",
-    "care_preferences": "no",
-    "improvement_measure": "if I could do the stairs in one go",
-    "improvement_detail": "the stairs",
-    "baseline_rating": "3",
-    "confirm_summary": "yes that's right",
-}
-
-
-def _answer_the_rest(chat: Chat) -> None:
-    for _ in range(20):
-        slot = chat.requested_slot()
-        if slot is None:
-            return
-        assert slot in ANSWERS, slot
-        assert chat.text(chat.say(ANSWERS[slot])), slot
-    raise AssertionError("the conversation did not end")
-
-
 def test_each_service_killed_mid_conversation_is_back_and_nothing_is_lost(
     supervised: Supervised,
 ) -> None:
@@ -220,7 +196,7 @@ def test_each_service_killed_mid_conversation_is_back_and_nothing_is_lost(
     at = chat.requested_slot()
     back["rasa"] = supervised.kill("rasa")
     assert chat.requested_slot() == at
-    _answer_the_rest(chat)
+    chat.answer_the_rest()
 
     summary = stack.summary(visit["id"])
     assert summary["status"] == "completed"
