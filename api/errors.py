@@ -36,6 +36,11 @@ class Conflict(ApiError):
     code = "conflict"
 
 
+class Unprocessable(ApiError):
+    status_code = 422
+    code = "unprocessable"
+
+
 class TooManyRequests(ApiError):
     status_code = 429
     code = "rate_limited"

@@ -12,23 +12,32 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.limits import RequestGuard, SecurityHeaders
-from api.routes import audit, chat, clinician, followups, visits
+from api.routes import audit, chat, clinician, followups, health, visits
 from coproduce.config import get_settings
 from coproduce.conversations import retention
+from coproduce.database import session_scope
+from coproduce.idempotency import service as idempotency
 
 logger = logging.getLogger(__name__)
 PURGE_EVERY_S = 6 * 60 * 60
 
 
 async def purge_transcripts_forever() -> None:
-    """Delete chat transcripts past retention now, then every six hours."""
+    """Delete chat transcripts past retention (and old idempotency keys) now, then every
+    six hours."""
     while True:
         try:
             days = get_settings().transcript_retention_days
             await asyncio.to_thread(retention.purge_transcripts, older_than_days=days)
+            await asyncio.to_thread(_purge_idempotency_keys)
         except Exception as error:  # the API must keep serving; the next round retries
             logger.error("Purging old transcripts failed (%s)", type(error).__name__)
         await asyncio.sleep(PURGE_EVERY_S)
+
+
+def _purge_idempotency_keys() -> None:
+    with session_scope() as session:
+        idempotency.purge_expired(session)
 
 
 def create_app() -> FastAPI:
@@ -47,9 +56,10 @@ def create_app() -> FastAPI:
             CORSMiddleware,
             allow_origins=settings.allowed_origins,
             allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Authorization", "Content-Type"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
         )
     app.include_router(visits.router)
+    app.include_router(health.router)
     app.include_router(chat.router)
     app.include_router(audit.router)
     app.include_router(followups.router)

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     # The address every service listens on (loopback unless a deployment says otherwise).
     host: str = "127.0.0.1"
     action_port: int = 5055
+    # Where Rasa calls the action server (the API checks its health there).
+    action_url: str | None = None
     # Rate limits in the `limits` notation, per client address (visit creation: per caller).
     rate_limit_storage: str = "memory://"
     rate_limit_login: str = "10/minute"
@@ -84,6 +86,11 @@ class Settings(BaseSettings):
             return self.tracker_database_url
         path = Path(self.tracker_db)
         return f"sqlite:///{path if path.is_absolute() else PROJECT_ROOT / path}"
+
+    @property
+    def action_webhook(self) -> str:
+        """Return the action server's webhook URL."""
+        return self.action_url or f"http://127.0.0.1:{self.action_port}/webhook"
 
     def require(self, name: str) -> str:
         """Return a secret setting, or fail naming the missing COPRODUCE_ variable."""

@@ -25,6 +25,9 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+#: How long a writer waits for another to finish before SQLite gives up ("database is locked").
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
 Base: Any = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
 
@@ -34,13 +37,26 @@ def utcnow() -> datetime:
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy, not the sqlite3 module, says when a transaction begins (see _begin).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     # Deleted rows are overwritten with zeros, so "forget me" leaves no text in the file.
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _begin_immediate(connection: Any) -> None:
+    """Take the write lock when a transaction begins, not half way through it.
+
+    A transaction that reads first and writes later cannot wait for another writer (SQLite
+    answers "database is locked" at once, to avoid a deadlock); one that begins IMMEDIATE
+    waits its turn for up to the busy timeout, and as nothing has happened yet a retry at
+    that point is always safe. Transactions here are short (one request, one turn).
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def private_file(path: Path) -> None:
@@ -74,9 +90,10 @@ def get_engine(url: str | None = None) -> Engine:
             poolclass=QueuePool,
             pool_size=settings.db_pool_size,
             max_overflow=settings.db_max_overflow,
-            connect_args={"check_same_thread": False, "timeout": 10},
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _enable_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(
         url,

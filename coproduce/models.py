@@ -4,6 +4,7 @@ from coproduce.aims.models import AnswerItem, ClinicianQuestion, RedFlagRecord, 
 from coproduce.audit.models import AuditEvent
 from coproduce.clinics.models import ApiToken, Clinic, Clinician, ClinicianSession
 from coproduce.followups.models import FollowUp
+from coproduce.idempotency.models import IdempotentRequest
 from coproduce.visits.models import Conversation, Invite, Visit
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "ClinicianSession",
     "Conversation",
     "FollowUp",
+    "IdempotentRequest",
     "Invite",
     "RedFlagRecord",
     "TopicAnswer",

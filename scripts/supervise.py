@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     path = run_dir / "supervisord.conf"
     path.write_text(text, encoding="utf-8")
     supervisord = str(Path(sys.executable).parent / "supervisord")
-    os.execv(supervisord, [supervisord, "-c", str(path)])
+    os.execv(supervisord, [supervisord, "-c", str(path)])  # noqa: S606  (our own supervisord)
     return 0  # not reached
 
 

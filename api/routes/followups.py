@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, validator
 
+from api import idempotency
 from api.deps import PrincipalDep, SessionDep
 from api.errors import Conflict
 from api.routes.visits import _visible_visit
@@ -77,16 +79,33 @@ def _item(follow_up: FollowUp) -> FollowUpListItem:
     "/api/v1/visits/{visit_id}/follow-ups", status_code=201, response_model=FollowUpCreated
 )
 def create_follow_up(
-    visit_id: str, session: SessionDep, principal: PrincipalDep, body: FollowUpCreate | None = None
-) -> FollowUpCreated:
-    """Create a follow-up conversation with its own invite link."""
+    visit_id: str,
+    session: SessionDep,
+    principal: PrincipalDep,
+    body: FollowUpCreate | None = None,
+    idempotency_key: idempotency.IdempotencyKey = None,
+) -> FollowUpCreated | JSONResponse:
+    """Create a follow-up conversation with its own invite link.
+
+    Send an `Idempotency-Key` to make a retry safe (as for `POST /api/v1/visits`).
+    """
     visit = _visible_visit(session, principal, visit_id, for_update=True)
     if visit.status in (VisitStatus.CANCELLED, VisitStatus.DECLINED):
         raise Conflict(f"The visit is {visit.status}; there is nothing to follow up.")
+    claimed = idempotency.start(
+        session,
+        principal,
+        idempotency_key,
+        method="POST",
+        path=f"/api/v1/visits/{visit.id}/follow-ups",
+        body=body.dict() if body else None,
+    )
+    if isinstance(claimed, JSONResponse):
+        return claimed
     follow_up, token = follow_up_service.create_follow_up(
         session=session, visit=visit, due_at=body.due_at if body else None
     )
-    return FollowUpCreated(
+    result = FollowUpCreated(
         id=follow_up.id,
         visit_id=visit.id,
         due_at=iso_utc(follow_up.due_at) or "",
@@ -94,6 +113,8 @@ def create_follow_up(
         invite_token=token,
         chat_url=visit_service.chat_url(token),
     )
+    idempotency.finish(claimed, principal, 201, result)
+    return result
 
 
 @router.get("/api/v1/visits/{visit_id}/follow-ups", response_model=list[FollowUpListItem])

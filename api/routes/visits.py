@@ -6,7 +6,9 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
+from fastapi.responses import JSONResponse
 
+from api import idempotency
 from api.deps import PrincipalDep, SessionDep, SourceDep
 from api.errors import Conflict, NotFound, TooManyRequests
 from api.schemas import (
@@ -55,25 +57,41 @@ def _visible_visit(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=VisitCreated)
-def create_visit(body: VisitCreate, session: SessionDep, principal: PrincipalDep) -> VisitCreated:
-    """Create a visit and an invite link for its pre-visit conversation."""
+def create_visit(
+    body: VisitCreate,
+    session: SessionDep,
+    principal: PrincipalDep,
+    idempotency_key: idempotency.IdempotencyKey = None,
+) -> VisitCreated | JSONResponse:
+    """Create a visit and an invite link for its pre-visit conversation.
+
+    Send an `Idempotency-Key` to make a retry safe: the same key and body within 24 hours
+    return the first visit (with the header `Idempotent-Replayed: true`), not a second one.
+    """
     limited = ratelimit.hit(ratelimit.VISIT_CREATE, principal.actor)
     if not limited.allowed:
         raise TooManyRequests(
             "Too many visits created by this caller.", retry_after=limited.retry_after
         )
+    claimed = idempotency.start(
+        session, principal, idempotency_key, method="POST", path="/api/v1/visits", body=body.dict()
+    )
+    if isinstance(claimed, JSONResponse):
+        return claimed
     visit, token = visit_service.create_visit(
         session=session,
         patient_ref=body.patient_ref,
         scheduled_for=body.scheduled_for,
         clinic_id=principal.clinic_id,
     )
-    return VisitCreated(
+    result = VisitCreated(
         id=visit.id,
         invite_token=token,
         chat_url=visit_service.chat_url(token),
         status=visit.status,
     )
+    idempotency.finish(claimed, principal, status.HTTP_201_CREATED, result)
+    return result
 
 
 @router.get("", response_model=VisitPage)

@@ -16,7 +16,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, closing
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -173,6 +173,25 @@ def forget(sender_ids: list[str], url: str | None = None) -> None:
     with sqlite3.connect(str(path)) as db:
         db.execute("PRAGMA secure_delete=ON")
         db.executemany("DELETE FROM outbox WHERE sender = ?", [(s,) for s in sender_ids])
+
+
+def backlog(url: str | None = None) -> int:
+    """Count the messages kept and not yet saved (synchronous, for the health check)."""
+    url = url or get_settings().outbox_url
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
+        senders = client.smembers(f"{RedisOutbox.PREFIX}:senders")
+        return sum(int(client.llen(f"{RedisOutbox.PREFIX}:messages:{s.decode()}")) for s in senders)
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.exists():
+        return 0
+    with closing(sqlite3.connect(str(path), timeout=2)) as db:
+        try:
+            return int(db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0])
+        except sqlite3.OperationalError:  # no table yet: nothing was ever kept
+            return 0
 
 
 def outbox_for(url: str) -> Outbox:

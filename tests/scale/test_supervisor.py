@@ -111,9 +111,16 @@ class Supervised:
 
     def pid(self, name: str) -> int:
         out = subprocess.run(
-            [str(VENV_BIN / "supervisorctl"), "-c", str(self.run_dir / "supervisord.conf"),
-             "pid", name],
-            capture_output=True, text=True, check=True,
+            [
+                str(VENV_BIN / "supervisorctl"),
+                "-c",
+                str(self.run_dir / "supervisord.conf"),
+                "pid",
+                name,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         return int(out)
 
@@ -167,6 +174,9 @@ def test_each_service_killed_mid_conversation_is_back_and_nothing_is_lost(
     supervised: Supervised,
 ) -> None:
     stack = supervised.stack()
+    health = httpx.get(f"{supervised.api_url}/api/v1/health", timeout=10)
+    assert health.status_code == 200, health.text
+    assert set(health.json()["checks"].values()) == {"ok"}
     visit = stack.create_visit()
     chat = Chat(stack, visit["invite_token"])
     for text in ["hi", "yes", "to manage my breathing better"]:
