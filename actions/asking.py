@@ -20,6 +20,7 @@ from actions import plan
 from actions.readback import CONFIRM_BUTTONS, summary_card, summary_text
 from coproduce.aims import topics
 from coproduce.config import get_settings
+from coproduce.safety.guidance import CHECK_BUTTONS, check_response
 
 Events = list[dict[str, Any]]
 
@@ -274,16 +275,11 @@ class AskSafetyCheck(AskForSlot):
     slot = "safety_check"
 
     def buttons(self) -> list[dict[str, str]]:
-        return [
-            {"title": "Yes, it's happening now", "payload": "/affirm"},
-            {"title": "No, not right now", "payload": "/deny"},
-        ]
+        return CHECK_BUTTONS
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
-        from coproduce.safety.guidance import check_response
-
         pending = tracker.get_slot("safety_check") or {}
-        return response_text(domain, check_response(list(pending.get("categories") or [])))
+        return response_text(domain, check_response(list(pending.get("ask_about") or [])))
 
 
 class AskSafeToContinue(AskForSlot):

@@ -55,7 +55,10 @@ def needs_detail(slots: dict[str, Any]) -> bool:
     """Probe once for something specific when the aim or the measure was vague."""
     measure = _answer(slots, topics.IMPROVEMENT_MEASURE)
     if slots.get(topics.IMPROVEMENT_MEASURE) == topics.SKIPPED:
-        return False
+        # Not understood twice ("ok", "dunno"): one concrete question with examples may
+        # still find their measure. A skip they chose is respected.
+        reasons = slots.get("skip_reasons") or {}
+        return reasons.get(topics.IMPROVEMENT_MEASURE) == "unclear"
     aim = _answer(slots, topics.AIM)
     return bool(measure and vague.is_vague(measure)) or bool(aim and vague.is_vague(aim))
 

@@ -22,7 +22,8 @@ from coproduce.nlp import requests
 
 Events = list[dict[str, Any]]
 #: Topics a request for the clinic answers in itself ("need a sick note" is what they want;
-#: "is it my dose?" is the worry).
+#: "is it my dose?" is the worry). A medicine question is not what they want from the visit:
+#: it is signposted and the question asked again.
 ANSWERED_BY_A_REQUEST = frozenset(
     {topics.AIM, topics.EXPECTATIONS, topics.ONE_THING, topics.CONCERNS}
 )
@@ -54,7 +55,10 @@ def handle(
         )
     if not again:
         dispatcher.utter_message(response=RESPONSES[question.kind])
-    if requested in ANSWERED_BY_A_REQUEST or again:
+    answers_it = requested in ANSWERED_BY_A_REQUEST and (
+        question.kind != "medicine" or requested in (topics.EXPECTATIONS, topics.CONCERNS)
+    )
+    if answers_it or again:
         # A request is also what they want from the visit; and the same message twice is
         # the patient's answer, whatever it asks.
         return None

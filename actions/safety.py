@@ -28,7 +28,7 @@ from actions.context import REQUESTED_SLOT, Turn
 from coproduce.config import get_settings
 from coproduce.nlp import cues
 from coproduce.safety.assess import CHECK, EMERGENCY, NOTHING, URGENT, Assessment
-from coproduce.safety.guidance import check_response, guidance_response
+from coproduce.safety.guidance import CHECK_BUTTONS, check_response, guidance_response
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +37,6 @@ EXTRACTOR = "RedFlagClassifier"
 SAFE_BUTTONS = [
     {"title": "Yes, I'm safe to carry on", "payload": "/affirm"},
     {"title": "No", "payload": "/deny"},
-]
-CHECK_BUTTONS = [
-    {"title": "Yes, it's happening now", "payload": "/affirm"},
-    {"title": "No, not right now", "payload": "/deny"},
 ]
 #: The least a message must keep, once its danger sentences are set aside, to be an answer.
 MIN_ANSWER_WORDS = 3
@@ -122,11 +118,13 @@ def ask_check(
     dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, assessment: Assessment
 ) -> Events:
     """Ask one plain question before deciding: is this happening right now?"""
-    dispatcher.utter_message(
-        response=check_response(list(assessment.categories)), buttons=CHECK_BUTTONS
-    )
+    # A rule names the danger, so the question can be about it; the classifier alone is
+    # not sure what it saw ("can't sleep for the pain"), so the question is the general one.
+    named = list(assessment.categories) if assessment.by_rule else []
+    dispatcher.utter_message(response=check_response(named), buttons=CHECK_BUTTONS)
     pending = {
         "categories": list(assessment.categories),
+        "ask_about": named,
         "about": assessment.about,
         "message_id": turn.message_id,
         "asked": 1,
@@ -161,7 +159,12 @@ def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
     pending = tracker.get_slot("safety_check") or {}
     said = _yes_no(turn)
     if said == "deny":
-        dispatcher.utter_message(response="utter_safety_check_no")
+        # After the general question a "no" needs nothing more; after a question about one
+        # kind of danger, the clinician should hear about it at the visit.
+        named = bool(pending.get("ask_about"))
+        dispatcher.utter_message(
+            response="utter_safety_check_no" if named else "utter_safety_check_no_general"
+        )
         return [SlotSet("safety_check", None), SlotSet("form_prompt", "ask")]
     if said is None:
         dispatcher.utter_message(response="utter_safety_check_unclear", **numbers())

@@ -37,8 +37,6 @@ def utcnow() -> datetime:
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # SQLAlchemy, not the sqlite3 module, says when a transaction begins (see _begin).
-    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     # Deleted rows are overwritten with zeros, so "forget me" leaves no text in the file.
@@ -46,17 +44,6 @@ def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
-
-
-def _begin_immediate(connection: Any) -> None:
-    """Take the write lock when a transaction begins, not half way through it.
-
-    A transaction that reads first and writes later cannot wait for another writer (SQLite
-    answers "database is locked" at once, to avoid a deadlock); one that begins IMMEDIATE
-    waits its turn for up to the busy timeout, and as nothing has happened yet a retry at
-    that point is always safe. Transactions here are short (one request, one turn).
-    """
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def private_file(path: Path) -> None:
@@ -93,7 +80,6 @@ def get_engine(url: str | None = None) -> Engine:
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _enable_sqlite_pragmas)
-        event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(
         url,
@@ -118,10 +104,30 @@ def new_session(url: str | None = None) -> Session:
     return session
 
 
+def _begin_writing(session: Session) -> None:
+    """Take SQLite's write lock now, at the start of a unit of work that will write.
+
+    A transaction that reads first and writes later cannot wait for another writer (SQLite
+    answers "database is locked" at once, to avoid a deadlock); one that begins IMMEDIATE
+    waits its turn for up to the busy timeout, before anything has happened. Plain reads
+    stay outside a transaction (the sqlite3 module's default), so they never hold a
+    snapshot or block a writer. Units of work here are short: one request, one turn.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 @contextmanager
-def session_scope(url: str | None = None) -> Iterator[Session]:
-    """Run a unit of work: commit on success, roll back on any error."""
+def session_scope(url: str | None = None, *, writes: bool = True) -> Iterator[Session]:
+    """Run a unit of work: commit on success, roll back on any error.
+
+    `writes` (the default) takes SQLite's write lock when the work begins, so two writers
+    wait for each other instead of one failing; pass False for work that only reads.
+    """
     session = new_session(url)
+    if writes:
+        _begin_writing(session)
     try:
         yield session
         session.commit()

@@ -71,6 +71,8 @@ _UNSURE = re.compile(
 )
 _SHORT_YES = ("yes", "yeah", "yep", "yup", "okay", "sure", "fine")
 _SHORT_NO = ("no", "nope", "nah")
+# Sounds one letter from yes or no that mean neither: "eh?" is a shrug, not a yes.
+_NOT_YES_OR_NO = frozenset({"eh", "er", "erm", "um", "uh", "oh", "meh", "huh", "hmm", "so", "yo"})
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def _normal(text: str) -> str:
 
 def _typo(word: str) -> str | None:
     """Read a one-word typo of yes or no ("yse", "ys", "yeh", "noo", "mo")."""
-    if len(word) > 5 or not word.isalpha():
+    if len(word) > 5 or not word.isalpha() or word in _NOT_YES_OR_NO:
         return None
     best = process.extractOne(word, _SHORT_YES + _SHORT_NO, scorer=fuzz.ratio)
     if best is None or best[1] < 66:

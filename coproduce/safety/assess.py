@@ -84,6 +84,10 @@ class Assessment:
     score: float = 0.0
     #: Character spans (start, end) of the sentences that carried the danger.
     spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    #: True when a hand-written rule named the danger (not the classifier alone): only then
+    #: is a check question about one kind of danger ("are you having thoughts of ending your
+    #: life?") asked; the classifier alone gets the general one.
+    by_rule: bool = field(default=False, compare=False)
 
     @property
     def flagged(self) -> bool:
@@ -98,6 +102,7 @@ class Assessment:
             "about": self.about,
             "score": round(self.score, 3),
             "spans": [list(span) for span in self.spans],
+            "by_rule": self.by_rule,
         }
 
     @classmethod
@@ -115,7 +120,8 @@ class Assessment:
         )
         about = "someone_else" if value.get("about") == "someone_else" else "patient"
         score = float(value.get("score") or 0.0)
-        return cls(str(value["level"]), categories, about, score, spans)
+        by_rule = value.get("by_rule") is True
+        return cls(str(value["level"]), categories, about, score, spans, by_rule)
 
 
 NOTHING = Assessment(NONE)
@@ -189,7 +195,8 @@ def assess(text: str, thresholds: Thresholds = THRESHOLDS) -> Assessment:
         sorted({c for a in at_level for c in a.categories}, key=lambda c: SEVERITY.get(c, 99))
     )
     spans = tuple(sorted({s for a in sentences for s in a.spans})) or (whole,)
-    return Assessment(level, categories, top.about, top.score, spans)
+    by_rule = any(a.by_rule for a in at_level)
+    return Assessment(level, categories, top.about, top.score, spans, by_rule)
 
 
 def _judge(
@@ -216,6 +223,7 @@ def _judge(
         return None
     if prefers_same_day and level in (EMERGENCY, CHECK):
         level = URGENT
+    ruled = bool(in_piece)
     if level == URGENT:
-        return Assessment(URGENT, categories, "patient", max(urgent, emergency), span)
-    return Assessment(level, categories, _about(piece.text), emergency, span)
+        return Assessment(URGENT, categories, "patient", max(urgent, emergency), span, ruled)
+    return Assessment(level, categories, _about(piece.text), emergency, span, ruled)

@@ -35,3 +35,10 @@ def check_response(categories: list[str]) -> str:
         if category in _CHECKS:
             return _CHECKS[category]
     return "utter_safety_check"
+
+
+#: The answers to a check question, as buttons (the same wherever it is asked).
+CHECK_BUTTONS = [
+    {"title": "Yes, I need help now", "payload": "/affirm"},
+    {"title": "No, not right now", "payload": "/deny"},
+]

@@ -38,8 +38,10 @@ def bound(visit: dict[str, Any], **slots: Any) -> dict[str, Any]:
     return {"visit_id": visit["visit_id"], "invite_token": visit["invite_token"], **slots}
 
 
-def _judged(level: str, *categories: str, about: str = "patient", spans: Any = ()) -> dict:
-    return Assessment(level, categories, about, 0.9, tuple(spans)).to_metadata()
+def _judged(
+    level: str, *categories: str, about: str = "patient", spans: Any = (), by_rule: bool = True
+) -> dict:
+    return Assessment(level, categories, about, 0.9, tuple(spans), by_rule).to_metadata()
 
 
 def _flags(session: Session, visit_id: str) -> list[Any]:
@@ -132,7 +134,13 @@ def test_an_uncertain_message_gets_the_check_question_then_yes_is_an_emergency(
 
 
 def test_no_to_the_check_carries_on(visit: dict[str, Any], session: Session) -> None:
-    pending = {"categories": ["chest_pain"], "about": "patient", "message_id": "m1", "asked": 1}
+    pending = {
+        "categories": ["chest_pain"],
+        "ask_about": ["chest_pain"],
+        "about": "patient",
+        "message_id": "m1",
+        "asked": 1,
+    }
     slots, responses, _ = run(
         text="no that was years ago",
         requested_slot="assets",
@@ -248,9 +256,10 @@ def test_a_first_message_that_needs_a_check_asks_it_before_the_welcome(
         intent="red_flag",
         in_form=False,
         token=visit["token"],
-        safety=_judged("check", "self_harm"),
+        safety=_judged("check", "self_harm", by_rule=False),
     )
-    assert responses == ["utter_safety_check_self_harm"]
+    # The classifier alone: the general question, not one about ending their life.
+    assert responses == ["utter_safety_check"]
     assert slots["requested_slot"] == "safety_check"
     assert slots["visit_id"] == visit["visit_id"]
 
@@ -262,5 +271,5 @@ def test_a_first_message_that_needs_a_check_asks_it_before_the_welcome(
         slots=bound(visit, safety_check=slots["safety_check"]),
         token=visit["token"],
     )
-    assert responses == ["utter_safety_check_no"]
+    assert responses == ["utter_safety_check_no_general"]
     assert slots["requested_slot"] == "consent" and slots["form_prompt"] == "ask"

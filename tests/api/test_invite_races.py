@@ -30,8 +30,8 @@ def test_simultaneous_reissues_leave_exactly_one_live_invite(database_url: str) 
 
     def reissue() -> None:
         try:
+            start.wait(timeout=30)  # all at once, each then opening its unit of work
             with session_scope(database_url) as session:
-                start.wait()
                 locked = visit_service.get_visit(
                     session=session, visit_id=visit_id, for_update=True
                 )

@@ -16,7 +16,9 @@ from tests.conftest import API_TOKEN
 
 # Routes read their settings per request, so the app can be built before the fixtures run.
 app = create_app()
-schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+# The health check takes no input, and its 503 (a part of the product down, as here: no Rasa
+# runs in this test) is its answer, not a failure: tests/api/test_health.py covers it.
+schema = schemathesis.openapi.from_asgi("/openapi.json", app).exclude(path="/api/v1/health")
 ADMIN = {"Authorization": f"Bearer {API_TOKEN}"}
 
 

@@ -105,6 +105,9 @@ ANSWERS = {
     "improvement_detail": "the stairs",
     "baseline_rating": "3",
     "confirm_summary": "yes that's right",
+    # The general safety question, when the classifier wonders about an ordinary answer.
+    "safety_check": "no",
+    "safe_to_continue": "yes",
 }
 
 

@@ -9,26 +9,27 @@ from tests.e2e.servers import API_TOKEN, Chat, Stack
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 
-FIRST = [
-    "hi",
-    "yes",
-    "to sleep through the night without the pain waking me",
-    "my garden",
-    "the pain wakes me at 3am",
-    "the tablets make me groggy",
-    "my hot water bottle",
-    "my son pops in",
-    "if I slept 6 hours straight",
-    "2",
-    "yes that's right",
-]
+FIRST = {
+    "aim": "to sleep through the night without the pain waking me",
+    "what_matters": "my garden",
+    "illness_burden": "the pain wakes me at 3am",
+    "treatment_burden": "the tablets make me groggy",
+    "concerns": "nothing really",
+    "expectations": "change my tablets",
+    "assets": "my hot water bottle",
+    "supports": "my son pops in",
+    "care_preferences": "no",
+    "improvement_measure": "if I slept 6 hours straight",
+    "baseline_rating": "2",
+    "safety_check": "no",
+}
 
 
 def test_follow_up_conversation_rerates_the_measure(stack: Stack) -> None:
     visit = stack.create_visit(scheduled_for="2026-12-01T09:30:00Z")
     chat = Chat(stack, visit["invite_token"])
-    for text in FIRST:
-        chat.say(text)
+    chat.say("hi")
+    chat.answer_the_rest(FIRST)
     assert stack.summary(visit["id"])["status"] == "completed"
 
     with httpx.Client(

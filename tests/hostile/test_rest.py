@@ -164,22 +164,21 @@ def test_control_characters_are_dropped_and_emoji_and_rtl_kept(stack: Stack) -> 
 def test_patient_text_is_never_logged_at_info(stack: Stack) -> None:
     marker = f"zq{uuid.uuid4().hex[:10]}"
     visit, chat = started(stack)
-    answers = [
-        f"I want {marker} to walk the dog again",
-        f"my grandkids and {marker}",
-        f"the pain {marker} keeps me awake",
-        f"too many tablets {marker}",
-        f"my exercises {marker}",
-        f"my daughter {marker} helps",
-        f"walking to the park {marker}",
-        f"3 {marker}",
-    ]
-    for answer in answers:
-        chat.say(answer)
-    if chat.requested_slot() == "baseline_rating":
-        chat.say("3")
-    assert chat.requested_slot() == "confirm_summary"
-    chat.say(f"yes that's right {marker}")
+    answers = {
+        "aim": f"I want {marker} to walk the dog again",
+        "what_matters": f"my grandkids and {marker}",
+        "illness_burden": f"the pain {marker} keeps me awake",
+        "treatment_burden": f"too many tablets {marker}",
+        "concerns": f"that it gets worse {marker}",
+        "expectations": f"look at my knee {marker}",
+        "assets": f"my exercises {marker}",
+        "supports": f"my daughter {marker} helps",
+        "care_preferences": f"not mornings {marker}",
+        "improvement_measure": f"walking to the park {marker}",
+        "baseline_rating": f"3 {marker}",
+        "confirm_summary": f"yes that's right {marker}",
+    }
+    chat.answer_the_rest(answers)
     summary = stack.summary(visit["id"])
     assert marker in summary["aim"]["statement"]
     assert summary["patient_confirmed"] is True

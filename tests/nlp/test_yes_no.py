@@ -29,6 +29,6 @@ def test_no_said_many_ways(text: str) -> None:
     assert yes_no.answer(text) == yes_no.NO
 
 
-@pytest.mark.parametrize("text", ["hmm", "what is this for", ""])
+@pytest.mark.parametrize("text", ["hmm", "what is this for", "", "eh", "erm"])
 def test_neither_is_none(text: str) -> None:
     assert yes_no.answer(text) is None
