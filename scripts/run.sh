@@ -26,7 +26,7 @@ mkdir -p var && chmod 700 var
 .venv/bin/python -m alembic upgrade head  # a no-op when the database is up to date
 cat <<MSG
 
-Coproduce is starting (Rasa takes about 30 s to load its model):
+Coproduce is starting (Rasa takes 15 to 30 s to load its model; each service is restarted if it stops):
   Clinician API      ${COPRODUCE_PUBLIC_URL}/docs
   Clinician pages    ${COPRODUCE_PUBLIC_URL}/clinician/login
   Patient chat       ${COPRODUCE_PUBLIC_URL}/chat/<invite_token>   (the chat_url of a visit)

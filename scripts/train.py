@@ -34,6 +34,35 @@ def fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+# The custom actions send most responses by name, which Rasa's validator cannot see, so it
+# warns that they are "not used in any story or rule"; tests/bot/test_responses_used.py
+# checks each one is really sent. Those warnings are counted here instead of printed.
+_UNUSED_WARNING = "is not used in any story or rule"
+
+
+def _run_quietly(command: list[str], env: dict[str, str]) -> int:
+    """Run Rasa, passing its output through except the unused-response warnings."""
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert process.stdout is not None
+    hidden = 0
+    for line in process.stdout:
+        if _UNUSED_WARNING in line:
+            hidden += 1
+            continue
+        if line.strip() in ("\x1b[0m", ""):
+            continue
+        sys.stdout.write(line)
+        sys.stdout.flush()
+    if hidden:
+        print(
+            f"({hidden} responses are sent by the custom actions, which Rasa's validator does "
+            "not see; tests/bot/test_responses_used.py checks that each one is used.)"
+        )
+    return process.wait()
+
+
 def main() -> int:
     name = f"coproduce-{fingerprint()}"
     model = MODELS / f"{name}.tar.gz"
@@ -69,8 +98,8 @@ def main() -> int:
             "--fixed-model-name",
             name,
         ]
-        result = subprocess.run(command, cwd=ROOT, env=env, check=False)
-        if result.returncode != 0 or not model.exists():
+        returncode = _run_quietly(command, env)
+        if returncode != 0 or not model.exists():
             print("Training failed.", file=sys.stderr)
             return 1
     (MODELS / "current").write_text(f"{model.name}\n")
