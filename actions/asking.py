@@ -119,6 +119,9 @@ class AskForSlot(Action):
             # The chat widget draws "3 of 11" from this; text-only channels ignore it.
             dispatcher.utter_message(json_message=shown)
         lead = LEADS.get(Prompt(prompt)) if prompt in Prompt._value2member_map_ else None
+        if lead == "utter_summary_updated":
+            # An earlier answer changed mid-way (not at the read-back): no summary follows.
+            lead = "utter_changed_earlier"
         if lead and form == "ask":
             dispatcher.utter_message(response=lead)
         if form == "rephrase":

@@ -8,9 +8,16 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.context import Turn
+from coproduce.aims import topics
 from coproduce.nlp import respondent
 
 Events = list[dict[str, Any]]
+
+#: Questions whose answers are naturally about other people ("my daughter does my shopping",
+#: "my husband is my rock"): the third person there says nothing about who is typing.
+_ABOUT_OTHERS = frozenset(
+    {topics.WHAT_MATTERS, topics.ASSETS, topics.SUPPORTS, topics.CARE_PREFERENCES}
+)
 
 
 def notice(tracker: Tracker, turn: Turn) -> Events:
@@ -27,6 +34,10 @@ def notice(tracker: Tracker, turn: Turn) -> Events:
         if relationship is not None and relationship not in ("child", "parent", "family"):
             return [SlotSet("respondent", {"type": "proxy", "relationship": relationship})]
         return [SlotSet("proxy_suspected", True)]
-    if respondent.sounds_like_proxy(turn.text) and tracker.get_slot("consent") is not None:
+    if (
+        respondent.sounds_like_proxy(turn.text)
+        and tracker.get_slot("consent") is not None
+        and tracker.get_slot("requested_slot") not in _ABOUT_OTHERS
+    ):
         return [SlotSet("proxy_suspected", True)]
     return []

@@ -159,7 +159,8 @@ def safe_answer(text: str | None) -> str | None:
 _EARLIER = re.compile(
     r"^\W*(?:(?:sorry|oops|whoops|actually|wait|hang on|oh|no|correction|erm|um)\W+)*"
     r"(?:i meant|i mean|meant to say|i should have said|should (?:say|be|have said)|it should "
-    r"(?:say|be)|go back|can (?:we|i) go back|change (?:the|my|what i said)|the (?:first|last|"
+    r"(?:say|be)|go back|can (?:we|i) go back|change (?:what i said|(?:my|the|that) "
+    r"(?:answer|bit|part)|(?:my|the) \w+(?: \w+)? (?:answer|bit|part)\b)|the (?:first|last|"
     r"previous|earlier|other) (?:answer|one|bit|question)|(?:my|the) \w+(?: \w+)? (?:bit|"
     r"answer|part) (?:should|is wrong))\b|"
     r"^\W*(?:sorry|oops|whoops|actually|wait|hang on|hold on|no)\W+.{0,60}\b(?:not|instead of|"

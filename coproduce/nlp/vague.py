@@ -126,12 +126,18 @@ def is_filler(text: str | None) -> bool:
     cleaned = (text or "").strip()
     if not cleaned or _FILLER.match(cleaned):
         return True
-    letters = re.sub(r"[^a-z]", "", cleaned.lower())
+    # Letters of any script: an answer in Arabic or Polish is an answer.
+    letters = "".join(ch for ch in cleaned.lower() if ch.isalpha())
     if not letters:
         return not re.search(r"\d", cleaned)
     words = cleaned.split()
     # "sdfghj": a keyboard slip.
-    return len(words) == 1 and len(letters) >= 5 and not re.search(r"[aeiouy]", letters)
+    return (
+        len(words) == 1
+        and len(letters) >= 5
+        and re.fullmatch(r"[a-z]+", letters) is not None
+        and not re.search(r"[aeiouy]", letters)
+    )
 
 
 def is_vague(text: str | None) -> bool:

@@ -28,7 +28,7 @@ def _used() -> set[str]:
     text = "\n".join(p.read_text() for p in [*SENDERS, *FLOWS])
     used = set(re.findall(r"utter_[a-z0-9_]+", text))
     # The ask actions build these names from the slot: utter_ask_<slot>, utter_explain_<slot>.
-    if "f\"utter_ask_{" in text or "utter_ask_{" in text:
+    if 'f"utter_ask_{' in text or "utter_ask_{" in text:
         used |= {n for n in _responses() if n.startswith(("utter_ask_", "utter_explain_"))}
     return used
 

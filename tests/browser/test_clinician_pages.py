@@ -235,6 +235,8 @@ def test_a_typical_summary_prints_on_one_a4_page(page: Any, site: Site) -> None:
     page.goto(f"{site.url}/clinician/visits/{site.typical}")
     page.emulate_media(media="print")
     assert not page.get_by_role("button", name="Sign out").is_visible()
+    # What the sheet looks like: A4 less the 15 mm margins is 180 mm, 680 CSS pixels wide.
+    page.set_viewport_size({"width": 680, "height": 962})
     page.screenshot(path=str(SHOTS / "summary-print-media.png"), full_page=True)
     pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     (SHOTS / "summary-print.pdf").write_bytes(pdf)

@@ -46,9 +46,11 @@ def test_follow_up_conversation_rerates_the_measure(stack: Stack) -> None:
     reply = later.text(later.say("hello"))
     assert "sleep through the night without the pain waking me" in reply
     assert "if I slept 6 hours straight" in reply
-    assert "2 out of 10" in reply
+    # Today's rating is asked before the baseline is shown, so it is not anchored to it.
+    assert "2 out of 10" not in reply
     assert later.requested_slot() == "followup_rating"
-    later.say("about a 6 now")
+    reply = later.text(later.say("about a 6 now"))
+    assert "you rated it 2 out of 10; today 6" in reply
     assert later.requested_slot() == "goal_attainment"
     later.say('/inform{"goal_attainment": 1}')
     assert later.requested_slot() == "followup_helped"

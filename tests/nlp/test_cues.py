@@ -142,8 +142,13 @@ def test_the_answer_to_are_you_safe(text: str, answer: str | None) -> None:
         ("actually change the first answer to sleeping better", True),
         ("wait, go back, what matters most is my wife not work", True),
         ("hang on, what matters most is my wife not work", True),
+        ("change my answer about sleep, it's the pain that wakes me", True),
+        ("change what I said about my son", True),
         ("my son helps", False),
         ("I don't know what you mean", False),
+        # What a patient hopes the clinician will do is not a correction.
+        ("change my tablets", False),
+        ("change the dose of my inhaler", False),
     ],
 )
 def test_a_correction_of_an_earlier_answer(text: str, expected: bool) -> None:

@@ -23,3 +23,15 @@ def test_a_worry_and_an_idea_are_kept_apart() -> None:
         "I think it's the new tablets",
     )
     assert ice.split_concerns("I think it is stress") == (None, "I think it is stress")
+
+
+@pytest.mark.parametrize("text", ["hmm", "?", "erm", "...", "sdfghj", "🙂"])
+def test_no_answer_at_all_is_filler(text: str) -> None:
+    assert vague.is_filler(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["أمشي مع كلبي \u200f🐕", "mój wnuk", "孫と散歩", "knee", "bbq", "5 miles"]
+)
+def test_an_answer_in_any_script_is_not_filler(text: str) -> None:
+    assert not vague.is_filler(text)

@@ -14,12 +14,14 @@ import redis
 
 from tests.conftest import reset_postgres
 from tests.e2e.servers import (
+    ANSWERS,
     RASA_TOKEN,
     Chat,
     Stack,
     free_port,
     running_stack,
     start_rasa,
+    tracker_endpoints,
 )
 
 POSTGRES_URL = os.environ.get("COPRODUCE_TEST_DATABASE_URL")
@@ -39,17 +41,13 @@ def _redis_up() -> bool:
 
 
 def scaled_endpoints(path: Path, *, action_url: str, database_url: str) -> Path:
-    rest = database_url.split("://", 1)[1]
-    user, _, hostpart = rest.rpartition("@")
-    host, _, db = hostpart.partition("/")
-    hostname, _, port = host.partition(":")
-    path.write_text(
-        f"action_endpoint:\n  url: {action_url}\n"
-        f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: {hostname}\n"
-        f"  port: {port or 5432}\n  db: {db}\n  username: {user or 'postgres'}\n"
-        "lock_store:\n  type: coproduce.locks.AtomicRedisLockStore\n  url: 127.0.0.1\n  port: 6379\n  db: 3\n"
-        f"  key_prefix: t{uuid.uuid4().hex[:8]}\n"
-    )
+    """The stack's endpoints (PostgreSQL tracker store, action secret) plus a Redis lock store."""
+    tracker_endpoints(path, action_url=action_url, database_url=database_url, tracker_db=path)
+    with path.open("a") as endpoints:
+        endpoints.write(
+            "lock_store:\n  type: coproduce.locks.AtomicRedisLockStore\n  url: 127.0.0.1\n"
+            f"  port: 6379\n  db: 3\n  key_prefix: t{uuid.uuid4().hex[:8]}\n"
+        )
     return path
 
 
@@ -100,22 +98,24 @@ def test_a_conversation_alternating_between_replicas_completes(
     stack, second = replicas
     visit = stack.create_visit()
     chat = Chat(stack, visit["invite_token"])
-    turns = [
-        "hi",
-        "yes",
-        "to get my sugar under control",
-        "my grandchildren",
-        "the fatigue stops me going out",
-        "finger pricks four times a day",
-        "my walking group",
-        "my husband helps, I look after my mum",
-        "if my readings were steady for a month",
-        "4",
-        "yes that's right",
-    ]
-    for number, text in enumerate(turns):
-        replies = _say(stack.rasa_url if number % 2 == 0 else second, chat, text)
-        assert replies, f"no reply to {text!r}"
+    answers = {
+        **ANSWERS,
+        "aim": "to get my sugar under control",
+        "what_matters": "my grandchildren",
+        "illness_burden": "the fatigue stops me going out",
+        "treatment_burden": "finger pricks four times a day",
+        "assets": "my walking group",
+        "supports": "my husband helps, I look after my mum",
+        "improvement_measure": "if my readings were steady for a month",
+        "baseline_rating": "4",
+    }
+    assert _say(stack.rasa_url, chat, "hi"), "no reply to 'hi'"
+    for number in range(1, 30):
+        slot = chat.requested_slot()
+        if slot is None:
+            break
+        replies = _say(stack.rasa_url if number % 2 == 0 else second, chat, answers[slot])
+        assert replies, f"no reply to {answers[slot]!r} (asked {slot})"
     summary = stack.summary(visit["id"])
     assert summary["status"] == "completed"
     assert summary["aim"]["statement"] == "to get my sugar under control"

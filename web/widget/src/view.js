@@ -134,8 +134,11 @@ export class ChatView {
   setProgress(progress) {
     if (!progress || !progress.step) {
       this.progress.hidden = true;
+      delete this.progress.dataset.topic;
       return;
     }
+    // Which question this is, for the page around the widget (and its tests) to read.
+    this.progress.dataset.topic = progress.topic || "";
     this.progressText.textContent = `Question ${progress.step} of ${progress.total}`;
     this.meterFill.style.width = `${Math.round((100 * progress.step) / progress.total)}%`;
     this.progress.hidden = false;
