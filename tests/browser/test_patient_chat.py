@@ -207,7 +207,7 @@ def test_the_widget_works_embedded_on_a_clinic_site(
     assert re.search(r"rgb\(11, 79, 138\)", yes.evaluate("b => getComputedStyle(b).color"))
     yes.click()
     at_question(page, 1, "aim")
-    skip_all = {topic: SKIP for topic in topics.TOPICS}
+    skip_all = dict.fromkeys(topics.TOPICS, SKIP)
     answer_until(
         page,
         "I'd like to get my breathing sorted so I can get back to bowls",
@@ -236,7 +236,7 @@ def test_the_read_back_card_edits_a_topic_and_confirms(chat_stack: Stack, phone:
     page.goto(visit["chat_url"])
     page.get_by_role("button", name="Yes, go ahead").click()
     at_question(page, 1, "aim")
-    skip_all = {topic: SKIP for topic in topics.TOPICS}
+    skip_all = dict.fromkeys(topics.TOPICS, SKIP)
     answer_until(page, "to stop being so tired all the time", skip_all, None)
     expect(page.locator(".card")).to_be_visible()
     page.get_by_role("button", name=f"Edit: {topics.LABELS[topics.ASSETS]}").click()
