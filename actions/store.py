@@ -25,7 +25,7 @@ from coproduce.audit import service as audit_service
 from coproduce.conversations import tracker_store
 from coproduce.database import session_scope
 from coproduce.followups import service as follow_up_service
-from coproduce.safety import alerts
+from coproduce.safety import alerts, flagging
 from coproduce.visits import service as visit_service
 
 logger = logging.getLogger(__name__)
@@ -165,28 +165,24 @@ def record_red_flags(
     if granted is None or (slots.get("visit_id") and not granted.covers(slots)):
         logger.warning("Refused to record a red flag: no live invite of this visit")
         return []
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    message_key = message_id or f"{now.timestamp():.6f}"
-    keys = [f"{sender_id}:{message_key}:{category}"[:128] for category in categories]
+    keys = flagging.dedupe_keys(sender_id, message_id or "", categories)
     try:
-        with session_scope() as session:
-            for category, key in zip(categories, keys, strict=True):
-                aim_service.record_red_flag(
-                    session=session,
-                    visit_id=granted.visit_id,
-                    category=category,
-                    text=text,
-                    at=now,
-                    dedupe_key=key,
-                    urgency=urgency,
-                    about=about,
-                    guidance=guidance,
-                )
+        return flagging.record(
+            visit_id=granted.visit_id,
+            sender_id=sender_id,
+            message_key=message_id,
+            text=text,
+            categories=categories,
+            urgency=urgency,
+            about=about,
+            guidance=guidance,
+        )
     except SQLAlchemyError:
         logger.error("Storing a red flag for visit %s failed", granted.visit_id)
-    for category in categories:
-        alerts.send_alert(visit_id=granted.visit_id, category=category, urgency=urgency)
-    return keys
+        # The clinic still hears of it: the alert carries no patient text.
+        for category in categories:
+            alerts.send_alert(visit_id=granted.visit_id, category=category, urgency=urgency)
+        return keys
 
 
 def record_callback(*, slots: dict[str, Any]) -> bool:

@@ -19,15 +19,17 @@ a `Delivery` instead:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import aiohttp
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 from rasa.core.tracker_store import FailSafeTrackerStore
+from rasa.shared.core.events import UserUtteranceReverted, UserUttered
 from sqlalchemy import text as sql
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -35,8 +37,9 @@ from coproduce.channels import gate
 from coproduce.channels.gate import Admission
 from coproduce.channels.outbox import Outbox, PendingMessage, get_outbox
 from coproduce.config import get_settings
-from coproduce.database import get_engine
-from coproduce.safety.assess import NONE, URGENT, Assessment
+from coproduce.database import get_engine, session_scope
+from coproduce.safety import flagging
+from coproduce.safety.assess import EMERGENCY, NONE, URGENT, Assessment
 from coproduce.safety.guidance import guidance_response
 from coproduce.visits import access
 
@@ -140,6 +143,53 @@ def _hash_in(metadata: dict[str, Any]) -> str | None:
 async def _rejudged(text: str, metadata: dict[str, Any]) -> dict[str, Any]:
     """Metadata for kept messages merged into one: the merged text is judged afresh."""
     return {**metadata, "safety": (await gate.judge(text)).to_metadata()}
+
+
+def flag_kept_message(
+    sender: str, batch_id: str, text: str, metadata: dict[str, Any] | None
+) -> list[str]:
+    """Record the red flags of a message kept for later on the visit its live invite opens.
+
+    Run while the action server (or Rasa's database) is down, so that the clinic hears of an
+    emergency at once. The flags are keyed by the kept batch's id, the message id Rasa gets
+    when the batch is saved, so the action server then finds them already stored. Returns
+    the keys stored ([] when there is nothing to flag or the aims database is down too).
+    """
+    assessment = Assessment.from_metadata((metadata or {}).get("safety"))
+    if assessment is None or assessment.level not in (EMERGENCY, URGENT):
+        return []
+    invite_hash = _hash_in(metadata or {})
+    if not access.is_invite_hash(invite_hash):
+        return []
+    try:
+        with session_scope(writes=False) as session:
+            check = access.check_invite(session=session, invite_hash=invite_hash)
+            bound = access.conversation_visit(session=session, sender_id=sender)
+    except SQLAlchemyError as error:
+        logger.warning("Could not record a kept message's red flag (%s)", type(error).__name__)
+        return []
+    if not check.live or check.visit_id is None or bound not in (None, check.visit_id):
+        return []
+    guidance = (
+        "utter_safety_urgent"
+        if assessment.level == URGENT
+        else guidance_response(list(assessment.categories), about=assessment.about)
+    )
+    return flagging.record_or_log(
+        visit_id=check.visit_id,
+        sender_id=sender,
+        message_key=batch_id,
+        text=text,
+        categories=list(assessment.categories) or ["other"],
+        urgency=assessment.level,
+        about=assessment.about,
+        guidance=guidance,
+    )
+
+
+@contextlib.asynccontextmanager
+async def _no_lock() -> AsyncIterator[None]:
+    yield
 
 
 def _raise(error: Exception) -> None:
@@ -262,6 +312,7 @@ class Delivery:
             message.output_channel,
             message.sender_id,
             input_channel=message.input_channel,
+            message_id=kept[0].id,
             metadata=await _rejudged(text, dict(message.metadata or {})),
         )
 
@@ -287,7 +338,37 @@ class Delivery:
             return True
         # No reply at all: fine if the bot chose silence, a failure if an action could not
         # run or could not reach the database.
-        return await self._can_save()
+        if await self._can_save():
+            return True
+        await self._undo_attempt(message)
+        return False
+
+    async def _undo_attempt(self, message: UserMessage) -> None:
+        """Take a turn that could not be saved back out of the conversation.
+
+        Rasa logged the message (and whatever its actions managed) before an action failed.
+        The message goes to Rasa again, kept with any others, once it can be saved: without
+        this the conversation would hold it twice, and a turn whose answer was taken but
+        whose next question never went out would make the replay answer a question the
+        patient never saw. A `UserUtteranceReverted` event takes the attempt out of the
+        conversation Rasa applies; the replay then answers the question on screen.
+        """
+        agent = self._agent()
+        store = getattr(agent, "tracker_store", None)
+        if store is None:
+            return
+        sender = str(message.sender_id)
+        try:
+            lock_store = getattr(agent, "lock_store", None)
+            async with lock_store.lock(sender) if lock_store else _no_lock():
+                tracker = await store.retrieve(sender)
+                last = tracker.get_last_event_for(UserUttered) if tracker else None
+                if tracker is None or last is None or last.text != message.text:
+                    return
+                tracker.update(UserUtteranceReverted())
+                await store.save(tracker)
+        except Exception as error:
+            logger.warning("Could not undo a turn that was not saved (%s)", type(error).__name__)
 
     async def _keep(self, message: UserMessage) -> None:
         sender = str(message.sender_id)
@@ -296,17 +377,22 @@ class Delivery:
         guidance = safety_guidance(message.metadata, self._responses())
         if guidance:
             notices.append(guidance)
+        pending = PendingMessage(text, self.channel, dict(message.metadata or {}))
         try:
-            await self.outbox.add(
-                sender, PendingMessage(text, self.channel, dict(message.metadata or {}))
-            )
+            kept = await self.outbox.pending(sender)
+            await self.outbox.add(sender, pending)
             notices.append(DELAYED_NOTICE)
             logger.info("Kept a message for conversation %s until it can be saved", sender)
         except Exception as error:
             logger.error("Could not keep a message for later (%s)", type(error).__name__)
             notices.append(NOT_KEPT_NOTICE)
+            kept = []
         for notice in notices:
             await message.output_channel.send_text_message(sender, notice)
+        # The kept messages go to Rasa later as one, under the first one's id: its red flags
+        # are recorded now under that id, so the clinic hears at once and only once.
+        batch = kept[0].id if kept else pending.id
+        await asyncio.to_thread(flag_kept_message, sender, batch, text, message.metadata)
 
     async def _flush_forever(self) -> None:
         settings = get_settings()
@@ -353,6 +439,7 @@ class Delivery:
                     self.output_for(sender),
                     sender,
                     input_channel=self.channel,
+                    message_id=kept[0].id,
                     metadata=await _rejudged(text, kept[-1].metadata),
                 )
                 if not await self._handled(message):

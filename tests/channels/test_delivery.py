@@ -13,19 +13,27 @@ import pytest
 import redis
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+from rasa.shared.core.events import SlotSet, UserUttered
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from coproduce.aims.models import RedFlagRecord
 from coproduce.channels import delivery as delivery_module
 from coproduce.channels.delivery import (
     DELAYED_NOTICE,
     NOT_KEPT_NOTICE,
     Delivery,
+    flag_kept_message,
     merged_text,
     safety_guidance,
 )
 from coproduce.channels.gate import Admission
 from coproduce.channels.outbox import Outbox, PendingMessage, RedisOutbox, SqliteOutbox
+from coproduce.safety import flagging
 from coproduce.safety.assess import Assessment
+from coproduce.visits.service import hash_token
 from tests import aio
+from tests.builders import make_visit
 
 RESPONSES = {
     "utter_safety_emergency": [{"text": "Please call {emergency_number} now."}],
@@ -72,9 +80,11 @@ class FakeRasa:
     def __init__(self, *outcomes: str) -> None:
         self.outcomes = list(outcomes)
         self.texts: list[str] = []
+        self.ids: list[str] = []
 
     async def __call__(self, message: UserMessage) -> None:
         self.texts.append(message.text or "")
+        self.ids.append(str(message.message_id))
         outcome = self.outcomes.pop(0) if self.outcomes else "reply"
         if outcome == "raise":
             raise ConnectionError("database is down")
@@ -155,6 +165,28 @@ def test_while_the_actions_cannot_save_rasa_is_not_asked_again(outbox, monkeypat
     assert len(aio.run(outbox.pending("pat-1"))) == 2
 
 
+def test_a_turn_that_could_not_be_saved_is_taken_back_out_of_the_conversation(
+    outbox, monkeypatch
+) -> None:
+    delivery = make_delivery(FakeRasa(), outbox, monkeypatch, up=False)
+    store = delivery.app.ctx.agent.tracker_store
+
+    async def rasa_whose_actions_fail(message: UserMessage) -> None:
+        # Rasa logs the message and the answer the validation took, then the ask fails.
+        tracker = await store.get_or_create_tracker(message.sender_id)
+        tracker.update(UserUttered(message.text))
+        tracker.update(SlotSet("what_matters", message.text))
+        await store.save(tracker)
+
+    delivery.on_new_message = rasa_whose_actions_fail
+    assert say(delivery, "my allotment") == [DELAYED_NOTICE]
+
+    tracker = aio.run(store.retrieve("pat-1"))
+    applied = tracker.applied_events()
+    assert not [e for e in applied if isinstance(e, (UserUttered, SlotSet))]
+    assert [m.text for m in aio.run(outbox.pending("pat-1"))] == ["my allotment"]
+
+
 def test_silence_while_everything_is_up_is_the_bots_choice(outbox, monkeypatch) -> None:
     rasa = FakeRasa("silent")
     assert say(make_delivery(rasa, outbox, monkeypatch), "thanks") == []
@@ -166,6 +198,52 @@ def test_danger_while_saving_is_delayed_gets_the_guidance_first(outbox, monkeypa
     danger = Assessment("emergency", ("chest_pain",))
     replies = say(delivery, "I've got crushing chest pain right now", safety=danger)
     assert replies == ["Please call 999 now.", DELAYED_NOTICE]
+
+
+def test_a_red_flag_kept_in_an_outage_reaches_the_clinic_at_once_and_once(
+    session: Session, outbox: SqliteOutbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit, token = make_visit(session)
+    alerted: list[dict] = []
+    monkeypatch.setattr(flagging.alerts, "send_alert", lambda **alert: alerted.append(alert))
+    danger = Assessment("emergency", ("chest_pain",))
+    metadata = {"safety": danger.to_metadata(), "invite_hash": hash_token(token)}
+
+    def flags() -> list[str]:
+        session.expire_all()
+        query = select(RedFlagRecord.category).where(RedFlagRecord.visit_id == visit.id)
+        return list(session.execute(query).scalars())
+
+    down = make_delivery(FakeRasa("raise", "raise"), outbox, monkeypatch)
+    text = "I've got crushing chest pain right now"
+    aio.run(down.handle(UserMessage(text, CollectingOutputChannel(), "pat-1", metadata=metadata)))
+    # Recorded while the action server is down, and the clinic alerted.
+    assert flags() == ["chest_pain"]
+    assert alerted == [{"visit_id": visit.id, "category": "chest_pain", "urgency": "emergency"}]
+
+    # Saved later as one message under the kept batch's id: the actions find it stored.
+    [kept] = aio.run(outbox.pending("pat-1"))
+    rasa = FakeRasa("reply")
+    up = make_delivery(rasa, outbox, monkeypatch)
+    aio.run(up.handle(UserMessage("hello?", CollectingOutputChannel(), "pat-1", metadata=metadata)))
+    assert rasa.ids == [kept.id]
+    flagging.record(
+        visit_id=visit.id,
+        sender_id="pat-1",
+        message_key=rasa.ids[0],
+        text=text,
+        categories=["chest_pain"],
+    )
+    assert flags() == ["chest_pain"]
+    assert len(alerted) == 1
+
+
+def test_a_kept_message_with_a_dead_link_flags_nothing(
+    session: Session, outbox: SqliteOutbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    danger = Assessment("emergency", ("chest_pain",)).to_metadata()
+    assert flag_kept_message("pat-2", "b1", "chest pain", {"safety": danger}) == []
+    assert flag_kept_message("pat-2", "b1", "chest pain", {"invite_hash": "0" * 64}) == []
 
 
 def test_when_nothing_can_be_kept_the_patient_is_told_to_try_again(monkeypatch) -> None:
