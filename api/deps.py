@@ -2,24 +2,68 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+import asyncio
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, nullcontext
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import Forbidden, TooManyRequests, Unauthorized
 from coproduce import ratelimit
 from coproduce.clinics import service as clinic_service
 from coproduce.clinics.service import Principal
 from coproduce.config import get_settings
-from coproduce.database import session_scope
+from coproduce.database import SQLITE_BUSY_TIMEOUT_MS, DatabaseBusy, session_scope
+
+#: One queue per event loop (tests run several loops, one after another).
+_sqlite_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def get_session() -> Iterator[Session]:
+def _turn() -> AbstractAsyncContextManager[Any]:
+    """On SQLite, one request's unit of work at a time, waiting in the event loop.
+
+    A request's unit of work holds SQLite's write lock from its first step to its last,
+    and each step runs on a worker thread. Were requests to queue for the lock on those
+    threads, a busy morning would fill them all with waiters while the request holding the
+    lock waited for a thread to finish on. Queued here, waiting costs no thread.
+    """
+    if not get_settings().database_url.startswith("sqlite"):
+        return nullcontext()
+    loop = asyncio.get_running_loop()
+    return _queued(_sqlite_turns.setdefault(loop, asyncio.Semaphore(1)))
+
+
+class _queued:
+    def __init__(self, semaphore: asyncio.Semaphore) -> None:
+        self.semaphore = semaphore
+
+    async def __aenter__(self) -> None:
+        try:
+            await asyncio.wait_for(self.semaphore.acquire(), SQLITE_BUSY_TIMEOUT_MS / 1000)
+        except asyncio.TimeoutError:
+            raise DatabaseBusy("The database is busy with other requests.") from None
+
+    async def __aexit__(self, *_: object) -> None:
+        self.semaphore.release()
+
+
+async def get_session() -> AsyncIterator[Session]:
     """Yield one session per request; commit when the route returns, roll back on error."""
-    with session_scope() as session:
-        yield session
+    async with _turn():
+        scope = session_scope()
+        session = await run_in_threadpool(scope.__enter__)
+        try:
+            yield session
+        except BaseException as error:
+            await run_in_threadpool(scope.__exit__, type(error), error, error.__traceback__)
+            raise
+        await run_in_threadpool(scope.__exit__, None, None, None)
 
 
 # scope="function": commit before the response leaves, so the next request sees the data.

@@ -5,6 +5,9 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+
+from coproduce.database import DatabaseBusy
 
 
 class ApiError(Exception):
@@ -81,7 +84,27 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+#: How long a client is asked to wait when the embedded database is too busy.
+BUSY_RETRY_AFTER_S = 5
+
+
+async def _database_busy(_request: Request, exc: Exception) -> JSONResponse:
+    """The database stayed locked or could not be reached: a clear 503 to retry, not a 500."""
+    message = (
+        "The service is busy or its database cannot be reached just now. Nothing was saved; "
+        "please try again in "
+        f"{BUSY_RETRY_AFTER_S} seconds (send the same Idempotency-Key to make the retry safe)."
+    )
+    return JSONResponse(
+        {"error": "busy", "message": message, "detail": message, "retry_after": BUSY_RETRY_AFTER_S},
+        status_code=503,
+        headers={"Retry-After": str(BUSY_RETRY_AFTER_S)},
+    )
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn domain errors into clear JSON responses."""
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(DatabaseBusy, _database_busy)
+    app.add_exception_handler(OperationalError, _database_busy)

@@ -29,6 +29,7 @@ CHAT = ["hi", "yes", "to walk to the shops without stopping", "my garden"]
 def run(clients: int) -> dict[str, object]:
     """Run the morning; return the failures and timings."""
     failures: Counter[str] = Counter()
+    took: dict[str, list[float]] = {"create": [], "chat": []}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         url = f"sqlite:///{workdir / 'aims.db'}"
@@ -43,7 +44,9 @@ def run(clients: int) -> dict[str, object]:
             def create(index: int) -> None:
                 try:
                     with httpx.Client(base_url=stack.api_url, headers=headers, timeout=120) as c:
+                        began = time.monotonic()
                         response = c.post("/api/v1/visits", json={"patient_ref": f"NEW-{index}"})
+                        took["create"].append(time.monotonic() - began)
                     if response.status_code != 201:
                         failures[f"create HTTP {response.status_code}"] += 1
                 except httpx.HTTPError as error:
@@ -55,6 +58,7 @@ def run(clients: int) -> dict[str, object]:
                 with httpx.Client(timeout=180) as c:
                     for text in CHAT:
                         try:
+                            began = time.monotonic()
                             response = c.post(
                                 f"{stack.rasa_url}/webhooks/rest/webhook",
                                 json={
@@ -63,6 +67,7 @@ def run(clients: int) -> dict[str, object]:
                                     "metadata": {"invite_token": token},
                                 },
                             )
+                            took["chat"].append(time.monotonic() - began)
                             if response.status_code != 200 or not response.json():
                                 failures[f"chat HTTP {response.status_code}"] += 1
                         except httpx.HTTPError as error:
@@ -90,7 +95,13 @@ def run(clients: int) -> dict[str, object]:
         "visits_expected": clients * 2,
         "database_is_locked_in_logs": database_errors,
         "seconds": round(elapsed, 1),
+        "p95_seconds": {kind: _p95(times) for kind, times in took.items()},
     }
+
+
+def _p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return round(ordered[int(0.95 * (len(ordered) - 1))], 2) if ordered else 0.0
 
 
 def main() -> int:
@@ -103,7 +114,9 @@ def main() -> int:
         f"busy morning, {result['clients']} creates + {result['clients']} chats at once: "
         f"{failed} failed {result['failures']}, visits stored {result['visits_stored']}/"
         f"{result['visits_expected']}, 'database is locked' in logs "
-        f"{result['database_is_locked_in_logs']}, {result['seconds']} s"
+        f"{result['database_is_locked_in_logs']}, {result['seconds']} s; p95 per request: "
+        f"create {result['p95_seconds']['create']} s, "  # type: ignore[index]
+        f"chat turn {result['p95_seconds']['chat']} s"  # type: ignore[index]
     )
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -118,24 +119,55 @@ def _begin_writing(session: Session) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+class DatabaseBusy(RuntimeError):
+    """The embedded database stayed busy with other writers for longer than the busy timeout."""
+
+
+_WRITERS: dict[str, threading.BoundedSemaphore] = {}
+_WRITERS_GUARD = threading.Lock()
+
+
+def _writer_queue(url: str) -> threading.BoundedSemaphore | None:
+    """One writer at a time per SQLite file in this process, queued in Python.
+
+    SQLite's own busy handler polls with sleeps of up to 100 ms, so under many waiting
+    writers most of the time goes to sleeping and some wait past the timeout. Queued here,
+    a process's writers hand the lock on at once; SQLite's lock still orders the processes.
+    A semaphore, not a lock: FastAPI may end a request's unit of work on another thread.
+    """
+    if not url.startswith("sqlite"):
+        return None
+    with _WRITERS_GUARD:
+        return _WRITERS.setdefault(url, threading.BoundedSemaphore(1))
+
+
 @contextmanager
 def session_scope(url: str | None = None, *, writes: bool = True) -> Iterator[Session]:
     """Run a unit of work: commit on success, roll back on any error.
 
     `writes` (the default) takes SQLite's write lock when the work begins, so two writers
     wait for each other instead of one failing; pass False for work that only reads.
+    Raises DatabaseBusy when SQLite's write lock could not be had within the busy timeout.
     """
-    session = new_session(url)
-    if writes:
-        _begin_writing(session)
+    url = url or get_settings().database_url
+    queue = _writer_queue(url) if writes else None
+    if queue is not None and not queue.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
+        raise DatabaseBusy("The database is busy with other writers.")
     try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
+        session = new_session(url)
+        if writes:
+            _begin_writing(session)
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
     finally:
-        session.close()
+        if queue is not None:
+            queue.release()
 
 
 def create_all(url: str | None = None) -> None:
