@@ -101,6 +101,8 @@ def test_a_token_opens_its_own_conversation_and_no_other(chat_stack: Stack) -> N
         run(talk(session["socket_url"], auth, other["session_id"], []))
     sneaky = {**hello, "session_id": other["session_id"]}
     assert run(talk(session["socket_url"], auth, session["session_id"], [sneaky])) == []
+    # Sockets opened and closed leave no error traceback behind ("Invalid response type None").
+    assert "Invalid response type" not in chat_stack.logs()
 
 
 def test_an_old_link_stops_at_once_on_an_open_socket(chat_stack: Stack) -> None:
