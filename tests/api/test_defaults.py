@@ -13,5 +13,5 @@ def test_services_listen_on_loopback_by_default(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_the_host_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COPRODUCE_HOST", "0.0.0.0")
-    assert Settings(_env_file=None).host == "0.0.0.0"  # type: ignore[call-arg]
+    monkeypatch.setenv("COPRODUCE_HOST", "10.0.0.5")
+    assert Settings(_env_file=None).host == "10.0.0.5"  # type: ignore[call-arg]
