@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import store
-from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot
+from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot, said_before
 from actions.readback import edit_buttons
 from coproduce.aims import topics
 from coproduce.nlp import cues, extraction
@@ -80,8 +80,26 @@ def redo(tracker: Tracker, topic: str, target: str | None) -> Events:
     return [*events, SlotSet(REQUESTED_SLOT, topic)]
 
 
-def _ask_what_to_change(dispatcher: CollectingDispatcher) -> Events:
-    dispatcher.utter_message(response="utter_ask_what_to_change", buttons=edit_buttons())
+def _times_asked_what_to_change(tracker: Tracker) -> int:
+    """How many times running "what would you like to change?" has been asked."""
+    times = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "correction_pending":
+            if event.get("value") is not True:
+                break
+            times += 1
+    return times
+
+
+def _ask_what_to_change(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+    """Ask what to change; asked twice with no change named, keep the summary (never a loop)."""
+    times = _times_asked_what_to_change(tracker)
+    if times >= 2:
+        dispatcher.utter_message(response="utter_summary_kept")
+        done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
+        return _finish(tracker, done, "silent")
+    response = "utter_ask_what_to_change_again" if times else "utter_ask_what_to_change"
+    dispatcher.utter_message(response=response, buttons=edit_buttons())
     return [SlotSet("correction_pending", True), SlotSet("form_prompt", "silent")]
 
 
@@ -120,7 +138,7 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
     if turn.intent == "affirm" and pending:
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return _finish(tracker, done, "silent")
-    return _ask_what_to_change(dispatcher)
+    return _ask_what_to_change(dispatcher, tracker)
 
 
 _OPENING = re.compile(
@@ -136,6 +154,9 @@ def correct_earlier(
 ) -> Events | None:
     """Apply "sorry, I meant my son not my daughter" to the earlier answer it corrects."""
     if turn.is_payload or requested not in topics.TOPICS or not cues.corrects_earlier(turn.text):
+        return None
+    if said_before(tracker, turn.text):
+        # The same words again after the earlier answer was redone: they answer this question.
         return None
     correction = extraction.parse_correction(_OPENING.sub("", turn.text))
     topic = correction.topic

@@ -111,8 +111,10 @@ _NOT_UNDERSTOOD = re.compile(
 _CONFIRM = re.compile(
     r"^\W*(?:(?:yes|yep|yeah|yup|yea|ya|aye|ok|okay|correct|right|perfect|lovely|great|fine|good|"
     r"brilliant|grand|brill|smashing|champion|cracking|fab|fabulous|wonderful|excellent|"
-    r"marvellous|super|sound|spot on|looks (?:good|right|fine|great)|"
-    r"sounds (?:good|right|fine)|that'?s (?:it|right|fine|correct|lovely|perfect|great|grand|all|"
+    r"marvellous|super|sound|spot on|bang on|accurate|all accurate|exactly right|just right|"
+    r"looks (?:good|right|fine|great|accurate|ok|okay)(?: to me)?|"
+    r"sounds (?:good|right|fine|accurate)|that'?s (?:it|right|fine|correct|lovely|perfect|great|"
+    r"grand|all|accurate|me|everything|"
     r"spot on|brilliant|about right)|that is (?:right|correct|fine)|it'?s (?:right|"
     r"correct|fine|good|all (?:good|fine|correct|right))|all (?:good|correct|right|fine)|"
     r"(?:thank you|thanks|ta|cheers)(?: very much| so much)?|love|dear|exactly|indeed|"
@@ -163,8 +165,12 @@ _EARLIER = re.compile(
     r"(?:answer|bit|part)|(?:my|the) \w+(?: \w+)? (?:answer|bit|part)\b)|the (?:first|last|"
     r"previous|earlier|other) (?:answer|one|bit|question)|(?:my|the) \w+(?: \w+)? (?:bit|"
     r"answer|part) (?:should|is wrong))\b|"
-    r"^\W*(?:sorry|oops|whoops|actually|wait|hang on|hold on|no)\W+.{0,60}\b(?:not|instead of|"
-    r"rather than)\b",
+    # "no, my son not my daughter": a correction names what it replaces ("not my daughter");
+    # "No injections. Not happening" and "no, I'm not worried" are answers.
+    r"^\W*(?:sorry|oops|whoops|actually|wait|hang on|hold on)\W+.{0,60}\b(?:not|instead of|"
+    r"rather than)\b|"
+    r"^\W*no\W+.{0,60}\b(?:not|instead of|rather than) (?:my|the|a|an|his|her|our|their|that|"
+    r"this|what i said)\b",
     _FLAGS,
 )
 

@@ -361,3 +361,46 @@ def test_read_back_buttons_confirm_and_edit(visit: dict[str, Any]) -> None:
         entities=[{"entity": "edit_topic", "value": "assets"}],
     )
     assert slots["requested_slot"] == "assets" and slots["assets"] is None
+
+
+def _pending(times: int) -> list[dict[str, Any]]:
+    """Events of a read-back where "what would you like to change?" was asked `times` times."""
+    return [
+        {"event": "slot", "name": "correction_pending", "value": True, "timestamp": None}
+    ] * times
+
+
+def test_a_read_back_reply_never_understood_ends_kept_not_in_a_loop(visit: dict[str, Any]) -> None:
+    asked = []
+    for times in range(3):
+        slots, responses, _ = run(
+            text="hmm the thingy",
+            intent="inform",
+            requested_slot="confirm_summary",
+            slots={**_complete(visit), "correction_pending": bool(times)},
+            token=visit["token"],
+            events=_pending(times),
+        )
+        asked.append(responses[0])
+    assert asked == [
+        "utter_ask_what_to_change",
+        "utter_ask_what_to_change_again",
+        "utter_summary_kept",
+    ]
+    assert slots["confirm_summary"] is True and slots["requested_slot"] is None
+
+
+def test_the_same_correction_twice_is_an_answer_to_the_question_asked(
+    visit: dict[str, Any],
+) -> None:
+    said = "Sorry, I meant my dad does the school run, not my husband"
+    earlier = [{"event": "user", "text": said, "timestamp": None}]
+    slots, _, _ = run(
+        text=said,
+        requested_slot="care_preferences",
+        slots={**_complete(visit), "care_preferences": None},
+        token=visit["token"],
+        events=earlier,
+    )
+    assert slots["care_preferences"] == said
+    assert slots["requested_slot"] != "supports"

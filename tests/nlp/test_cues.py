@@ -103,6 +103,9 @@ def test_none_answers(text: str, expected: bool) -> None:
         ("yes thats lovely thank you", True, False),
         ("that's grand", True, False),
         ("spot on ta", True, False),
+        ("Accurate, thanks", True, False),
+        ("looks accurate to me", True, False),
+        ("bang on", True, False),
         ("yes that's right", True, False),
         ("it's all correct", True, True),
         ("no it's fine, leave it", False, True),
@@ -146,6 +149,10 @@ def test_the_answer_to_are_you_safe(text: str, answer: str | None) -> None:
         ("change what I said about my son", True),
         ("my son helps", False),
         ("I don't know what you mean", False),
+        ("no, my son not my daughter", True),
+        # Answers that start with no and say not are answers.
+        ("No injections. Not happening", False),
+        ("no, I'm not worried", False),
         # What a patient hopes the clinician will do is not a correction.
         ("change my tablets", False),
         ("change the dose of my inhaler", False),
