@@ -56,6 +56,15 @@ SLOT_KEYS = {
 }
 
 
+#: Treatment-burden categories as persona writers name them -> the summary's categories.
+CATEGORY_SYNONYMS = {
+    "tests": "tests_monitoring",
+    "monitoring": "tests_monitoring",
+    "test": "tests_monitoring",
+    "lifestyle": "other",
+}
+
+
 @dataclass
 class Outcome:
     """What happened to one persona."""
@@ -259,7 +268,8 @@ def score_previsit(
             if not has_words(got.get("text"), _words(item)):
                 return False
             if extra == "category" and isinstance(item, dict) and item.get("category"):
-                return bool(got.get("category") == item["category"])
+                wanted = CATEGORY_SYNONYMS.get(item["category"], item["category"])
+                return bool(got.get("category") == wanted)
             if extra == "relationship" and isinstance(item, dict):
                 if item.get("relationship") and got.get("relationship") != item["relationship"]:
                     return False

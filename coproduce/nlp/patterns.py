@@ -183,7 +183,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
     CAUSE: _terms(
         "gives me|gives him|gives her|gave me|gave him|gave her|giving me|give me|give him|"
         "give her|makes me|makes my|made me|made my|makes him|makes her|makes his|"
-        "does my|did my|upsets my|messes with|plays havoc|affects my|bleached"
+        "does my|did my|upsets my|messes with|plays havoc|affects my|bleached|upset my|upset me|"
+        "upsets me|doing my stomach in|does my stomach in|doing my head in|does my head in|"
+        "leaves me|left me|leave me|burn from|burns from"
     ),
 }
 

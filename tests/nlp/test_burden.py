@@ -104,3 +104,25 @@ def test_a_medicine_and_its_side_effect_are_two_burdens() -> None:
         "He takes 9 tablets a day, and the statin gives him achy legs"
     )
     assert [b.category for b in burdens] == ["medications", "side_effects"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the tablets upset my stumach",
+        "ibuprofen not help much and my stomach burn from it",
+        "Naproxen is doing my stomach in",
+        "the statins leave me aching all over",
+    ],
+)
+def test_what_a_medicine_does_to_the_body_is_a_side_effect(text: str) -> None:
+    [burden] = extract_treatment_burdens(text)
+    assert burden.category == "side_effects"
+
+
+@pytest.mark.parametrize(
+    "text", ["I do my inhalers twice a day", "the doctor has me on three inhalers"]
+)
+def test_taking_a_medicine_is_not_a_side_effect(text: str) -> None:
+    [burden] = extract_treatment_burdens(text)
+    assert burden.category == "medications"
