@@ -122,6 +122,10 @@ def ask_check(
     # not sure what it saw ("can't sleep for the pain"), so the question is the general one.
     named = list(assessment.categories) if assessment.by_rule else []
     dispatcher.utter_message(response=check_response(named), buttons=CHECK_BUTTONS)
+    # For the chat page and clinic systems: a check question is open, and what it is about.
+    dispatcher.utter_message(
+        json_message={"type": "safety_check", "category": named[0] if named else "general"}
+    )
     pending = {
         "categories": list(assessment.categories),
         "ask_about": named,
@@ -158,6 +162,17 @@ def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
     """
     pending = tracker.get_slot("safety_check") or {}
     said = _yes_no(turn)
+    if said in ("deny", None):
+        # Nothing is flagged; the clinician still sees what was asked, why and the answer.
+        asked_about = list(pending.get("ask_about") or [])
+        store.record_safety_check(
+            slots=dict(tracker.slots),
+            sender_id=tracker.sender_id,
+            message_id=pending.get("message_id"),
+            category=asked_about[0] if asked_about else "general",
+            text=_message_text(tracker, pending.get("message_id")),
+            answer=turn.text,
+        )
     if said == "deny":
         # After the general question a "no" needs nothing more; after a question about one
         # kind of danger, the clinician should hear about it at the visit.

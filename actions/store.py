@@ -240,6 +240,36 @@ def record_question(
         logger.error("Storing a question for visit %s failed", granted.visit_id)
 
 
+def record_safety_check(
+    *,
+    slots: dict[str, Any],
+    sender_id: str,
+    message_id: str | None,
+    category: str,
+    text: str,
+    answer: str,
+) -> None:
+    """Keep a check question the patient answered no to, with the granted visit (once)."""
+    granted = _granted(slots, "record a safety check") if slots.get("visit_id") else None
+    if granted is None:
+        return
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    key = f"{sender_id}:{message_id or now.timestamp()}:check"
+    try:
+        with session_scope() as session:
+            aim_service.record_safety_check(
+                session=session,
+                visit_id=granted.visit_id,
+                category=category,
+                text=text,
+                answer=answer,
+                at=now,
+                dedupe_key=key,
+            )
+    except SQLAlchemyError:
+        logger.error("Storing a safety check for visit %s failed", granted.visit_id)
+
+
 def record_safety_reply(*, slots: dict[str, Any], keys: list[str], reply: str, safe: bool) -> None:
     """Keep the patient's answer to "are you safe to carry on?" with the flags it follows."""
     granted = _granted(slots, "record a safety reply") if slots.get("visit_id") else None

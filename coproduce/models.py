@@ -1,6 +1,12 @@
 """Import every table so metadata is complete (for Alembic and tests)."""
 
-from coproduce.aims.models import AnswerItem, ClinicianQuestion, RedFlagRecord, TopicAnswer
+from coproduce.aims.models import (
+    AnswerItem,
+    ClinicianQuestion,
+    RedFlagRecord,
+    SafetyCheck,
+    TopicAnswer,
+)
 from coproduce.audit.models import AuditEvent
 from coproduce.clinics.models import ApiToken, Clinic, Clinician, ClinicianSession
 from coproduce.followups.models import FollowUp
@@ -20,6 +26,7 @@ __all__ = [
     "IdempotentRequest",
     "Invite",
     "RedFlagRecord",
+    "SafetyCheck",
     "TopicAnswer",
     "Visit",
 ]

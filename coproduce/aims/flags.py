@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from coproduce.aims.models import ClinicianQuestion, RedFlagRecord
+from coproduce.aims.models import ClinicianQuestion, RedFlagRecord, SafetyCheck
 from coproduce.database import utcnow
 from coproduce.visits.models import Visit
 
@@ -105,5 +105,38 @@ def list_questions(*, session: Session, visit_id: str) -> list[ClinicianQuestion
             select(ClinicianQuestion)
             .where(ClinicianQuestion.visit_id == visit_id)
             .order_by(ClinicianQuestion.asked_at, ClinicianQuestion.id)
+        ).scalars()
+    )
+
+
+def record_safety_check(
+    *,
+    session: Session,
+    visit_id: str,
+    category: str,
+    text: str,
+    answer: str,
+    at: datetime,
+    dedupe_key: str,
+) -> bool:
+    """Keep a check question answered no, once per message; True when new."""
+    values = {
+        "visit_id": visit_id,
+        "category": category[:32],
+        "text": text.strip()[:4000],
+        "answer": answer.strip()[:2000],
+        "asked_at": at,
+        "dedupe_key": dedupe_key[:128],
+    }
+    return _insert_once(session, SafetyCheck, values)
+
+
+def list_safety_checks(*, session: Session, visit_id: str) -> list[SafetyCheck]:
+    """Return the check questions the patient answered no to, in order."""
+    return list(
+        session.execute(
+            select(SafetyCheck)
+            .where(SafetyCheck.visit_id == visit_id)
+            .order_by(SafetyCheck.asked_at, SafetyCheck.id)
         ).scalars()
     )

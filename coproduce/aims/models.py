@@ -81,3 +81,22 @@ class ClinicianQuestion(Base):
     kind = Column(String(16), nullable=False)  # medicine | appointment | other
     asked_at = Column(DateTime, nullable=False, default=utcnow)
     dedupe_key = Column(String(128), nullable=False)
+
+
+class SafetyCheck(Base):
+    """A check question ("Do you need urgent help right now?") the patient did not answer yes.
+
+    The message that raised it, the patient's answer and when: the clinician sees what was
+    asked and why, and that nothing was flagged.
+    """
+
+    __tablename__ = "safety_checks"
+    __table_args__ = (UniqueConstraint("dedupe_key"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    visit_id = Column(String(36), ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    category = Column(String(32), nullable=False)  # a red-flag category, or "general"
+    text = Column(Text, nullable=False)  # the message that raised the question
+    answer = Column(Text, nullable=False)  # the patient's reply
+    asked_at = Column(DateTime, nullable=False, default=utcnow)
+    dedupe_key = Column(String(128), nullable=False)

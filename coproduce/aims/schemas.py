@@ -91,6 +91,15 @@ class QuestionOut(BaseModel):
     at: datetime
 
 
+class SafetyCheckOut(BaseModel):
+    """A check question the patient did not answer yes: nothing was flagged."""
+
+    category: str = Field(..., description="The red-flag category asked about, or 'general'")
+    text: str = Field(..., description="The message that raised the question")
+    answer: str = Field(..., description="The patient's reply")
+    at: datetime
+
+
 class Headline(BaseModel):
     """What a clinician needs in thirty seconds, in the patient's words."""
 
@@ -132,6 +141,13 @@ class AimSummary(BaseModel):
         None, description="Care they'd rather avoid, or that won't fit round their life"
     )
     questions: list[QuestionOut] = Field(default_factory=list)
+    safety_checks: list[SafetyCheckOut] = Field(
+        default_factory=list,
+        description=(
+            'Check questions ("Do you need urgent help right now?") not answered yes: '
+            "nothing was flagged"
+        ),
+    )
     respondent: Respondent = Field(
         default_factory=lambda: Respondent(type="patient", relationship=None)
     )

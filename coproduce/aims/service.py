@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from coproduce.aims.flags import (
     list_questions,
+    list_safety_checks,
     record_question,
     record_red_flag,
+    record_safety_check,
     record_safety_reply,
 )
 from coproduce.aims.state import AimState, load_state, mark_declined, save_state
@@ -21,10 +23,12 @@ __all__ = [
     "AimState",
     "get_summary",
     "list_questions",
+    "list_safety_checks",
     "load_state",
     "mark_declined",
     "record_question",
     "record_red_flag",
+    "record_safety_check",
     "record_safety_reply",
     "save_state",
 ]

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coproduce.aims import topics
-from coproduce.aims.flags import list_questions
+from coproduce.aims.flags import list_questions, list_safety_checks
 from coproduce.aims.models import AnswerItem, RedFlagRecord, TopicAnswer
 from coproduce.aims.schemas import (
     AimStatement,
@@ -18,6 +18,7 @@ from coproduce.aims.schemas import (
     QuestionOut,
     RedFlagOut,
     Respondent,
+    SafetyCheckOut,
     SupportItem,
     TextItem,
     TreatmentBurdenItem,
@@ -190,6 +191,10 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
         questions=[
             QuestionOut(text=q.text, kind=q.kind, at=q.asked_at)
             for q in list_questions(session=session, visit_id=visit_id)
+        ],
+        safety_checks=[
+            SafetyCheckOut(category=c.category, text=c.text, answer=c.answer, at=c.asked_at)
+            for c in list_safety_checks(session=session, visit_id=visit_id)
         ],
         respondent=Respondent(
             type=visit.respondent_type or "patient",

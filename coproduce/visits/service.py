@@ -174,7 +174,13 @@ def cancel_visit(*, session: Session, visit: Visit) -> None:
 
 def delete_visit(*, session: Session, visit_id: str) -> list[str]:
     """Delete a visit and everything said in it; return its conversation ids."""
-    from coproduce.aims.models import AnswerItem, ClinicianQuestion, RedFlagRecord, TopicAnswer
+    from coproduce.aims.models import (
+        AnswerItem,
+        ClinicianQuestion,
+        RedFlagRecord,
+        SafetyCheck,
+        TopicAnswer,
+    )
     from coproduce.followups.models import FollowUp
 
     senders = conversation_ids(session=session, visit_id=visit_id)
@@ -183,6 +189,7 @@ def delete_visit(*, session: Session, visit_id: str) -> list[str]:
         TopicAnswer,
         RedFlagRecord,
         ClinicianQuestion,
+        SafetyCheck,
         Invite,
         Conversation,
         FollowUp,

@@ -106,14 +106,16 @@ def test_an_uncertain_message_gets_the_check_question_then_yes_is_an_emergency(
     visit: dict[str, Any], session: Session
 ) -> None:
     text = "i think i may have taken my heart tablets twice this morning"
-    slots, responses, _ = run(
+    slots, responses, dispatcher = run(
         text=text,
         requested_slot="treatment_burden",
         slots=bound(visit, consent=True),
         token=visit["token"],
         safety=_judged("check", "overdose"),
     )
-    assert responses == ["utter_safety_check_overdose"]
+    assert responses == ["utter_safety_check_overdose", None]
+    # The contract for chat pages and clinic systems: a check question is open, about what.
+    assert dispatcher.messages[1]["custom"] == {"type": "safety_check", "category": "overdose"}
     assert slots["treatment_burden"] == text  # the answer is kept
     assert slots["safety_check"]["categories"] == ["overdose"]
     assert _flags(session, visit["visit_id"]) == []
@@ -150,6 +152,9 @@ def test_no_to_the_check_carries_on(visit: dict[str, Any], session: Session) -> 
     assert responses == ["utter_safety_check_no"]
     assert slots["safety_check"] is None and slots["form_prompt"] == "ask"
     assert _flags(session, visit["visit_id"]) == []
+    # Nothing flagged, but the clinician sees what was asked and the answer.
+    [check] = aim_service.get_summary(session=session, visit_id=visit["visit_id"]).safety_checks
+    assert check.category == "chest_pain" and check.answer == "no that was years ago"
 
 
 def test_an_answer_to_the_check_that_is_neither_yes_nor_no_carries_on_with_the_number(
@@ -259,7 +264,7 @@ def test_a_first_message_that_needs_a_check_asks_it_before_the_welcome(
         safety=_judged("check", "self_harm", by_rule=False),
     )
     # The classifier alone: the general question, not one about ending their life.
-    assert responses == ["utter_safety_check"]
+    assert responses == ["utter_safety_check", None]
     assert slots["requested_slot"] == "safety_check"
     assert slots["visit_id"] == visit["visit_id"]
 

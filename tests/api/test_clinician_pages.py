@@ -272,6 +272,33 @@ def test_red_flags_come_before_the_aim_on_the_summary(client: TestClient, clinic
     assert "Chest pain" in page and "my chest feels crushed" in page
 
 
+def test_a_safety_question_answered_not_now_is_shown_unflagged(
+    client: TestClient, clinics
+) -> None:
+    visit_id = clinics.visits["A-early"]
+    with session_scope() as session:
+        aim_service.record_safety_check(
+            session=session,
+            visit_id=visit_id,
+            category="general",
+            text=f"can't sleep for the pain {XSS}",
+            answer="no, not right now",
+            at=utcnow(),
+            dedupe_key="check-1",
+        )
+    sign_in(client, clinics.tokens["a"])
+    page = client.get(f"/clinician/visits/{visit_id}").text
+    assert "Safety questions asked, answered not now" in page
+    assert "if they needed urgent help" in page and "no, not right now" in page
+    assert XSS not in page and str(escape(XSS)) in page
+    assert "Red flags (" not in page
+    summary = client.get(
+        f"/api/v1/visits/{visit_id}/summary", headers={"Authorization": f"Bearer {API_TOKEN}"}
+    ).json()
+    [check] = summary["safety_checks"]
+    assert check["category"] == "general" and check["answer"] == "no, not right now"
+
+
 def test_patient_words_are_escaped_everywhere(client: TestClient, clinics) -> None:
     with session_scope() as session:
         visit, _ = visit_service.create_visit(
