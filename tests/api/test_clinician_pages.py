@@ -272,9 +272,7 @@ def test_red_flags_come_before_the_aim_on_the_summary(client: TestClient, clinic
     assert "Chest pain" in page and "my chest feels crushed" in page
 
 
-def test_a_safety_question_answered_not_now_is_shown_unflagged(
-    client: TestClient, clinics
-) -> None:
+def test_a_safety_question_answered_not_now_is_shown_unflagged(client: TestClient, clinics) -> None:
     visit_id = clinics.visits["A-early"]
     with session_scope() as session:
         aim_service.record_safety_check(
