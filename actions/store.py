@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -217,27 +218,41 @@ def persist_slots(slots: dict[str, Any]) -> bool:
     return True
 
 
+def _keep_once(
+    *,
+    slots: dict[str, Any],
+    what: str,
+    sender_id: str,
+    message_id: str | None,
+    record: Callable[..., bool],
+    **values: Any,
+) -> None:
+    """Store one thing a message said with the granted visit, once per message and kind."""
+    granted = _granted(slots, f"record {what}") if slots.get("visit_id") else None
+    if granted is None:
+        return
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    key = f"{sender_id}:{message_id or now.timestamp()}:{what.split()[-1]}"
+    try:
+        with session_scope() as session:
+            record(session=session, visit_id=granted.visit_id, at=now, dedupe_key=key, **values)
+    except SQLAlchemyError:
+        logger.error("Storing %s for visit %s failed", what, granted.visit_id)
+
+
 def record_question(
     *, slots: dict[str, Any], sender_id: str, message_id: str | None, text: str, kind: str
 ) -> None:
     """List a question or request for the clinician with the granted visit (once per message)."""
-    granted = _granted(slots, "record a question") if slots.get("visit_id") else None
-    if granted is None:
-        return
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    key = f"{sender_id}:{message_id or now.timestamp()}:question"
-    try:
-        with session_scope() as session:
-            aim_service.record_question(
-                session=session,
-                visit_id=granted.visit_id,
-                text=text,
-                kind=kind,
-                at=now,
-                dedupe_key=key,
-            )
-    except SQLAlchemyError:
-        logger.error("Storing a question for visit %s failed", granted.visit_id)
+    _keep_once(
+        slots=slots,
+        what="a question",
+        sender_id=sender_id,
+        message_id=message_id,
+        record=aim_service.record_question,
+        text=text,
+        kind=kind,
+    )
 
 
 def record_safety_check(
@@ -249,25 +264,17 @@ def record_safety_check(
     text: str,
     answer: str,
 ) -> None:
-    """Keep a check question the patient answered no to, with the granted visit (once)."""
-    granted = _granted(slots, "record a safety check") if slots.get("visit_id") else None
-    if granted is None:
-        return
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    key = f"{sender_id}:{message_id or now.timestamp()}:check"
-    try:
-        with session_scope() as session:
-            aim_service.record_safety_check(
-                session=session,
-                visit_id=granted.visit_id,
-                category=category,
-                text=text,
-                answer=answer,
-                at=now,
-                dedupe_key=key,
-            )
-    except SQLAlchemyError:
-        logger.error("Storing a safety check for visit %s failed", granted.visit_id)
+    """Keep a check question the patient did not answer yes, with the granted visit (once)."""
+    _keep_once(
+        slots=slots,
+        what="a safety check",
+        sender_id=sender_id,
+        message_id=message_id,
+        record=aim_service.record_safety_check,
+        category=category,
+        text=text,
+        answer=answer,
+    )
 
 
 def record_safety_reply(*, slots: dict[str, Any], keys: list[str], reply: str, safe: bool) -> None:
