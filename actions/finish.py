@@ -11,6 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import authority, store
 from actions.context import is_follow_up
 
+#: Sent with the last words: the chat page replaces its text box with "All done".
+CHAT_FINISHED = {"type": "chat_finished"}
+
 
 class ActionFinish(Action):
     """Run once the form ends: completed, declined, stopped for safety or refused."""
@@ -32,12 +35,14 @@ class ActionFinish(Action):
             if tracker.get_slot("followup_done") and tracker.get_slot("form_prompt") != (
                 "silent_done"
             ):
-                dispatcher.utter_message(response="utter_followup_completed")
+                dispatcher.utter_message(
+                    response="utter_followup_completed", json_message=CHAT_FINISHED
+                )
         elif tracker.get_slot("consent") is False:
             store.decline(dict(tracker.slots))
         elif visit_id and tracker.get_slot("confirm_summary"):
             store.persist(tracker, [])
             if tracker.get_slot("form_prompt") != "silent_done":
-                dispatcher.utter_message(response="utter_completed")
+                dispatcher.utter_message(response="utter_completed", json_message=CHAT_FINISHED)
         elif visit_id:
             store.persist(tracker, [])

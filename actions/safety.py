@@ -58,6 +58,11 @@ def assessment_of(turn: Turn) -> Assessment:
     return Assessment.from_metadata(turn.safety) or NOTHING
 
 
+#: Sent with safety guidance: the chat page shows it as an alert (`role="alert"`).
+GUIDANCE_SHOWN = {"type": "safety_guidance", "level": "emergency"}
+URGENT_ADVICE_SHOWN = {"type": "safety_guidance", "level": "urgent"}
+
+
 def numbers() -> dict[str, str]:
     """The numbers and advice every safety message may name."""
     settings = get_settings()
@@ -71,7 +76,8 @@ def numbers() -> dict[str, str]:
 def guide(dispatcher: CollectingDispatcher, assessment: Assessment) -> str:
     """Give the emergency guidance for the most serious category; return the response name."""
     response = guidance_response(list(assessment.categories), about=assessment.about)
-    dispatcher.utter_message(response=response, **numbers())
+    # The custom part tells the chat page to show the text as an alert, apart from the chat.
+    dispatcher.utter_message(response=response, json_message=GUIDANCE_SHOWN, **numbers())
     return response
 
 
@@ -140,7 +146,9 @@ def urgent(
     dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, assessment: Assessment
 ) -> None:
     """Give same-day advice and let the clinic know; the conversation goes on."""
-    dispatcher.utter_message(response="utter_safety_urgent", **numbers())
+    dispatcher.utter_message(
+        response="utter_safety_urgent", json_message=URGENT_ADVICE_SHOWN, **numbers()
+    )
     _record(tracker, turn, assessment, level=URGENT, guidance="utter_safety_urgent")
 
 

@@ -81,6 +81,19 @@ def reply(page: Any, text: Any) -> str | None:
     return page.locator(".progress").get_attribute("data-topic")
 
 
+def assert_scale_fits_a_finger(page: Any) -> None:
+    """0-10: each button at least 44 x 44 px, in one row or two even ones, ends named."""
+    boxes = [b.bounding_box() for b in page.locator(".scale button").all()]
+    assert len(boxes) == 11 and all(b is not None for b in boxes)
+    assert all(b["width"] >= 44 and b["height"] >= 44 for b in boxes), boxes
+    rows = sorted({round(b["y"]) for b in boxes})
+    assert len(rows) in (1, 2)
+    if len(rows) == 2:
+        assert [sum(round(b["y"]) == row for b in boxes) for row in rows] == [6, 5]
+    expect(page.locator(".scale-ends")).to_contain_text("0 = ")
+    expect(page.locator(".scale-ends")).to_contain_text("10 = ")
+
+
 def answer_until(page: Any, first: Any, script: dict[str, Any], last: str | None) -> None:
     """Reply `first`, then answer each question from `script` until `last` is asked."""
     topic = reply(page, first)
@@ -128,12 +141,20 @@ def test_a_patient_holds_the_conversation_on_the_chat_page(
         "treatment_burden"
     )
     at_question(page, 4, "treatment_burden")
+    # Far down a long conversation on a phone, where they are is still in view.
+    assert reply(page, "too many tablets, I never know which to take when") in (
+        "one_thing",
+        "concerns",
+    )
+    if page.locator(".progress").get_attribute("data-topic") == "one_thing":
+        reply(page, "the tablets")
+    at_question(page, 5, "concerns")
+    box = page.locator(".progress").bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
     answer_until(
         page,
-        "too many tablets, I never know which to take when, and physio is two buses away",
+        "that I'll end up needing a new knee",
         {
-            "one_thing": "the tablets",
-            "concerns": "that I'll end up needing a new knee",
             "expectations": "sort the tablets out",
             "assets": SKIP,
             "supports": "my daughter does my shopping. I look after my husband, he has dementia",
@@ -215,6 +236,7 @@ def test_the_widget_works_embedded_on_a_clinic_site(
         "baseline_rating",
     )
     at_question(page, TOTAL, "baseline_rating")
+    assert_scale_fits_a_finger(page)
     shoot(page, artifacts, "chat-embed")
     page.get_by_role("button", name="Skip this one").click()
     expect(page.locator(".card")).to_be_visible()
@@ -248,6 +270,12 @@ def test_the_read_back_card_edits_a_topic_and_confirms(chat_stack: Stack, phone:
     page.get_by_role("button", name="Yes, that's right").click()
     expect(bot_said(page, "that's everything")).to_be_visible(timeout=10_000)
     assert chat_stack.summary(visit["id"])["patient_confirmed"] is True
+    # A clear finish: no text box to type into, and it stays that way after a reload.
+    expect(page.locator(".done")).to_contain_text("All done")
+    expect(page.get_by_label("Your answer")).to_have_count(0)
+    page.reload()
+    expect(page.locator(".done")).to_contain_text("All done")
+    expect(page.get_by_label("Your answer")).to_have_count(0)
 
 
 def test_a_dead_link_shows_a_clear_page(chat_stack: Stack, phone: Any, artifacts: Path) -> None:
@@ -257,3 +285,28 @@ def test_a_dead_link_shows_a_clear_page(chat_stack: Stack, phone: Any, artifacts
     expect(phone.get_by_role("heading")).to_have_text("This link isn't working")
     assert token not in phone.content()
     shoot(phone, artifacts, "chat-invalid")
+
+
+def test_emergency_guidance_is_an_alert_with_a_number_to_tap(
+    chat_stack: Stack, phone: Any, artifacts: Path
+) -> None:
+    page = phone
+    visit = chat_stack.create_visit()
+    page.goto(visit["chat_url"])
+    page.get_by_role("button", name="Yes, go ahead").click()
+    at_question(page, 1, "aim")
+    answer(page, "I've got crushing pain in my chest right now and my left arm has gone numb")
+    alert = page.locator(".msg.alert [role=alert]")
+    expect(alert).to_be_visible()
+    expect(alert.locator('a[href="tel:999"]')).to_be_visible()
+    page.set_viewport_size({"width": 360, "height": 740})
+    shoot(page, artifacts, "chat-emergency")
+    # Still an alert after a reload, and its buttons are not hidden behind the text box.
+    page.reload()
+    expect(page.locator(".msg.alert [role=alert]")).to_be_visible()
+    last = page.locator(".replies button").last
+    expect(last).to_be_visible()
+    last.scroll_into_view_if_needed()
+    button_box, composer_box = last.bounding_box(), page.locator(".composer").bounding_box()
+    assert button_box is not None and composer_box is not None
+    assert button_box["y"] + button_box["height"] <= composer_box["y"] + 1

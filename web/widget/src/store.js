@@ -42,13 +42,17 @@ export function saveSessionId(inviteToken, sessionId) {
 
 export function loadTranscript(sessionId) {
   const state = read(`${PREFIX}transcript.${sessionId}`, null);
-  if (!state || !Array.isArray(state.entries)) return { entries: [], progress: null };
-  return { entries: state.entries, progress: state.progress || null };
+  if (!state || !Array.isArray(state.entries)) {
+    return { entries: [], progress: null, finished: false };
+  }
+  return { entries: state.entries, progress: state.progress || null,
+    finished: Boolean(state.finished) };
 }
 
 export function saveTranscript(sessionId, state) {
   write(`${PREFIX}transcript.${sessionId}`, {
     entries: state.entries.slice(-MAX_ENTRIES),
     progress: state.progress,
+    finished: Boolean(state.finished),
   });
 }

@@ -12,6 +12,8 @@ export const STYLES = `
 .bar { display: flex; align-items: center; justify-content: space-between; gap: 0.5rem;
   flex-wrap: wrap; padding: 0.5rem 0.875rem; border-bottom: 1px solid #e1e6ec; background: #f7f9fb;
   border-radius: 0.75rem 0.75rem 0 0; }
+/* On the chat page the bar (and "Question 3 of 11") stays in view as the chat scrolls. */
+:host([data-layout="page"]) .bar { position: sticky; top: 0; z-index: 2; }
 .title { margin: 0; font-size: 1rem; font-weight: 700; }
 .progress { margin: 0; font-size: 0.875rem; color: #3d4650; display: flex; align-items: center;
   gap: 0.5rem; }
@@ -50,15 +52,28 @@ export const STYLES = `
 @media (prefers-reduced-motion: reduce) { .typing span { animation: none; } }
 .replies { display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0 0.875rem 0.75rem; }
 .replies:focus { outline: none; }
-/* One row of 0-10 at 360 px; with large text it wraps instead of clipping. */
-.scale { display: grid; grid-template-columns: repeat(auto-fit, minmax(1.5rem, 1fr)); gap: 0.125rem;
-  width: 100%; max-width: 32rem; }
+/* 0-10 as targets of at least 44 x 44 px: two even rows (0-5, 6-10) on a phone or with large
+   text, one row where the chat is wide enough for all eleven. */
+.replies { container: replies / inline-size; }
+.scale { display: grid; grid-template-columns: repeat(6, minmax(2.75rem, 1fr)); gap: 0.375rem;
+  width: 100%; max-width: 40rem; }
+@container replies (min-width: 35rem) {
+  .scale { grid-template-columns: repeat(11, minmax(2.75rem, 1fr)); }
+}
+.scale-ends { display: flex; justify-content: space-between; gap: 1rem; width: 100%;
+  max-width: 40rem; margin: 0; font-size: 0.875rem; color: #3d4650; }
+.msg.alert { background: #fdecea; border: 2px solid #a4000f; color: #4a0008; font-weight: 600;
+  max-width: 100%; align-self: stretch; }
+.msg a[href^="tel:"] { color: inherit; font-weight: 700; text-decoration: underline;
+  text-underline-offset: 0.15em; }
+.done { margin: 0; padding: 0.875rem; border-top: 1px solid #e1e6ec; font-weight: 700;
+  color: #14532d; background: #f0fdf4; border-radius: 0 0 0.75rem 0.75rem; }
 button { font: inherit; cursor: pointer; border-radius: 1.25rem; border: 2px solid #0b4f8a;
   background: #fff; color: #0b4f8a; padding: 0.375rem 0.875rem; min-height: 2.75rem;
   line-height: 1.25; }
-button:hover { background: #e6eef7; }
+@media (hover: hover) { button:hover { background: #e6eef7; } }
 button:disabled { cursor: default; border-color: #9aa5b1; color: #4b5563; background: #f3f5f8; }
-.scale button { padding: 0.25rem 0; min-width: 0; min-height: 2.5rem; border-radius: 0.375rem;
+.scale button { padding: 0.25rem 0; min-width: 2.75rem; min-height: 2.75rem; border-radius: 0.375rem;
   font-weight: 700; border-width: 1.5px; }
 .card .edit { min-height: 2.5rem; padding: 0.25rem 0.75rem; font-size: 0.875rem; }
 :focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
@@ -73,6 +88,6 @@ textarea { flex: 1; min-width: 0; font: inherit; color: inherit; resize: none; m
   background: #fff; }
 textarea:focus-visible { outline: 3px solid #b34700; outline-offset: 1px; }
 .send { background: #0b4f8a; color: #fff; font-weight: 700; border-radius: 0.75rem; }
-.send:hover { background: #083b67; }
+@media (hover: hover) { .send:hover { background: #083b67; } }
 .notice { padding: 1rem; margin: 0; }
 `;

@@ -1,8 +1,29 @@
 // The chat's view: the log of messages, quick replies, the read-back card, the composer.
-import { button, el } from "./dom.js";
+import { button, el, shown } from "./dom.js";
 import { STYLES } from "./styles.js";
 
 const SCALE = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+
+// Phone numbers in the bot's words become tap-to-call links: 999, 111, 116 123, 0300 123 4567.
+const PHONE = /(?<![\d-])(?:999|111|112|911|116 ?\d{3}|0\d{3,4} ?\d{3} ?\d{3,4})(?![\d-])/g;
+
+function linked(text) {
+  const parts = [];
+  let at = 0;
+  for (const found of text.matchAll(PHONE)) {
+    parts.push(document.createTextNode(shown(text.slice(at, found.index))));
+    parts.push(el("a", { href: `tel:${found[0].replace(/ /g, "")}`, text: found[0] }));
+    at = found.index + found[0].length;
+  }
+  parts.push(document.createTextNode(shown(text.slice(at))));
+  return parts;
+}
+
+// "from 0 (nowhere near) to 10 (exactly where you'd like to be)" names the scale's ends.
+function scaleEnds(question) {
+  const found = /0 \(([^)]+)\) to 10 \(([^)]+)\)/.exec(question || "");
+  return found ? [`0 = ${found[1]}`, `10 = ${found[2]}`] : null;
+}
 
 function isScale(replies) {
   const titles = replies.map((reply) => String(reply.title));
@@ -18,7 +39,7 @@ export class ChatView {
     this.title = el("p", { className: "title", text: "Before your visit" });
     this.meterFill = el("span");
     this.progressText = el("span");
-    this.progress = el("p", { className: "progress", hidden: true },
+    this.progress = el("p", { className: "progress", hidden: true, "aria-live": "polite" },
       this.progressText, el("span", { className: "meter", "aria-hidden": "true" }, this.meterFill));
     this.offline = el("p", { className: "offline", role: "status", hidden: true });
     this.log = el("ol", { className: "log", role: "log", "aria-live": "polite",
@@ -68,9 +89,11 @@ export class ChatView {
   append(entry) {
     let node;
     if (entry.card) node = this.card(entry.card);
-    else node = el("li", { className: `msg ${entry.from}` },
-      entry.from === "user" ? el("span", { className: "sr-only", text: "You said: " }) : null,
+    else if (entry.from === "user") node = el("li", { className: "msg user" },
+      el("span", { className: "sr-only", text: "You said: " }),
       document.createTextNode(entry.text || ""));
+    else node = el("li", { className: "msg bot" }, ...linked(entry.text || ""));
+    if (entry.alert) this.markAlert(node);
     if (entry.from === "user") this.closeCards();
     this.log.append(node);
     this.scrollToEnd(node);
@@ -101,7 +124,23 @@ export class ChatView {
     for (const edits of this.cards) for (const edit of edits) edit.disabled = true;
   }
 
-  showReplies(replies) {
+  // Safety guidance stands apart from the chat, and is read out at once.
+  markAlert(node) {
+    node.classList.add("alert");
+    if (!node.querySelector(".alert-body")) {
+      const body = el("div", { className: "alert-body", role: "alert" });
+      body.append(...node.childNodes);
+      node.append(body);
+    }
+  }
+
+  // The conversation is over: nothing more to type, and the page says so.
+  finish(text) {
+    this.showReplies(null);
+    this.composer.replaceWith(el("p", { className: "done", role: "status", text }));
+  }
+
+  showReplies(replies, question) {
     const hadFocus = this.root.activeElement === this.replies
       || this.replies.contains(this.root.activeElement);
     this.replies.replaceChildren();
@@ -120,6 +159,11 @@ export class ChatView {
         if (SCALE.includes(String(reply.title))) scale.append(button(reply.title, pick(reply)));
       }
       this.replies.append(scale);
+      const ends = scaleEnds(question);
+      if (ends) {
+        this.replies.append(el("p", { className: "scale-ends" },
+          el("span", { text: ends[0] }), el("span", { text: ends[1] })));
+      }
       for (const reply of replies) {
         if (!SCALE.includes(String(reply.title))) this.replies.append(button(reply.title, pick(reply)));
       }

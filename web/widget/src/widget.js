@@ -6,6 +6,7 @@ import { loadSessionId, loadTranscript, saveSessionId, saveTranscript } from "./
 import { ChatView } from "./view.js";
 
 const STEP_MS = 350; // a short "typing" pause between bot messages, so they can be followed
+const FINISHED = "All done. Your answers are with your clinic, and you can close this page.";
 const LINK_GONE = "This chat link isn't working. It may have expired, or your clinic may "
   + "have sent a newer one. Please ask your clinic for a new link.";
 
@@ -53,8 +54,9 @@ class Chat {
     for (const entry of shown) entry.node = this.view.append(entry);
     this.view.setProgress(this.state.progress);
     const last = shown[shown.length - 1];
-    if (last && last.from === "bot") this.view.showReplies(last.replies);
+    if (last && last.from === "bot") this.view.showReplies(last.replies, last.text);
     if (last && last.from === "user") this.view.closeCards();
+    if (this.state.finished) this.view.finish(FINISHED);
   }
 
   ready() {
@@ -123,6 +125,17 @@ class Chat {
       if (custom.reason !== "rate_limited") this.view.closeComposer("This chat link is closed");
       return;
     }
+    if (custom && custom.type === "safety_guidance") {
+      // The guidance text came just before: show it as an alert, apart from the chat.
+      this.markAlert();
+      return;
+    }
+    if (custom && custom.type === "chat_finished") {
+      this.state.finished = true;
+      this.save();
+      this.view.finish(FINISHED);
+      return;
+    }
     if (custom && custom.type === "summary") {
       this.state.progress = null;
       this.view.setProgress(null);
@@ -135,7 +148,18 @@ class Chat {
       .filter((reply) => reply && reply.title && reply.payload)
       .map((reply) => ({ title: String(reply.title), payload: String(reply.payload) }));
     this.record({ from: "bot", text: message.text, replies });
-    this.view.showReplies(replies);
+    this.view.showReplies(replies, message.text);
+  }
+
+  markAlert() {
+    for (let i = this.state.entries.length - 1; i >= 0; i -= 1) {
+      const entry = this.state.entries[i];
+      if (entry.from !== "bot" || !entry.text) continue;
+      entry.alert = true;
+      if (entry.node) this.view.markAlert(entry.node);
+      this.save();
+      return;
+    }
   }
 
   // The read-back comes as text and as a card; the card replaces the text.
@@ -159,7 +183,8 @@ class Chat {
 
   save() {
     const entries = this.state.entries.map(({ node, ...rest }) => rest);
-    saveTranscript(this.sessionId, { entries, progress: this.state.progress });
+    saveTranscript(this.sessionId,
+      { entries, progress: this.state.progress, finished: this.state.finished });
   }
 }
 
