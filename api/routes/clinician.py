@@ -359,6 +359,8 @@ def visit_list(
             "clinic": _clinic_label(session, principal),
             "csrf_token": cookie.csrf,
             "visits": visits,
+            # The aim in the patient's words, so the day can be read without opening each one.
+            "aims": aim_service.aims_of(session=session, visit_ids=[v.id for v in visits]),
             "day": day,
             "today": datetime.now(CLINIC_TZ).date(),
             "flagged_only": flagged_only,

@@ -17,10 +17,11 @@ from coproduce.aims.flags import (
     record_safety_reply,
 )
 from coproduce.aims.state import AimState, load_state, mark_declined, save_state
-from coproduce.aims.summary import get_summary
+from coproduce.aims.summary import aims_of, get_summary
 
 __all__ = [
     "AimState",
+    "aims_of",
     "get_summary",
     "list_questions",
     "list_safety_checks",

@@ -211,3 +211,18 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
     )
     summary.headline = _headline(summary, _changed_aim(follow_ups))
     return summary
+
+
+def aims_of(*, session: Session, visit_ids: list[str]) -> dict[str, str]:
+    """Return each visit's aim in the patient's words (visits with none are left out)."""
+    if not visit_ids:
+        return {}
+    rows = session.execute(
+        select(TopicAnswer.visit_id, TopicAnswer.text).where(
+            TopicAnswer.visit_id.in_(visit_ids),
+            TopicAnswer.topic == topics.AIM,
+            TopicAnswer.skipped.is_(False),
+            TopicAnswer.text.is_not(None),
+        )
+    ).all()
+    return {visit_id: str(text) for visit_id, text in rows}

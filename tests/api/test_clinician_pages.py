@@ -240,6 +240,29 @@ def test_the_list_is_the_clinics_own_flagged_first(client: TestClient, clinics) 
     assert client.get("/clinician?date=yesterday").status_code == 400
 
 
+def test_the_day_list_shows_each_aim_rating_and_call_back(client: TestClient, clinics) -> None:
+    visit_id = clinics.visits["A-early"]
+    with session_scope() as session:
+        state = aim_service.AimState(
+            answers={"aim": f"to walk the dog again {XSS}\nand sleep"},
+            baseline_rating=4,
+            consent=True,
+        )
+        aim_service.save_state(session=session, visit_id=visit_id, state=state)
+        visit = visit_service.get_visit(session=session, visit_id=visit_id)
+        assert visit is not None
+        visit.callback_requested_at = utcnow()
+    sign_in(client, clinics.tokens["a"])
+    page = client.get("/clinician").text
+    row = page[page.index("A-early") :]
+    row = row[: row.index("</tr>")]
+    assert "to walk the dog again" in row and "and sleep" not in row  # the first line
+    assert XSS not in row and str(escape(XSS))[:20] in row
+    assert "4/10" in row and "Asked for a call" in row
+    late = page[page.index("A-late-flagged") :]
+    assert "Not yet" in late[: late.index("</tr>")]
+
+
 def test_another_clinics_summary_is_a_404_page(client: TestClient, clinics) -> None:
     sign_in(client, clinics.tokens["a"])
     response = client.get(f"/clinician/visits/{clinics.visits['B-one']}")
