@@ -84,3 +84,31 @@ def artifacts() -> Path:
     path = Path(ARTIFACTS)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+AXE = Path(__file__).resolve().parents[2] / "web/widget/node_modules/axe-core/axe.min.js"
+#: What must never be found: WCAG failures axe-core rates serious or critical.
+BLOCKING = ("serious", "critical")
+
+
+def axe_problems(page: Any) -> list[str]:
+    """Run axe-core (from npm, installed by `make`) on the page; return serious problems.
+
+    The page's context must bypass its Content-Security-Policy so the script can be added.
+    axe-core looks inside open shadow roots, so the chat widget is checked too.
+    """
+    assert AXE.exists(), "axe-core is missing: run `make widget`"
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async () => {
+          const result = await axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                            "wcag22aa", "best-practice"]},
+          });
+          return result.violations.map(v => ({
+            id: v.id, impact: v.impact,
+            where: v.nodes.slice(0, 3).map(n => n.target.join(" ")),
+          }));
+        }"""
+    )
+    return [f"{v['id']} ({v['impact']}): {v['where']}" for v in found if v["impact"] in BLOCKING]

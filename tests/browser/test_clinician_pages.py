@@ -17,6 +17,7 @@ from coproduce.aims import topics
 from coproduce.clinics import service as clinic_service
 from coproduce.database import create_all, new_session, utcnow
 from coproduce.visits import service as visit_service
+from tests.browser.conftest import axe_problems
 from tests.builders import EXAMPLE_ANSWERS
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.servers import API_TOKEN, ROOT, Stack, free_port, start_api, stop
@@ -175,7 +176,7 @@ def chromium() -> Iterator[Any]:
 def page(chromium: Any) -> Iterator[Any]:
     """A fresh browser context; any alert() or console error fails the test."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     problems: list[str] = []
@@ -284,3 +285,16 @@ def test_follow_up_ratings_show_as_a_chart_with_the_change(page: Any, site: Site
     assert page.get_by_text("change +4 since before the visit").is_visible()
     chart.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "summary-follow-up-1280.png"), full_page=True)
+
+
+def test_no_serious_accessibility_problem_on_any_clinician_page(page: Any, site: Site) -> None:
+    page.goto(f"{site.url}/clinician/login")
+    problems = {"sign-in": axe_problems(page)}
+    sign_in(page, site)
+    problems["day list"] = axe_problems(page)
+    page.goto(f"{site.url}/clinician/visits/{site.typical}")
+    problems["summary"] = axe_problems(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    problems["summary on a phone"] = axe_problems(page)
+    assert {where: found for where, found in problems.items() if found} == {}

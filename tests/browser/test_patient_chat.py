@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from coproduce.aims import topics
-from tests.browser.conftest import CLINIC_NAME
+from tests.browser.conftest import CLINIC_NAME, axe_problems
 from tests.e2e.servers import Stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.model]
@@ -23,7 +23,7 @@ SKIP = object()  # press "Skip this one" instead of typing
 
 @pytest.fixture
 def phone(browser: Any, artifacts: Path, request: pytest.FixtureRequest) -> Any:
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2)
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(WAIT_MS)
     yield page
@@ -310,3 +310,24 @@ def test_emergency_guidance_is_an_alert_with_a_number_to_tap(
     button_box, composer_box = last.bounding_box(), page.locator(".composer").bounding_box()
     assert button_box is not None and composer_box is not None
     assert button_box["y"] + button_box["height"] <= composer_box["y"] + 1
+
+
+def test_no_serious_accessibility_problem_at_any_step(chat_stack: Stack, phone: Any) -> None:
+    page = phone
+    visit = chat_stack.create_visit()
+    page.goto(visit["chat_url"])
+    expect(bot_said(page, "Is it OK to go ahead?")).to_be_visible()
+    problems = {"consent": axe_problems(page)}
+    page.get_by_role("button", name="Yes, go ahead").click()
+    at_question(page, 1, "aim")
+    problems["question"] = axe_problems(page)
+    skip_all = dict.fromkeys(topics.TOPICS, SKIP)
+    answer_until(page, "to get my breathing sorted", skip_all, "baseline_rating")
+    problems["scale"] = axe_problems(page)
+    page.get_by_role("button", name="Skip this one").click()
+    expect(page.locator(".card")).to_be_visible()
+    problems["read-back"] = axe_problems(page)
+    answer(page, "yes")
+    expect(page.locator(".done")).to_be_visible()
+    problems["finished"] = axe_problems(page)
+    assert {step: found for step, found in problems.items() if found} == {}

@@ -21,7 +21,7 @@ export const STYLES = `
 .meter { width: 4.5rem; height: 0.375rem; background: #dde3ea; border-radius: 1rem; overflow: hidden; }
 .meter > span { display: block; height: 100%; background: #0b4f8a; }
 .offline { margin: 0; width: 100%; font-size: 0.875rem; color: #7a3e00; }
-.log { list-style: none; margin: 0; padding: 0.875rem; display: flex; flex-direction: column;
+.log { margin: 0; padding: 0.875rem; display: flex; flex-direction: column;
   gap: 0.5rem; overflow-y: auto; max-height: min(34rem, 65vh); min-height: 10rem; }
 :host([data-layout="page"]) .log { max-height: none; flex: 1; overflow: visible; }
 .log:focus-visible { outline-offset: -3px; }
@@ -41,7 +41,7 @@ export const STYLES = `
 .card dt { font-weight: 700; font-size: 0.875rem; color: #3d4650; }
 .card dd { margin: 0.125rem 0 0; grid-column: 1; white-space: pre-wrap; overflow-wrap: anywhere; }
 .card dd.skipped { color: #4b5563; font-style: italic; }
-.card .edit { grid-column: 2; grid-row: 1 / span 2; align-self: center; }
+.card .edit-cell { grid-column: 2; grid-row: 1 / span 2; align-self: center; margin: 0; }
 .typing { align-self: flex-start; margin: 0 0.875rem 0.5rem; padding: 0.625rem 0.875rem;
   background: #eef2f7; border-radius: 1rem; display: inline-flex; gap: 0.25rem; width: max-content; }
 .typing span { width: 0.5rem; height: 0.5rem; border-radius: 50%; background: #5b6570;

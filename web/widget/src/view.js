@@ -42,7 +42,8 @@ export class ChatView {
     this.progress = el("p", { className: "progress", hidden: true, "aria-live": "polite" },
       this.progressText, el("span", { className: "meter", "aria-hidden": "true" }, this.meterFill));
     this.offline = el("p", { className: "offline", role: "status", hidden: true });
-    this.log = el("ol", { className: "log", role: "log", "aria-live": "polite",
+    // A live log of messages (divs: list items may not sit in a role="log").
+    this.log = el("div", { className: "log", role: "log", "aria-live": "polite",
       "aria-label": "Conversation", tabindex: "0" });
     this.typing = el("div", { className: "typing", hidden: true, "aria-hidden": "true" },
       el("span"), el("span"), el("span"));
@@ -89,10 +90,10 @@ export class ChatView {
   append(entry) {
     let node;
     if (entry.card) node = this.card(entry.card);
-    else if (entry.from === "user") node = el("li", { className: "msg user" },
+    else if (entry.from === "user") node = el("div", { className: "msg user" },
       el("span", { className: "sr-only", text: "You said: " }),
       document.createTextNode(entry.text || ""));
-    else node = el("li", { className: "msg bot" }, ...linked(entry.text || ""));
+    else node = el("div", { className: "msg bot" }, ...linked(entry.text || ""));
     if (entry.alert) this.markAlert(node);
     if (entry.from === "user") this.closeCards();
     this.log.append(node);
@@ -112,10 +113,10 @@ export class ChatView {
       list.append(el("div", { className: "topic" },
         el("dt", { text: topic.label }),
         el("dd", { className: text ? "" : "skipped", text: text || "Skipped" }),
-        edit));
+        el("dd", { className: "edit-cell" }, edit)));
     }
     this.cards.push(edits);
-    return el("li", { className: "msg bot card" },
+    return el("div", { className: "msg bot card" },
       el("h3", { text: "What I've noted, in your words" }), list);
   }
 
