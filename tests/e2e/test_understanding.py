@@ -212,3 +212,13 @@ def test_the_follow_up_asks_todays_rating_before_showing_the_baseline(stack: Sta
     latest = stack.summary(visit["id"])["follow_ups"][-1]
     assert latest["rating"] == 6 and latest["goal_attainment"] == 1
     assert latest["worry_resolved"] == "yes the doctor said it's not arthritis"
+
+
+def test_a_question_put_another_way_still_offers_skip(stack: Stack) -> None:
+    _, chat = start(stack)
+    assert chat.requested_slot() == "aim"
+    replies = chat.say("hmm")
+    assert "another way" in chat.text(replies)
+    titles = [b.get("title") for r in replies for b in r.get("buttons") or []]
+    assert "Skip this one" in titles
+    assert chat.requested_slot() == "aim"
