@@ -16,6 +16,8 @@ from coproduce.aims import topics
 from coproduce.nlp import cues, extraction
 
 Events = list[dict[str, Any]]
+#: The way back from "what would you like to change?": the summary is right after all.
+NOTHING_TO_CHANGE = {"title": "Nothing to change", "payload": "/affirm"}
 LIST_TOPICS = (topics.ILLNESS_BURDEN, topics.TREATMENT_BURDEN, topics.ASSETS, topics.SUPPORTS)
 
 
@@ -99,7 +101,7 @@ def _ask_what_to_change(dispatcher: CollectingDispatcher, tracker: Tracker) -> E
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return _finish(tracker, done, "silent")
     response = "utter_ask_what_to_change_again" if times else "utter_ask_what_to_change"
-    dispatcher.utter_message(response=response, buttons=edit_buttons())
+    dispatcher.utter_message(response=response, buttons=[*edit_buttons(), NOTHING_TO_CHANGE])
     return [SlotSet("correction_pending", True), SlotSet("form_prompt", "silent")]
 
 

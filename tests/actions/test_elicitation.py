@@ -404,3 +404,27 @@ def test_the_same_correction_twice_is_an_answer_to_the_question_asked(
     )
     assert slots["care_preferences"] == said
     assert slots["requested_slot"] != "supports"
+
+
+def test_what_to_change_offers_a_way_back(visit: dict[str, Any]) -> None:
+    _, responses, dispatcher = run(
+        text="no",
+        intent="deny",
+        requested_slot="confirm_summary",
+        slots=_complete(visit),
+        token=visit["token"],
+    )
+    assert responses == ["utter_ask_what_to_change"]
+    assert dispatcher.messages[0]["buttons"][-1] == {
+        "title": "Nothing to change",
+        "payload": "/affirm",
+    }
+    slots, _, _ = run(
+        text="/affirm",
+        intent="affirm",
+        requested_slot="confirm_summary",
+        slots={**_complete(visit), "correction_pending": True},
+        token=visit["token"],
+        events=_pending(1),
+    )
+    assert slots["confirm_summary"] is True and slots["requested_slot"] is None
