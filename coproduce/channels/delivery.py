@@ -23,7 +23,7 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -37,7 +37,7 @@ from coproduce.channels import gate
 from coproduce.channels.gate import Admission
 from coproduce.channels.outbox import Outbox, PendingMessage, get_outbox
 from coproduce.config import get_settings
-from coproduce.database import get_engine, session_scope
+from coproduce.database import get_engine
 from coproduce.safety import flagging
 from coproduce.safety.assess import EMERGENCY, NONE, URGENT, Assessment
 from coproduce.safety.guidance import guidance_response
@@ -146,29 +146,25 @@ async def _rejudged(text: str, metadata: dict[str, Any]) -> dict[str, Any]:
 
 
 def flag_kept_message(
-    sender: str, batch_id: str, text: str, metadata: dict[str, Any] | None
+    sender: str,
+    batch_id: str,
+    text: str,
+    metadata: dict[str, Any] | None,
+    admission: Admission | None,
 ) -> list[str]:
-    """Record the red flags of a message kept for later on the visit its live invite opens.
+    """Record the red flags of a message kept for later on the visit the gate let it into.
 
     Run while the action server (or Rasa's database) is down, so that the clinic hears of an
-    emergency at once. The flags are keyed by the kept batch's id, the message id Rasa gets
-    when the batch is saved, so the action server then finds them already stored. Returns
-    the keys stored ([] when there is nothing to flag or the aims database is down too).
+    emergency at once. The visit is the one the gate found for the message's live invite and
+    this conversation (no admission: the aims database could not say, so nothing is
+    recorded). The flags are keyed by the kept batch's id, the message id Rasa gets when the
+    batch is saved, so the action server then finds them already stored. Returns the keys
+    stored ([] when there is nothing to flag or the aims database is down).
     """
     assessment = Assessment.from_metadata((metadata or {}).get("safety"))
     if assessment is None or assessment.level not in (EMERGENCY, URGENT):
         return []
-    invite_hash = _hash_in(metadata or {})
-    if not access.is_invite_hash(invite_hash):
-        return []
-    try:
-        with session_scope(writes=False) as session:
-            check = access.check_invite(session=session, invite_hash=invite_hash)
-            bound = access.conversation_visit(session=session, sender_id=sender)
-    except SQLAlchemyError as error:
-        logger.warning("Could not record a kept message's red flag (%s)", type(error).__name__)
-        return []
-    if not check.live or check.visit_id is None or bound not in (None, check.visit_id):
+    if admission is None or not admission.allowed or admission.visit_id is None:
         return []
     guidance = (
         "utter_safety_urgent"
@@ -176,7 +172,7 @@ def flag_kept_message(
         else guidance_response(list(assessment.categories), about=assessment.about)
     )
     return flagging.record_or_log(
-        visit_id=check.visit_id,
+        visit_id=admission.visit_id,
         sender_id=sender,
         message_key=batch_id,
         text=text,
@@ -185,11 +181,6 @@ def flag_kept_message(
         about=assessment.about,
         guidance=guidance,
     )
-
-
-@contextlib.asynccontextmanager
-async def _no_lock() -> AsyncIterator[None]:
-    yield
 
 
 def _raise(error: Exception) -> None:
@@ -264,17 +255,17 @@ class Delivery:
         self._tracker_store_errors_raise()
         if not await self._pending(sender):
             if not await self._handled(message):
-                await self._keep(message)
+                await self._keep(message, admission)
             return admission
         async with self.outbox.lock(sender):
             kept = await self._pending(sender)
             if kept and not await self._can_save():
-                await self._keep(message)
+                await self._keep(message, admission)
                 return admission
             if await self._handled(await self._merged(message, kept)):
                 await self.outbox.remove(sender, [m.id for m in kept])
                 return admission
-            await self._keep(message)
+            await self._keep(message, admission)
         return admission
 
     async def refuse(self, message: UserMessage, admission: Admission) -> None:
@@ -360,7 +351,7 @@ class Delivery:
         sender = str(message.sender_id)
         try:
             lock_store = getattr(agent, "lock_store", None)
-            async with lock_store.lock(sender) if lock_store else _no_lock():
+            async with lock_store.lock(sender) if lock_store else contextlib.nullcontext():
                 tracker = await store.retrieve(sender)
                 last = tracker.get_last_event_for(UserUttered) if tracker else None
                 if tracker is None or last is None or last.text != message.text:
@@ -370,7 +361,7 @@ class Delivery:
         except Exception as error:
             logger.warning("Could not undo a turn that was not saved (%s)", type(error).__name__)
 
-    async def _keep(self, message: UserMessage) -> None:
+    async def _keep(self, message: UserMessage, admission: Admission | None) -> None:
         sender = str(message.sender_id)
         text = message.text or ""
         notices = []
@@ -392,7 +383,7 @@ class Delivery:
         # The kept messages go to Rasa later as one, under the first one's id: its red flags
         # are recorded now under that id, so the clinic hears at once and only once.
         batch = kept[0].id if kept else pending.id
-        await asyncio.to_thread(flag_kept_message, sender, batch, text, message.metadata)
+        await asyncio.to_thread(flag_kept_message, sender, batch, text, message.metadata, admission)
 
     async def _flush_forever(self) -> None:
         settings = get_settings()

@@ -215,6 +215,11 @@ def test_a_red_flag_kept_in_an_outage_reaches_the_clinic_at_once_and_once(
         return list(session.execute(query).scalars())
 
     down = make_delivery(FakeRasa("raise", "raise"), outbox, monkeypatch)
+
+    async def live(**_: object) -> Admission:
+        return Admission(True, "live", hash_token(token), visit.id)
+
+    down.admit = live
     text = "I've got crushing chest pain right now"
     aio.run(down.handle(UserMessage(text, CollectingOutputChannel(), "pat-1", metadata=metadata)))
     # Recorded while the action server is down, and the clinic alerted.
@@ -241,9 +246,12 @@ def test_a_red_flag_kept_in_an_outage_reaches_the_clinic_at_once_and_once(
 def test_a_kept_message_with_a_dead_link_flags_nothing(
     session: Session, outbox: SqliteOutbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    danger = Assessment("emergency", ("chest_pain",)).to_metadata()
-    assert flag_kept_message("pat-2", "b1", "chest pain", {"safety": danger}) == []
-    assert flag_kept_message("pat-2", "b1", "chest pain", {"invite_hash": "0" * 64}) == []
+    danger = {"safety": Assessment("emergency", ("chest_pain",)).to_metadata()}
+    refused = Admission(False, "replaced", "0" * 64, "visit-1")
+    assert flag_kept_message("pat-2", "b1", "chest pain", danger, refused) == []
+    assert flag_kept_message("pat-2", "b1", "chest pain", danger, None) == []  # could not say
+    live = Admission(True, "live", "0" * 64, "visit-1")
+    assert flag_kept_message("pat-2", "b1", "my knee", {}, live) == []  # nothing to flag
 
 
 def test_when_nothing_can_be_kept_the_patient_is_told_to_try_again(monkeypatch) -> None:
