@@ -57,7 +57,8 @@ RESPONDENT_BUTTONS = [
 ]
 LEADS = {
     Prompt.WELCOME_BACK: "utter_welcome_back",
-    Prompt.UPDATED: "utter_summary_updated",
+    # A topic asked after an edit: the summary is not shown (AskConfirmSummary says so there).
+    Prompt.UPDATED: "utter_changed_earlier",
     Prompt.EDIT: "utter_redo_topic",
 }
 
@@ -119,9 +120,6 @@ class AskForSlot(Action):
             # The chat widget draws "3 of 11" from this; text-only channels ignore it.
             dispatcher.utter_message(json_message=shown)
         lead = LEADS.get(Prompt(prompt)) if prompt in Prompt._value2member_map_ else None
-        if lead == "utter_summary_updated":
-            # An earlier answer changed mid-way (not at the read-back): no summary follows.
-            lead = "utter_changed_earlier"
         if lead and form == "ask":
             dispatcher.utter_message(response=lead)
         if form == "rephrase":
