@@ -12,12 +12,14 @@ from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from api.errors import Forbidden, TooManyRequests, Unauthorized
+from api.errors import Forbidden, NotFound, TooManyRequests, Unauthorized
 from coproduce import ratelimit
 from coproduce.clinics import service as clinic_service
 from coproduce.clinics.service import Principal
 from coproduce.config import get_settings
 from coproduce.database import SQLITE_BUSY_TIMEOUT_MS, DatabaseBusy, session_scope
+from coproduce.visits import service as visit_service
+from coproduce.visits.models import Visit
 
 #: One queue per event loop (tests run several loops, one after another).
 _sqlite_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
@@ -124,3 +126,13 @@ AdminDep = Annotated[Principal, Depends(require_admin)]
 
 #: Where a request came from, for the audit log.
 SourceDep = ClientDep
+
+
+def visible_visit(
+    session: Session, principal: Principal, visit_id: str, *, for_update: bool = False
+) -> Visit:
+    """Return the visit if this caller may see it; another clinic's visit does not exist."""
+    visit = visit_service.get_visit(session=session, visit_id=visit_id, for_update=for_update)
+    if visit is None or (not principal.is_admin and visit.clinic_id != principal.clinic_id):
+        raise NotFound(f"No visit with id '{visit_id}'.")
+    return visit

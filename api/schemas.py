@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, validator
 
@@ -105,3 +106,95 @@ class AuditEventOut(BaseModel):
 class AuditPage(BaseModel):
     items: list[AuditEventOut]
     next_offset: int | None
+
+
+class PlanItemIn(BaseModel):
+    id: str | None = Field(
+        None, max_length=36, description="An item of the previous version, to keep its history"
+    )
+    what: str = Field(..., min_length=1, max_length=500, description="What will be done")
+    who: Literal["patient", "clinician", "service", "supporter"] = Field(
+        ..., description="Who does it"
+    )
+    who_name: str | None = Field(
+        None, max_length=200, description="The service, or the supporter's name (from supports)"
+    )
+    by: date | None = Field(None, description="By when")
+    notes: str | None = Field(
+        None, max_length=2000, description="Options discussed, and why this one fitted"
+    )
+
+    @validator("what")
+    def _what(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("must not be blank")
+        return value
+
+    @validator("who_name", always=True)
+    def _named(cls, value: str | None, values: dict[str, Any]) -> str | None:
+        value = (value or "").strip() or None
+        if values.get("who") == "supporter" and value is None:
+            raise ValueError("name the supporter (for example 'Sam, daughter')")
+        return value
+
+    @validator("by")
+    def _by(cls, value: date | None) -> date | None:
+        if value is not None and not EARLIEST_VISIT.date() <= value <= LATEST_VISIT.date():
+            raise ValueError("must be between the years 2000 and 2999")
+        return value
+
+    class Config:
+        extra = "forbid"
+
+
+class PlanTargetIn(BaseModel):
+    rating: int | None = Field(None, ge=0, le=10, description="0-10 on the patient's own measure")
+    by: date | None = None
+
+    @validator("by")
+    def _by(cls, value: date | None) -> date | None:
+        if value is not None and not EARLIEST_VISIT.date() <= value <= LATEST_VISIT.date():
+            raise ValueError("must be between the years 2000 and 2999")
+        return value
+
+    class Config:
+        extra = "forbid"
+
+
+class PlanIn(BaseModel):
+    """What the clinician and the patient agreed: saving it keeps a new version."""
+
+    aim: str = Field(..., min_length=1, max_length=2000, description="The aim as agreed")
+    target: PlanTargetIn = Field(default_factory=lambda: PlanTargetIn(rating=None, by=None))
+    items: list[PlanItemIn] = Field(default_factory=list, max_items=20)
+
+    @validator("aim")
+    def _aim(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("must not be blank")
+        return value
+
+    class Config:
+        extra = "forbid"
+        schema_extra = {
+            "example": {
+                "aim": "Walk the dog to the park and back without stopping",
+                "target": {"rating": 6, "by": "2027-02-01"},
+                "items": [
+                    {
+                        "what": "Do the knee exercises from the leaflet every morning",
+                        "who": "patient",
+                        "by": "2027-01-15",
+                        "notes": "Physio class was too far; home exercises fit round caring",
+                    },
+                    {"what": "Refer to community physiotherapy", "who": "clinician"},
+                ],
+            }
+        }
+
+
+class PlanLinkOut(BaseModel):
+    plan_url: str = Field(..., description="A link for the patient to keep what was agreed")
+    expires_at: str | None = None

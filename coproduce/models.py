@@ -11,12 +11,15 @@ from coproduce.audit.models import AuditEvent
 from coproduce.clinics.models import ApiToken, Clinic, Clinician, ClinicianSession
 from coproduce.followups.models import FollowUp
 from coproduce.idempotency.models import IdempotentRequest
+from coproduce.plans.models import CarePlan, CarePlanItem, PlanItemProgress
 from coproduce.visits.models import Conversation, Invite, Visit
 
 __all__ = [
     "AnswerItem",
     "ApiToken",
     "AuditEvent",
+    "CarePlan",
+    "CarePlanItem",
     "Clinic",
     "Clinician",
     "ClinicianQuestion",
@@ -25,6 +28,7 @@ __all__ = [
     "FollowUp",
     "IdempotentRequest",
     "Invite",
+    "PlanItemProgress",
     "RedFlagRecord",
     "SafetyCheck",
     "TopicAnswer",

@@ -16,9 +16,11 @@ from pydantic import BaseModel, Field
 from api.deps import ClientDep, SessionDep
 from api.errors import NotFound, TooManyRequests
 from coproduce import display, ratelimit
+from coproduce.clinics import service as clinic_service
 from coproduce.config import get_settings
 from coproduce.visits import access
 from coproduce.visits.access import InviteCheck, InviteStatus
+from coproduce.visits.models import Visit
 
 API_DIR = Path(__file__).resolve().parent.parent
 WIDGET_JS = API_DIR / "static" / "widget.js"
@@ -128,7 +130,7 @@ def chat_page(
     settings = get_settings()
     context = {"clinic_name": settings.clinic_name, "emergency_number": settings.emergency_number}
     try:
-        invite_check(session, invite_token, client)
+        check = invite_check(session, invite_token, client)
     except NotFound:
         return templates.TemplateResponse(
             request,
@@ -137,6 +139,10 @@ def chat_page(
             status_code=status.HTTP_404_NOT_FOUND,
             headers=_page_headers(),
         )
+    visit = session.get(Visit, check.visit_id)
+    context["clinic_name"] = clinic_service.clinic_name(
+        session=session, clinic_id=visit.clinic_id if visit is not None else None
+    )
     return templates.TemplateResponse(
         request,
         "chat/page.html",

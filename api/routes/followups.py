@@ -9,9 +9,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, validator
 
 from api import idempotency
-from api.deps import PrincipalDep, SessionDep
+from api.deps import PrincipalDep, SessionDep, visible_visit
 from api.errors import Conflict
-from api.routes.visits import _visible_visit
 from api.schemas import EARLIEST_VISIT, LATEST_FOLLOW_UP, iso_utc, to_utc_naive
 from coproduce.followups import service as follow_up_service
 from coproduce.followups.models import FollowUp
@@ -89,7 +88,7 @@ def create_follow_up(
 
     Send an `Idempotency-Key` to make a retry safe (as for `POST /api/v1/visits`).
     """
-    visit = _visible_visit(session, principal, visit_id, for_update=True)
+    visit = visible_visit(session, principal, visit_id, for_update=True)
     if visit.status in (VisitStatus.CANCELLED, VisitStatus.DECLINED):
         raise Conflict(f"The visit is {visit.status}; there is nothing to follow up.")
     claimed = idempotency.start(
@@ -122,7 +121,7 @@ def list_follow_ups(
     visit_id: str, session: SessionDep, principal: PrincipalDep
 ) -> list[FollowUpListItem]:
     """List a visit's follow-ups."""
-    visit = _visible_visit(session, principal, visit_id)
+    visit = visible_visit(session, principal, visit_id)
     return [_item(f) for f in follow_up_service.list_follow_ups(session=session, visit_id=visit.id)]
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import JSONResponse
 
 from api import idempotency
-from api.deps import PrincipalDep, SessionDep, SourceDep
+from api.deps import PrincipalDep, SessionDep, SourceDep, visible_visit
 from api.errors import Conflict, NotFound, TooManyRequests
 from api.schemas import (
     InviteOut,
@@ -44,16 +44,6 @@ def _visit_out(visit: Visit) -> VisitOut:
         created_at=iso_utc(visit.created_at) or "",
         updated_at=iso_utc(visit.updated_at) or "",
     )
-
-
-def _visible_visit(
-    session: SessionDep, principal: PrincipalDep, visit_id: str, *, for_update: bool = False
-) -> Visit:
-    """Return the visit if this caller may see it; another clinic's visit does not exist."""
-    visit = visit_service.get_visit(session=session, visit_id=visit_id, for_update=for_update)
-    if visit is None or (not principal.is_admin and visit.clinic_id != principal.clinic_id):
-        raise NotFound(f"No visit with id '{visit_id}'.")
-    return visit
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=VisitCreated)
@@ -130,7 +120,7 @@ def list_visits(
 @router.get("/{visit_id}", response_model=VisitOut)
 def get_visit(visit_id: str, session: SessionDep, principal: PrincipalDep) -> VisitOut:
     """Return one visit."""
-    return _visit_out(_visible_visit(session, principal, visit_id))
+    return _visit_out(visible_visit(session, principal, visit_id))
 
 
 @router.get("/{visit_id}/summary", response_model=AimSummary)
@@ -138,7 +128,7 @@ def get_summary(
     visit_id: str, session: SessionDep, principal: PrincipalDep, source: SourceDep
 ) -> Response:
     """Return the patient's aim, context and measure, as structure, in their own words."""
-    visit = _visible_visit(session, principal, visit_id)
+    visit = visible_visit(session, principal, visit_id)
     summary = aim_service.get_summary(session=session, visit_id=visit.id)
     if summary is None:
         raise NotFound(f"No visit with id '{visit_id}'.")
@@ -159,7 +149,7 @@ def get_fhir_bundle(
     visit_id: str, session: SessionDep, principal: PrincipalDep, source: SourceDep
 ) -> dict[str, Any]:
     """Export the aim as a FHIR R4B Bundle: Goal, QuestionnaireResponse and Observations."""
-    visit = _visible_visit(session, principal, visit_id)
+    visit = visible_visit(session, principal, visit_id)
     summary = aim_service.get_summary(session=session, visit_id=visit.id)
     if summary is None:
         raise NotFound(f"No visit with id '{visit_id}'.")
@@ -195,7 +185,7 @@ def _rating_points(visit: Visit, summary: AimSummary) -> list[RatingPoint]:
 @router.post("/{visit_id}/invite", response_model=InviteOut, status_code=201)
 def reissue_invite(visit_id: str, session: SessionDep, principal: PrincipalDep) -> InviteOut:
     """Issue a new invite link for the visit; the old link stops working."""
-    visit = _visible_visit(session, principal, visit_id, for_update=True)
+    visit = visible_visit(session, principal, visit_id, for_update=True)
     if visit.status == VisitStatus.CANCELLED:
         raise Conflict("The visit is cancelled; create a new visit instead.")
     token = visit_service.issue_invite(session=session, visit=visit)
@@ -211,7 +201,7 @@ def reissue_invite(visit_id: str, session: SessionDep, principal: PrincipalDep) 
 @router.post("/{visit_id}/cancel", response_model=VisitOut)
 def cancel_visit(visit_id: str, session: SessionDep, principal: PrincipalDep) -> VisitOut:
     """Cancel the visit: its invite stops working; what was said is kept."""
-    visit = _visible_visit(session, principal, visit_id, for_update=True)
+    visit = visible_visit(session, principal, visit_id, for_update=True)
     visit_service.cancel_visit(session=session, visit=visit)
     return _visit_out(visit)
 
@@ -221,7 +211,7 @@ def delete_visit(
     visit_id: str, session: SessionDep, principal: PrincipalDep, source: SourceDep
 ) -> Response:
     """Forget the visit: its answers, red flags, invites and chat transcripts are deleted."""
-    visit = _visible_visit(session, principal, visit_id, for_update=True)
+    visit = visible_visit(session, principal, visit_id, for_update=True)
     senders = visit_service.conversation_ids(session=session, visit_id=visit.id)
     tracker_store.delete_events(senders)
     clinic_id = visit.clinic_id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
@@ -114,6 +114,39 @@ class Headline(BaseModel):
     callback: bool = False
 
 
+class PlanTarget(BaseModel):
+    rating: int | None = Field(None, description="The rating aimed for on their own measure")
+    by: date | None = Field(None, description="When they hope to reach it")
+
+
+class PlanItemOut(BaseModel):
+    id: str = Field(..., description="Stable across versions of the plan")
+    what: str
+    who: str = Field(..., description="patient | clinician | service | supporter")
+    who_name: str | None = Field(None, description="The service, or the supporter's name")
+    by: date | None = None
+    notes: str | None = Field(None, description="Options discussed, and why this one fitted")
+    status: str | None = Field(
+        None, description="At the latest follow-up that asked: done | partly | not_yet"
+    )
+    barriers: str | None = Field(None, description="What got in the way, in the patient's words")
+
+
+class PlanOut(BaseModel):
+    """What the clinician and the patient agreed at the visit (the latest version)."""
+
+    aim: str = Field(..., description="The aim as agreed together")
+    patient_aim: str | None = Field(None, description="The patient's own words for their aim")
+    target: PlanTarget
+    items: list[PlanItemOut]
+    versions: int = Field(..., description="How many versions were saved; this is the latest")
+    agreed_at: datetime
+    agreed_by: str | None = None
+
+    class Config:
+        json_encoders = {datetime: lambda value: value.isoformat(timespec="seconds") + "Z"}
+
+
 class AimSummary(BaseModel):
     visit_id: str
     status: str
@@ -153,6 +186,7 @@ class AimSummary(BaseModel):
     )
     callback_request: CallbackRequest | None = None
     skip_reasons: dict[str, str] = Field(default_factory=dict)
+    plan: PlanOut | None = Field(None, description="What was agreed at the visit, if recorded")
     headline: Headline = Field(
         default_factory=lambda: Headline(focus=None, request=None, respondent="patient")
     )

@@ -15,6 +15,9 @@ from coproduce.aims.schemas import (
     FollowUpOut,
     Headline,
     Improvement,
+    PlanItemOut,
+    PlanOut,
+    PlanTarget,
     QuestionOut,
     RedFlagOut,
     Respondent,
@@ -26,6 +29,7 @@ from coproduce.aims.schemas import (
 from coproduce.followups import service as follow_up_service
 from coproduce.nlp import cues, vague
 from coproduce.nlp.ice import split_concerns
+from coproduce.plans import service as plan_service
 from coproduce.visits.models import Visit
 
 
@@ -180,6 +184,7 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
         red_flags=[_flag_out(f) for f in flags],
         patient_confirmed=bool(visit.patient_confirmed),
         follow_ups=follow_ups,
+        plan=plan_out(session=session, visit_id=visit_id),
         patient_ref=visit.patient_ref,
         scheduled_for=visit.scheduled_for,
         answered_at=max(answered) if answered else None,
@@ -211,6 +216,34 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
     )
     summary.headline = _headline(summary, _changed_aim(follow_ups))
     return summary
+
+
+def plan_out(*, session: Session, visit_id: str) -> PlanOut | None:
+    """The latest agreed plan, with how each item went at follow-up."""
+    plan = plan_service.view(session=session, visit_id=visit_id)
+    if plan is None:
+        return None
+    return PlanOut(
+        aim=plan.aim,
+        patient_aim=plan.patient_aim,
+        target=PlanTarget(rating=plan.target_rating, by=plan.target_by),
+        items=[
+            PlanItemOut(
+                id=item.key,
+                what=item.what,
+                who=item.who,
+                who_name=item.who_name,
+                by=item.by,
+                notes=item.notes,
+                status=item.status,
+                barriers=item.barriers,
+            )
+            for item in plan.items
+        ],
+        versions=plan.versions,
+        agreed_at=plan.agreed_at,
+        agreed_by=plan.agreed_by,
+    )
 
 
 def aims_of(*, session: Session, visit_ids: list[str]) -> dict[str, str]:

@@ -68,6 +68,32 @@ def hash_of(token: object) -> str | None:
     return hash_token(token)
 
 
+#: An invite that opens only the page of what was agreed at the visit (`plan_invite`).
+PLAN_PURPOSE = "plan"
+
+
+def plan_invite(*, session: Session, token: str) -> Visit | None:
+    """Return the visit whose agreed plan this link may open: any live link of the visit."""
+    invite_hash = hash_of(token)
+    if not is_invite_hash(invite_hash):
+        return None
+    row = session.execute(
+        select(Invite, Visit)
+        .join(Visit, Visit.id == Invite.visit_id)
+        .where(Invite.token_hash == invite_hash)
+    ).first()
+    if row is None:
+        return None
+    invite, visit = row
+    if (
+        visit.status == VisitStatus.CANCELLED
+        or invite.revoked_at is not None
+        or invite.expires_at <= utcnow()
+    ):
+        return None
+    return visit
+
+
 def check_invite(*, session: Session, invite_hash: str | None) -> InviteCheck:
     """Say what the invite with this hash opens now: live, or why not."""
     if not is_invite_hash(invite_hash):
@@ -80,6 +106,8 @@ def check_invite(*, session: Session, invite_hash: str | None) -> InviteCheck:
     if row is None:
         return InviteCheck(InviteStatus.UNKNOWN)
     invite, visit_status = row
+    if invite.purpose == PLAN_PURPOSE:
+        return InviteCheck(InviteStatus.UNKNOWN)  # opens the agreed plan, never a chat
     found = {
         "visit_id": invite.visit_id,
         "follow_up_id": invite.follow_up_id,

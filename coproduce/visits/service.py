@@ -182,8 +182,20 @@ def delete_visit(*, session: Session, visit_id: str) -> list[str]:
         TopicAnswer,
     )
     from coproduce.followups.models import FollowUp
+    from coproduce.plans.models import CarePlan, CarePlanItem, PlanItemProgress
 
     senders = conversation_ids(session=session, visit_id=visit_id)
+    plans = select(CarePlan.id).where(CarePlan.visit_id == visit_id)
+    follow_ups = select(FollowUp.id).where(FollowUp.visit_id == visit_id)
+    unsynced = {"synchronize_session": False}
+    session.execute(
+        delete(CarePlanItem).where(CarePlanItem.plan_id.in_(plans)), execution_options=unsynced
+    )
+    session.execute(
+        delete(PlanItemProgress).where(PlanItemProgress.follow_up_id.in_(follow_ups)),
+        execution_options=unsynced,
+    )
+    session.execute(delete(CarePlan).where(CarePlan.visit_id == visit_id))
     for model in (
         AnswerItem,
         TopicAnswer,

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from api.main import create_app
+from coproduce.clinics import service as clinic_service
 from coproduce.config import get_settings
 from coproduce.database import session_scope, utcnow
 from coproduce.visits.models import Invite
@@ -137,3 +138,22 @@ def test_the_widget_script_is_served(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/javascript")
     assert "session_request" in response.text
     assert "EIO" in response.text  # socket.io-client is bundled in, not fetched from a CDN
+
+
+def test_the_patient_page_names_the_visits_own_clinic(client: TestClient) -> None:
+    with session_scope() as session:
+        clinic = clinic_service.create_clinic(session=session, name="Hillview Health Centre")
+        clinician = clinic_service.create_clinician(
+            session=session, clinic_id=clinic.id, name="Dr Okafor"
+        )
+        token = clinic_service.create_token(session=session, clinician_id=clinician.id)
+    response = client.post(
+        "/api/v1/visits",
+        json={"patient_ref": "MRN-10"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 201
+    page = client.get(f"/chat/{response.json()['invite_token']}")
+    assert page.status_code == 200
+    assert "Hillview Health Centre" in page.text
+    assert "Riverside Surgery" not in page.text

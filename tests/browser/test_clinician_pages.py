@@ -223,12 +223,12 @@ def test_sign_in_read_the_list_and_a_summary(page: Any, site: Site) -> None:
     assert page.get_by_role("heading", level=2, name=re.compile("Red flags")).is_visible()
     assert page.locator("blockquote").first.inner_text().startswith("my chest gets tight")
     assert page.get_by_text(EXAMPLE_ANSWERS["aim"]).is_visible()
+    page.screenshot(path=str(SHOTS / "summary-top-1280.png"))
     page.screenshot(path=str(SHOTS / "summary-1280.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=str(SHOTS / "summary-390.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.screenshot(path=str(SHOTS / "summary-360.png"), full_page=True)
     page.goto(f"{site.url}/clinician")
-    page.screenshot(path=str(SHOTS / "list-390.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "list-360.png"), full_page=True)
 
 
 def test_a_typical_summary_prints_on_one_a4_page(page: Any, site: Site) -> None:

@@ -94,6 +94,20 @@ def assert_scale_fits_a_finger(page: Any) -> None:
     expect(page.locator(".scale-ends")).to_contain_text("10 = ")
 
 
+def assert_read_back_is_compact(page: Any) -> None:
+    """One line per topic at 360 px, and the card's question and buttons a short scroll away."""
+    card = page.locator(".card").last
+    rows = card.locator(".topic")
+    assert rows.count() == TOTAL
+    for row in rows.all():
+        box = row.bounding_box()
+        assert box is not None and box["height"] <= 56, row.inner_text()
+    box = card.bounding_box()
+    assert box is not None and box["height"] <= 0.85 * PHONE["height"], box
+    for name in ("Yes, that's right", "Change something"):
+        expect(page.get_by_role("button", name=name)).to_be_visible()
+
+
 def answer_until(page: Any, first: Any, script: dict[str, Any], last: str | None) -> None:
     """Reply `first`, then answer each question from `script` until `last` is asked."""
     topic = reply(page, first)
@@ -173,6 +187,19 @@ def test_a_patient_holds_the_conversation_on_the_chat_page(
     expect(card).to_be_visible()
     expect(card).to_contain_text("walk the dog again")
     expect(card).to_contain_text("3 out of 10")
+    assert_read_back_is_compact(page)
+    shoot(page, artifacts, "chat-read-back")
+    page.get_by_role("button", name="Show in full").click()
+    more = page.get_by_role("button", name="Show less")
+    expect(more).to_have_attribute("aria-expanded", "true")
+    long_row = card.locator(".topic", has_text="walk the dog again")
+    assert long_row.bounding_box()["height"] > 60  # the whole answer, over several lines
+    page.mouse.move(0, 0)
+    page.screenshot(path=str(artifacts / "chat-read-back-open-360.png"))
+    more.click()
+    expect(page.get_by_role("button", name="Show in full")).to_have_attribute(
+        "aria-expanded", "false"
+    )
     expect(page.locator(".msg.bot", has_text="Here's what I've noted")).to_have_count(0)
     answer(page, "the tablets bit should say I forget the evening ones")
     expect(page.locator(".card")).to_have_count(2)

@@ -37,6 +37,13 @@ export const STYLES = `
 .card dl { margin: 0; }
 .card .topic { display: grid; grid-template-columns: 1fr auto; column-gap: 0.5rem; align-items: start;
   padding: 0.5rem 0; border-top: 1px solid #e1e6ec; }
+.card.compact .topic { grid-template-columns: minmax(5.5rem, 35%) minmax(0, 1fr) auto;
+  align-items: center; padding: 0.25rem 0; }
+.card.compact dt { grid-column: 1; }
+.card.compact dd { grid-column: 2; margin: 0; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
+.card.compact .edit-cell { grid-column: 3; grid-row: 1; overflow: visible; }
+.card .more { margin-top: 0.5rem; min-height: 2.75rem; font-size: 0.875rem; }
 .card .topic:first-child { border-top: 0; padding-top: 0; }
 .card dt { font-weight: 700; font-size: 0.875rem; color: #3d4650; }
 .card dd { margin: 0.125rem 0 0; grid-column: 1; white-space: pre-wrap; overflow-wrap: anywhere; }

@@ -116,8 +116,18 @@ export class ChatView {
         el("dd", { className: "edit-cell" }, edit)));
     }
     this.cards.push(edits);
-    return el("div", { className: "msg bot card" },
+    // One line per topic, so the question under the card stays in view; the whole text is a
+    // tap away, and always there for screen readers (the clipping is visual only).
+    const node = el("div", { className: "msg bot card compact" },
       el("h3", { text: "What I've noted, in your words" }), list);
+    const more = button("Show in full", () => {
+      const open = node.classList.toggle("compact") === false;
+      more.textContent = open ? "Show less" : "Show in full";
+      more.setAttribute("aria-expanded", String(open));
+    }, "more");
+    more.setAttribute("aria-expanded", "false");
+    node.append(more);
+    return node;
   }
 
   // Only the newest read-back can be edited, and only until the patient answers it.
