@@ -14,9 +14,13 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
+from pydantic import ValidationError
 
 from api import web_session
 from api.deps import ClientDep, SessionDep, SourceDep
+from api.errors import Conflict
+from api.routes import plans as plan_routes
+from api.schemas import PlanIn
 from coproduce import display, ratelimit
 from coproduce.aims import service as aim_service
 from coproduce.aims import topics
@@ -25,6 +29,7 @@ from coproduce.audit import service as audit_service
 from coproduce.clinics import service as clinic_service
 from coproduce.clinics.service import Principal
 from coproduce.followups.chart import ChartPoint, ratings_svg
+from coproduce.plans import service as plan_service
 from coproduce.visits import service as visit_service
 from coproduce.visits.models import Visit
 
@@ -414,6 +419,23 @@ def visit_summary(
         clinic_id=visit.clinic_id,
         source=source,
     )
+    return _summary_page(request, session, principal, cookie, visit, summary)
+
+
+def _summary_page(
+    request: Request,
+    session: SessionDep,
+    principal: Principal,
+    cookie: web_session.WebSession,
+    visit: Visit,
+    summary: AimSummary,
+    *,
+    plan_form: dict[str, Any] | None = None,
+    plan_errors: list[str] | None = None,
+    plan_link: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    plan = plan_service.view(session=session, visit_id=visit.id)
     return _page(
         request,
         "summary.html",
@@ -423,6 +445,13 @@ def visit_summary(
             "csrf_token": cookie.csrf,
             "visit": visit,
             "summary": summary,
+            "plan": plan,
+            "plan_form": plan_form or _plan_form(plan, summary),
+            "plan_errors": plan_errors or [],
+            "plan_link": plan_link,
+            "owners": PLAN_OWNERS,
+            "plan_status": plan_service.STATUS_LABELS,
+            "supporters": _supporters(summary),
             **_flag_context(summary),
             "status_text": _status_text(summary),
             "follow_up_aim": summary.headline.focus
@@ -432,7 +461,211 @@ def visit_summary(
             "printed_at": datetime.now(CLINIC_TZ),
             "chart": _ratings_chart(visit, summary),
         },
+        status_code=status_code,
     )
+
+
+#: Who can do a plan item, as the form offers it.
+PLAN_OWNERS = {
+    "patient": "The patient",
+    "clinician": "Clinician or practice",
+    "service": "Another service",
+    "supporter": "Someone who helps them",
+}
+BLANK_ITEMS = 3
+
+
+def _supporters(summary: AimSummary) -> list[str]:
+    """The people the patient named as helping them, as a plan item's "who" may name them."""
+    names = []
+    for support in summary.supports:
+        if support.kind != "caring_for":
+            names.append(support.relationship or support.text[:60])
+    return list(dict.fromkeys(names))
+
+
+def _plan_form(plan: plan_service.PlanView | None, summary: AimSummary) -> dict[str, Any]:
+    """The form's values: the latest plan, or the patient's own aim to start from."""
+    blank = {"id": "", "what": "", "who": "patient", "who_name": "", "by": "", "notes": ""}
+    if plan is None:
+        return {
+            "aim": summary.aim.statement or "",
+            "target_rating": "",
+            "target_by": "",
+            "items": [dict(blank) for _ in range(BLANK_ITEMS)],
+        }
+    return {
+        "aim": plan.aim,
+        "target_rating": "" if plan.target_rating is None else str(plan.target_rating),
+        "target_by": plan.target_by.isoformat() if plan.target_by else "",
+        "items": [
+            {
+                "id": item.key,
+                "what": item.what,
+                "who": item.who,
+                "who_name": item.who_name or "",
+                "by": item.by.isoformat() if item.by else "",
+                "notes": item.notes or "",
+            }
+            for item in plan.items
+        ]
+        + [dict(blank) for _ in range(BLANK_ITEMS)],
+    }
+
+
+def _plan_body(form: dict[str, Any]) -> PlanIn:
+    """The submitted form as the API's plan body (rows left blank are not items)."""
+    items = []
+    for row in form["items"]:
+        if not row["what"].strip() and not row["notes"].strip():
+            continue
+        items.append(
+            {
+                "id": row["id"] or None,
+                "what": row["what"],
+                "who": row["who"],
+                "who_name": row["who_name"] or None,
+                "by": row["by"] or None,
+                "notes": row["notes"] or None,
+            }
+        )
+    return PlanIn.parse_obj(
+        {
+            "aim": form["aim"],
+            "target": {
+                "rating": form["target_rating"] or None,
+                "by": form["target_by"] or None,
+            },
+            "items": items,
+        }
+    )
+
+
+def _plan_problems(error: ValidationError) -> list[str]:
+    """Say what to fix in words a clinician reads, naming the row."""
+    names = {"aim": "Aim", "target": "Target", "items": "Plan item"}
+    problems = []
+    for found in error.errors():
+        where = found["loc"]
+        label = names.get(str(where[0]), str(where[0]))
+        if where[0] == "items" and len(where) > 1 and isinstance(where[1], int):
+            label = f"Plan item {where[1] + 1}, {str(where[-1]).replace('_', ' ')}"
+        elif len(where) > 1:
+            label = f"{label} {str(where[-1]).replace('_', ' ')}"
+        problems.append(f"{label}: {found['msg']}")
+    return problems
+
+
+def _visit_for_form(
+    request: Request, session: SessionDep, visit_id: str, csrf_token: str
+) -> tuple[Principal, web_session.WebSession, Visit, AimSummary] | Response:
+    """Check the sign-in, the form's CSRF token and the clinic; or say what is wrong."""
+    signed_in = _signed_in(request, session)
+    if signed_in is None:
+        return _to_login(request)
+    principal, cookie = signed_in
+    if not web_session.csrf_matches(cookie, csrf_token):
+        return _error(
+            request,
+            403,
+            "Please try again",
+            "That form had expired. Go back, reload the page and save again.",
+            csrf_token=cookie.csrf,
+            principal=principal,
+        )
+    visit = _visible(session, principal, visit_id)
+    summary = aim_service.get_summary(session=session, visit_id=visit.id) if visit else None
+    if visit is None or summary is None:
+        return _error(
+            request,
+            404,
+            "Visit not found",
+            "There is no visit at this address for your clinic.",
+            csrf_token=cookie.csrf,
+            principal=principal,
+        )
+    return principal, cookie, visit, summary
+
+
+@router.post("/visits/{visit_id}/plan")
+def save_plan_form(
+    request: Request,
+    visit_id: str,
+    session: SessionDep,
+    source: SourceDep,
+    csrf_token: Annotated[str, Form()] = "",
+    aim: Annotated[str, Form()] = "",
+    target_rating: Annotated[str, Form()] = "",
+    target_by: Annotated[str, Form()] = "",
+    item_id: Annotated[list[str] | None, Form()] = None,
+    what: Annotated[list[str] | None, Form()] = None,
+    who: Annotated[list[str] | None, Form()] = None,
+    who_name: Annotated[list[str] | None, Form()] = None,
+    by: Annotated[list[str] | None, Form()] = None,
+    notes: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    """Save what was agreed (a new version when anything changed), then show the summary."""
+    found = _visit_for_form(request, session, visit_id, csrf_token)
+    if isinstance(found, Response):
+        return found
+    principal, cookie, visit, summary = found
+    columns = [item_id or [], what or [], who or [], who_name or [], by or [], notes or []]
+    rows = max(len(column) for column in columns)
+    padded = [column + [""] * (rows - len(column)) for column in columns]
+    form = {
+        "aim": aim,
+        "target_rating": target_rating,
+        "target_by": target_by,
+        "items": [
+            dict(zip(("id", "what", "who", "who_name", "by", "notes"), values, strict=True))
+            for values in zip(*padded, strict=True)
+        ][: plan_service.MAX_ITEMS + BLANK_ITEMS],
+    }
+    try:
+        body = _plan_body(form)
+        plan_routes.save_plan(session, principal, visit, body, source)
+    except ValidationError as error:
+        return _summary_page(
+            request,
+            session,
+            principal,
+            cookie,
+            visit,
+            summary,
+            plan_form=form,
+            plan_errors=_plan_problems(error),
+            status_code=422,
+        )
+    except Conflict as error:
+        return _error(
+            request, 409, "Not saved", str(error), csrf_token=cookie.csrf, principal=principal
+        )
+    return _redirect(f"/clinician/visits/{visit.id}#plan-heading")
+
+
+@router.post("/visits/{visit_id}/plan/link")
+def plan_link_form(
+    request: Request,
+    visit_id: str,
+    session: SessionDep,
+    csrf_token: Annotated[str, Form()] = "",
+) -> Response:
+    """Make a new link for the patient to keep what was agreed, and show it once."""
+    found = _visit_for_form(request, session, visit_id, csrf_token)
+    if isinstance(found, Response):
+        return found
+    principal, cookie, visit, summary = found
+    if plan_service.plan_count(session=session, visit_id=visit.id) == 0:
+        return _error(
+            request,
+            409,
+            "Nothing to send yet",
+            "Save what you agreed first, then make the patient's link.",
+            csrf_token=cookie.csrf,
+            principal=principal,
+        )
+    url, _ = plan_routes.issue_plan_link(session, visit)
+    return _summary_page(request, session, principal, cookie, visit, summary, plan_link=url)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import base64
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -355,3 +356,77 @@ def test_patient_words_are_escaped_everywhere(client: TestClient, clinics) -> No
     for topic in (topics.AIM, topics.WHAT_MATTERS, topics.IMPROVEMENT_MEASURE):
         assert str(escape(f"{EXAMPLE_ANSWERS[topic]} {XSS}")) in summary
     assert str(escape(f"chest pain {XSS}")) in summary
+
+
+def _plan_form(csrf: str, **rows: Any) -> dict[str, Any]:
+    """The plan form as a browser posts it: one value per field per row, blanks included."""
+    data: dict[str, Any] = {
+        "csrf_token": csrf,
+        "aim": rows.pop("aim", "Walk to the shops again"),
+        "target_rating": "6",
+        "target_by": "2027-03-01",
+    }
+    for name in ("item_id", "what", "who", "who_name", "by", "notes"):
+        data[name] = []
+    for what, who, who_name in rows.pop("items", []):
+        for name, value in zip(
+            ("item_id", "what", "who", "who_name", "by", "notes"),
+            ("", what, who, who_name, "", ""),
+            strict=True,
+        ):
+            data[name].append(value)
+    return data
+
+
+def test_a_clinician_records_and_revises_the_plan_on_the_summary_page(
+    client: TestClient, clinics: Clinics
+) -> None:
+    sign_in(client, clinics.tokens["a"])
+    visit_id = clinics.visits["A-early"]
+    page = client.get(f"/clinician/visits/{visit_id}")
+    assert "Record what we agreed" in page.text
+    csrf = csrf_of(page)
+    items = [("Knee exercises every morning", "patient", ""), ("Refer to physio", "clinician", "")]
+    saved = client.post(
+        f"/clinician/visits/{visit_id}/plan",
+        data=_plan_form(csrf, items=[*items, ("", "patient", "")]),  # a blank row is left out
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    page = client.get(f"/clinician/visits/{visit_id}")
+    assert "Version 1" in page.text and "by Dr A" in page.text
+    assert "Knee exercises every morning" in page.text
+    assert "Revise what we agreed" in page.text
+    with session_scope() as session:
+        actions = session.execute(
+            select(AuditEvent.action).where(AuditEvent.visit_id == visit_id)
+        ).scalars()
+        assert "plan.write" in list(actions)
+    # A supporter with no name is refused with the row named, and nothing is lost.
+    bad = client.post(
+        f"/clinician/visits/{visit_id}/plan",
+        data=_plan_form(csrf, aim=f"Walk again {XSS}", items=[("Lifts", "supporter", "")]),
+    )
+    assert bad.status_code == 422
+    assert "Plan item 1, who name" in bad.text
+    assert "Walk again &lt;script&gt;" in bad.text and XSS not in bad.text
+    link = client.post(f"/clinician/visits/{visit_id}/plan/link", data={"csrf_token": csrf})
+    assert link.status_code == 200
+    url = re.search(r'<code class="link">([^<]+)</code>', link.text)
+    assert url is not None and "/plan/" in url.group(1)
+
+
+def test_the_plan_form_needs_the_csrf_token_and_the_clinics_own_visit(
+    client: TestClient, clinics: Clinics
+) -> None:
+    sign_in(client, clinics.tokens["a"])
+    csrf = csrf_of(client.get("/clinician"))
+    ours, theirs = clinics.visits["A-early"], clinics.visits["B-one"]
+    forged = client.post(f"/clinician/visits/{ours}/plan", data=_plan_form("forged"))
+    assert forged.status_code == 403
+    other = client.post(f"/clinician/visits/{theirs}/plan", data=_plan_form(csrf))
+    assert other.status_code == 404
+    with session_scope() as session:
+        from coproduce.plans.models import CarePlan
+
+        assert session.execute(select(CarePlan)).scalars().all() == []
