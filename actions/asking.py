@@ -105,6 +105,10 @@ class AskForSlot(Action):
     def values(self, tracker: Tracker) -> dict[str, Any]:
         return {}
 
+    def asked_key(self, tracker: Tracker) -> str:
+        """What "asked the same way twice" is judged on: the slot, or one item of it."""
+        return self.slot
+
     def buttons(self) -> list[dict[str, str]]:
         return TOPIC_BUTTONS
 
@@ -114,7 +118,8 @@ class AskForSlot(Action):
         prompt = tracker.get_slot("form_prompt")
         if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
-        form = form_of(self.slot, prompt, tracker.get_slot("last_asked"))
+        key = self.asked_key(tracker)
+        form = form_of(key, prompt, tracker.get_slot("last_asked"))
         shown = plan.progress(self.slot)
         if shown is not None:
             # The chat widget draws "3 of 11" from this; text-only channels ignore it.
@@ -133,7 +138,7 @@ class AskForSlot(Action):
             ack = acks[topics.TOPICS.index(self.slot) % len(acks)]["text"]
             text = f"{ack} {text}".strip()
         dispatcher.utter_message(text=text, buttons=self.buttons())
-        return [SlotSet("last_asked", {"slot": self.slot, "form": form})]
+        return [SlotSet("last_asked", {"slot": key, "form": form})]
 
 
 class AskConsent(AskForSlot):

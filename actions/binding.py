@@ -58,6 +58,10 @@ def _follow_up_slots(follow_up_id: str) -> Events:
         for name, value in values.items()
         if value is not None or name in skipped
     ]
+    if state.plan_items:
+        events.append(SlotSet("plan_items", list(state.plan_items)))
+    if state.plan:
+        events.append(SlotSet("plan_answers", dict(state.plan)))
     if state.completed:
         events.append(SlotSet("followup_done", True))
     return events

@@ -14,6 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import plan
 from actions.answers import TRIES_BEFORE_MOVING_ON, not_understood, skip
 from actions.asking import RATING_BUTTONS, AskForSlot, Prompt, rated_measure
 from actions.context import REQUESTED_SLOT, Turn, next_slot
@@ -21,7 +22,8 @@ from actions.turns import MAX_ANSWER_CHARS, advance, control, is_skip, stay
 from coproduce.aims import topics
 from coproduce.config import get_settings
 from coproduce.followups.service import GOAL_ATTAINMENT_LABELS
-from coproduce.nlp import extraction, vague
+from coproduce.nlp import cues, extraction, vague
+from coproduce.plans.models import ItemStatus
 
 Events = list[dict[str, Any]]
 TEXT_SLOTS = ("followup_helped", "followup_barriers", "aim_update", "worry_resolved")
@@ -125,18 +127,107 @@ def _goal(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Eve
     return stay(counted, prompt=Prompt.REPHRASE)
 
 
+_PARTLY = re.compile(
+    r"\b(partly|partially|part of|some ?(?:times|days|of (?:it|them|the time))|a bit|a little|"
+    r"half|mostly|most (?:days|of)|on and off|sort of|kind of|kinda|sorta|not always|"
+    r"not every|now and (?:then|again)|occasionally|a few times|once or twice|tried|trying|"
+    r"started|getting there|(?:not )?(?:as )?(?:much|often) as|so[- ]so|ish)\b"
+)
+_NOT_YET = re.compile(
+    r"\b(no|nope|nah|not yet|not really|not at all|haven'?t|havent|didn'?t|didnt|did not|"
+    r"have not|never|couldn'?t|could not|wasn'?t able|unable|forgot|no chance|not done)\b"
+)
+_DONE = re.compile(
+    r"\b(yes|yeah|yep|yup|yh|ya|done|did (?:it|them|that|so)|i did|managed|all of it|"
+    r"every (?:day|time|morning|night|week)|completed?|finished|i have|sure did|definitely|"
+    r"absolutely|of course|certainly|ticked off|sorted)\b"
+)
+
+
+def parse_item_status(text: str) -> str | None:
+    """Did they do it? "done", "partly" or "not_yet" from their words, or None if unclear.
+
+    Partly is looked for first: "yes, mostly" and "not every day" are both partly.
+    """
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    if _PARTLY.search(lowered):
+        return ItemStatus.PARTLY
+    if _NOT_YET.search(lowered):
+        return ItemStatus.NOT_YET
+    if _DONE.search(lowered):
+        return ItemStatus.DONE
+    return None
+
+
+def _plan_answers(tracker: Tracker) -> dict[str, dict[str, Any]]:
+    return {k: dict(v) for k, v in (tracker.get_slot("plan_answers") or {}).items()}
+
+
+def _plan_status(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    current = plan.current_plan_item(dict(tracker.slots))
+    if current is None:
+        return advance(tracker, [], prompt=Prompt.REASK)
+    item = current[0]
+    answers = _plan_answers(tracker)
+    if is_skip(turn):
+        answers[item["id"]] = {"status": None}
+        dispatcher.utter_message(response="utter_skip_ack")
+        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)], prompt=Prompt.ASK)
+    chosen = turn.entity("plan_status")
+    status = chosen if chosen in ItemStatus.ALL else parse_item_status(turn.text)
+    if status is not None:
+        answer: dict[str, Any] = {"status": status}
+        said = turn.text[:MAX_ANSWER_CHARS].strip()
+        if status in plan.NOT_DONE and not turn.is_payload and turn.words >= 5:
+            # "partly, my knee was too sore": the reason is already given, in their words.
+            answer["barriers"] = said
+        answers[item["id"]] = answer
+        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)])
+    count, counted = not_understood(tracker, plan.PLAN_STATUS)
+    if count >= TRIES_BEFORE_MOVING_ON:
+        answers[item["id"]] = {"status": None}
+        dispatcher.utter_message(response="utter_moving_on_nothing")
+        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)], prompt=Prompt.ASK)
+    return stay(counted, prompt=Prompt.REPHRASE)
+
+
+def _plan_barrier(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+    current = plan.current_plan_item(dict(tracker.slots))
+    if current is None:
+        return advance(tracker, [], prompt=Prompt.REASK)
+    item = current[0]
+    answers = _plan_answers(tracker)
+    answer = answers.setdefault(item["id"], {"status": None})
+    if is_skip(turn):
+        answer["barriers"] = None
+        dispatcher.utter_message(response="utter_skip_ack")
+        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)], prompt=Prompt.ASK)
+    if turn.text and (not vague.is_filler(turn.text) or cues.is_none_answer(turn.text)):
+        answer["barriers"] = turn.text[:MAX_ANSWER_CHARS].strip()
+        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)])
+    count, counted = not_understood(tracker, plan.PLAN_BARRIER)
+    if count >= TRIES_BEFORE_MOVING_ON:
+        answer["barriers"] = None
+        dispatcher.utter_message(response="utter_moving_on_nothing")
+        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)], prompt=Prompt.ASK)
+    return stay(counted, prompt=Prompt.REPHRASE)
+
+
 def turn(
     dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, requested: str | None
 ) -> Events:
     """Take one message of the follow-up conversation."""
-    goal_button = (
-        requested == "goal_attainment"
-        and turn.is_payload
-        and turn.entity("goal_attainment") is not None
+    button = turn.is_payload and (
+        (requested == "goal_attainment" and turn.entity("goal_attainment") is not None)
+        or (requested == plan.PLAN_STATUS and turn.entity("plan_status") is not None)
     )
-    handled = None if goal_button else control(dispatcher, tracker, turn)
+    handled = None if button else control(dispatcher, tracker, turn)
     if handled is not None:
         return handled
+    if requested == plan.PLAN_STATUS:
+        return _plan_status(dispatcher, tracker, turn)
+    if requested == plan.PLAN_BARRIER:
+        return _plan_barrier(dispatcher, tracker, turn)
     if requested and is_skip(turn):
         return skip(dispatcher, tracker, requested)
     if requested == "followup_rating":
@@ -222,3 +313,54 @@ class AskFollowUpBarriers(AskFollowUpSlot):
 
 class AskAimUpdate(AskFollowUpSlot):
     slot = "aim_update"
+
+
+PLAN_STATUS_BUTTONS = [
+    {"title": "Yes, done", "payload": '/inform{"plan_status": "done"}'},
+    {"title": "Partly", "payload": '/inform{"plan_status": "partly"}'},
+    {"title": "Not yet", "payload": '/inform{"plan_status": "not_yet"}'},
+    {"title": "Skip this one", "payload": "/dont_know"},
+]
+
+
+def _item_words(tracker: Tracker) -> str:
+    current = plan.current_plan_item(dict(tracker.slots))
+    what = str(current[0].get("what") or "") if current else ""
+    return what if len(what) <= 140 else what[:137].rstrip() + "..."
+
+
+class AskPlanItemStatus(AskFollowUpSlot):
+    """ "At your visit you agreed: ... Did you manage it?" for each of the patient's items."""
+
+    slot = plan.PLAN_STATUS
+
+    def asked_key(self, tracker: Tracker) -> str:
+        current = plan.current_plan_item(dict(tracker.slots))
+        return f"{self.slot}:{current[0]['id']}" if current else self.slot
+
+    def buttons(self) -> list[dict[str, str]]:
+        return PLAN_STATUS_BUTTONS
+
+    def values(self, tracker: Tracker) -> dict[str, Any]:
+        return {"what": _item_words(tracker)}
+
+    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        from actions.asking import response_text
+
+        return response_text(domain, "utter_ask_plan_item_status", **self.values(tracker))
+
+
+class AskPlanItemBarrier(AskFollowUpSlot):
+    slot = plan.PLAN_BARRIER
+
+    def asked_key(self, tracker: Tracker) -> str:
+        current = plan.current_plan_item(dict(tracker.slots))
+        return f"{self.slot}:{current[0]['id']}" if current else self.slot
+
+    def values(self, tracker: Tracker) -> dict[str, Any]:
+        return {"what": _item_words(tracker)}
+
+    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        from actions.asking import response_text
+
+        return response_text(domain, "utter_ask_plan_item_barrier", **self.values(tracker))

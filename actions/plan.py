@@ -81,6 +81,32 @@ SAFETY_CHECK = "safety_check"
 SAFE_TO_CONTINUE = "safe_to_continue"
 
 
+#: Follow-up: "Did you manage to ...?" for each plan item the patient owns, and, when it was
+#: done only partly or not yet, "What got in the way?".
+PLAN_STATUS = "plan_item_status"
+PLAN_BARRIER = "plan_item_barrier"
+NOT_DONE = ("partly", "not_yet")
+
+
+def current_plan_item(slots: dict[str, Any]) -> tuple[dict[str, str], str] | None:
+    """The plan item asked about now, and which of its two questions is due."""
+    answers = slots.get("plan_answers") or {}
+    for item in slots.get("plan_items") or []:
+        if not isinstance(item, dict) or not item.get("id"):
+            continue
+        answer = answers.get(item["id"]) or {}
+        if "status" not in answer:
+            return item, PLAN_STATUS
+        if answer.get("status") in NOT_DONE and "barriers" not in answer:
+            return item, PLAN_BARRIER
+    return None
+
+
+def plan_question(slots: dict[str, Any]) -> str | None:
+    current = current_plan_item(slots)
+    return None if current is None else current[1]
+
+
 def next_slot(slots: dict[str, Any]) -> str | None:
     """Return the next question to ask, or None when the conversation is over."""
     if slots.get("safety_check"):
@@ -88,6 +114,11 @@ def next_slot(slots: dict[str, Any]) -> str | None:
     if slots.get("safety_pending"):
         return SAFE_TO_CONTINUE
     if is_follow_up(slots):
+        if slots.get("followup_rating") is not None:
+            # Right after today's rating: each thing they agreed to do at the visit.
+            pending = plan_question(slots)
+            if pending is not None:
+                return pending
         return next(
             (
                 name

@@ -95,7 +95,21 @@ def follow_up_state(slots: dict[str, Any]) -> follow_up_service.FollowUpState:
         worry_resolved=_text(slots.get("worry_resolved")),
         skipped=[name for name in FOLLOW_UP_SLOTS if slots.get(name) == SKIPPED],
         completed=bool(slots.get("followup_done")),
+        plan=_plan_answers(slots.get("plan_answers")),
     )
+
+
+def _plan_answers(value: Any) -> dict[str, dict[str, str | None]]:
+    """The plan answers slot as stored: only well-formed entries (the slot crosses Rasa)."""
+    if not isinstance(value, dict):
+        return {}
+    kept: dict[str, dict[str, str | None]] = {}
+    for key, answer in value.items():
+        if isinstance(key, str) and isinstance(answer, dict) and "status" in answer:
+            kept[key] = {"status": _text(answer.get("status"))}
+            if "barriers" in answer:
+                kept[key]["barriers"] = _text(answer.get("barriers"))
+    return kept
 
 
 def _persist_follow_up(slots: dict[str, Any]) -> bool:

@@ -60,6 +60,18 @@ class ClinicImprovementOut(BaseModel):
     share_improved_by_2_or_more: float | None
     median_change: float | None
     gas_t_score: float | None
+    plan_items_answered: int = Field(
+        0, description="Plan items the patients did themselves and answered about at follow-up"
+    )
+    share_plan_items_done: float | None = Field(
+        None, description="Of those, the share done (partly and not yet are not done)"
+    )
+    median_change_items_done: float | None = Field(
+        None, description="Median change in rating for patients who did every item"
+    )
+    median_change_items_not_done: float | None = Field(
+        None, description="Median change for patients with an item done partly or not yet"
+    )
 
 
 def _item(follow_up: FollowUp) -> FollowUpListItem:
@@ -146,6 +158,10 @@ def improvement(
             share_improved_by_2_or_more=r.improved_by_2_or_more,
             median_change=r.median_change,
             gas_t_score=None if r.gas_t_score is None else round(r.gas_t_score, 2),
+            plan_items_answered=r.plan_items_answered,
+            share_plan_items_done=r.share_plan_items_done,
+            median_change_items_done=r.median_change_items_done,
+            median_change_items_not_done=r.median_change_items_not_done,
         )
         for r in rows
     ]

@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.careplan import CarePlan
 from fhir.resources.R4B.goal import Goal
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
@@ -114,6 +115,8 @@ def build_bundle(
     respondent = _related_person(urls, summary)
     if respondent is not None:
         resources.append(respondent)
+    if summary.plan is not None:
+        resources.append(_care_plan(urls, summary))
     resources.append(_questionnaire_response(urls, summary))
     for role, point in _observation_roles(points):
         resources.append(_observation(urls, role, point))
@@ -203,9 +206,27 @@ def _goal(urls: _Urls, summary: AimSummary, points: list[RatingPoint]) -> Goal:
     }
     baseline = _baseline(summary, points)
     target = _target(summary.improvement.measure, baseline)
+    notes = _goal_notes(summary)
+    if summary.plan is not None:
+        # Agreed at the visit: the aim as agreed, the patient's own words kept in a note,
+        # and the target rating on their own measure with its date.
+        goal["lifecycleStatus"] = "accepted"
+        goal["description"] = {"text": summary.plan.aim}
+        if summary.aim.statement and summary.aim.statement != summary.plan.aim:
+            notes.append(
+                {"text": f"In the patient's words before the visit: {summary.aim.statement}"}
+            )
+        if summary.plan.target.rating is not None:
+            if target and target.get("detailString"):
+                notes.append({"text": str(target["detailString"])})
+            target = {
+                "measure": {"text": summary.improvement.measure or MEASURE_TEXT},
+                "detailInteger": summary.plan.target.rating,
+            }
+            if summary.plan.target.by is not None:
+                target["dueDate"] = summary.plan.target.by
     if target:
         goal["target"] = [target]
-    notes = _goal_notes(summary)
     if notes:
         goal["note"] = notes
     code = achievement_status(baseline=baseline[0] if baseline else None, ratings=points)
@@ -213,6 +234,57 @@ def _goal(urls: _Urls, summary: AimSummary, points: list[RatingPoint]) -> Goal:
         coding = {"system": GOAL_ACHIEVEMENT_SYSTEM, "code": code}
         goal["achievementStatus"] = {"coding": [{**coding, "display": _ACHIEVEMENT_DISPLAY[code]}]}
     return Goal.parse_obj(goal)
+
+
+#: How the patient's answer at follow-up maps to an activity's status.
+_ACTIVITY_STATUS = {"done": "completed", "partly": "in-progress", "not_yet": "not-started"}
+
+
+def _performer(urls: _Urls, who: str, who_name: str | None) -> dict[str, str]:
+    if who == "patient":
+        return {**urls.reference("Patient", "patient"), "display": "The patient"}
+    if who == "clinician":
+        return {"display": "Clinician or practice"}
+    return {"display": who_name or ("Another service" if who == "service" else "A supporter")}
+
+
+def _care_plan(urls: _Urls, summary: AimSummary) -> CarePlan:
+    """What was agreed at the visit: each item an activity, its status from the follow-up."""
+    plan = summary.plan
+    assert plan is not None
+    activities = []
+    for item in plan.items:
+        detail: dict[str, Any] = {
+            "status": _ACTIVITY_STATUS.get(item.status or "", "scheduled"),
+            "description": item.what,
+            "performer": [_performer(urls, item.who, item.who_name)],
+            "goal": [urls.reference("Goal", "goal")],
+        }
+        if item.by is not None:
+            detail["scheduledString"] = f"by {item.by.isoformat()}"
+        if item.barriers:
+            detail["statusReason"] = {"text": item.barriers}
+        activity: dict[str, Any] = {"detail": detail}
+        if item.notes:
+            activity["progress"] = [{"text": f"Why this: {item.notes}"}]
+        activities.append(activity)
+    care_plan: dict[str, Any] = {
+        "resourceType": "CarePlan",
+        "id": urls.new_id("careplan"),
+        "status": "active",
+        "intent": "plan",
+        "title": "What we agreed",
+        "description": plan.aim,
+        "subject": urls.reference("Patient", "patient"),
+        "created": _utc(plan.agreed_at),
+        "goal": [urls.reference("Goal", "goal")],
+        "activity": activities,
+    }
+    if plan.agreed_by:
+        care_plan["author"] = {"display": plan.agreed_by}
+    if plan.target.by is not None:
+        care_plan["period"] = {"end": plan.target.by.isoformat()}
+    return CarePlan.parse_obj(care_plan)
 
 
 def _aim_text(summary: AimSummary) -> str:

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from coproduce.database import utcnow
 from coproduce.followups.models import FollowUp, FollowUpStatus
+from coproduce.plans import service as plan_service
+from coproduce.plans.models import ItemStatus, PlanItemProgress
 from coproduce.visits import service as visit_service
 from coproduce.visits.models import Visit
 
@@ -49,6 +51,10 @@ class FollowUpState:
     worry_resolved: str | None = None
     skipped: list[str] = field(default_factory=list)
     completed: bool = False
+    #: The patient's answers about their own plan items: key -> {status, barriers}.
+    plan: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    #: The plan items the patient does themselves, to ask about: [{id, what}] (read only).
+    plan_items: list[dict[str, str]] = field(default_factory=list)
 
 
 def create_follow_up(
@@ -89,6 +95,8 @@ def save_state(*, session: Session, follow_up_id: str, state: FollowUpState) -> 
     follow_up.aim_update = state.aim_update
     follow_up.worry_resolved = state.worry_resolved
     follow_up.skipped = ",".join(state.skipped) or None
+    if state.plan:
+        plan_service.save_progress(session=session, follow_up_id=follow_up_id, answers=state.plan)
     if state.rating is not None and follow_up.answered_at is None:
         follow_up.answered_at = utcnow()
     if state.completed:
@@ -113,6 +121,11 @@ def load_state(*, session: Session, follow_up_id: str) -> FollowUpState:
         worry_resolved=row.worry_resolved,
         skipped=[t for t in (row.skipped or "").split(",") if t],
         completed=row.status == FollowUpStatus.COMPLETED,
+        plan=plan_service.load_progress(session=session, follow_up_id=follow_up_id),
+        plan_items=[
+            {"id": key, "what": what}
+            for key, what in plan_service.patient_items(session=session, visit_id=row.visit_id)
+        ],
     )
 
 
@@ -134,6 +147,13 @@ class ClinicImprovement:
     improved_by_2_or_more: float | None
     median_change: float | None
     gas_t_score: float | None
+    #: Plan items the patient owned and answered about at their latest follow-up.
+    plan_items_answered: int = 0
+    share_plan_items_done: float | None = None
+    #: Median change for patients who did every item they answered about, and for those who
+    #: did at least one only partly or not yet.
+    median_change_items_done: float | None = None
+    median_change_items_not_done: float | None = None
 
 
 def improvement_by_clinic(
@@ -163,13 +183,48 @@ def improvement_by_clinic(
     by_clinic: dict[str | None, list[tuple[Visit, FollowUp]]] = {}
     for visit, follow_up in latest.values():
         by_clinic.setdefault(visit.clinic_id, []).append((visit, follow_up))
+    statuses = _item_statuses(session, [f.id for _, f in latest.values()])
     return [
-        _clinic_figures(cid, rows)
+        _clinic_figures(cid, rows, statuses)
         for cid, rows in sorted(by_clinic.items(), key=lambda item: item[0] or "")
     ]
 
 
-def _clinic_figures(clinic_id: str | None, rows: list[tuple[Visit, FollowUp]]) -> ClinicImprovement:
+def _item_statuses(session: Session, follow_up_ids: list[str]) -> dict[str, list[str]]:
+    """Per follow-up, how each plan item the patient answered about went (skips left out)."""
+    found: dict[str, list[str]] = {}
+    if not follow_up_ids:
+        return found
+    rows = session.execute(
+        select(PlanItemProgress.follow_up_id, PlanItemProgress.status).where(
+            PlanItemProgress.follow_up_id.in_(follow_up_ids),
+            PlanItemProgress.status.is_not(None),
+        )
+    )
+    for follow_up_id, item_status in rows:
+        found.setdefault(follow_up_id, []).append(str(item_status))
+    return found
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+def _clinic_figures(
+    clinic_id: str | None,
+    rows: list[tuple[Visit, FollowUp]],
+    statuses: dict[str, list[str]] | None = None,
+) -> ClinicImprovement:
+    statuses = statuses or {}
+    answered = [s for _, f in rows for s in statuses.get(f.id, [])]
+    did: list[int] = []
+    did_not: list[int] = []
+    for visit, follow_up in rows:
+        items = statuses.get(follow_up.id)
+        if not items or visit.baseline_rating is None or follow_up.rating is None:
+            continue
+        change = follow_up.rating - visit.baseline_rating
+        (did if all(s == ItemStatus.DONE for s in items) else did_not).append(change)
     changes = [
         f.rating - v.baseline_rating
         for v, f in rows
@@ -184,4 +239,10 @@ def _clinic_figures(clinic_id: str | None, rows: list[tuple[Visit, FollowUp]]) -
         ),
         median_change=float(statistics.median(changes)) if changes else None,
         gas_t_score=gas_t_score(scores),
+        plan_items_answered=len(answered),
+        share_plan_items_done=(
+            sum(1 for s in answered if s == ItemStatus.DONE) / len(answered) if answered else None
+        ),
+        median_change_items_done=_median(did),
+        median_change_items_not_done=_median(did_not),
     )

@@ -337,7 +337,13 @@ def load_progress(*, session: Session, follow_up_id: str) -> dict[str, dict[str,
     rows = session.execute(
         select(PlanItemProgress).where(PlanItemProgress.follow_up_id == follow_up_id)
     ).scalars()
-    return {row.item_key: {"status": row.status, "barriers": row.barriers} for row in rows}
+    loaded: dict[str, dict[str, str | None]] = {}
+    for row in rows:
+        # "status" present means asked (None: skipped); "barriers" only once answered.
+        loaded[row.item_key] = {"status": row.status}
+        if row.barriers is not None:
+            loaded[row.item_key]["barriers"] = row.barriers
+    return loaded
 
 
 def plan_count(*, session: Session, visit_id: str) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.followup import parse_goal_attainment
+from actions.followup import parse_goal_attainment, parse_item_status
+from actions.plan import next_slot
 from coproduce.followups.service import gas_t_score
 
 
@@ -50,3 +51,44 @@ def test_gas_t_score_matches_hand_computed_cases(scores: list[int], expected: fl
 
 def test_gas_t_score_of_nothing_is_none() -> None:
     assert gas_t_score([]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("yes", "done"),
+        ("Yep did it every morning", "done"),
+        ("yes, mostly", "partly"),
+        ("some days", "partly"),
+        ("I did some of them", "partly"),
+        ("not every day to be honest", "partly"),
+        ("sort of", "partly"),
+        ("tried but gave up", "partly"),
+        ("no", "not_yet"),
+        ("not yet", "not_yet"),
+        ("havent had a chance", "not_yet"),
+        ("I didn’t, my knee was too bad", "not_yet"),
+        ("banana", None),
+    ],
+)
+def test_did_they_manage_it_from_their_words(text: str, status: str | None) -> None:
+    assert parse_item_status(text) == status
+
+
+def test_each_plan_item_is_asked_after_the_rating_and_a_barrier_only_when_not_done() -> None:
+    slots = {
+        "conversation_kind": "followup",
+        "plan_items": [{"id": "a", "what": "exercises"}, {"id": "b", "what": "walking group"}],
+    }
+    assert next_slot(slots) == "followup_rating"
+    slots["followup_rating"] = 5
+    assert next_slot(slots) == "plan_item_status"
+    slots["plan_answers"] = {"a": {"status": "done"}}
+    assert next_slot(slots) == "plan_item_status"
+    slots["plan_answers"]["b"] = {"status": "partly"}
+    assert next_slot(slots) == "plan_item_barrier"
+    slots["plan_answers"]["b"]["barriers"] = "it rained"
+    assert next_slot(slots) == "goal_attainment"
+    # A skipped item (status None) is not asked again.
+    slots["plan_answers"]["b"] = {"status": None}
+    assert next_slot(slots) == "goal_attainment"

@@ -81,3 +81,50 @@ def test_follow_up_needs_a_visit_that_can_be_followed_up(client: TestClient) -> 
         f"/api/v1/visits/{visit_id}/follow-ups", json={"due_at": "soon"}, headers=AUTH
     )
     assert bad.status_code == 422
+
+
+def _with_plan(client: TestClient, baseline: int, rating: int, statuses: list[str | None]) -> None:
+    """A patient with one plan item of their own per status, answered at follow-up."""
+    visit_id = _patient(client, baseline, rating, 0)
+    items = [{"what": f"item {n}", "who": "patient"} for n in range(len(statuses))]
+    items.append({"what": "referral", "who": "clinician"})  # never asked: not the patient's
+    plan = {"aim": "walk further", "items": items}
+    saved = client.put(f"/api/v1/visits/{visit_id}/plan", json=plan, headers=AUTH).json()
+    follow_up_id = client.get(f"/api/v1/visits/{visit_id}/follow-ups", headers=AUTH).json()[0]["id"]
+    with session_scope() as session:
+        follow_up_service.save_state(
+            session=session,
+            follow_up_id=follow_up_id,
+            state=FollowUpState(
+                rating=rating,
+                goal_attainment=0,
+                completed=True,
+                plan={
+                    item["id"]: {"status": status}
+                    for item, status in zip(saved["items"], statuses, strict=False)
+                },
+            ),
+        )
+
+
+def test_plan_items_done_and_the_change_with_and_without_them_match_hand_figures(
+    client: TestClient,
+) -> None:
+    # Patient 1: 2 -> 7 (+5), items done, done.       -> did every item
+    # Patient 2: 4 -> 5 (+1), items done, partly.     -> did not
+    # Patient 3: 3 -> 3 (0),  items not_yet, skipped. -> did not (the skip is left out)
+    # Patient 4: 5 -> 8 (+3), item done.              -> did every item
+    # Patient 5: 6 -> 6 (0),  no plan: in neither group.
+    # Items answered: 6 (the skip is not an answer); done: 4 -> share 4/6.
+    # Median change: did every item [5, 3] -> 4.0; did not [1, 0] -> 0.5.
+    _with_plan(client, 2, 7, ["done", "done"])
+    _with_plan(client, 4, 5, ["done", "partly"])
+    _with_plan(client, 3, 3, ["not_yet", None])
+    _with_plan(client, 5, 8, ["done"])
+    _patient(client, 6, 6, 0)
+    [figures] = client.get("/api/v1/improvement", headers=AUTH).json()
+    assert figures["patients_with_follow_up"] == 5
+    assert figures["plan_items_answered"] == 6
+    assert figures["share_plan_items_done"] == pytest.approx(4 / 6)
+    assert figures["median_change_items_done"] == 4.0
+    assert figures["median_change_items_not_done"] == 0.5

@@ -78,3 +78,43 @@ def test_follow_up_conversation_rerates_the_measure(stack: Stack) -> None:
     ) as client:
         figures = client.get("/api/v1/improvement").json()
     assert any(f["patients_with_follow_up"] >= 1 for f in figures)
+
+
+def test_the_follow_up_asks_about_what_the_patient_agreed_to_do(stack: Stack) -> None:
+    visit = stack.create_visit(scheduled_for="2026-12-01T09:30:00Z")
+    chat = Chat(stack, visit["invite_token"])
+    chat.say("hi")
+    chat.answer_the_rest(FIRST)
+    plan = {
+        "aim": "Sleep through the night most nights",
+        "target": {"rating": 6, "by": "2027-02-01"},
+        "items": [
+            {"what": "Take the new tablet an hour before bed", "who": "patient"},
+            {"what": "Refer to the pain clinic", "who": "clinician"},
+        ],
+    }
+    with httpx.Client(
+        base_url=stack.api_url, headers={"Authorization": f"Bearer {API_TOKEN}"}
+    ) as client:
+        assert client.put(f"/api/v1/visits/{visit['id']}/plan", json=plan).status_code == 200
+        follow_up = client.post(f"/api/v1/visits/{visit['id']}/follow-ups", json={}).json()
+
+    later = Chat(stack, follow_up["invite_token"])
+    later.say("hello")
+    assert later.requested_slot() == "followup_rating"
+    later.say("5")
+    # Only the patient's own item is asked about; the clinician's referral is not theirs.
+    assert later.requested_slot() == "plan_item_status"
+    reply = later.text(later.say("hi"))  # not an answer: asked again, another way
+    assert "Take the new tablet an hour before bed" in reply
+    assert later.requested_slot() == "plan_item_status"
+    later.say("sort of")
+    assert later.requested_slot() == "plan_item_barrier"
+    later.say("I kept forgetting it when I was on nights")
+    assert later.requested_slot() == "goal_attainment"
+
+    summary = stack.summary(visit["id"])
+    mine, theirs = summary["plan"]["items"]
+    assert mine["status"] == "partly"
+    assert mine["barriers"] == "I kept forgetting it when I was on nights"
+    assert theirs["status"] is None

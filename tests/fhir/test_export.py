@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -15,6 +15,9 @@ from coproduce.aims.schemas import (
     AimStatement,
     AimSummary,
     Improvement,
+    PlanItemOut,
+    PlanOut,
+    PlanTarget,
     RedFlagOut,
     SupportItem,
     TextItem,
@@ -325,3 +328,61 @@ def test_server_base_url_gives_restful_full_urls() -> None:
 def test_bad_input_is_refused_with_its_name(kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         export(**kwargs)
+
+
+def agreed_plan() -> PlanOut:
+    return PlanOut(
+        aim="Walk the dog to the park and back without stopping",
+        patient_aim=EXAMPLE_ANSWERS["aim"],
+        target=PlanTarget(rating=6, by=date(2024, 7, 1)),
+        items=[
+            PlanItemOut(
+                id="k1",
+                what="Knee exercises every morning",
+                who="patient",
+                by=date(2024, 6, 1),
+                notes="Classes were two buses away",
+                status="partly",
+                barriers="my knee flared up",
+            ),
+            PlanItemOut(id="k2", what="Refer to physiotherapy", who="clinician"),
+            PlanItemOut(id="k3", what="Lifts to physio", who="supporter", who_name="Sam"),
+        ],
+        versions=2,
+        agreed_at=datetime(2024, 5, 3, 10, 0, 0),
+        agreed_by="Dr Okafor",
+    )
+
+
+def test_what_was_agreed_is_a_care_plan_and_the_goal_is_accepted_with_its_target() -> None:
+    bundle = build_bundle(
+        summary=summary(plan=agreed_plan()), patient_ref="MRN-1", ratings=[BASELINE]
+    )
+    Bundle.parse_obj(bundle)  # the whole bundle is valid R4B
+    resources = {e["resource"]["resourceType"]: e for e in bundle["entry"]}
+    goal, care_plan = resources["Goal"], resources["CarePlan"]
+    get_fhir_model_class("CarePlan").parse_obj(care_plan["resource"])
+    assert goal["resource"]["lifecycleStatus"] == "accepted"
+    assert goal["resource"]["description"]["text"] == agreed_plan().aim
+    [target] = goal["resource"]["target"]
+    assert target["detailInteger"] == 6 and target["dueDate"] == "2024-07-01"
+    assert any(EXAMPLE_ANSWERS["aim"] in n["text"] for n in goal["resource"]["note"])
+    plan = care_plan["resource"]
+    assert (plan["intent"], plan["status"]) == ("plan", "active")
+    assert plan["goal"] == [{"reference": goal["fullUrl"]}]
+    assert plan["author"] == {"display": "Dr Okafor"}
+    first, second, third = (a["detail"] for a in plan["activity"])
+    assert first["status"] == "in-progress" and first["statusReason"]["text"] == "my knee flared up"
+    assert first["performer"][0]["reference"] == resources["Patient"]["fullUrl"]
+    assert second["status"] == "scheduled" and second["performer"] == [
+        {"display": "Clinician or practice"}
+    ]
+    assert third["performer"] == [{"display": "Sam"}]
+
+
+def test_without_a_plan_the_goal_stays_proposed_and_there_is_no_care_plan() -> None:
+    bundle = export()
+    kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
+    assert "CarePlan" not in kinds
+    goal = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Goal")
+    assert goal["lifecycleStatus"] == "proposed"
