@@ -16,6 +16,7 @@ from api.deps import ClientDep, PrincipalDep, SessionDep, SourceDep, visible_vis
 from api.errors import Conflict, NotFound, TooManyRequests
 from api.schemas import PlanIn, PlanLinkOut, iso_utc
 from coproduce import display, ratelimit
+from coproduce.aims import service as aim_service
 from coproduce.aims import summary as aim_summary
 from coproduce.aims.schemas import PlanOut
 from coproduce.audit import service as audit_service
@@ -198,12 +199,15 @@ def plan_page(
             headers=PAGE_HEADERS,
         )
     follow_up = _next_follow_up(session, visit.id)
+    summary = aim_service.get_summary(session=session, visit_id=visit.id)
     return templates.TemplateResponse(
         request,
         "chat/plan.html",
         {
             **context,
             "plan": plan,
+            "measure": summary.improvement.measure if summary else None,
+            "baseline": summary.improvement.baseline_rating if summary else None,
             "follow_up": follow_up,
             "long_day": _long_day,
             "status_labels": plan_service.STATUS_LABELS,

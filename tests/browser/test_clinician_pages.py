@@ -222,7 +222,7 @@ def test_sign_in_read_the_list_and_a_summary(page: Any, site: Site) -> None:
     page.wait_for_url(f"**/clinician/visits/{site.typical}")
     assert page.get_by_role("heading", level=2, name=re.compile("Red flags")).is_visible()
     assert page.locator("blockquote").first.inner_text().startswith("my chest gets tight")
-    assert page.get_by_text(EXAMPLE_ANSWERS["aim"]).is_visible()
+    assert page.locator("blockquote.quote--aim").inner_text() == EXAMPLE_ANSWERS["aim"]
     page.screenshot(path=str(SHOTS / "summary-top-1280.png"))
     page.screenshot(path=str(SHOTS / "summary-1280.png"), full_page=True)
     page.set_viewport_size({"width": 360, "height": 740})
@@ -297,4 +297,48 @@ def test_no_serious_accessibility_problem_on_any_clinician_page(page: Any, site:
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
     problems["summary on a phone"] = axe_problems(page)
+    assert {where: found for where, found in problems.items() if found} == {}
+
+
+def test_the_clinician_records_what_was_agreed_and_the_patients_link_shows_it(
+    page: Any, site: Site
+) -> None:
+    sign_in(page, site)
+    page.get_by_role("link", name=re.compile("MRN-100388")).click()
+    page.get_by_text("Record what we agreed").click()
+    aim = page.get_by_label("The aim, as agreed")
+    assert aim.input_value() == EXAMPLE_ANSWERS["aim"]  # starts from the patient's words
+    aim.fill("Walk the dog to the park and back without stopping")
+    page.get_by_label("Target on their own measure").select_option("6")
+    page.get_by_label("Item 1: what").fill("Knee exercises from the leaflet every morning")
+    page.locator("#notes-1").fill("Classes were two buses away; home exercises fit round caring")
+    page.get_by_label("Item 2: what").fill("Refer to community physiotherapy")
+    page.locator("#who-2").select_option("clinician")
+    problems = {"plan form": axe_problems(page)}
+    page.get_by_role("button", name="Save what we agreed").click()
+    page.wait_for_url(re.compile(r"/clinician/visits/[^/]+#plan-heading$"))
+    plan = page.locator("section.plan")
+    assert "Version 1" in plan.inner_text() and "by Dr A" in plan.inner_text()
+    rows = plan.locator("table.plan-items tbody tr")
+    assert rows.count() == 2
+    assert "not asked yet" in rows.nth(0).inner_text()  # the patient's item, before follow-up
+    plan.scroll_into_view_if_needed()
+    plan.screenshot(path=str(SHOTS / "plan-1280.png"))
+    problems["plan saved"] = axe_problems(page)
+
+    page.get_by_text("Revise what we agreed").click()
+    page.get_by_role("button", name="Make a link for the patient").click()
+    link = page.locator("code.link").inner_text()
+    assert "/plan/" in link
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(link)
+    assert page.get_by_role("heading", level=1).inner_text() == "What we agreed"
+    text = page.locator("main").inner_text()
+    assert "Walk the dog to the park and back without stopping" in text
+    assert EXAMPLE_ANSWERS["aim"] in text  # their words before the visit
+    assert "Knee exercises from the leaflet every morning" in text
+    assert "Refer to community physiotherapy" in text
+    assert "aiming for 6 out of 10" in text
+    page.screenshot(path=str(SHOTS / "plan-patient-360.png"), full_page=True)
+    problems["patient's page"] = axe_problems(page)
     assert {where: found for where, found in problems.items() if found} == {}
