@@ -6,7 +6,7 @@ SPACY_MODEL := build/spacy/coproduce_en
 SAFETY_MODEL := build/safety/classifier.joblib
 WIDGET := api/static/widget.js
 
-.PHONY: run run-scaled test lint setup model migrate env clean bench widget chromium
+.PHONY: run run-scaled test lint setup model migrate env clean bench widget chromium screenshots
 
 setup: $(WIDGET) $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SAFETY_MODEL) env migrate
 
@@ -56,6 +56,10 @@ chromium:
 
 test: model chromium
 	@bash scripts/test.sh
+
+# Refresh the pictures in docs/img from the browser tests (real conversations in Chromium).
+screenshots: model chromium
+	@bash scripts/screenshots.sh
 
 bench: model
 	$(PY) bench/red_flags.py

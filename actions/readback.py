@@ -56,6 +56,7 @@ def summary_card(slots: dict[str, Any]) -> dict[str, Any]:
             {
                 "topic": topic,
                 "label": topics.LABELS[topic],
+                "short_label": topics.SHORT_LABELS[topic],
                 "text": (
                     f"{slots.get(topic)} out of 10"
                     if topic == topics.BASELINE_RATING and isinstance(slots.get(topic), int)

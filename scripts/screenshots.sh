@@ -33,4 +33,7 @@ clinician/list-360.png clinician-list-360.png
 clinician/summary-top-1280.png clinician-summary-top.png
 clinician/summary-360.png clinician-summary-360.png
 clinician/summary-follow-up-1280.png clinician-follow-up.png
+clinician/plan-form-1280.png clinician-plan-form-1280.png
+clinician/plan-1280.png clinician-plan-1280.png
+clinician/plan-patient-360.png plan-patient-360.png
 LIST

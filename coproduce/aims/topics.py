@@ -75,3 +75,19 @@ LABELS: dict[str, str] = {
     IMPROVEMENT_DETAIL: "One thing you would notice if it got better",
     BASELINE_RATING: "Today's rating (0-10)",
 }
+#: The same, in a word or two: the compact read-back's one line per topic on a phone.
+SHORT_LABELS: dict[str, str] = {
+    AIM: "You want",
+    WHAT_MATTERS: "Matters most",
+    ILLNESS_BURDEN: "Health",
+    TREATMENT_BURDEN: "Treatment",
+    ONE_THING: "First",
+    CONCERNS: "Worries",
+    EXPECTATIONS: "Hoping for",
+    ASSETS: "What helps",
+    SUPPORTS: "People",
+    CARE_PREFERENCES: "Rather avoid",
+    IMPROVEMENT_MEASURE: "Better if",
+    IMPROVEMENT_DETAIL: "You'd notice",
+    BASELINE_RATING: "Rating",
+}

@@ -315,6 +315,7 @@ def test_the_clinician_records_what_was_agreed_and_the_patients_link_shows_it(
     page.get_by_label("Item 2: what").fill("Refer to community physiotherapy")
     page.locator("#who-2").select_option("clinician")
     problems = {"plan form": axe_problems(page)}
+    page.locator("section.plan").screenshot(path=str(SHOTS / "plan-form-1280.png"))
     page.get_by_role("button", name="Save what we agreed").click()
     page.wait_for_url(re.compile(r"/clinician/visits/[^/]+#plan-heading$"))
     plan = page.locator("section.plan")

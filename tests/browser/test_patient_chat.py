@@ -98,7 +98,7 @@ def assert_read_back_is_compact(page: Any) -> None:
     """One line per topic at 360 px, and the card's question and buttons a short scroll away."""
     card = page.locator(".card").last
     rows = card.locator(".topic")
-    assert rows.count() == TOTAL
+    assert rows.count() >= TOTAL  # a question asked only when needed adds its row
     for row in rows.all():
         box = row.bounding_box()
         assert box is not None and box["height"] <= 56, row.inner_text()

@@ -37,8 +37,12 @@ export const STYLES = `
 .card dl { margin: 0; }
 .card .topic { display: grid; grid-template-columns: 1fr auto; column-gap: 0.5rem; align-items: start;
   padding: 0.5rem 0; border-top: 1px solid #e1e6ec; }
-.card.compact .topic { grid-template-columns: minmax(5.5rem, 35%) minmax(0, 1fr) auto;
-  align-items: center; padding: 0.25rem 0; }
+.card dt .short { display: none; }
+.card.compact dt .short { display: inline; }
+.card.compact dt .long { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }
+.card.compact .topic { grid-template-columns: minmax(5rem, max-content) minmax(0, 1fr) auto;
+  align-items: center; padding: 0.1875rem 0; }
 .card.compact dt { grid-column: 1; }
 .card.compact dd { grid-column: 2; margin: 0; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; }
@@ -83,6 +87,7 @@ button:disabled { cursor: default; border-color: #9aa5b1; color: #4b5563; backgr
 .scale button { padding: 0.25rem 0; min-width: 2.75rem; min-height: 2.75rem; border-radius: 0.375rem;
   font-weight: 700; border-width: 1.5px; }
 .card .edit { min-height: 2.5rem; padding: 0.25rem 0.75rem; font-size: 0.875rem; }
+.card.compact .edit { min-height: 2rem; padding: 0.125rem 0.625rem; }
 :focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .composer { display: flex; gap: 0.5rem; align-items: flex-end; padding: 0.625rem 0.875rem 0.875rem;
   border-top: 1px solid #e1e6ec; background: #fff; border-radius: 0 0 0.75rem 0.75rem; }

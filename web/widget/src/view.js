@@ -110,8 +110,13 @@ export class ChatView {
         "edit");
       edit.setAttribute("aria-label", `Edit: ${topic.label}`);
       edits.push(edit);
+      // The long label in full; a word or two of it when the card is compact.
+      const label = el("dt", {},
+        el("span", { className: "long", text: topic.label }),
+        el("span", { className: "short", "aria-hidden": "true",
+          text: topic.short_label || topic.label }));
       list.append(el("div", { className: "topic" },
-        el("dt", { text: topic.label }),
+        label,
         el("dd", { className: text ? "" : "skipped", text: text || "Skipped" }),
         el("dd", { className: "edit-cell" }, edit)));
     }
