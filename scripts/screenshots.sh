@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Refresh the pictures in docs/img: run the browser tests (which walk real conversations in
 # headless Chromium at 360 and 1280 px and save what they saw), then copy the chosen ones.
+# (The clinician pages first: their module starts and stops its own Playwright.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shots=$(mktemp -d)
 trap 'rm -rf "$shots"' EXIT
 export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONPATH=.
 COPRODUCE_TEST_ARTIFACTS="$shots" .venv/bin/python -m pytest -q -p no:cacheprovider \
-  tests/browser/test_patient_chat.py tests/browser/test_clinician_pages.py
+  tests/browser/test_clinician_pages.py tests/browser/test_patient_chat.py
 # What the browser tests saved -> its name in docs/img.
 while read -r from to; do
   [ -n "$from" ] || continue
