@@ -72,6 +72,8 @@ _UNSURE = re.compile(
 _SHORT_YES = ("yes", "yeah", "yep", "yup", "okay", "sure", "fine")
 _SHORT_NO = ("no", "nope", "nah")
 # Sounds one letter from yes or no that mean neither: "eh?" is a shrug, not a yes.
+#: "uh huh", "mm hmm", "mhm": a yes, though every sound in it is also a shrug's.
+_MURMURED_YES = re.compile(r"uh[- ]?huh|m+[- ]?hm+|mhm+")
 _NOT_YES_OR_NO = frozenset({"eh", "er", "erm", "um", "uh", "oh", "meh", "huh", "hmm", "so", "yo"})
 
 
@@ -148,8 +150,14 @@ def answer(text: str | None, *, intent: str | None = None, confidence: float = 0
     found = read(stripped).answer
     if found is not None:
         return found
-    if _UNSURE.search(_normal(stripped)):
+    normal = _normal(stripped)
+    if _UNSURE.search(normal):
         return None
+    if _MURMURED_YES.fullmatch(normal.strip(" .!?")):
+        return YES
+    words = re.findall(r"[a-z]+", normal)
+    if words and all(word in _NOT_YES_OR_NO for word in words):
+        return None  # "eh?", "hmm erm": a shrug, whatever the classifier guessed
     if len(stripped.split()) <= 6 and confidence >= 0.8:
         return {"affirm": YES, "deny": NO}.get(intent or "")
     return None

@@ -32,3 +32,14 @@ def test_no_said_many_ways(text: str) -> None:
 @pytest.mark.parametrize("text", ["hmm", "what is this for", "", "eh", "erm"])
 def test_neither_is_none(text: str) -> None:
     assert yes_no.answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["eh", "eh?", "hmm", "erm...", "um er"])
+def test_a_shrug_is_neither_whatever_the_classifier_guessed(text: str) -> None:
+    # The intent classifier is trusted only for short messages with some word of their own.
+    assert yes_no.answer(text, intent="affirm", confidence=0.99) is None
+
+
+@pytest.mark.parametrize("text", ["uh huh", "mm hmm", "mhm."])
+def test_a_murmured_yes_is_yes(text: str) -> None:
+    assert yes_no.answer(text) == yes_no.YES
