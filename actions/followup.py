@@ -185,10 +185,12 @@ _PARTLY = re.compile(
 )
 _NOT_YET = re.compile(
     r"\b(no|nope|nah|not yet|not really|not at all|haven't|didn't|did not|"
-    r"have not|never|couldn't|could not|wasn't able|unable|forgot|no chance|not done|can't say i did)\b"
+    r"have not|never|couldn't|could not|wasn't able|unable|forgot|no chance|not done|"
+    r"can't say i did)\b"
 )
 _DONE = re.compile(
-    r"\b(yes|yeah|yep|yup|yh|ya|yas|y|done|did (?:it|them|that|so)|i did|managed|all of (?:it|them)|"
+    r"\b(yes|yeah|yep|yup|yh|ya|yas|y|done|did (?:it|them|that|so)|i did|managed|"
+    r"all of (?:it|them)|"
     r"completed?|finished|i have|sure did|definitely|absolutely|of course|certainly|"
     r"ticked off|sorted|100 ?%|every (?:day|time|morning|night|week)|religiously|daily|"
     r"like clockwork|on it|spot on|did as (?:i was )?told|as agreed|booked|had the|tak|"
