@@ -7,6 +7,7 @@ python -m api.admin token create --admin --label "ops"
 python -m api.admin token list
 python -m api.admin token revoke --prefix cpd_AbCdEfGh
 python -m api.admin purge-transcripts [--days 30]
+python -m api.admin demo-data --clinic <clinic id> [--months 12] [--force]
 python -m api.admin clinic list | clinician list [--clinic <id>]
 """
 
@@ -16,10 +17,11 @@ import argparse
 import sys
 
 from coproduce.clinics import service as clinic_service
-from coproduce.clinics.models import ApiToken
+from coproduce.clinics.models import ApiToken, Clinic
 from coproduce.config import get_settings
 from coproduce.conversations import retention
 from coproduce.database import session_scope
+from coproduce.quality import demo
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,6 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     token_create.add_argument("--label")
     token.add_parser("revoke").add_argument("--prefix", required=True)
     token.add_parser("list")
+    demo = things.add_parser(
+        "demo-data", help="fill a clinic with a year of clearly marked demo visits (DEMO-...)"
+    )
+    demo.add_argument("--clinic", required=True, help="the clinic's id (see: clinic list)")
+    demo.add_argument("--months", type=int, default=12)
+    demo.add_argument("--per-month", type=int, default=30)
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--force", action="store_true", help="add demo visits even beside real ones")
     purge = things.add_parser("purge-transcripts", help="delete chat transcripts past retention")
     purge.add_argument("--days", type=int, help="default: COPRODUCE_TRANSCRIPT_RETENTION_DAYS")
     return parser
@@ -77,6 +87,8 @@ def run(argv: list[str]) -> int:
         removed = retention.purge_transcripts(older_than_days=days)
         print(f"deleted the transcripts of {removed} conversation(s) older than {days} days")
         return 0
+    if args.thing == "demo-data":
+        return _demo_data(args)
     try:
         with session_scope() as session:
             if args.thing == "clinic" and args.verb == "create":
@@ -114,6 +126,33 @@ def run(argv: list[str]) -> int:
     except clinic_service.ClinicError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    if not 1 <= args.months <= 60 or not 1 <= args.per_month <= 500:
+        print("error: --months must be 1-60 and --per-month 1-500", file=sys.stderr)
+        return 2
+    try:
+        with session_scope() as session:
+            if session.get(Clinic, args.clinic) is None:
+                print(f"error: no clinic with id {args.clinic}", file=sys.stderr)
+                return 2
+            made = demo.create(
+                session=session,
+                clinic_id=args.clinic,
+                months=args.months,
+                per_month=args.per_month,
+                seed=args.seed,
+                force=args.force,
+            )
+    except demo.RealVisitsPresent as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"created {made.visits} demo visits (patient refs DEMO-...), "
+        f"{made.follow_ups} follow-ups and {made.plans} plans"
+    )
     return 0
 
 

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.limits import RequestGuard, SecurityHeaders
-from api.routes import audit, chat, clinician, followups, health, plans, visits
+from api.routes import audit, chat, clinician, followups, health, plans, quality, visits
 from coproduce.config import get_settings
 from coproduce.conversations import retention
 from coproduce.database import session_scope
@@ -64,6 +64,7 @@ def create_app() -> FastAPI:
     app.include_router(audit.router)
     app.include_router(followups.router)
     app.include_router(plans.router)
+    app.include_router(quality.router)
     app.include_router(clinician.router)
     app.mount(
         "/clinician/static",

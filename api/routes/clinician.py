@@ -734,3 +734,22 @@ def _ratings_chart(visit: Visit, summary: AimSummary) -> Markup:
     if len(points) < 2:
         return Markup("")
     return ratings_svg(points, title="Ratings on the patient's own measure, 0 to 10, over time")
+
+
+def require_sign_in(
+    request: Request, session: SessionDep
+) -> tuple[Principal, web_session.WebSession] | Response:
+    """Who is signed in, or the redirect to the sign-in page (for pages in other modules)."""
+    signed_in = _signed_in(request, session)
+    return _to_login(request) if signed_in is None else signed_in
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
+) -> Response:
+    """A clinician page with the shared labels and security headers."""
+    return _page(request, name, context, status_code=status_code)
+
+
+def clinic_label(session: SessionDep, principal: Principal) -> str:
+    return _clinic_label(session, principal)
