@@ -8,7 +8,8 @@ shots=$(mktemp -d)
 trap 'rm -rf "$shots"' EXIT
 export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONPATH=.
 COPRODUCE_TEST_ARTIFACTS="$shots" .venv/bin/python -m pytest -q -p no:cacheprovider \
-  tests/browser/test_clinician_pages.py tests/browser/test_patient_chat.py
+  tests/browser/test_clinician_pages.py tests/browser/test_improvement_page.py \
+  tests/browser/test_patient_chat.py
 # What the browser tests saved -> its name in docs/img.
 while read -r from to; do
   [ -n "$from" ] || continue
@@ -37,4 +38,5 @@ clinician/summary-follow-up-1280.png clinician-follow-up.png
 clinician/plan-form-1280.png clinician-plan-form-1280.png
 clinician/plan-1280.png clinician-plan-1280.png
 clinician/plan-patient-360.png plan-patient-360.png
+clinician/improvement-1280.png clinician-improvement-1280.png
 LIST

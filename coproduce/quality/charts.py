@@ -167,9 +167,9 @@ def bars_svg(themes: list[Theme], *, title: str) -> Markup:
     """Horizontal bars: the share of conversations that named each theme."""
     if not themes:
         return Markup("")
-    row, label_width = 26, 200
+    width, row, label_width = 480, 26, 190
     height = TOP + row * len(themes) + 8
-    span = WIDTH - label_width - RIGHT - 60
+    span = width - label_width - RIGHT - 70
     bars = "".join(
         f'<text x="{label_width - 8}" y="{TOP + row * i + 15}" text-anchor="end" '
         f'class="chart__axis">{escape(theme.name)}</text>'
@@ -180,7 +180,7 @@ def bars_svg(themes: list[Theme], *, title: str) -> Markup:
         for i, theme in enumerate(themes)
     )
     return Markup(  # noqa: S704  (numbers we computed; every label is escaped)
-        f'<svg class="chart chart--bars" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="chart chart--bars" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title>{bars}</svg>"
     )
