@@ -230,53 +230,51 @@ def _plan_answers(tracker: Tracker) -> dict[str, dict[str, Any]]:
     return {k: dict(v) for k, v in (tracker.get_slot("plan_answers") or {}).items()}
 
 
-def _plan_status(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
+def _item_answered(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    answers: dict[str, dict[str, Any]],
+    response: str | None = None,
+) -> Events:
+    """Keep the answers about the plan's items and go on (after `response`, if one is due)."""
+    if response:
+        dispatcher.utter_message(response=response)
+    prompt = Prompt.ASK if response else Prompt.NEXT
+    return _finish_if_done(tracker, [SlotSet("plan_answers", answers)], prompt=prompt)
+
+
+def _plan_item_turn(
+    dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, slot: str
+) -> Events:
+    """Did they manage the item (`plan_item_status`), and what got in the way of it
+    (`plan_item_barrier`): a skip or two misunderstandings leave it unanswered and go on."""
     current = plan.current_plan_item(dict(tracker.slots))
     if current is None:
         return advance(tracker, [], prompt=Prompt.REASK)
-    item = current[0]
+    key = current[0]["id"]
     answers = _plan_answers(tracker)
+    answer = answers.setdefault(key, {"status": None})
+    unanswered = "status" if slot == plan.PLAN_STATUS else "barriers"
     if is_skip(turn):
-        answers[item["id"]] = {"status": None}
-        dispatcher.utter_message(response="utter_skip_ack")
-        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)], prompt=Prompt.ASK)
-    chosen = turn.entity("plan_status")
-    status = chosen if chosen in ItemStatus.ALL else parse_item_status(turn.text)
-    if status is not None:
-        answer: dict[str, Any] = {"status": status}
-        said = turn.text[:MAX_ANSWER_CHARS].strip()
-        if status in plan.NOT_DONE and not turn.is_payload and turn.words >= 5:
-            # "partly, my knee was too sore": the reason is already given, in their words.
-            answer["barriers"] = said
-        answers[item["id"]] = answer
-        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)])
-    count, counted = not_understood(tracker, plan.PLAN_STATUS)
+        answer[unanswered] = None
+        return _item_answered(dispatcher, tracker, answers, "utter_skip_ack")
+    said = turn.text[:MAX_ANSWER_CHARS].strip()
+    if slot == plan.PLAN_STATUS:
+        chosen = turn.entity("plan_status")
+        status = chosen if chosen in ItemStatus.ALL else parse_item_status(turn.text)
+        if status is not None:
+            answers[key] = {"status": status}
+            if status in plan.NOT_DONE and not turn.is_payload and turn.words >= 5:
+                # "partly, my knee was too sore": the reason is already given, in their words.
+                answers[key]["barriers"] = said
+            return _item_answered(dispatcher, tracker, answers)
+    elif said and (not vague.is_filler(said) or cues.is_none_answer(said)):
+        answer["barriers"] = said
+        return _item_answered(dispatcher, tracker, answers)
+    count, counted = not_understood(tracker, slot)
     if count >= TRIES_BEFORE_MOVING_ON:
-        answers[item["id"]] = {"status": None}
-        dispatcher.utter_message(response="utter_moving_on_nothing")
-        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)], prompt=Prompt.ASK)
-    return stay(counted, prompt=Prompt.REPHRASE)
-
-
-def _plan_barrier(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
-    current = plan.current_plan_item(dict(tracker.slots))
-    if current is None:
-        return advance(tracker, [], prompt=Prompt.REASK)
-    item = current[0]
-    answers = _plan_answers(tracker)
-    answer = answers.setdefault(item["id"], {"status": None})
-    if is_skip(turn):
-        answer["barriers"] = None
-        dispatcher.utter_message(response="utter_skip_ack")
-        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)], prompt=Prompt.ASK)
-    if turn.text and (not vague.is_filler(turn.text) or cues.is_none_answer(turn.text)):
-        answer["barriers"] = turn.text[:MAX_ANSWER_CHARS].strip()
-        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)])
-    count, counted = not_understood(tracker, plan.PLAN_BARRIER)
-    if count >= TRIES_BEFORE_MOVING_ON:
-        answer["barriers"] = None
-        dispatcher.utter_message(response="utter_moving_on_nothing")
-        return _finish_if_done(tracker, [SlotSet("plan_answers", answers)], prompt=Prompt.ASK)
+        answer[unanswered] = None
+        return _item_answered(dispatcher, tracker, answers, "utter_moving_on_nothing")
     return stay(counted, prompt=Prompt.REPHRASE)
 
 
@@ -291,10 +289,8 @@ def turn(
     handled = None if button else control(dispatcher, tracker, turn)
     if handled is not None:
         return handled
-    if requested == plan.PLAN_STATUS:
-        return _plan_status(dispatcher, tracker, turn)
-    if requested == plan.PLAN_BARRIER:
-        return _plan_barrier(dispatcher, tracker, turn)
+    if requested in (plan.PLAN_STATUS, plan.PLAN_BARRIER):
+        return _plan_item_turn(dispatcher, tracker, turn, requested)
     if requested and is_skip(turn):
         return skip(dispatcher, tracker, requested)
     if requested == "followup_rating":

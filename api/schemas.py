@@ -108,6 +108,13 @@ class AuditPage(BaseModel):
     next_offset: int | None
 
 
+def _in_our_years(value: date | None) -> date | None:
+    """A plan's date: within the years visits are booked (anything else is a typo)."""
+    if value is not None and not EARLIEST_VISIT.date() <= value <= LATEST_VISIT.date():
+        raise ValueError("must be between the years 2000 and 2999")
+    return value
+
+
 class PlanItemIn(BaseModel):
     id: str | None = Field(
         None, max_length=36, description="An item of the previous version, to keep its history"
@@ -138,11 +145,7 @@ class PlanItemIn(BaseModel):
             raise ValueError("name the supporter (for example 'Sam, daughter')")
         return value
 
-    @validator("by")
-    def _by(cls, value: date | None) -> date | None:
-        if value is not None and not EARLIEST_VISIT.date() <= value <= LATEST_VISIT.date():
-            raise ValueError("must be between the years 2000 and 2999")
-        return value
+    _by = validator("by", allow_reuse=True)(lambda cls, value: _in_our_years(value))
 
     class Config:
         extra = "forbid"
@@ -152,11 +155,7 @@ class PlanTargetIn(BaseModel):
     rating: int | None = Field(None, ge=0, le=10, description="0-10 on the patient's own measure")
     by: date | None = None
 
-    @validator("by")
-    def _by(cls, value: date | None) -> date | None:
-        if value is not None and not EARLIEST_VISIT.date() <= value <= LATEST_VISIT.date():
-            raise ValueError("must be between the years 2000 and 2999")
-        return value
+    _by = validator("by", allow_reuse=True)(lambda cls, value: _in_our_years(value))
 
     class Config:
         extra = "forbid"

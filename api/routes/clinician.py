@@ -391,15 +391,14 @@ def _visible(session: SessionDep, principal: Principal, visit_id: str) -> Visit 
     return visit
 
 
-@router.get("/visits/{visit_id}")
-def visit_summary(
-    request: Request, visit_id: str, session: SessionDep, source: SourceDep
-) -> Response:
-    """Show one visit's aim summary, red flags first; the reading is audited."""
-    signed_in = _signed_in(request, session)
-    if signed_in is None:
-        return _to_login(request)
-    principal, cookie = signed_in
+def _visit_and_summary(
+    request: Request,
+    session: SessionDep,
+    principal: Principal,
+    cookie: web_session.WebSession,
+    visit_id: str,
+) -> tuple[Visit, AimSummary] | Response:
+    """The visit and its summary, or the page saying there is no such visit for this clinic."""
     visit = _visible(session, principal, visit_id)
     summary = aim_service.get_summary(session=session, visit_id=visit.id) if visit else None
     if visit is None or summary is None:
@@ -411,6 +410,22 @@ def visit_summary(
             csrf_token=cookie.csrf,
             principal=principal,
         )
+    return visit, summary
+
+
+@router.get("/visits/{visit_id}")
+def visit_summary(
+    request: Request, visit_id: str, session: SessionDep, source: SourceDep
+) -> Response:
+    """Show one visit's aim summary, red flags first; the reading is audited."""
+    signed_in = _signed_in(request, session)
+    if signed_in is None:
+        return _to_login(request)
+    principal, cookie = signed_in
+    found = _visit_and_summary(request, session, principal, cookie, visit_id)
+    if isinstance(found, Response):
+        return found
+    visit, summary = found
     audit_service.record(
         session=session,
         actor=principal.actor,
@@ -573,17 +588,10 @@ def _visit_for_form(
             csrf_token=cookie.csrf,
             principal=principal,
         )
-    visit = _visible(session, principal, visit_id)
-    summary = aim_service.get_summary(session=session, visit_id=visit.id) if visit else None
-    if visit is None or summary is None:
-        return _error(
-            request,
-            404,
-            "Visit not found",
-            "There is no visit at this address for your clinic.",
-            csrf_token=cookie.csrf,
-            principal=principal,
-        )
+    found = _visit_and_summary(request, session, principal, cookie, visit_id)
+    if isinstance(found, Response):
+        return found
+    visit, summary = found
     return principal, cookie, visit, summary
 
 

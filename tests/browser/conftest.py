@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.servers import Stack, free_port, running_stack
+from tests.e2e.servers import API_TOKEN, ROOT, Stack, free_port, running_stack, start_api, stop
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -112,3 +114,35 @@ def axe_problems(page: Any) -> list[str]:
         }"""
     )
     return [f"{v['id']} ({v['impact']}): {v['where']}" for v in found if v["impact"] in BLOCKING]
+
+
+@contextmanager
+def api_only(workdir: Path, seed: Callable[[str], Any]) -> Iterator[tuple[str, Any]]:
+    """The API alone on a fresh SQLite database that `seed(database_url)` fills first.
+
+    Yields the API's URL and what `seed` returned; the clinician pages need nothing else.
+    """
+    from coproduce.database import create_all
+
+    database_url = f"sqlite:///{workdir / 'aims.db'}"
+    port = free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "COPRODUCE_ENV": "test",
+        "COPRODUCE_DATABASE_URL": database_url,
+        "COPRODUCE_API_TOKEN": API_TOKEN,
+        "COPRODUCE_SESSION_SECRET": "test-session-secret",
+        "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+    }
+    create_all(database_url)
+    seeded = seed(database_url)
+    stack = Stack(
+        rasa_url="", api_url=f"http://127.0.0.1:{port}", action_url="", log_dir=workdir, env=env
+    )
+    try:
+        start_api(stack)
+        yield stack.api_url, seeded
+    finally:
+        stop(stack, "api")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,12 +14,11 @@ import pytest
 from coproduce.aims import service as aim_service
 from coproduce.aims import topics
 from coproduce.clinics import service as clinic_service
-from coproduce.database import create_all, new_session, utcnow
+from coproduce.database import new_session, utcnow
 from coproduce.visits import service as visit_service
-from tests.browser.conftest import axe_problems
+from tests.browser.conftest import api_only, axe_problems
 from tests.builders import EXAMPLE_ANSWERS
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.servers import API_TOKEN, ROOT, Stack, free_port, start_api, stop
 
 pytestmark = pytest.mark.browser
 
@@ -133,29 +131,9 @@ def _with_follow_ups(session: Any, visit_id: str) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    workdir = tmp_path_factory.mktemp("clinician-site")
-    database_url = f"sqlite:///{workdir / 'aims.db'}"
-    port = free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-        "COPRODUCE_ENV": "test",
-        "COPRODUCE_DATABASE_URL": database_url,
-        "COPRODUCE_API_TOKEN": API_TOKEN,
-        "COPRODUCE_SESSION_SECRET": "test-session-secret",
-        "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{port}",
-    }
-    create_all(database_url)
-    token, typical, hostile = _seed(database_url)
-    stack = Stack(
-        rasa_url="", api_url=f"http://127.0.0.1:{port}", action_url="", log_dir=workdir, env=env
-    )
-    try:
-        start_api(stack)
-        yield Site(url=stack.api_url, token=token, typical=typical, hostile=hostile)
-    finally:
-        stop(stack, "api")
+    with api_only(tmp_path_factory.mktemp("clinician-site"), _seed) as (url, seeded):
+        token, typical, hostile = seeded
+        yield Site(url=url, token=token, typical=typical, hostile=hostile)
 
 
 @pytest.fixture(scope="module")

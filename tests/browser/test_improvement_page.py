@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,12 +12,11 @@ import pytest
 
 from coproduce.aims import service as aim_service
 from coproduce.clinics import service as clinic_service
-from coproduce.database import create_all, new_session
+from coproduce.database import new_session
 from coproduce.quality import demo
 from coproduce.visits import service as visit_service
-from tests.browser.conftest import axe_problems
+from tests.browser.conftest import api_only, axe_problems
 from tests.browser.test_clinician_pages import CHROMIUM, CHROMIUM_ARGS, SHOTS
-from tests.e2e.servers import API_TOKEN, ROOT, Stack, free_port, start_api, stop
 
 pytestmark = pytest.mark.browser
 
@@ -61,29 +59,8 @@ def _seed(database_url: str) -> str:
 
 @pytest.fixture(scope="module")
 def lead(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lead]:
-    workdir = tmp_path_factory.mktemp("improvement-site")
-    database_url = f"sqlite:///{workdir / 'aims.db'}"
-    port = free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-        "COPRODUCE_ENV": "test",
-        "COPRODUCE_DATABASE_URL": database_url,
-        "COPRODUCE_API_TOKEN": API_TOKEN,
-        "COPRODUCE_SESSION_SECRET": "test-session-secret",
-        "COPRODUCE_PUBLIC_URL": f"http://127.0.0.1:{port}",
-    }
-    create_all(database_url)
-    token = _seed(database_url)
-    stack = Stack(
-        rasa_url="", api_url=f"http://127.0.0.1:{port}", action_url="", log_dir=workdir, env=env
-    )
-    try:
-        start_api(stack)
-        yield Lead(url=stack.api_url, token=token)
-    finally:
-        stop(stack, "api")
+    with api_only(tmp_path_factory.mktemp("improvement-site"), _seed) as (url, token):
+        yield Lead(url=url, token=token)
 
 
 @pytest.fixture(scope="module")
