@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
@@ -236,6 +237,44 @@ def funnel_csv(out: FunnelOut) -> Response:
     return csv_response(f"funnel-{out.date_from}-{out.date_to}", header, rows)
 
 
+def report(
+    kind: str, session: Session, clinic: str | None, start: date, end: date, interval: str
+) -> Any:
+    """One of the three reports, for one clinic (or all) and one range."""
+    if kind == "series":
+        found = quality.series(
+            session=session, clinic_id=clinic, date_from=start, date_to=end, interval=interval
+        )
+        return series_out(clinic, found)
+    if kind == "themes":
+        themes = quality.themes(session=session, clinic_id=clinic, date_from=start, date_to=end)
+        return themes_out(clinic, start, end, themes)
+    steps = quality.funnel(session=session, clinic_id=clinic, date_from=start, date_to=end)
+    return funnel_out(clinic, start, end, steps)
+
+
+CSV: dict[str, Callable[[Any], Response]] = {
+    "series": series_csv,
+    "themes": themes_csv,
+    "funnel": funnel_csv,
+}
+
+
+def _answer(
+    kind: str,
+    session: Session,
+    principal: Principal,
+    clinic_id: str | None,
+    dates: tuple[date | None, date | None],
+    interval: str,
+    format: str,
+) -> Any:
+    clinic = scope(session, principal, clinic_id)
+    start, end = window(dates[0], dates[1], interval)
+    out = report(kind, session, clinic, start, end, interval)
+    return CSV[kind](out) if format == "csv" else out
+
+
 FromQuery = Annotated[
     date | None, Query(alias="from", description="First day (default: a year ago)")
 ]
@@ -255,13 +294,7 @@ def improvement_series(
     """Per week or month: patients followed up, the share improved by ≥ 2 points with p-chart
     limits (3 sigma, varying with each period's n) and a special-cause mark, the median change
     with Anhøj's run-chart rules, and the mean GAS T-score."""
-    clinic = scope(session, principal, clinic_id)
-    start, end = window(date_from, date_to, interval)
-    found = quality.series(
-        session=session, clinic_id=clinic, date_from=start, date_to=end, interval=interval
-    )
-    out = series_out(clinic, found)
-    return series_csv(out) if format == "csv" else out
+    return _answer("series", session, principal, clinic_id, (date_from, date_to), interval, format)
 
 
 @router.get("/api/v1/improvement/themes", response_model=ThemesOut)
@@ -276,15 +309,7 @@ def improvement_themes(
     """What patients share: treatment-burden categories, illness-burden themes, activities,
     skipped topics, red flags and call-backs per 100 conversations. A theme is listed only
     when at least 5 patients share it; never one patient's words."""
-    clinic = scope(session, principal, clinic_id)
-    start, end = window(date_from, date_to, "month")
-    out = themes_out(
-        clinic,
-        start,
-        end,
-        quality.themes(session=session, clinic_id=clinic, date_from=start, date_to=end),
-    )
-    return themes_csv(out) if format == "csv" else out
+    return _answer("themes", session, principal, clinic_id, (date_from, date_to), "month", format)
 
 
 @router.get("/api/v1/improvement/funnel", response_model=FunnelOut)
@@ -298,15 +323,7 @@ def improvement_funnel(
 ) -> Any:
     """Invited, opened, consented, completed, confirmed, follow-up invited and completed, with
     the median hours between steps, for visits created in the range."""
-    clinic = scope(session, principal, clinic_id)
-    start, end = window(date_from, date_to, "month")
-    out = funnel_out(
-        clinic,
-        start,
-        end,
-        quality.funnel(session=session, clinic_id=clinic, date_from=start, date_to=end),
-    )
-    return funnel_csv(out) if format == "csv" else out
+    return _answer("funnel", session, principal, clinic_id, (date_from, date_to), "month", format)
 
 
 def _page_filters(request: Request) -> tuple[str, date | None, date | None, str | None, str | None]:
@@ -346,7 +363,7 @@ def _gather(request: Request, session: Session) -> tuple[Principal, Any, dict[st
     found = quality.series(
         session=session, clinic_id=clinic, date_from=start, date_to=end, interval=interval
     )
-    context = {
+    context: dict[str, Any] = {
         "principal": principal,
         "csrf_token": cookie.csrf,
         "clinic": pages.clinic_label(session, principal)
@@ -359,18 +376,8 @@ def _gather(request: Request, session: Session) -> tuple[Principal, Any, dict[st
         "date_to": end,
         "problem": problem,
         "series": series_out(clinic, found),
-        "themes": themes_out(
-            clinic,
-            start,
-            end,
-            quality.themes(session=session, clinic_id=clinic, date_from=start, date_to=end),
-        ),
-        "funnel": funnel_out(
-            clinic,
-            start,
-            end,
-            quality.funnel(session=session, clinic_id=clinic, date_from=start, date_to=end),
-        ),
+        "themes": report("themes", session, clinic, start, end, interval),
+        "funnel": report("funnel", session, clinic, start, end, interval),
         "p_chart": charts.p_chart_svg(found),
         "run_chart": charts.run_chart_svg(found),
     }
@@ -418,12 +425,8 @@ def improvement_csv(name: str, request: Request, session: SessionDep) -> Respons
     if isinstance(gathered, Response):
         return gathered
     _, _, context = gathered
-    if name == "series":
-        return series_csv(context["series"])
-    if name == "themes":
-        return themes_csv(context["themes"])
-    if name == "funnel":
-        return funnel_csv(context["funnel"])
+    if name in CSV:
+        return CSV[name](context[name])
     return pages.render(
         request,
         "error.html",
