@@ -18,6 +18,7 @@ from api.errors import NotFound, TooManyRequests
 from coproduce import display, ratelimit
 from coproduce.clinics import service as clinic_service
 from coproduce.config import get_settings
+from coproduce.plans import service as plan_service
 from coproduce.visits import access
 from coproduce.visits.access import InviteCheck, InviteStatus
 from coproduce.visits.models import Visit
@@ -143,10 +144,12 @@ def chat_page(
     context["clinic_name"] = clinic_service.clinic_name(
         session=session, clinic_id=visit.clinic_id if visit is not None else None
     )
+    # After the visit, the same link leads to what was agreed there.
+    agreed = plan_service.plan_count(session=session, visit_id=check.visit_id or "") > 0
     return templates.TemplateResponse(
         request,
         "chat/page.html",
-        {**context, "invite_token": invite_token},
+        {**context, "invite_token": invite_token, "plan_agreed": agreed},
         headers=_page_headers(),
     )
 

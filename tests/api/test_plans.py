@@ -178,8 +178,11 @@ def test_the_chat_invite_also_opens_the_plan_and_a_made_up_link_does_not(
     invite = created["invite_token"]
     before = client.get(f"/plan/{invite}")
     assert before.status_code == 404 and "Nothing written down yet" in before.text
+    assert "What you agreed at your visit" not in client.get(f"/chat/{invite}").text
     client.put(f"/api/v1/visits/{created['id']}/plan", json=PLAN, headers=AUTH)
     assert client.get(f"/plan/{invite}").status_code == 200
+    # The chat link now leads there too.
+    assert f'href="/plan/{invite}"' in client.get(f"/chat/{invite}").text
     made_up = client.get("/plan/not-a-real-link-at-all-zz9")
     assert made_up.status_code == 404 and "isn't working" in made_up.text
 
