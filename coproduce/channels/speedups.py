@@ -18,6 +18,7 @@ from typing import Any
 
 from jsonschema import ValidationError, validators
 from jsonschema.exceptions import best_match
+from rasa import __version__ as rasa_version
 from rasa.core import tracker_store
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
@@ -77,8 +78,24 @@ def _sqlite_write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+#: The Rasa these replacements were written against: they replace private methods, so
+#: another version must be checked (and this line changed) before they are installed.
+SUPPORTED_RASA = "3.6."
+
+
+def check_rasa_version(version: str | None = None) -> None:
+    """Refuse to patch a Rasa other than the one the patches were written for."""
+    found = version if version is not None else rasa_version
+    if not found.startswith(SUPPORTED_RASA):
+        raise RuntimeError(
+            f"coproduce.channels patches Rasa {SUPPORTED_RASA}x internals, but Rasa {found} is "
+            "installed: check speedups.py, delivery.py and guarded.py against it first"
+        )
+
+
 def install() -> None:
     """Install the three speed-ups in this (Rasa server) process; idempotent."""
+    check_rasa_version()
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(_resolve_by_type)  # type: ignore[assignment]
     tracker_store.create_engine_kwargs = _tracker_engine_kwargs

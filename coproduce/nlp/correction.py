@@ -84,12 +84,12 @@ _NO_NEW_TEXT = re.compile(r"^(?:wrong|not right|incorrect|not quite right|a mist
 # (topic, pattern, whether the match names one item). Order matters: first match wins.
 _KEYWORDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
-        "baseline_rating",
+        topics.BASELINE_RATING,
         re.compile(r"\b(?:score|rating|rate|rated|number|out of (?:10|ten))\b", _I),
         False,
     ),
     (
-        "aim",
+        topics.AIM,
         re.compile(
             r"\b(?:main goal|goals?|aims?|what i want(?:ed)?|i want(?:ed)?|hoping for|"
             r"what i'?m hoping|the main thing|the one thing|reason for|"
@@ -99,7 +99,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
     (
-        "what_matters",
+        topics.WHAT_MATTERS,
         re.compile(
             r"\b(?:what matters|matters|important to me|most important|"
             r"what'?s important|what is important|care about)\b",
@@ -108,7 +108,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
     (
-        "improvement_measure",
+        topics.IMPROVEMENT_MEASURE,
         re.compile(
             r"\b(?:measure|how i'?d know|how i would know|"
             r"how i'?ll know|how i will know|know (?:if |that )?"
@@ -118,7 +118,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
     (
-        "assets",
+        topics.ASSETS,
         re.compile(
             r"\b(?:what helps|things that help|(?:what )?keeps me going|strengths|"
             r"what works|coping)\b",
@@ -127,7 +127,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
     (
-        "supports",
+        topics.SUPPORTS,
         re.compile(
             r"\b(?:who helps|helps me|look(?:s|ing)? after|carer|caring for|"
             r"supports?)\b",
@@ -135,10 +135,10 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         ),
         False,
     ),
-    ("treatment_burden", re.compile(r"\btreatments?\b", _I), False),
-    ("assets", re.compile(r"\b(?:exercises|exercise|helps|help)\b", _I), True),
+    (topics.TREATMENT_BURDEN, re.compile(r"\btreatments?\b", _I), False),
+    (topics.ASSETS, re.compile(r"\b(?:exercises|exercise|helps|help)\b", _I), True),
     (
-        "illness_burden",
+        topics.ILLNESS_BURDEN,
         re.compile(
             r"\b(?:pain|painful|aches?|knees?|back|hips?|shoulders?|neck|"
             r"legs?|feet|foot|hands?|arthritis|breath|breathing|breathless|"
@@ -148,14 +148,14 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         True,
     ),
     (
-        "illness_burden",
+        topics.ILLNESS_BURDEN,
         re.compile(r"\b(?:illness|gets in the way|symptoms?|condition|stops me)\b", _I),
         False,
     ),
-    ("improvement_measure", re.compile(r"\bbetter\b", _I), False),
+    (topics.IMPROVEMENT_MEASURE, re.compile(r"\bbetter\b", _I), False),
 )
 _ENTITY_TOPICS = {
-    patterns.RELATIONSHIP: "supports",
+    patterns.RELATIONSHIP: topics.SUPPORTS,
     **dict.fromkeys(
         (
             patterns.MEDICATION,
@@ -165,7 +165,7 @@ _ENTITY_TOPICS = {
             patterns.SIDE_EFFECT,
             patterns.INFORMATION,
         ),
-        "treatment_burden",
+        topics.TREATMENT_BURDEN,
     ),
 }
 

@@ -402,3 +402,11 @@ def test_the_socket_channel_answers_kindly_and_passes_only_good_messages(invite:
         ("bot_uttered", {"text": UNREADABLE_REPLY}, "sid-1"),
         ("session_confirm", "conv-1", "sid-1"),
     ]
+
+
+def test_the_rasa_patches_refuse_another_rasa_version() -> None:
+    from coproduce.channels import speedups
+
+    speedups.check_rasa_version("3.6.21")
+    with pytest.raises(RuntimeError, match=r"Rasa 3\.7\.0 is installed"):
+        speedups.check_rasa_version("3.7.0")

@@ -1,0 +1,66 @@
+"""Every list of the conversation's questions agrees with the one in coproduce/aims/topics.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from actions import binding, store
+from api.routes.clinician import TOPIC_LABELS
+from coproduce.aims import topics
+from coproduce.followups.service import FOLLOWUP_TOPICS, FollowUpState
+
+DOMAIN = Path(__file__).resolve().parents[2] / "bot/domain"
+
+
+def _domain(name: str) -> dict[str, Any]:
+    return dict(yaml.safe_load((DOMAIN / name).read_text()))
+
+
+def test_the_form_asks_every_topic_in_the_order_of_topics_py() -> None:
+    elicitation = _domain("elicitation.yml")
+    required = elicitation["forms"]["elicitation_form"]["required_slots"]
+    assert [slot for slot in required if slot in topics.TOPICS] == list(topics.TOPICS)
+    for topic in topics.TOPICS:
+        assert topic in elicitation["slots"], topic
+        assert f"utter_ask_{topic}" in elicitation["responses"] or (
+            f"action_ask_{topic}" in elicitation.get("actions", [])
+        ), topic
+
+
+@pytest.mark.parametrize(
+    ("name", "labels"),
+    [
+        ("LABELS", topics.LABELS),
+        ("SHORT_LABELS", topics.SHORT_LABELS),
+        ("clinician TOPIC_LABELS", TOPIC_LABELS),
+    ],
+)
+def test_every_topic_has_a_label_and_no_label_is_left_over(
+    name: str, labels: dict[str, str]
+) -> None:
+    assert set(labels) == set(topics.TOPICS), name
+
+
+def test_the_follow_up_slots_are_stored_and_reloaded_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    followup = _domain("followup.yml")
+    assert set(FOLLOWUP_TOPICS) <= set(followup["slots"])
+    slots = {
+        "followup_rating": 6,
+        "goal_attainment": 1,
+        "worry_resolved": "yes, sorted",
+        "followup_helped": "the new tablets",
+        "followup_barriers": "the bus",
+        "aim_update": "still the same",
+    }
+    assert set(slots) == set(FOLLOWUP_TOPICS)
+    state = store.follow_up_state(slots)
+    assert isinstance(state, FollowUpState)
+    monkeypatch.setattr(store, "load_follow_up", lambda follow_up_id: state)
+    events = binding._follow_up_slots("f-1")
+    assert {e["name"]: e["value"] for e in events} == slots
