@@ -118,3 +118,26 @@ def test_the_follow_up_asks_about_what_the_patient_agreed_to_do(stack: Stack) ->
     assert mine["status"] == "partly"
     assert mine["barriers"] == "I kept forgetting it when I was on nights"
     assert theirs["status"] is None
+
+
+def test_the_follow_up_never_restarts_after_a_misunderstanding(stack: Stack) -> None:
+    visit = stack.create_visit(scheduled_for="2026-12-01T09:30:00Z")
+    chat = Chat(stack, visit["invite_token"])
+    chat.say("hi")
+    chat.answer_the_rest(FIRST)
+    with httpx.Client(
+        base_url=stack.api_url, headers={"Authorization": f"Bearer {API_TOKEN}"}
+    ) as client:
+        follow_up = client.post(f"/api/v1/visits/{visit['id']}/follow-ups", json={}).json()
+    later = Chat(stack, follow_up["invite_token"])
+    later.say("hi")
+    reply = later.text(later.say("well it's been up and down really"))  # not a number
+    assert "Welcome back" not in reply and "Hello again" not in reply
+    assert later.requested_slot() == "followup_rating"
+    later.say("6")
+    assert later.requested_slot() == "goal_attainment"
+    reply = later.text(later.say("hard to say"))  # not understood
+    assert "Welcome back" not in reply and "Hello again" not in reply
+    reply = later.text(later.say("about what I hoped"))
+    assert "Welcome back" not in reply and "Hello again" not in reply
+    assert later.requested_slot() == "followup_helped"
