@@ -502,6 +502,12 @@ _QTY = (
 )
 OVERDOSE = [
     r"(?:double|triple|extra|over) ?(?:dosed|dosing)\b",
+    # Staggered paracetamol: more than the dose, day after day (A&E at once, whatever is felt).
+    rf"(?:double|twice|triple|extra|more|too much|too many|\d+) {G2}(?:of )?(?:the |my )?"
+    rf"(?:paracetamol|co ?- ?codamol|cocodamol|calpol)\b.{{0,40}}\b(?:for|over|since|every day "
+    r"for) (?:a |the |about |nearly |almost )?(?:few |couple of |\d+ |two |three |four |five |"
+    r"several |last )?(?:days?|week|weeks|friday|monday|tuesday|wednesday|thursday|saturday|"
+    r"sunday)",
     rf"(?:took|taken|had|have had|given|gave|injected|put on|used|swallowed) (?:my ?self )?"
     rf"(?:a |an )?(?:double|triple|extra) (?:dose|lot|amount|load|helping) {G2}(?:of )?{G1}"
     rf"(?:{MEDS}|by mistake|by accident|accidentally)",
@@ -560,6 +566,10 @@ _VIOLENT = (
     r"slams|slammed|drags|dragged|pins|pinned)"
 )
 HARM_FROM_OTHERS = [
+    # Forced marriage (a crime in the UK, and a danger whoever arranges it).
+    r"(?:forc\w*|made|mak(?:e|es|ing)|pressur\w+|push\w*) (?:me |us )?(?:in)?to (?:a |an )?"
+    r"(?:arranged )?marr(?:y|iage|ied|ying)\b|\bmarr(?:y|ying|ied) me off\b|"
+    r"\bforced (?:in)?to (?:get )?marr|\bforced marriage\b",
     rf"\b{_AGENT} {G3}(?:will not|does not|would not|never) (?:let|allow) me (?:to )?(?:see|go out|"
     r"go anywhere|go to|leave|have (?:any )?(?:money|my (?:money|phone|card|pension))|talk to|"
     r"speak to|phone|ring|call|use the phone|out of the house|out on my own|eat)",

@@ -119,3 +119,27 @@ def test_carer_reporting_someone_else_now_is_flagged() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "thanks, see you tuesday", "my knee clicks"])
 def test_ordinary_messages(text: str) -> None:
     assert detect_red_flags(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("my parents are forcing me into a marriage in pakistan next month", "harm_from_others"),
+        ("they're marrying me off to someone I've never met, I'm 17", "harm_from_others"),
+        ("had double my paracetamol for the last five days because of my teeth", "overdose"),
+        ("been taking extra co-codamol for a few days, the pain's bad", "overdose"),
+    ],
+)
+def test_coercion_and_staggered_overdose(text: str, category: str) -> None:
+    assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we read a book about forced marriage in my book club",
+        "I take paracetamol for a week or so whenever my back goes",
+    ],
+)
+def test_coercion_and_paracetamol_look_alikes_are_not_flagged(text: str) -> None:
+    assert _categories(text) == []
