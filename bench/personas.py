@@ -99,7 +99,7 @@ def _answer_key(slot: str | None) -> str:
     if slot is None:
         return "opening"
     if slot.startswith("plan_item"):
-        return "plan_item" if not slot.endswith("barriers") else "plan_barriers"
+        return "plan_barriers" if slot.endswith(("barrier", "barriers")) else "plan_item"
     return SLOT_KEYS.get(slot, slot)
 
 
@@ -328,10 +328,10 @@ def score_followup(
     if expect.get("helped"):
         core("helped", has_words(latest.get("helped"), _words(expect["helped"])))
     if expect.get("barriers"):
+        plan = (summary or {}).get("plan") or {}
         text = " ".join(
             str(x or "")
-            for x in [latest.get("barriers")]
-            + [i.get("barriers") for i in latest.get("plan_items") or []]
+            for x in [latest.get("barriers")] + [i.get("barriers") for i in plan.get("items") or []]
         )
         core("barriers", has_words(text, _words(expect["barriers"])))
 
@@ -361,15 +361,21 @@ def _seed_baseline(target: Target, visit_id: str, baseline: dict[str, Any]) -> N
     )
     with session_scope(target.database_url) as session:
         aim_service.save_state(session=session, visit_id=visit_id, state=state)
-    try:
-        from coproduce.plans import service as plan_service  # the agreed plan, when it exists
+    items = baseline.get("plan_items") or []
+    if items:
+        # What was agreed at the visit: the items the patient does, asked about at follow-up.
+        from coproduce.plans import service as plan_service
+        from coproduce.visits.models import Visit
 
+        draft = plan_service.PlanDraft(
+            aim=str(baseline.get("aim") or "the aim"),
+            items=tuple(plan_service.ItemDraft(what=str(what), who="patient") for what in items),
+        )
         with session_scope(target.database_url) as session:
-            plan_service.seed_for_bench(
-                session=session, visit_id=visit_id, items=baseline.get("plan_items") or []
+            visit = session.get(Visit, visit_id)
+            plan_service.save(
+                session=session, visit=visit, draft=draft, agreed_by="bench", agreed_by_id=None
             )
-    except ImportError:
-        pass
 
 
 def run_persona(target: Target, persona: dict[str, Any]) -> Outcome:
