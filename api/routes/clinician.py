@@ -24,7 +24,7 @@ from api.schemas import PlanIn
 from coproduce import display, ratelimit
 from coproduce.aims import service as aim_service
 from coproduce.aims import topics
-from coproduce.aims.schemas import AimSummary
+from coproduce.aims.schemas import AimSummary, PlanOut
 from coproduce.audit import service as audit_service
 from coproduce.clinics import service as clinic_service
 from coproduce.clinics.service import Principal
@@ -450,7 +450,12 @@ def _summary_page(
     plan_link: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    plan = plan_service.view(session=session, visit_id=visit.id)
+    plan = summary.plan  # the latest version, read once with the summary
+    earlier = (
+        plan_service.earlier_versions(session=session, visit_id=visit.id, before=plan.versions)
+        if plan
+        else []
+    )
     return _page(
         request,
         "summary.html",
@@ -461,6 +466,7 @@ def _summary_page(
             "visit": visit,
             "summary": summary,
             "plan": plan,
+            "earlier_plans": earlier,
             "plan_form": plan_form or _plan_form(plan, summary),
             "plan_errors": plan_errors or [],
             "plan_link": plan_link,
@@ -499,7 +505,7 @@ def _supporters(summary: AimSummary) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _plan_form(plan: plan_service.PlanView | None, summary: AimSummary) -> dict[str, Any]:
+def _plan_form(plan: PlanOut | None, summary: AimSummary) -> dict[str, Any]:
     """The form's values: the latest plan, or the patient's own aim to start from."""
     blank = {"id": "", "what": "", "who": "patient", "who_name": "", "by": "", "notes": ""}
     if plan is None:
@@ -511,11 +517,11 @@ def _plan_form(plan: plan_service.PlanView | None, summary: AimSummary) -> dict[
         }
     return {
         "aim": plan.aim,
-        "target_rating": "" if plan.target_rating is None else str(plan.target_rating),
-        "target_by": plan.target_by.isoformat() if plan.target_by else "",
+        "target_rating": "" if plan.target.rating is None else str(plan.target.rating),
+        "target_by": plan.target.by.isoformat() if plan.target.by else "",
         "items": [
             {
-                "id": item.key,
+                "id": item.id,
                 "what": item.what,
                 "who": item.who,
                 "who_name": item.who_name or "",

@@ -16,8 +16,8 @@ from api.deps import ClientDep, PrincipalDep, SessionDep, SourceDep, visible_vis
 from api.errors import Conflict, NotFound, TooManyRequests
 from api.schemas import PlanIn, PlanLinkOut, iso_utc
 from coproduce import display, ratelimit
-from coproduce.aims import service as aim_service
 from coproduce.aims import summary as aim_summary
+from coproduce.aims import topics
 from coproduce.aims.schemas import PlanOut
 from coproduce.audit import service as audit_service
 from coproduce.clinics import service as clinic_service
@@ -199,15 +199,16 @@ def plan_page(
             headers=PAGE_HEADERS,
         )
     follow_up = _next_follow_up(session, visit.id)
-    summary = aim_service.get_summary(session=session, visit_id=visit.id)
     return templates.TemplateResponse(
         request,
         "chat/plan.html",
         {
             **context,
             "plan": plan,
-            "measure": summary.improvement.measure if summary else None,
-            "baseline": summary.improvement.baseline_rating if summary else None,
+            "measure": plan_service.patient_words(
+                session=session, visit_id=visit.id, topic=topics.IMPROVEMENT_MEASURE
+            ),
+            "baseline": visit.baseline_rating,
             "follow_up": follow_up,
             "long_day": _long_day,
             "status_labels": plan_service.STATUS_LABELS,

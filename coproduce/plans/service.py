@@ -10,6 +10,8 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coproduce.aims.models import TopicAnswer
+from coproduce.aims.topics import AIM
 from coproduce.database import utcnow
 from coproduce.followups.models import FollowUp
 from coproduce.plans.models import CarePlan, CarePlanItem, ItemStatus, PlanItemProgress, PlanOwner
@@ -88,9 +90,6 @@ class PlanView:
     def versions(self) -> int:
         return self.version
 
-    def patient_items(self) -> list[ItemView]:
-        return [item for item in self.items if item.who == PlanOwner.PATIENT]
-
 
 @dataclass(frozen=True)
 class PlanVersion:
@@ -136,7 +135,7 @@ def save(
         visit_id=visit.id,
         version=(latest.version if latest else 0) + 1,
         aim=draft.aim.strip(),
-        patient_aim=_patient_aim(session, visit.id),
+        patient_aim=patient_words(session=session, visit_id=visit.id, topic=AIM),
         target_rating=draft.target_rating,
         target_by=_day(draft.target_by),
         agreed_at=utcnow(),
@@ -162,12 +161,10 @@ def save(
     return plan, True
 
 
-def _patient_aim(session: Session, visit_id: str) -> str | None:
-    from coproduce.aims.models import TopicAnswer
-    from coproduce.aims.topics import AIM
-
+def patient_words(*, session: Session, visit_id: str, topic: str) -> str | None:
+    """The patient's own words for one topic of the pre-visit chat (None if not given)."""
     answer = session.execute(
-        select(TopicAnswer.text).where(TopicAnswer.visit_id == visit_id, TopicAnswer.topic == AIM)
+        select(TopicAnswer.text).where(TopicAnswer.visit_id == visit_id, TopicAnswer.topic == topic)
     ).scalar_one_or_none()
     return _clean(answer)
 
@@ -266,11 +263,6 @@ def view(*, session: Session, visit_id: str) -> PlanView | None:
                 answered_at=answer.answered_at if answer else None,
             )
         )
-    earlier = session.execute(
-        select(CarePlan)
-        .where(CarePlan.visit_id == visit_id, CarePlan.version < latest.version)
-        .order_by(CarePlan.version.desc())
-    ).scalars()
     return PlanView(
         id=latest.id,
         version=latest.version,
@@ -281,23 +273,35 @@ def view(*, session: Session, visit_id: str) -> PlanView | None:
         agreed_at=latest.agreed_at,
         agreed_by=latest.agreed_by,
         items=tuple(items),
-        earlier=tuple(
-            PlanVersion(
-                version=plan.version,
-                aim=plan.aim,
-                agreed_at=plan.agreed_at,
-                agreed_by=plan.agreed_by,
-                items=tuple(i.what for i in _items(session, plan.id)),
-            )
-            for plan in earlier
-        ),
+        earlier=tuple(earlier_versions(session=session, visit_id=visit_id, before=latest.version)),
     )
+
+
+def earlier_versions(*, session: Session, visit_id: str, before: int) -> list[PlanVersion]:
+    """The versions of a visit's plan before `before`, newest first, each with its items."""
+    earlier = session.execute(
+        select(CarePlan)
+        .where(CarePlan.visit_id == visit_id, CarePlan.version < before)
+        .order_by(CarePlan.version.desc())
+    ).scalars()
+    return [
+        PlanVersion(
+            version=plan.version,
+            aim=plan.aim,
+            agreed_at=plan.agreed_at,
+            agreed_by=plan.agreed_by,
+            items=tuple(i.what for i in _items(session, plan.id)),
+        )
+        for plan in earlier
+    ]
 
 
 def patient_items(*, session: Session, visit_id: str) -> list[tuple[str, str]]:
     """The items of the latest plan the patient does themselves: (key, what), in order."""
-    plan = view(session=session, visit_id=visit_id)
-    return [] if plan is None else [(i.key, i.what) for i in plan.patient_items()]
+    latest = _latest(session, visit_id)
+    if latest is None:
+        return []
+    return [(i.item_key, i.what) for i in _items(session, latest.id) if i.who == PlanOwner.PATIENT]
 
 
 def save_progress(
