@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
@@ -348,7 +348,21 @@ def _page_filters(request: Request) -> tuple[str, date | None, date | None, str 
     )
 
 
-def _gather(request: Request, session: Session) -> tuple[Principal, Any, dict[str, Any]] | Response:
+@dataclass(frozen=True)
+class PageFilters:
+    """Who is signed in and what the page (or one of its downloads) asks for."""
+
+    principal: Principal
+    csrf: str
+    clinic: str | None
+    start: date
+    end: date
+    interval: str
+    problem: str | None
+
+
+def _filters(request: Request, session: Session) -> PageFilters | Response:
+    """The signed-in lead's filters; a bad one is said on the page, never a failure."""
     signed = pages.require_sign_in(request, session)
     if isinstance(signed, Response):
         return signed
@@ -360,37 +374,37 @@ def _gather(request: Request, session: Session) -> tuple[Principal, Any, dict[st
     except (NotFound, Unprocessable) as error:
         problem, clinic = str(error), principal.clinic_id
         start, end = window(None, None, interval)
-    found = quality.series(
-        session=session, clinic_id=clinic, date_from=start, date_to=end, interval=interval
-    )
-    context: dict[str, Any] = {
-        "principal": principal,
-        "csrf_token": cookie.csrf,
-        "clinic": pages.clinic_label(session, principal)
-        if not principal.is_admin or clinic is None
-        else clinic_service.clinic_name(session=session, clinic_id=clinic),
-        "clinic_id": clinic,
-        "clinics": clinic_service.list_clinics(session=session) if principal.is_admin else [],
-        "interval": interval,
-        "date_from": start,
-        "date_to": end,
-        "problem": problem,
-        "series": series_out(clinic, found),
-        "themes": report("themes", session, clinic, start, end, interval),
-        "funnel": report("funnel", session, clinic, start, end, interval),
-        "p_chart": charts.p_chart_svg(found),
-        "run_chart": charts.run_chart_svg(found),
-    }
-    return principal, cookie, context
+    return PageFilters(principal, cookie.csrf, clinic, start, end, interval, problem)
 
 
 @router.get("/clinician/improvement", include_in_schema=False)
 def improvement_page(request: Request, session: SessionDep) -> Response:
     """The clinic lead's view: control charts, shared themes and the funnel; no scripts."""
-    gathered = _gather(request, session)
-    if isinstance(gathered, Response):
-        return gathered
-    _, _, context = gathered
+    asked = _filters(request, session)
+    if isinstance(asked, Response):
+        return asked
+    principal, clinic, start, end = asked.principal, asked.clinic, asked.start, asked.end
+    found = quality.series(
+        session=session, clinic_id=clinic, date_from=start, date_to=end, interval=asked.interval
+    )
+    context: dict[str, Any] = {
+        "principal": principal,
+        "csrf_token": asked.csrf,
+        "clinic": pages.clinic_label(session, principal)
+        if not principal.is_admin or clinic is None
+        else clinic_service.clinic_name(session=session, clinic_id=clinic),
+        "clinic_id": clinic,
+        "clinics": clinic_service.list_clinics(session=session) if principal.is_admin else [],
+        "interval": asked.interval,
+        "date_from": start,
+        "date_to": end,
+        "problem": asked.problem,
+        "series": series_out(clinic, found),
+        "themes": report("themes", session, clinic, start, end, asked.interval),
+        "funnel": report("funnel", session, clinic, start, end, asked.interval),
+        "p_chart": charts.p_chart_svg(found),
+        "run_chart": charts.run_chart_svg(found),
+    }
     names = {
         "treatment_burdens": pages.BURDEN_LABELS,
         "skipped_topics": pages.TOPIC_LABELS,
@@ -421,15 +435,21 @@ THEME_TITLES = {
 @router.get("/clinician/improvement/{name}.csv", include_in_schema=False)
 def improvement_csv(name: str, request: Request, session: SessionDep) -> Response:
     """Download one of the page's tables as CSV (the same filters as the page)."""
-    gathered = _gather(request, session)
-    if isinstance(gathered, Response):
-        return gathered
-    _, _, context = gathered
+    asked = _filters(request, session)
+    if isinstance(asked, Response):
+        return asked
     if name in CSV:
-        return CSV[name](context[name])
+        # Only the table asked for is counted, not the whole page.
+        out = report(name, session, asked.clinic, asked.start, asked.end, asked.interval)
+        return CSV[name](out)
     return pages.render(
         request,
         "error.html",
-        {**context, "title": "Not found", "message": "There is no such download."},
+        {
+            "principal": asked.principal,
+            "csrf_token": asked.csrf,
+            "title": "Not found",
+            "message": "There is no such download.",
+        },
         status_code=404,
     )
