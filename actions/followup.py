@@ -392,38 +392,33 @@ def _item_words(tracker: Tracker) -> str:
     return what if len(what) <= 140 else what[:137].rstrip() + "..."
 
 
-class AskPlanItemStatus(AskFollowUpSlot):
+class AskPlanItem(AskFollowUpSlot):
+    """Base for the two questions asked about each plan item: quoted, and put afresh for the
+    next item (never "So, when you're ready:" because the last item was asked the same way)."""
+
+    def asked_key(self, tracker: Tracker) -> str:
+        current = plan.current_plan_item(dict(tracker.slots))
+        return f"{self.slot}:{current[0]['id']}" if current else self.slot
+
+    def values(self, tracker: Tracker) -> dict[str, Any]:
+        return {"what": _item_words(tracker)}
+
+    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        from actions.asking import response_text
+
+        return response_text(domain, f"utter_ask_{self.slot}", **self.values(tracker))
+
+
+class AskPlanItemStatus(AskPlanItem):
     """ "At your visit you agreed: ... Did you manage it?" for each of the patient's items."""
 
     slot = plan.PLAN_STATUS
 
-    def asked_key(self, tracker: Tracker) -> str:
-        current = plan.current_plan_item(dict(tracker.slots))
-        return f"{self.slot}:{current[0]['id']}" if current else self.slot
-
     def buttons(self) -> list[dict[str, str]]:
         return PLAN_STATUS_BUTTONS
 
-    def values(self, tracker: Tracker) -> dict[str, Any]:
-        return {"what": _item_words(tracker)}
 
-    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
-        from actions.asking import response_text
+class AskPlanItemBarrier(AskPlanItem):
+    """ "What got in the way?" when an item was done only partly or not yet."""
 
-        return response_text(domain, "utter_ask_plan_item_status", **self.values(tracker))
-
-
-class AskPlanItemBarrier(AskFollowUpSlot):
     slot = plan.PLAN_BARRIER
-
-    def asked_key(self, tracker: Tracker) -> str:
-        current = plan.current_plan_item(dict(tracker.slots))
-        return f"{self.slot}:{current[0]['id']}" if current else self.slot
-
-    def values(self, tracker: Tracker) -> dict[str, Any]:
-        return {"what": _item_words(tracker)}
-
-    def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
-        from actions.asking import response_text
-
-        return response_text(domain, "utter_ask_plan_item_barrier", **self.values(tracker))
