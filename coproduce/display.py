@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Any
 
 from markupsafe import Markup
@@ -24,3 +25,8 @@ def finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return Markup(shown(str(value)))  # noqa: S704  (already-safe markup, characters removed)
     return shown(value) if isinstance(value, str) else value
+
+
+def long_day(value: date | datetime | None) -> str:
+    """A day as people read it on a page: "Tuesday 1 December 2026"."""
+    return "" if value is None else f"{value:%A} {value.day} {value:%B %Y}"

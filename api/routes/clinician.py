@@ -117,10 +117,6 @@ def _local(value: datetime | None) -> datetime | None:
     return None if value is None else value.replace(tzinfo=timezone.utc).astimezone(CLINIC_TZ)
 
 
-def _long_day(value: date | datetime | None) -> str:
-    return "" if value is None else f"{value:%A} {value.day} {value:%B %Y}"
-
-
 def _clock(value: datetime | None) -> str:
     local = _local(value)
     return "" if local is None else f"{local:%H:%M}"
@@ -145,7 +141,7 @@ def _page(
             "guidance_label": lambda key: GUIDANCE_LABELS.get(key or "", "safety guidance"),
             "question_label": lambda key: _label(QUESTION_LABELS, key),
             "local": _local,
-            "long_day": _long_day,
+            "long_day": display.long_day,
             "clock": _clock,
             **context,
         },

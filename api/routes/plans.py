@@ -210,12 +210,8 @@ def plan_page(
             ),
             "baseline": visit.baseline_rating,
             "follow_up": follow_up,
-            "long_day": _long_day,
+            "long_day": display.long_day,
             "status_labels": plan_service.STATUS_LABELS,
         },
         headers=PAGE_HEADERS,
     )
-
-
-def _long_day(value: date | datetime | None) -> str:
-    return "" if value is None else f"{value:%A} {value.day} {value:%B %Y}"
