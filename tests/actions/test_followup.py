@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from actions.followup import parse_goal_attainment, parse_item_status
 from actions.plan import next_slot
 from coproduce.followups.service import gas_t_score
+from coproduce.nlp.followup_answers import parse_goal_attainment, parse_item_status
 
 
 @pytest.mark.parametrize(
