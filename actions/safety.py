@@ -138,6 +138,7 @@ def ask_check(
         "about": assessment.about,
         "message_id": turn.message_id,
         "asked": 1,
+        "fallback": assessment.fallback,
     }
     return [SlotSet("safety_check", pending)]
 
@@ -181,6 +182,11 @@ def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
             text=_message_text(tracker, pending.get("message_id")),
             answer=turn.text,
         )
+    if said == "deny" and pending.get("fallback") == URGENT:
+        # Not an emergency now, but the message read as needing a clinician today.
+        same_day = Assessment(URGENT, tuple(pending.get("categories") or ()))
+        urgent(dispatcher, tracker, _original(tracker, turn, pending), same_day)
+        return [SlotSet("safety_check", None), SlotSet("form_prompt", "ask")]
     if said == "deny":
         # After the general question a "no" needs nothing more; after a question about one
         # kind of danger, the clinician should hear about it at the visit.
@@ -197,7 +203,13 @@ def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
         tuple(pending.get("categories") or ()),
         "someone_else" if pending.get("about") == "someone_else" else "patient",
     )
-    original = Turn(
+    events = emergency(dispatcher, tracker, _original(tracker, turn, pending), assessment)
+    return [SlotSet("safety_check", None), *events, SlotSet("form_prompt", "silent")]
+
+
+def _original(tracker: Tracker, turn: Turn, pending: dict[str, Any]) -> Turn:
+    """The message the check question was asked about."""
+    return Turn(
         text=_message_text(tracker, pending.get("message_id")),
         intent=None,
         confidence=0.0,
@@ -205,8 +217,6 @@ def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
         token=turn.token,
         message_id=pending.get("message_id"),
     )
-    events = emergency(dispatcher, tracker, original, assessment)
-    return [SlotSet("safety_check", None), *events, SlotSet("form_prompt", "silent")]
 
 
 def _yes_no(turn: Turn) -> str | None:

@@ -67,9 +67,14 @@ def judge_with(pipeline: str) -> Any:
         from coproduce.safety.detector import detect_red_flags
 
         return lambda text: "emergency" if detect_red_flags(text) else "none"
-    from coproduce.safety.assess import assess
+    from coproduce.safety.assess import CHECK, URGENT, assess
 
-    return lambda text: assess(text).level
+    def judge(text: str) -> str:
+        found = assess(text)
+        # A check whose "no" still gets same-day advice.
+        return "check+urgent" if found.level == CHECK and found.fallback == URGENT else found.level
+
+    return judge
 
 
 def _share(values: list[bool]) -> float:
@@ -79,12 +84,15 @@ def _share(values: list[bool]) -> float:
 def evaluate(items: dict[str, list[dict[str, str]]], judge: Any) -> dict[str, Any]:
     """Judge every message; return the figures, per category for danger."""
     levels: dict[str, list[tuple[dict[str, str], str]]] = {}
+    checked_then_same_day: list[bool] = []
     times: list[float] = []
     for part, rows in items.items():
         levels[part] = []
         for item in rows:
             start = time.perf_counter()
-            levels[part].append((item, judge(item["text"] + " ")))
+            levels[part].append((item, judge(item["text"] + " ").split("+")[0]))
+            if part == "urgent":
+                checked_then_same_day.append(judge(item["text"] + " ") == "check+urgent")
             times.append((time.perf_counter() - start) * 1000)
     figures: dict[str, Any] = {"ms_per_message": statistics.fmean(times) if times else 0.0}
     danger = levels["danger"]
@@ -113,6 +121,7 @@ def evaluate(items: dict[str, list[dict[str, str]]], judge: Any) -> dict[str, An
         "same_day": _share([lv == "urgent" for lv in urgent]),
         "given_999": _share([lv == "emergency" for lv in urgent]),
         "check": _share([lv == "check" for lv in urgent]),
+        "same_day_after_check_no": _share(checked_then_same_day),
         "nothing": _share([lv == "none" for lv in urgent]),
     }
     benign = [level for _, level in levels["benign"]]
@@ -139,7 +148,8 @@ def print_figures(figures: dict[str, Any], *, show: bool) -> None:
     if urgent["n"]:
         print(
             f"same-day (n={urgent['n']}): same-day advice {urgent['same_day']:.3f}, "
-            f"wrongly 999 {urgent['given_999']:.3f}, check {urgent['check']:.3f}, "
+            f"wrongly 999 {urgent['given_999']:.3f}, check {urgent['check']:.3f} (whose 'no' "
+            f"gets same-day advice: {urgent['same_day_after_check_no']:.3f}), "
             f"nothing {urgent['nothing']:.3f}"
         )
     benign = figures["benign"]

@@ -44,9 +44,9 @@ class Thresholds:
     #: The classifier alone is sure enough for emergency guidance at once.
     emergency: float = 0.6
     #: A rule hit is confirmed unless the classifier is this sure it is not an emergency.
-    rule_floor: float = 0.1
+    rule_floor: float = 0.2
     #: Between this and `emergency`, a check question is asked first.
-    check: float = 0.35
+    check: float = 0.3
     #: Same-day advice.
     urgent: float = 0.5
     #: Where the whole message reads as same-day by this margin over an emergency, no one
@@ -68,6 +68,14 @@ _OTHER = re.compile(
     r"niece|nephew|carer|fiance|fiancee|other half)\b|\b(?:he|she|they)(?: is| are| has| have|"
     r" was| can| can not| will|'s| keeps| took| swallowed| drank)\b"
 )
+# Words that say a named danger is acute, here and now: such a message is never left with
+# same-day advice alone, however much it otherwise reads like a same-day one; the check
+# question decides, and a "no" to it still gets the same-day advice.
+_ACUTE = re.compile(
+    r"\b(?:right now|just now|won['\u2019]?t stop|not stopping|getting (?:worse|tight|tighter)|"
+    r"suddenly|as we speak|now (?:my|i|i['\u2019]?m|it['\u2019]?s|he['\u2019]?s|she['\u2019]?s|his|her))\b",
+    re.IGNORECASE,
+)
 _SELF = re.compile(
     r"\b(?:i|i am|i have|i feel|i can|i can not|i took|i will|i want|i just|me|my ?self|"
     r"my (?:chest|arm|face|head|heart|breath|breathing|leg|vision|speech|jaw|stomach|wrists?))\b"
@@ -88,6 +96,9 @@ class Assessment:
     #: is a check question about one kind of danger ("are you having thoughts of ending your
     #: life?") asked; the classifier alone gets the general one.
     by_rule: bool = field(default=False, compare=False)
+    #: For a check question: the level to act on when the answer is "no" (URGENT when the
+    #: message also reads as same-day, so the patient still gets the same-day advice).
+    fallback: str = field(default=NONE, compare=False)
 
     @property
     def flagged(self) -> bool:
@@ -103,6 +114,7 @@ class Assessment:
             "score": round(self.score, 3),
             "spans": [list(span) for span in self.spans],
             "by_rule": self.by_rule,
+            "fallback": self.fallback,
         }
 
     @classmethod
@@ -121,7 +133,8 @@ class Assessment:
         about = "someone_else" if value.get("about") == "someone_else" else "patient"
         score = float(value.get("score") or 0.0)
         by_rule = value.get("by_rule") is True
-        return cls(str(value["level"]), categories, about, score, spans, by_rule)
+        fallback = URGENT if value.get("fallback") == URGENT else NONE
+        return cls(str(value["level"]), categories, about, score, spans, by_rule, fallback)
 
 
 NOTHING = Assessment(NONE)
@@ -196,7 +209,8 @@ def assess(text: str, thresholds: Thresholds = THRESHOLDS) -> Assessment:
     )
     spans = tuple(sorted({s for a in sentences for s in a.spans})) or (whole,)
     by_rule = any(a.by_rule for a in at_level)
-    return Assessment(level, categories, top.about, top.score, spans, by_rule)
+    fallback = URGENT if any(a.fallback == URGENT for a in found) else NONE
+    return Assessment(level, categories, top.about, top.score, spans, by_rule, fallback)
 
 
 def _judge(
@@ -221,9 +235,12 @@ def _judge(
         level = URGENT
     else:
         return None
-    if prefers_same_day and level in (EMERGENCY, CHECK):
-        level = URGENT
     ruled = bool(in_piece)
+    if prefers_same_day and level in (EMERGENCY, CHECK):
+        if ruled and _ACUTE.search(piece.text):
+            about = _about(piece.text)
+            return Assessment(CHECK, categories, about, emergency, span, ruled, fallback=URGENT)
+        level = URGENT
     if level == URGENT:
         return Assessment(URGENT, categories, "patient", max(urgent, emergency), span, ruled)
     return Assessment(level, categories, _about(piece.text), emergency, span, ruled)

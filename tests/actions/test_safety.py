@@ -157,6 +157,35 @@ def test_no_to_the_check_carries_on(visit: dict[str, Any], session: Session) -> 
     assert check.category == "chest_pain" and check.answer == "no that was years ago"
 
 
+def test_no_to_the_check_about_a_same_day_message_still_gets_the_same_day_advice(
+    visit: dict[str, Any], session: Session
+) -> None:
+    text = "my ankles have ballooned this week and now i'm puffed out going to the loo"
+    pending = {
+        "categories": ["breathing"],
+        "ask_about": ["breathing"],
+        "about": "patient",
+        "message_id": "m7",
+        "asked": 1,
+        "fallback": "urgent",
+    }
+    previous = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "message_id": "m7"},
+    ]
+    slots, responses, _ = run(
+        text="no, not this minute, I'm sat down now",
+        requested_slot="assets",
+        slots=bound(visit, consent=True, safety_check=pending),
+        token=visit["token"],
+        events=previous,
+    )
+    assert responses == ["utter_safety_urgent"]
+    assert slots["safety_check"] is None and slots["form_prompt"] == "ask"
+    [flag] = _flags(session, visit["visit_id"])
+    assert flag.urgency == "urgent" and flag.text == text
+
+
 def test_an_answer_to_the_check_that_is_neither_yes_nor_no_carries_on_with_the_number(
     visit: dict[str, Any], session: Session
 ) -> None:

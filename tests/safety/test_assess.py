@@ -1,0 +1,56 @@
+"""One message, one urgency: how the rules and the classifier's opinions are combined."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from coproduce.safety import assess as assess_module
+from coproduce.safety import classifier
+from coproduce.safety.assess import CHECK, NONE, URGENT, Assessment
+
+
+def test_the_same_day_fallback_travels_with_the_message() -> None:
+    asked = Assessment(CHECK, ("breathing",), by_rule=True, fallback=URGENT)
+    carried = Assessment.from_metadata(asked.to_metadata())
+    assert carried is not None
+    assert carried.level == CHECK and carried.fallback == URGENT
+
+
+def test_a_fallback_that_is_not_a_level_is_dropped() -> None:
+    value = Assessment(CHECK, ("stroke",)).to_metadata()
+    value["fallback"] = "call the police"
+    carried = Assessment.from_metadata(value)
+    assert carried is not None and carried.fallback == NONE
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Judgements made with a stand-in classifier are not kept for later tests."""
+    assess_module.assess.cache_clear()
+    yield
+    assess_module.assess.cache_clear()
+
+
+def _reads_as_same_day(monkeypatch: Any) -> None:
+    opinion = classifier.Opinion(
+        levels={"emergency": 0.3, "urgent": 0.65, "none": 0.05}, categories={"chest_pain": 1.0}
+    )
+    monkeypatch.setattr(assess_module.classifier, "opinion", lambda text: opinion)
+
+
+def test_a_named_danger_said_to_be_happening_now_is_checked_not_left_to_same_day(
+    monkeypatch: Any,
+) -> None:
+    _reads_as_same_day(monkeypatch)
+    found = assess_module.assess("I've got chest pain and it's getting worse right now")
+    assert (found.level, found.fallback) == (CHECK, URGENT)
+    assert found.categories == ("chest_pain",)
+
+
+def test_a_named_danger_without_words_of_now_stays_same_day(monkeypatch: Any) -> None:
+    _reads_as_same_day(monkeypatch)
+    found = assess_module.assess("chest pain when I walk up the hill, goes when I stop")
+    assert found.level in (URGENT, NONE)
