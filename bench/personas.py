@@ -62,6 +62,19 @@ CATEGORY_SYNONYMS = {
     "monitoring": "tests_monitoring",
     "test": "tests_monitoring",
     "lifestyle": "other",
+    # Diet, exercise and other self-care advice: TBQ's "diet and exercise", filed as other.
+    "self_care": "other",
+}
+#: Support kinds and relationships as persona writers name them -> the summary's words.
+KIND_SYNONYMS = {"receives": "support", "gives": "caring_for"}
+RELATIONSHIP_SYNONYMS = {
+    "mother": "mum",
+    "father": "dad",
+    "grandson": "grandchild",
+    "granddaughter": "grandchild",
+    "grandchildren": "grandchild",
+    "children": "child",
+    "spouse": "partner",
 }
 
 
@@ -271,9 +284,12 @@ def score_previsit(
                 wanted = CATEGORY_SYNONYMS.get(item["category"], item["category"])
                 return bool(got.get("category") == wanted)
             if extra == "relationship" and isinstance(item, dict):
-                if item.get("relationship") and got.get("relationship") != item["relationship"]:
+                relationship = item.get("relationship")
+                relationship = RELATIONSHIP_SYNONYMS.get(relationship, relationship)
+                if relationship not in (None, "other") and got.get("relationship") != relationship:
                     return False
-                if item.get("kind") and got.get("kind") != item["kind"]:
+                kind = KIND_SYNONYMS.get(item.get("kind"), item.get("kind"))
+                if kind and got.get("kind") != kind:
                     return False
             return True
 
