@@ -28,6 +28,7 @@ _PRIORITY: tuple[tuple[str, str], ...] = (
     (patterns.INFORMATION, "information"),
     (patterns.TEST_MONITORING, "tests_monitoring"),
     (patterns.MEDICATION, "medications"),
+    (patterns.SELF_CARE, "other"),
     (patterns.APPOINTMENT, "appointments"),
 )
 # Professionals named as people still point at a domain: seeing the GP is an appointment.

@@ -16,13 +16,24 @@ TEST_MONITORING = "TEST_MONITORING"
 COST = "COST"
 SIDE_EFFECT = "SIDE_EFFECT"
 INFORMATION = "INFORMATION"
+# What treatment asks of daily life (diet, drink, exercise, a stoma): filed as "other", and
+# named so that "the blood tests, and not being able to drink" is two burdens.
+SELF_CARE = "SELF_CARE"
 # A medicine doing something to the patient ("gives me", "makes my", "does my stomach in"):
 # with a medicine in the same clause it is a side effect.
 CAUSE = "CAUSE"
 # Shadows idioms such as "sick of" so that "sick" there is not read as a side effect.
 NEUTRAL = "NEUTRAL"
 
-BURDEN_LABELS = (MEDICATION, APPOINTMENT, TEST_MONITORING, COST, SIDE_EFFECT, INFORMATION)
+BURDEN_LABELS = (
+    MEDICATION,
+    APPOINTMENT,
+    TEST_MONITORING,
+    COST,
+    SIDE_EFFECT,
+    INFORMATION,
+    SELF_CARE,
+)
 
 Pattern = dict[str, Any]
 
@@ -39,13 +50,14 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "son": _terms(
         "son|sons|son in law|son-in-law|stepson|step son|my boy|our boy|my lad|our lad|"
-        "eldest son|youngest son|oldest son"
+        "eldest son|youngest son|oldest son|my lads|our lads|two lads|my boys|our boys|"
+        "the boys"
     ),
     "wife": _terms("wife|missus|missis|the mrs|her indoors|our lass"),
     "husband": _terms("husband|hubby|hubbie|him indoors"),
     "partner": _terms(
         "partner|other half|better half|boyfriend|girlfriend|fiance|fiancé|fiancee|"
-        "significant other|spouse"
+        "significant other|spouse|fella|feller|my man"
     ),
     "mum": _terms("mum|mother|mom|mam|ma|mummy|mommy|mammy|old mum"),
     "dad": _terms("dad|father|daddy|old dad"),
@@ -93,7 +105,7 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "pharmacist": _terms("pharmacist|chemist|chemists"),
     "colleague": _terms(
         "colleague|colleagues|coworker|coworkers|co-worker|co-workers|workmate|workmates|"
-        "work mates|boss|people at work"
+        "work mates|boss|people at work|apprentice|apprentices|line manager"
     ),
     "other": _terms(
         "social worker|warden|landlord|lodger|cleaner|therapist|counsellor|counselor|"
@@ -133,7 +145,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "waits|queue|queues|queuing|on hold|receptionist|receptionists|booking|"
         "ring the surgery|time off work|day off work|days off work|sessions|reception|"
         "get through|getting through|get an appointment|phone lines|8am|8 am|"
-        "referral|referrals|waitlist|wait list|minute drive|hour drive|drive each way"
+        "referral|referrals|waitlist|wait list|minute drive|hour drive|drive each way|"
+        "review|reviews|med review|medication review|phone call|phone calls|"
+        "phone appointment|phone appointments|video call|home visit|home visits|miles away"
     ),
     TEST_MONITORING: _terms(
         "blood test|blood tests|bloods|blood work|bloodwork|blood sugar|blood sugars|"
@@ -143,7 +157,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "weighing|weigh myself|urine|urine sample|sample|samples|test results|results|"
         "tests|test|inr|smear|biopsy|colonoscopy|endoscopy|heart monitor|diary|checks|"
         "finger pricking|finger pricks|pricking my finger|prick my finger|testing my sugar|"
-        "blood draw|blood draws|bloods taken|levels|hba1c"
+        "blood draw|blood draws|bloods taken|levels|hba1c|cgm|libre|dexcom|sensor|sensors|"
+        "alarm|alarms|glucose monitor|scales|weigh in|weigh-ins|weighing scales"
     ),
     COST: _terms(
         "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|"
@@ -162,7 +177,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "the toilet|weeing|peeing|the trots|trots|wind|windy|bloated|bloating|vivid dreams|"
         "nightmares|stomach ache|tummy ache|achy|aching legs|legs ache|muscle aches|"
         "bunged up|bungs me up|peel|peeling|puff up|puffy|jittery|shaky|"
-        "knocks me out|wipes me out"
+        "knocks me out|wipes me out|bruises|bruises her|bruises him|bruise easily|"
+        "bruise really easily|hot flushes|hot flashes|flushes|night sweats|sweats|numb|"
+        "numbness|tingling|palpitations|moody|mood changes|irritable|starving|ravenous|"
+        "always hungry|hungry all the time|gp says its the tablets|it's the tablets"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -177,7 +195,21 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "leaflet|leaflets|advice|jargon|in the dark|nobody listens|no one listens|"
         "no idea if|no idea how|not sure if|not sure how|don't know if|don't know how|"
         "never know how|never know if|nobody showed me|no one showed me|never shown|"
-        "who to believe|every website|googling|doing it right|doing them right"
+        "who to believe|every website|googling|doing it right|doing them right|letters|"
+        "letter|hospital letters|clinic letters|writes anything down|write anything down|"
+        "written down|nothing in writing|what's been decided|whats been decided|"
+        "what was decided|shown me how|showed me how|how to use|never quite sure|"
+        "not quite sure|never sure|whether to|not sure whether|not sure when|"
+        "don't know when|results back|never hear back|never heard back|nobody rings back|"
+        "no one rings back|nobody calls back|left in limbo|chasing|chase"
+    ),
+    SELF_CARE: _terms(
+        "diet|diets|dieting|carb counting|counting carbs|carbs|low salt|no salt|fluid limit|"
+        "fluid restriction|drink|drinking|alcohol|booze|exercise|exercises|exercising|"
+        "stretches|stretching|stoma|stoma bag|bag changes|eat right|eating right|"
+        "eat properly|eating properly|cooking|meal prep|healthy eating|lose weight|"
+        "losing weight|weight loss|stop smoking|quit smoking|giving up smoking|catheter|"
+        "self injecting"
     ),
     NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
     CAUSE: _terms(
@@ -192,7 +224,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
 _FEEL_WORDS = _terms(
     "rubbish|awful|terrible|ill|sick|tired|sleepy|drowsy|dizzy|groggy|woozy|weird|funny|"
     "strange|horrible|dreadful|crap|poorly|rough|shaky|wobbly|bloated|sluggish|lousy|grotty|"
-    "nauseous|queasy|foggy|knackered|exhausted|worse|low|down|anxious|jittery|hungry|thirsty|fat"
+    "nauseous|queasy|foggy|knackered|exhausted|worse|low|down|anxious|jittery|hungry|thirsty|fat|"
+    "flat|numb|moody|starving|emotional|irritable|teary|zonked|wired|spaced|blank|dead|fuzzy"
 )
 _COLOURS = _terms("white|blue|pink|yellow|red|orange|green|purple|brown|grey|gray|round|oval")
 _SIZES = _terms("little|small|big|large|tiny|massive|huge")
@@ -206,6 +239,9 @@ def _apostrophe_variants(phrase: str) -> set[str]:
 # One-slip spellings that are other real words, never read as a relationship.
 _REAL_WORDS = frozenset(_terms("bother|other|fried|fiend|fathers|mothers|brothe|sisters|sons"))
 _MIN_TYPO_LENGTH = 6
+# Treatment words long enough that a slip is still unmistakable ("tabelts", "apointments").
+_TYPO_LABELS = frozenset({MEDICATION, APPOINTMENT, TEST_MONITORING})
+_MIN_TYPO_KEYWORD_LENGTH = 7
 
 
 def _typo_variants(term: str) -> set[str]:
@@ -233,10 +269,15 @@ def phrase_patterns() -> list[Pattern]:
                 patterns.append({"label": RELATIONSHIP, "pattern": variant, "id": rel_id})
             for variant in sorted(_typo_variants(term) - spelled):
                 patterns.append({"label": RELATIONSHIP, "pattern": variant, "id": rel_id})
+    spelled |= {t for terms in KEYWORD_TERMS.values() for t in terms}
     for label, terms in KEYWORD_TERMS.items():
         for term in terms:
             for variant in sorted(_apostrophe_variants(term)):
                 patterns.append({"label": label, "pattern": variant})
+            if label in _TYPO_LABELS and len(term) >= _MIN_TYPO_KEYWORD_LENGTH:
+                # A plural without its "s" is usually a word of its own ("dressing").
+                for variant in sorted(_typo_variants(term) - spelled - {term[:-1]}):
+                    patterns.append({"label": label, "pattern": variant})
     return patterns
 
 
@@ -256,7 +297,12 @@ def token_patterns() -> list[Pattern]:
         {"LOWER": {"IN": ["makes", "make", "made", "making", "leaves", "leave", "left"]}},
         {"LOWER": "me"},
         {
-            "LOWER": {"IN": ["feel", "feeling", "so", "really", "very", "a", "bit", "all"]},
+            "LOWER": {
+                "IN": [
+                    "feel", "feeling", "so", "really", "very", "a", "bit", "all", "proper",
+                    "right", "super", "well", "constantly", "always", "that", "too",
+                ]
+            },
             "OP": "*",
         },
         {"LOWER": {"IN": list(_FEEL_WORDS)}},

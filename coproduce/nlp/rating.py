@@ -4,7 +4,8 @@ Decisions: the number the patient offers wins: the first one marked as a rating 
 in "10 on a good day but today a 3", "about a 6 now"), else the first number ("maybe 2 or 3"
 and "2-3" give 2); a scale ("on a scale of 1 to 10"), a duration, an age or a year is not a
 rating; a denominator is ignored ("4/10", "4 out of 10"); halves round half up ("6.5" and
-"6 and a half" give 7); number words and a few cheap typos count ("three", "nought", "sevn");
+"6 and a half" give 7); with no number, "half way" or "in the middle" gives 5 and "nowhere
+near" 0; number words and a few cheap typos count ("three", "nought", "sevn");
 a number outside 0-10 keeps its value with status "out_of_range"; no number is "unclear".
 """
 
@@ -138,9 +139,22 @@ def _chosen_number(text: str) -> Decimal | None:
     return (on_scale or offered or [numbers[0][0]])[0]
 
 
+# With no number at all, the scale's own words: its middle, and its bottom ("nowhere near").
+_MIDDLE = re.compile(
+    r"\b(?:half ?way|half-way|in the middle|the middle|middle of the road|middling|"
+    r"fifty[ -]fifty|50[ /-]50|so-so|so so)\b"
+)
+_BOTTOM = re.compile(r"\b(?:nowhere near|rock bottom|nowhere at all)\b")
+
+
 def parse_rating(text: str) -> Rating:
     """Parse a 0-10 rating from what the patient typed."""
-    number = _chosen_number((text or "").lower().replace("\u2019", "'"))
+    lowered = (text or "").lower().replace("\u2019", "'")
+    number = _chosen_number(lowered)
+    if number is None and _MIDDLE.search(lowered):
+        number = Decimal(5)
+    elif number is None and _BOTTOM.search(lowered):
+        number = Decimal(0)
     if number is None:
         return Rating(None, "unclear")
     value = _round_half_up(number)

@@ -86,7 +86,10 @@ def _is_clause(span: Span) -> bool:
     """Return whether a span reads as a full clause (it has a subject or a finite verb)."""
     for token in span:
         lower = token.lower_
-        if lower in _SUBJECTS or (lower in _FINITE_VERBS and not _in_entity(token)):
+        verb = lower in _FINITE_VERBS and (
+            not _in_entity(token) or token.ent_type_ == patterns.CAUSE  # "gives me"
+        )
+        if lower in _SUBJECTS or verb:
             return True
         # "my neighbour drives me": a plain word ending in -s right after a named person.
         previous = token.nbor(-1) if token.i > span.start else None
@@ -213,10 +216,26 @@ def split_items(text: str) -> list[str]:
 
 # In a list "he", "she" and "it" start the next item ("he's given up the club, and it takes
 # him an hour to get dressed"); these words carry on the one before.
-_LIST_CONTINUATIONS = _CONTINUATIONS - _words("he she they it them him her this")
+_LIST_CONTINUATIONS = _CONTINUATIONS - _words("he she they it them him her this otherwise")
 #: A piece of a list this short after "and" or a comma belongs to the one before it
 #: ("washed and dressed", "aches and pains").
 _SHORTEST_LIST_ITEM = 3
+
+
+_NOT_AN_ITEM = _words(
+    "mostly really too though tbh honestly lol mainly etc anyway sometimes always again now "
+    "mind you i guess i suppose basically"
+)
+
+
+def _listed_after_comma(doc: Doc, clause: Span) -> bool:
+    """True for a short piece after a bare comma that names something of its own:
+    "breathless, tired" and "leaking, erections" are two items ("aches and pains" is one)."""
+    before = doc[clause.start - 1] if clause.start > 0 else None
+    if before is None or before.text != ",":
+        return False
+    said = [t.lower_ for t in clause if t.is_alpha]
+    return bool(said) and not any(word in _NOT_AN_ITEM for word in said)
 
 
 def list_spans(doc: Doc) -> list[Span]:
@@ -225,11 +244,13 @@ def list_spans(doc: Doc) -> list[Span]:
     Looser than `item_spans`: each clause after a comma or "and" is its own item ("not
     sleeping, stopped going to the gym, called in sick twice"), except a clause that
     continues the one before ("so I'm up changing the sheets", "which is mortifying") or
-    a word or two that finishes it ("washed and dressed").
+    a word or two after "and" that finishes it ("washed and dressed"); a word or two after
+    a bare comma is an item of its own ("breathless, tired").
     """
     items: list[Span] = []
     for clause, kind in _clauses(doc):
-        short = len([t for t in clause if not t.is_punct]) < _SHORTEST_LIST_ITEM
+        words = [t for t in clause if not t.is_punct]
+        short = len(words) < _SHORTEST_LIST_ITEM and not _listed_after_comma(doc, clause)
         continues = clause[0].lower_ in _LIST_CONTINUATIONS
         if items and (continues or (kind == "soft" and short)):
             items[-1] = doc[items[-1].start : clause.end]

@@ -140,6 +140,22 @@ def _care_matcher() -> Matcher:
             [_lower_in("support", "supporting"), _lower_in("my", "our", "him", "her")],
             [_lower_in("cook", "cooking", "shop", "shopping"), {"LOWER": "for"}],
             [_lower_in("babysit", "babysitting")],
+            # "I have my two lads every other weekend", "I take my mother in law to the
+            # hospital", "I run my neighbour to dialysis": the patient is the one giving.
+            [
+                _lower_in("have", "having"),
+                _lower_in("my", "our", "the"),
+                {"IS_ALPHA": True, "OP": "?"},
+                {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+                _lower_in("at", "every", "on", "for", "most", "half", "alternate", "some"),
+            ],
+            [
+                _lower_in("take", "takes", "taking", "run", "runs", "drive", "drives", "ferry"),
+                _lower_in("my", "our", "the", "her", "his"),
+                {"IS_ALPHA": True, "OP": "?"},
+                {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+                _lower_in("to", "for", "into", "round", "in"),
+            ],
             [_lower_in("mind", "minding"), _lower_in("my", "our", "the", "his", "her", "their")],
             [
                 _lower_in("'m", "\u2019m", "m", "am", "was", "been", "be", "being"),

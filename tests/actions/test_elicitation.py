@@ -224,7 +224,7 @@ def test_a_rating_still_unclear_the_second_time_is_skipped_with_the_reason(
     visit: dict[str, Any],
 ) -> None:
     slots, said, _ = run(
-        text="somewhere in the middle i suppose",
+        text="hard to put a number on it really",
         requested_slot="baseline_rating",
         slots=bound(visit, consent=True, misunderstood={"slot": "baseline_rating", "count": 1}),
         token=visit["token"],

@@ -126,3 +126,44 @@ def test_what_a_medicine_does_to_the_body_is_a_side_effect(text: str) -> None:
 def test_taking_a_medicine_is_not_a_side_effect(text: str) -> None:
     [burden] = extract_treatment_burdens(text)
     assert burden.category == "medications"
+
+
+@pytest.mark.parametrize(
+    ("answer", "category"),
+    [
+        # Unwanted effects said the way people say them.
+        ("the citalopram makes me feel numb", "side_effects"),
+        ("the prednisolone leaves me ravenous", "side_effects"),
+        ("his blood thinner bruises him so easily", "side_effects"),
+        ("night sweats since starting the hormone tablets", "side_effects"),
+        # Not being told, or not knowing.
+        ("clinic letters take weeks to arrive", "information"),
+        ("nothing in writing after the appointment", "information"),
+        ("never quite sure if I take it with food", "information"),
+        # What treatment asks of daily life is "other", and still its own burden.
+        ("sticking to the low salt diet", "other"),
+        ("doing the stretches every single day", "other"),
+        # A slip of the thumb on a treatment word.
+        ("rememberng all the tabelts", "medications"),
+        ("the libre sensor falls off in the shower", "tests_monitoring"),
+    ],
+)
+def test_burdens_as_patients_put_them(answer: str, category: str) -> None:
+    [burden] = extract_treatment_burdens(answer)
+    assert burden.category == category
+
+
+def test_a_burden_of_daily_life_after_a_test_is_its_own_item() -> None:
+    answer = "the bloods every fortnight, and no alcohol at all which is hard at weddings"
+    assert [b.category for b in extract_treatment_burdens(answer)] == [
+        "tests_monitoring",
+        "other",
+    ]
+
+
+def test_a_side_effect_after_a_medicine_it_is_not_about_is_its_own_item() -> None:
+    answer = "they stopped my naproxen because of my stomach, and the allopurinol gives me a rash"
+    assert [b.category for b in extract_treatment_burdens(answer)] == [
+        "medications",
+        "side_effects",
+    ]

@@ -64,3 +64,11 @@ def test_rating_out_of_range_keeps_the_number(answer: str, value: int) -> None:
 )
 def test_rating_without_a_number_is_unclear(answer: str) -> None:
     assert parse_rating(answer) == Rating(None, "unclear")
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [("about halfway I'd say", 5), ("somewhere in the middle", 5), ("so-so", 5), ("nowhere near", 0)],
+)
+def test_the_scales_own_words_without_a_number(answer: str, value: int) -> None:
+    assert parse_rating(answer) == Rating(value, "ok")

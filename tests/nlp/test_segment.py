@@ -134,6 +134,15 @@ def test_every_item_is_a_substring_of_the_answer() -> None:
             ["Hot flushes in meetings", "night sweats so I'm up changing the sheets"],
         ),
         ("walk the dog every morning, slow mind", ["walk the dog every morning, slow mind"]),
+        # A word or two after a bare comma is a thing of its own; after "and" it finishes one.
+        ("dizzy spells, exhausted, and my hands shake", ["dizzy spells", "exhausted", "my hands shake"]),
+        ("incontinence, pain", ["incontinence", "pain"]),
+        ("aches and pains", ["aches and pains"]),
+        ("bad back, mostly", ["bad back, mostly"]),
+        (
+            "The arthritis stops me gardening. Otherwise I'm just tired",
+            ["The arthritis stops me gardening", "Otherwise I'm just tired"],
+        ),
     ],
 )
 def test_split_list_gives_each_thing_in_a_list_its_own_item(answer: str, items: list[str]) -> None:

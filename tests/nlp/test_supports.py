@@ -76,6 +76,9 @@ def test_relationship_is_normalised(answer: str, relationship: str) -> None:
         ("look after my grandkids after school", "grandchild"),
         ("I'm her carer", None),
         ("i help my dad with his shopping", "dad"),
+        ("I drive my dad to his clinic appointments", "dad"),
+        ("i have the grandkids every tuesday", "grandchild"),
+        ("I take my nan round the shops on a saturday", "family"),
     ],
 )
 def test_patient_caring_for_someone(answer: str, relationship: str | None) -> None:
@@ -176,3 +179,11 @@ def test_helper_and_caring_role_together() -> None:
 @pytest.mark.parametrize("answer", ["", "  "])
 def test_no_supports_in_an_empty_answer(answer: str) -> None:
     assert extract_supports(answer) == []
+
+
+def test_people_named_by_work_or_slang_are_their_own_supports() -> None:
+    found = extract_supports("me fella, and my boss lets me work from home")
+    assert [(s.relationship, s.kind) for s in found] == [
+        ("partner", "support"),
+        ("colleague", "support"),
+    ]
