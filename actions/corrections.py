@@ -13,7 +13,8 @@ from actions import store
 from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot, said_before
 from actions.readback import edit_buttons
 from coproduce.aims import topics
-from coproduce.nlp import cues, extraction
+from coproduce.config import get_settings
+from coproduce.nlp import cues, extraction, requests
 
 Events = list[dict[str, Any]]
 #: The way back from "what would you like to change?": the summary is right after all.
@@ -105,6 +106,32 @@ def _ask_what_to_change(dispatcher: CollectingDispatcher, tracker: Tracker) -> E
     return [SlotSet("correction_pending", True), SlotSet("form_prompt", "silent")]
 
 
+_RATING_WORDS = re.compile(
+    r"\b(?:it'?s|it is|its|it|be|make it|should be|more like|actually|about|around|a|an|maybe|"
+    r"out of (?:ten|10)|/ ?10|please|sorry|no|not|i'?d say|say|rating|score|number|or|to|"
+    r"between|ish)\b|[^\w\s]",
+    re.IGNORECASE,
+)
+
+
+def _bare_rating(text: str) -> bool:
+    """True for a message that is a rating and little else ("5", "more like a six", "4/10"):
+    "nearly, one thing" names no rating."""
+    if not extraction.parse_rating(text).status == "ok":
+        return False
+    rest = _RATING_WORDS.sub(" ", text.lower())
+    rest = re.sub(r"\b(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b", " ", rest)
+    return not rest.split()
+
+
+def _asks_for_call(turn: Turn) -> bool:
+    if turn.is_payload:
+        return False
+    return requests.wants_callback(turn.text) or (
+        turn.intent == "request_callback" and turn.confidence >= 0.7
+    )
+
+
 def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Confirm the summary, apply a correction, or ask what to change."""
     chosen = turn.entity("edit_topic")
@@ -120,10 +147,20 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
     if not turn.is_payload and (cues.confirms(turn.text) or nothing_to_change):
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return _finish(tracker, done, "silent")
-    if not turn.is_payload and correction.topic is None and turn.words <= 3:
+    if not turn.is_payload and correction.topic is None and _bare_rating(turn.text):
         rating = apply(tracker, topics.BASELINE_RATING, turn.text, None)
         if rating is not None:
             return _finish(tracker, [*rating, SlotSet("correction_pending", False)], "updated")
+    if not turn.is_payload and not pending and said_before(tracker, turn.text):
+        # The same words as before this read-back: whatever they asked for was done, so
+        # ask what to change rather than redo the same part again (never a loop).
+        return _ask_what_to_change(dispatcher, tracker)
+    if tracker.get_slot("callback") and _asks_for_call(turn):
+        # Asked for and recorded earlier: say so, rather than read it as a change.
+        dispatcher.utter_message(
+            response="utter_callback_already", clinic_name=get_settings().clinic_name
+        )
+        return [SlotSet("form_prompt", "reask")]
     if (
         correction.topic
         and correction.new_text
