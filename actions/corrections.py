@@ -94,15 +94,24 @@ def _times_asked_what_to_change(tracker: Tracker) -> int:
     return times
 
 
-def _ask_what_to_change(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
-    """Ask what to change; asked twice with no change named, keep the summary (never a loop)."""
+def _ask_what_to_change(dispatcher: CollectingDispatcher, tracker: Tracker, **first: Any) -> Events:
+    """Ask what to change; asked twice with no change named, keep the summary (never a loop).
+
+    `first` replaces the first time's question (a response name and its values)."""
     times = _times_asked_what_to_change(tracker)
     if times >= 2:
         dispatcher.utter_message(response="utter_summary_kept")
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return _finish(tracker, done, "silent")
-    response = "utter_ask_what_to_change_again" if times else "utter_ask_what_to_change"
-    dispatcher.utter_message(response=response, buttons=[*edit_buttons(), NOTHING_TO_CHANGE])
+    asked = (
+        {"response": "utter_ask_what_to_change_again"}
+        if times
+        else {
+            "response": "utter_ask_what_to_change",
+            **first,
+        }
+    )
+    dispatcher.utter_message(**asked, buttons=[*edit_buttons(), NOTHING_TO_CHANGE])
     return [SlotSet("correction_pending", True), SlotSet("form_prompt", "silent")]
 
 
@@ -117,7 +126,7 @@ _RATING_WORDS = re.compile(
 def _bare_rating(text: str) -> bool:
     """True for a message that is a rating and little else ("5", "more like a six", "4/10"):
     "nearly, one thing" names no rating."""
-    if not extraction.parse_rating(text).status == "ok":
+    if extraction.parse_rating(text).status != "ok":
         return False
     rest = _RATING_WORDS.sub(" ", text.lower())
     rest = re.sub(r"\b(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b", " ", rest)
@@ -157,10 +166,8 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
         return _ask_what_to_change(dispatcher, tracker)
     if tracker.get_slot("callback") and _asks_for_call(turn):
         # Asked for and recorded earlier: say so, rather than read it as a change.
-        dispatcher.utter_message(
-            response="utter_callback_already", clinic_name=get_settings().clinic_name
-        )
-        return [SlotSet("form_prompt", "reask")]
+        already = {"response": "utter_callback_already", "clinic_name": get_settings().clinic_name}
+        return _ask_what_to_change(dispatcher, tracker, **already)
     if (
         correction.topic
         and correction.new_text

@@ -259,8 +259,15 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
 
 
 def _opening(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
-    """Take what a first message asks besides starting: a question about this chat, a
-    call-back ("can I speak to a person instead?"), or a question for the clinician."""
+    """Take what a first message says besides starting: who is typing ("I'm filling this in
+    for my dad"), a question about this chat, a call-back ("can I speak to a person
+    instead?"), or a question for the clinician."""
+    noticed = respondent.notice(tracker, turn)
+    tracker.slots.update({e["name"]: e["value"] for e in noticed})
+    return [*noticed, *_opening_asks(dispatcher, tracker, turn)]
+
+
+def _opening_asks(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     if turn.is_payload or not turn.text.strip():
         return []
     faq = faq_asked(turn)

@@ -299,8 +299,22 @@ def token_patterns() -> list[Pattern]:
         {
             "LOWER": {
                 "IN": [
-                    "feel", "feeling", "so", "really", "very", "a", "bit", "all", "proper",
-                    "right", "super", "well", "constantly", "always", "that", "too",
+                    "feel",
+                    "feeling",
+                    "so",
+                    "really",
+                    "very",
+                    "a",
+                    "bit",
+                    "all",
+                    "proper",
+                    "right",
+                    "super",
+                    "well",
+                    "constantly",
+                    "always",
+                    "that",
+                    "too",
                 ]
             },
             "OP": "*",

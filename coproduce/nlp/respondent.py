@@ -60,7 +60,8 @@ _ON_BEHALF = re.compile(
     rf"\b(?:his|her|their) (?:daughter|son|wife|husband|partner|carer|mum|dad) (?:here|"
     rf"typing|writing|speaking)\b|\b(?:{_PATIENT_WORDS}) (?:says?|said|is (?:saying|nodding)|"
     rf"wants me to (?:say|tell)|asked me to|can'?t (?:type|use|see|read)|doesn'?t (?:do|use|"
-    rf"like) (?:computers|phones|tech))\b|\bfor my (?:{_PATIENT_WORDS}) who\b",
+    rf"like) (?:computers|phones|tech))\b|\bfor my (?:{_PATIENT_WORDS}) who\b|"
+    rf"\b(?:this is|it'?s|these are|answers are|here) for my (?:{_PATIENT_WORDS})\b",
     re.IGNORECASE,
 )
 # Answers about someone else in the third person ("she can't do the stairs").
@@ -76,6 +77,8 @@ _SELF_ANSWER = re.compile(
     re.IGNORECASE,
 )
 _ALL_TERMS = {term: key for key, terms in RELATIONSHIPS.items() for term in terms}
+_GRANDPARENTS = frozenset({"nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa"})
+_MIN_FUZZY_LENGTH = 5
 
 
 def says_on_behalf(text: str | None) -> bool:
@@ -110,6 +113,8 @@ def relationship_in(text: str | None) -> str | None:
         if found and not mine:
             return found
     if mine:
+        if mine.group(1) in _GRANDPARENTS:
+            return "grandchild"
         role = _term(mine.group(1))
         if role:
             return _PATIENT_ROLE_TO_RESPONDENT.get(role, "family")
@@ -119,9 +124,11 @@ def relationship_in(text: str | None) -> str | None:
 def _term(word: str) -> str | None:
     if word in _ALL_TERMS:
         return _ALL_TERMS[word]
-    if len(word) < 4:
+    if len(word) < _MIN_FUZZY_LENGTH:
         return None
-    best = process.extractOne(word, list(_ALL_TERMS), scorer=fuzz.ratio, score_cutoff=80)
+    # A slip keeps the first letter ("dauhgter", "husbnd"); "fine" is not "fiance".
+    terms = [term for term in _ALL_TERMS if term[0] == word[0]]
+    best = process.extractOne(word, terms, scorer=fuzz.ratio, score_cutoff=80)
     return _ALL_TERMS[best[0]] if best else None
 
 

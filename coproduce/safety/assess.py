@@ -36,17 +36,18 @@ LEVELS = (EMERGENCY, CHECK, URGENT, NONE)
 class Thresholds:
     """Where the classifier's probabilities turn into each level.
 
-    Tuned on the helpers' development set and the older blind set (neither trained on), for
-    danger reaching guidance, false alarms and checks on look-alikes, and same-day messages
-    given same-day advice rather than 999 (bench/red_flags.py prints all four).
+    Tuned on the fresh sets 1 and 2 and the same-day set (none trained on), for danger
+    reaching guidance, false alarms and checks on look-alikes, same-day messages given
+    same-day advice rather than 999 (bench/red_flags.py prints all four), and alarms on the
+    ordinary answers of simulated patients (bench/personas.py).
     """
 
     #: The classifier alone is sure enough for emergency guidance at once.
-    emergency: float = 0.6
+    emergency: float = 0.7
     #: A rule hit is confirmed unless the classifier is this sure it is not an emergency.
     rule_floor: float = 0.2
     #: Between this and `emergency`, a check question is asked first.
-    check: float = 0.3
+    check: float = 0.35
     #: Same-day advice.
     urgent: float = 0.5
     #: Where the whole message reads as same-day by this margin over an emergency, no one
@@ -55,7 +56,7 @@ class Thresholds:
     #: One sentence on its own must be surer than the whole message by this much: short
     #: sentences of ordinary answers ("Bridge on Thursdays") are where the classifier is
     #: most often wrong.
-    sentence_margin: float = 0.2
+    sentence_margin: float = 0.3
 
 
 THRESHOLDS = Thresholds()
@@ -73,7 +74,8 @@ _OTHER = re.compile(
 # question decides, and a "no" to it still gets the same-day advice.
 _ACUTE = re.compile(
     r"\b(?:right now|just now|won['\u2019]?t stop|not stopping|getting (?:worse|tight|tighter)|"
-    r"suddenly|as we speak|now (?:my|i|i['\u2019]?m|it['\u2019]?s|he['\u2019]?s|she['\u2019]?s|his|her))\b",
+    r"suddenly|as we speak|"
+    r"now (?:my|i|i['\u2019]?m|it['\u2019]?s|he['\u2019]?s|she['\u2019]?s|his|her))\b",
     re.IGNORECASE,
 )
 _SELF = re.compile(

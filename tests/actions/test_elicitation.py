@@ -428,3 +428,26 @@ def test_what_to_change_offers_a_way_back(visit: dict[str, Any]) -> None:
         events=_pending(1),
     )
     assert slots["confirm_summary"] is True and slots["requested_slot"] is None
+
+
+def test_a_first_message_that_says_who_is_typing_is_noticed(visit: dict[str, Any]) -> None:
+    slots, responses, _ = run(
+        text="hello, this is Dorothy's son, I'm doing it for her as her eyes are bad",
+        intent="greet",
+        in_form=False,
+        token=visit["token"],
+    )
+    assert slots["respondent"] == {"type": "proxy", "relationship": "son"}
+    assert slots["requested_slot"] == "consent"
+
+
+def test_a_first_message_typed_for_a_grandparent_records_a_grandchild(
+    visit: dict[str, Any],
+) -> None:
+    slots, _, _ = run(
+        text="hiya its for my grandad he cant see the screen",
+        intent="greet",
+        in_form=False,
+        token=visit["token"],
+    )
+    assert slots["respondent"] == {"type": "proxy", "relationship": "grandchild"}

@@ -68,7 +68,12 @@ def test_rating_without_a_number_is_unclear(answer: str) -> None:
 
 @pytest.mark.parametrize(
     ("answer", "value"),
-    [("about halfway I'd say", 5), ("somewhere in the middle", 5), ("so-so", 5), ("nowhere near", 0)],
+    [
+        ("about halfway I'd say", 5),
+        ("somewhere in the middle", 5),
+        ("so-so", 5),
+        ("nowhere near", 0),
+    ],
 )
 def test_the_scales_own_words_without_a_number(answer: str, value: int) -> None:
     assert parse_rating(answer) == Rating(value, "ok")

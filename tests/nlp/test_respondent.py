@@ -28,3 +28,8 @@ def test_the_patient_answering_for_themselves(text: str) -> None:
 
 def test_someone_typing_for_the_patient_sounds_like_a_proxy() -> None:
     assert respondent.sounds_like_proxy("my husband is typing for me")
+
+
+@pytest.mark.parametrize("text", ["yes nan says thats fine", "he says fine by him", "ok fine"])
+def test_short_words_are_not_taken_for_a_relationship_with_a_slip(text: str) -> None:
+    assert respondent.relationship_in(text) is None

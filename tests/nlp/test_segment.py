@@ -135,7 +135,10 @@ def test_every_item_is_a_substring_of_the_answer() -> None:
         ),
         ("walk the dog every morning, slow mind", ["walk the dog every morning, slow mind"]),
         # A word or two after a bare comma is a thing of its own; after "and" it finishes one.
-        ("dizzy spells, exhausted, and my hands shake", ["dizzy spells", "exhausted", "my hands shake"]),
+        (
+            "dizzy spells, exhausted, and my hands shake",
+            ["dizzy spells", "exhausted", "my hands shake"],
+        ),
         ("incontinence, pain", ["incontinence", "pain"]),
         ("aches and pains", ["aches and pains"]),
         ("bad back, mostly", ["bad back, mostly"]),
