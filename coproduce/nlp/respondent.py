@@ -77,7 +77,9 @@ _SELF_ANSWER = re.compile(
     re.IGNORECASE,
 )
 _ALL_TERMS = {term: key for key, terms in RELATIONSHIPS.items() for term in terms}
-_GRANDPARENTS = frozenset({"nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa"})
+_GRANDPARENTS = frozenset(
+    {"nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa"}
+)
 _MIN_FUZZY_LENGTH = 5
 
 
