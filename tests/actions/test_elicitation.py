@@ -431,7 +431,7 @@ def test_what_to_change_offers_a_way_back(visit: dict[str, Any]) -> None:
 
 
 def test_a_first_message_that_says_who_is_typing_is_noticed(visit: dict[str, Any]) -> None:
-    slots, responses, _ = run(
+    slots, _, _ = run(
         text="hello, this is Dorothy's son, I'm doing it for her as her eyes are bad",
         intent="greet",
         in_form=False,
