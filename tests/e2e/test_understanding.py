@@ -222,3 +222,24 @@ def test_a_question_put_another_way_still_offers_skip(stack: Stack) -> None:
     titles = [b.get("title") for r in replies for b in r.get("buttons") or []]
     assert "Skip this one" in titles
     assert chat.requested_slot() == "aim"
+
+
+def test_a_first_message_that_reads_like_goodbye_still_starts(stack: Stack) -> None:
+    for opening in ("ey up", "oh great, another form"):
+        visit = stack.create_visit()
+        chat = Chat(stack, visit["invite_token"])
+        chat.say(opening)
+        assert chat.requested_slot() == "consent", opening
+
+
+def test_nearly_right_at_the_read_back_asks_what_to_change_never_a_loop(stack: Stack) -> None:
+    visit, chat = start(stack)
+    talk_to_the_end(chat, ANSWERS)
+    reply = chat.text(chat.say("almost, just one thing"))
+    assert "What would you like to change" in reply
+    assert stack.summary(visit["id"])["improvement"]["baseline_rating"] == 4
+    for _ in range(3):
+        if chat.tracker()["slots"].get("confirm_summary"):
+            break
+        chat.say("almost, just one thing")
+    assert chat.tracker()["slots"]["confirm_summary"] is True
