@@ -220,6 +220,11 @@ SELF_HARM = [
     r"where (?:he|she|they) (?:is|are)|on the other side)",
     r"(?:want|wish|long|ready) to (?:join|be with) (?:him|her|them)(?: now| soon| forever)?"
     r"(?= ?$| \.| ,| !)",
+    # Going to join someone who has died: "going to be with him, he passed in May".
+    rf"(?:going|gonna|about|want|wanting|ready|time) to (?:join|be with) (?:him|her|them|my "
+    rf"{_W})\b.{{0,60}}\b(?:died|passed|dead|death|anniversary|grave|heaven)",
+    r"(?:died|(?<!i )passed(?! (?:my|the|a|an|it|them|out) )|lost (?:him|her|them)|is dead|was killed)\b.{0,60}\b(?:going|gonna|want|ready|"
+    r"time) to (?:join|be with) (?:him|her|them)\b",
 ]
 
 CHEST = r"(?:chest|chests|breast bone)"
@@ -350,6 +355,9 @@ STROKE = [
     rf"(?:arm|hand|leg|side|fingers) {G3}(?:suddenly |just )?(?:stopped working|stopped moving|"
     r"gave up|given up|will not do anything|would not do anything|won ?t do anything|"
     r"gave way|giving way|keeps giving way)(?! (?:away|back|better|to sleep))",
+    # A stroke before, and "it" again: "my face is doing that thing again".
+    r"(?:face|mouth|arm|hand|leg|speech|words|talking) (?:is |are |has |have )?(?:doing|going|"
+    r"gone|started) (?:that|the same|it|funny) (?:thing |way )?again",
 ]
 
 BREATHING = [
@@ -414,6 +422,13 @@ BREATHING = [
     rf"(?:breathless|out of breath|short of breath|puffing|panting|gasping|wheezing) {G5}"
     r"(?:sitting|sat|lying|in (?:my |the )?(?:chair|bed)|doing nothing|at rest|not moving|"
     r"without moving)",
+    r"(?:having|in the middle of|got) (?:a |an |another )?(?:bad |really bad |severe |massive |"
+    r"huge )?(?:asthma )?attack (?:now|right now|at the moment)",
+    # Swelling and a tightening airway together: an allergic reaction.
+    rf"(?:swollen|swelling|swelled|puffed up|puffing up)\b.{{0,60}}\b(?:breathing|breath|throat|"
+    rf"chest) {G2}(?:tight|tighter|tightening|closing)",
+    rf"(?:breathing|breath|throat|chest) {G2}(?:tight|tighter|tightening|closing)\b.{{0,60}}\b"
+    r"(?:swollen|swelling|swelled|puffed up|puffing up)",
 ]
 
 _BLOOD_WORDS = r"(?:bleeding|bleed|bleeds|bled|blood|hemorrhaging)"
@@ -644,6 +659,17 @@ HARM_FROM_OTHERS = [
     r"a black eye|black eyes)",
     r"(?:he|she|they) (?:will|would|is going to|are going to) (?:kill|hurt|stab|strangle|"
     r"beat|batter|murder) me(?! (?:if|when|for))",
+    # Forced labour and coercion: made to work unpaid, papers taken, family threatened.
+    r"(?:make|makes|made|making|force|forces|forced) (?:me|us) (?:to )?work\b.{0,80}\b"
+    r"(?:no money|no pay|not paid|without pay|without being paid|never paid|for nothing|"
+    r"for free|(?:do|does|will) not pay|never pay)",
+    r"(?:do|does|will) not pay (?:me|us)\b.{0,80}\b(?:lock|locked|locks|threat\w*|hurt|"
+    r"passport|beat|burn\w*|hit)",
+    rf"(?:took|taken|takes|kept|keeps|keep|holding|holds|hold|has|have) {G2}my (?:passport|"
+    r"papers|documents)\b",
+    r"(?:will|would|going to|gonna) (?:hurt|kill|harm|beat|burn) my (?:sister|brother|family|kids|"
+    r"children|mum|mother|dad|father|son|daughter|baby|parents|husband|wife)\b.{0,30}\b"
+    r"(?:if i|unless i|when i)",
 ]
 
 PATTERNS: dict[str, list[str]] = {

@@ -143,3 +143,35 @@ def test_coercion_and_staggered_overdose(text: str, category: str) -> None:
 )
 def test_coercion_and_paracetamol_look_alikes_are_not_flagged(text: str) -> None:
     assert _categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("we lost him in june and tonight im going to be with him", "self_harm"),
+        ("im gonna join my wife, she died two years ago today", "self_harm"),
+        ("after my last stroke, and now my face is going funny again", "stroke"),
+        ("having a massive asthma attack now, used my blue inhaler 10 times", "breathing"),
+        ("ate a prawn cracker and my lips are swelling and my throat is tightening", "breathing"),
+        (
+            "they make us work at the car wash for nothing and have our passports",
+            "harm_from_others",
+        ),
+        ("he said he would hurt my mum if i told anyone", "harm_from_others"),
+    ],
+)
+def test_stated_plans_recurrences_allergy_and_forced_labour(text: str, category: str) -> None:
+    assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i passed my driving test and im going to be with them at the party",
+        "going to join my son in australia for christmas",
+        "my passport needs renewing before our holiday",
+        "the job makes me work weekends for no extra pay",
+    ],
+)
+def test_their_look_alikes_are_not_flagged(text: str) -> None:
+    assert _categories(text) == []
