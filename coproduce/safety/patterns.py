@@ -223,8 +223,9 @@ SELF_HARM = [
     # Going to join someone who has died: "going to be with him, he passed in May".
     rf"(?:going|gonna|about|want|wanting|ready|time) to (?:join|be with) (?:him|her|them|my "
     rf"{_W})\b.{{0,60}}\b(?:died|passed|dead|death|anniversary|grave|heaven)",
-    r"(?:died|(?<!i )passed(?! (?:my|the|a|an|it|them|out) )|lost (?:him|her|them)|is dead|was killed)\b.{0,60}\b(?:going|gonna|want|ready|"
-    r"time) to (?:join|be with) (?:him|her|them)\b",
+    r"(?:died|(?<!i )passed(?! (?:my|the|a|an|it|them|out) )|lost (?:him|her|them)|is dead|"
+    r"was killed)\b.{0,60}\b(?:going|gonna|want|ready|time) to (?:join|be with) "
+    r"(?:him|her|them)\b",
 ]
 
 CHEST = r"(?:chest|chests|breast bone)"
