@@ -14,7 +14,7 @@ from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot, said_
 from actions.readback import edit_buttons
 from coproduce.aims import topics
 from coproduce.config import get_settings
-from coproduce.nlp import cues, extraction, requests
+from coproduce.nlp import cues, extraction, requests, yes_no
 
 Events = list[dict[str, Any]]
 #: The way back from "what would you like to change?": the summary is right after all.
@@ -133,6 +133,22 @@ def _bare_rating(text: str) -> bool:
     return not rest.split()
 
 
+# Words that turn a yes into "yes, but...": a change is coming.
+_CHANGE_CUE = re.compile(
+    r"\b(?:but|except|apart from|other than|change|changed|wrong|missed|missing|left out|"
+    r"forgot|forgotten|not quite|not right|instead|should|actually|although|however|though|"
+    r"one thing|only thing|one bit|correct(?:ion)?|edit|fix|add|remove|delete|take out|mistake|"
+    r"meant|nearly|almost|mostly|apart)\b",
+    re.IGNORECASE,
+)
+
+
+def _yes_and_nothing_to_change(text: str) -> bool:
+    """A yes with a thank-you or a remark, and no change asked for ("Yes. Thank you, it
+    helps just writing it down")."""
+    return yes_no.answer(text) == yes_no.YES and not _CHANGE_CUE.search(text)
+
+
 def _asks_for_call(turn: Turn) -> bool:
     if turn.is_payload:
         return False
@@ -141,8 +157,30 @@ def _asks_for_call(turn: Turn) -> bool:
     )
 
 
+#: After this many changes at the read-back, asking for yet another keeps the summary as it
+#: is, and the clinician hears the rest at the visit (never a loop).
+MAX_CHANGES = 5
+
+
+def _changes_made(tracker: Tracker) -> int:
+    """How many times a part of the summary was changed or asked again at the read-back."""
+    return sum(
+        1
+        for event in tracker.events
+        if event.get("event") == "slot"
+        and event.get("name") == "form_prompt"
+        and event.get("value") in ("updated", "edit")
+    )
+
+
 def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Confirm the summary, apply a correction, or ask what to change."""
+    if _changes_made(tracker) >= MAX_CHANGES and not (
+        cues.confirms(turn.text) or turn.intent == "affirm"
+    ):
+        dispatcher.utter_message(response="utter_summary_kept")
+        done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
+        return _finish(tracker, done, "silent")
     chosen = turn.entity("edit_topic")
     if chosen in topics.TOPICS:
         return redo(tracker, chosen, None)
@@ -153,7 +191,9 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
     )
     pending = bool(tracker.get_slot("correction_pending"))
     nothing_to_change = pending and cues.wants_no_change(turn.text)
-    if not turn.is_payload and (cues.confirms(turn.text) or nothing_to_change):
+    if not turn.is_payload and (
+        cues.confirms(turn.text) or nothing_to_change or _yes_and_nothing_to_change(turn.text)
+    ):
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return _finish(tracker, done, "silent")
     if not turn.is_payload and correction.topic is None and _bare_rating(turn.text):

@@ -49,7 +49,7 @@ class Thresholds:
     #: Between this and `emergency`, a check question is asked first.
     check: float = 0.35
     #: Same-day advice.
-    urgent: float = 0.5
+    urgent: float = 0.55
     #: Where the whole message reads as same-day by this margin over an emergency, no one
     #: sentence of it is taken for an emergency.
     same_day_margin: float = 0.3

@@ -451,3 +451,42 @@ def test_a_first_message_typed_for_a_grandparent_records_a_grandchild(
         token=visit["token"],
     )
     assert slots["respondent"] == {"type": "proxy", "relationship": "grandchild"}
+
+
+def test_after_many_changes_another_one_keeps_the_summary(visit: dict[str, Any]) -> None:
+    changed = [
+        {"event": "slot", "name": "form_prompt", "value": prompt}
+        for prompt in ("edit", "updated", "edit", "updated", "edit")
+    ]
+    slots, responses, _ = run(
+        text="mostly, but you've still missed the bit about my letters",
+        intent="correct",
+        requested_slot="confirm_summary",
+        slots=_complete(visit),
+        token=visit["token"],
+        events=changed,
+    )
+    assert responses == ["utter_summary_kept"]
+    assert slots["confirm_summary"] is True
+
+
+def test_nearly_one_thing_at_the_read_back_is_not_a_rating(visit: dict[str, Any]) -> None:
+    slots, responses, _ = run(
+        text="Nearly, one thing",
+        requested_slot="confirm_summary",
+        slots=_complete(visit),
+        token=visit["token"],
+    )
+    assert "baseline_rating" not in slots
+    assert responses == ["utter_ask_what_to_change"]
+    assert slots["correction_pending"] is True
+
+
+def test_a_yes_with_a_remark_at_the_read_back_confirms(visit: dict[str, Any]) -> None:
+    slots, _, _ = run(
+        text="Yes. Thanks, it's a weight off just getting it written down",
+        requested_slot="confirm_summary",
+        slots=_complete(visit),
+        token=visit["token"],
+    )
+    assert slots["confirm_summary"] is True
