@@ -143,15 +143,20 @@ def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Ev
     if requested == plan.CALLBACK:
         return callbacks.turn(dispatcher, tracker, turn)
     if callbacks.asked_for(turn, tracker):
-        declined: Events = []
-        if requested == plan.CONSENT and yes_no.answer(turn.text) == yes_no.NO:
-            declined = [
+        answered: Events = []
+        if requested == plan.CONSENT and yes_no.said_yes_somewhere(turn.text):
+            # "Yes that's fine, but I'd rather talk to someone": both.
+            dispatcher.utter_message(response="utter_consent_given")
+            answered = [SlotSet("consent", True)]
+            tracker.slots["consent"] = True
+        elif requested == plan.CONSENT and yes_no.answer(turn.text) == yes_no.NO:
+            answered = [
                 e
                 for e in answers.decline(dispatcher, tracker, "utter_consent_declined")
                 if e.get("name") not in (REQUESTED_SLOT, "form_prompt")
             ]
             tracker.slots["consent"] = False
-        return [*declined, *callbacks.offer(dispatcher, tracker, turn)]
+        return [*answered, *callbacks.offer(dispatcher, tracker, turn)]
     asked = questions.handle(dispatcher, tracker, turn, requested)
     if asked is not None:
         return asked

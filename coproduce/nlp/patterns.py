@@ -164,7 +164,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|"
         "prescription charges|prescription costs|prescription fees|parking charges|"
         "parking fees|parking costs|fees|fee|fare|fares|bus fare|taxi fare|taxi fares|"
-        "petrol|price|prices|bills|£|$|copay|co-pay|copays|insurance|deductible|"
+        "petrol|diesel|fuel|price|prices|bills|£|$|copay|co-pay|copays|insurance|deductible|"
         "prepayment certificate|pre-payment certificate|out of pocket|skint"
     ),
     SIDE_EFFECT: _terms(
@@ -180,7 +180,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "knocks me out|wipes me out|bruises|bruises her|bruises him|bruise easily|"
         "bruise really easily|hot flushes|hot flashes|flushes|night sweats|sweats|numb|"
         "numbness|tingling|palpitations|moody|mood changes|irritable|starving|ravenous|"
-        "always hungry|hungry all the time|gp says its the tablets|it's the tablets"
+        "always hungry|hungry all the time|gp says its the tablets|it's the tablets|"
+        "indigestion|mouth ulcers|ulcers|sickness|seeing things|hallucinations|hallucinating|"
+        "muddled|feel drunk|tiredness"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -214,7 +216,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
     NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
     CAUSE: _terms(
         "gives me|gives him|gives her|gave me|gave him|gave her|giving me|give me|give him|"
-        "give her|makes me|makes my|made me|made my|makes him|makes her|makes his|"
+        "give her|makes me|makes my|made me|made my|makes him|makes her|makes his|make me|"
+        "make my|make him|make her|make his|making me|making my|"
         "does my|did my|upsets my|messes with|plays havoc|affects my|bleached|upset my|upset me|"
         "upsets me|doing my stomach in|does my stomach in|doing my head in|does my head in|"
         "leaves me|left me|leave me|burn from|burns from"

@@ -136,6 +136,14 @@ def read(text: str | None) -> Reading:
     return Reading(None)
 
 
+def said_yes_somewhere(text: str | None) -> bool:
+    """True when some clause of the message is a plain yes, whatever the last one says:
+    "Yes that's all right. But I'd rather speak to a person" agrees to go ahead."""
+    normal = _normal(text or "")
+    clauses = [c.strip(" ,.-") for c in _CLAUSE.split(normal) if c and c.strip(" ,.-")]
+    return any(_clause_answer(clause) == YES for clause in clauses)
+
+
 def answer(text: str | None, *, intent: str | None = None, confidence: float = 0.0) -> str | None:
     """Return "yes", "no" or None; the classifier's affirm/deny decides only short messages.
 

@@ -118,6 +118,21 @@ def test_no_but_call_me_declines_and_asks_for_the_number(
     assert summary is not None and summary.status == "declined"
 
 
+def test_yes_but_id_rather_talk_to_someone_goes_ahead_and_asks_for_the_number(
+    visit: dict[str, Any],
+) -> None:
+    slots, responses, _ = run(
+        text="Yes that's fine. Mind you I'd much sooner speak to a real person, I hate typing",
+        intent="request_callback",
+        requested_slot="consent",
+        slots=bound(visit),
+        token=visit["token"],
+    )
+    assert slots["consent"] is True and slots["callback_wanted"] is True
+    assert slots["requested_slot"] == "callback_phone"
+    assert responses == ["utter_consent_given"]
+
+
 def test_a_long_answer_is_kept_whole_and_saved(visit: dict[str, Any], session: Session) -> None:
     text = (
         "  well honestly the main thing is my breathing, and the tablets make me sick, and my "
