@@ -70,6 +70,7 @@ KIND_SYNONYMS = {"receives": "support", "gives": "caring_for"}
 RELATIONSHIP_SYNONYMS = {
     "mother": "mum",
     "father": "dad",
+    "support worker": "carer",
     "grandson": "grandchild",
     "granddaughter": "grandchild",
     "grandchildren": "grandchild",
@@ -314,7 +315,13 @@ def score_previsit(
         got = summary.get("respondent") or {}
         ok = got.get("type", "patient") == respondent.get("type", "patient")
         if ok and respondent.get("relationship"):
-            ok = got.get("relationship") == respondent["relationship"]
+            wanted = RELATIONSHIP_SYNONYMS.get(
+                respondent["relationship"], respondent["relationship"]
+            )
+            ok = (
+                RELATIONSHIP_SYNONYMS.get(got.get("relationship"), got.get("relationship"))
+                == wanted
+            )
         new("respondent", ok)
     if expect.get("callback"):
         new("callback", bool(summary.get("callback_request")))

@@ -4,7 +4,9 @@ Decisions: the number the patient offers wins: the first one marked as a rating 
 in "10 on a good day but today a 3", "about a 6 now"), else the first number ("maybe 2 or 3"
 and "2-3" give 2); a scale ("on a scale of 1 to 10"), a duration, an age or a year is not a
 rating; a denominator is ignored ("4/10", "4 out of 10"); halves round half up ("6.5" and
-"6 and a half" give 7); with no number, "half way" or "in the middle" gives 5 and "nowhere
+"6 and a half" give 7); a number for another kind of day is not today's ("3, maybe 2 on a
+bad week" gives 3), and a number the patient revises to wins ("a generous 5, realistically
+4" gives 4); with no number, "half way" or "in the middle" gives 5 and "nowhere
 near" 0; number words and a few cheap typos count ("three", "nought", "sevn");
 a number outside 0-10 keeps its value with status "out_of_range"; no number is "unclear".
 """
@@ -95,10 +97,30 @@ _MARKED_BEFORE = frozenset(
 )
 
 
+# "maybe 2 on a bad week": the number for another kind of day, not today's rating.
+_CONDITIONAL_AFTER = re.compile(
+    r"^\s*(?:on|in|for) (?:a |the )?(?:\w+ )?(?:good|bad|better|worse|damp|wet|cold|rough|"
+    r"flare|off|busy)\w* (?:day|days|week|weeks|night|nights|month|months|spell)"
+)
+# "No - I'll be kinder to myself, 5", "realistically 4": the patient revises their number.
+_REVISED_BEFORE = re.compile(
+    r"\b(?:no|actually|realistically|honestly|really|kidding myself|make (?:it|that)|call it|"
+    r"i mean|sorry|or rather|scratch that|on second thoughts?|kinder)\b"
+)
+
+
 def _numbers(text: str) -> list[tuple[Decimal, bool]]:
     """Return the rating-like numbers in lower-cased text, each with whether it is offered."""
+    return [(number, offered) for number, offered, _ in _read_numbers(text)]
+
+
+def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
+    """Each rating-like number, whether it is offered, and whether it revises an earlier one."""
     text = _SCALE.sub(" ", text)
-    found: list[tuple[Decimal, bool]] = []
+    found: list[tuple[Decimal, bool, bool]] = []
+    # Kept only when there is no other number: "prob a 6 on a good day" is still a 6.
+    conditional: list[tuple[Decimal, bool, bool]] = []
+    last_end = 0
     previous_words: list[str] = []
     for match in _TOKEN.finditer(text):
         if _DENOMINATOR.search(text[: match.start()]):
@@ -123,15 +145,25 @@ def _numbers(text: str) -> list[tuple[Decimal, bool]]:
             continue
         if _HALF.match(after):
             number += Decimal("0.5") if number >= 0 else Decimal("-0.5")
+        if _CONDITIONAL_AFTER.match(after):
+            conditional.append((number, True, False))
+            continue
         offered = bool(_MARKED_BEFORE.intersection(re.findall(r"[a-z']+", before)[-2:]))
-        found.append((number, offered or after.strip().startswith(("now", "today"))))
-    return found
+        # The words since the number before: "6? maybe I'm kidding myself. 5".
+        revised = bool(found) and bool(_REVISED_BEFORE.search(text[last_end : match.start()]))
+        last_end = match.end()
+        found.append((number, offered or after.strip().startswith(("now", "today")), revised))
+    return found or conditional
 
 
 def _chosen_number(text: str) -> Decimal | None:
     """Return the number the patient offers as their rating: the first one they mark as it
     ("about a 6", "today a 3"), else the first number at all ("4 or 5" gives 4)."""
-    numbers = _numbers(text)
+    read = _read_numbers(text)
+    revised = [number for number, _, again in read if again and SCALE_MIN <= number <= SCALE_MAX]
+    if revised:
+        return revised[-1]  # "a generous 5. realistically 4"
+    numbers = [(number, offered) for number, offered, _ in read]
     if not numbers:
         return None
     offered = [number for number, marked in numbers if marked]

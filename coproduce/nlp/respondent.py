@@ -106,7 +106,9 @@ def relationship_in(text: str | None) -> str | None:
         lowered,
     )
     if said:
-        found = _term(said.group(1))
+        # "I'm Dave's support worker": the last two words may be the term.
+        pair = " ".join(said.group(0).split()[-2:])
+        found = _ALL_TERMS.get(pair) or _term(said.group(1))
         if found:
             return found
     words = re.findall(r"[a-z]+", lowered)

@@ -140,6 +140,32 @@ def _care_matcher() -> Matcher:
             [_lower_in("support", "supporting"), _lower_in("my", "our", "him", "her")],
             [_lower_in("cook", "cooking", "shop", "shopping"), {"LOWER": "for"}],
             [_lower_in("babysit", "babysitting")],
+            # "I keep an eye on my dad", "I do mum's shopping", "I pick the grandkids up from
+            # school", "I help with the grandchildren".
+            [
+                _lower_in("keep", "keeps", "keeping"),
+                {"LOWER": "an"},
+                {"LOWER": "eye"},
+                {"LOWER": "on"},
+            ],
+            [
+                _lower_in("do", "does", "doing"),
+                {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"},
+                _lower_in("shopping", "washing", "cleaning", "meals", "cooking", "ironing"),
+            ],
+            [
+                _lower_in("pick", "picks", "picking", "fetch", "fetches", "collect", "collects"),
+                _lower_in("my", "our", "the"),
+                {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+            ],
+            [
+                _lower_in("help", "helps", "helping"),
+                {"LOWER": "with"},
+                {"LOWER": {"IN": ["my", "our", "the", "his", "her"]}, "OP": "?"},
+                {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+            ],
             # "I have my two lads every other weekend", "I take my mother in law to the
             # hospital", "I run my neighbour to dialysis": the patient is the one giving.
             [

@@ -77,3 +77,17 @@ def test_rating_without_a_number_is_unclear(answer: str) -> None:
 )
 def test_the_scales_own_words_without_a_number(answer: str, value: int) -> None:
     assert parse_rating(answer) == Rating(value, "ok")
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        ("4, maybe 3 on a rough day", 4),
+        ("2? perhaps a 3 on a better week", 2),
+        ("a kind 6. honestly more like 5", 5),
+        ("7 - no, I'm fooling myself, 6", 6),
+        ("prob a 6 on a good day", 6),
+    ],
+)
+def test_another_days_number_or_a_revised_one(answer: str, value: int) -> None:
+    assert parse_rating(answer).value == value
