@@ -291,8 +291,12 @@ def main() -> int:
         for mode in MODES:
             base = [d == t for d, t in zip(decisions["A scope.py"], truth, strict=False)]
             this = [d == t for d, t in zip(decisions[mode], truth, strict=False)]
-            per_mode[mode]["vs_A_fixes"] = sum(t and not b for b, t in zip(base, this, strict=False))
-            per_mode[mode]["vs_A_breaks"] = sum(b and not t for b, t in zip(base, this, strict=False))
+            per_mode[mode]["vs_A_fixes"] = sum(
+                t and not b for b, t in zip(base, this, strict=False)
+            )
+            per_mode[mode]["vs_A_breaks"] = sum(
+                b and not t for b, t in zip(base, this, strict=False)
+            )
             labels = [f"danger:{i.get('category')}" for i in items["danger"]] + [
                 f"benign:{i.get('kind')}" for i in items["benign"]
             ]

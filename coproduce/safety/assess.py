@@ -57,10 +57,14 @@ class Thresholds:
     #: sentences of ordinary answers ("Bridge on Thursdays") are where the classifier is
     #: most often wrong.
     sentence_margin: float = 0.3
+    #: A message of a word or three ("can't say really", "breathing") gives the classifier
+    #: little to go on: without a rule naming a danger it must be this much surer.
+    short_margin: float = 0.2
 
 
 THRESHOLDS = Thresholds()
 _MIN_WORDS_FOR_SENTENCE = 3
+_MIN_WORDS_TO_JUDGE_ALONE = 4
 # Another person as the one in danger, and the patient not: "my dad", "she", "the baby".
 _OTHER = re.compile(
     r"\b(?:my|our|his|her|the) (?:dad|father|mum|mother|husband|wife|partner|son|daughter|"
@@ -226,6 +230,8 @@ def _judge(
     categories = tuple(f.category for f in in_piece) or _category_from(opinion)
     span = ((piece.start, piece.end),)
     extra = 0.0 if whole else thresholds.sentence_margin
+    if len(piece.text.split()) < _MIN_WORDS_TO_JUDGE_ALONE:
+        extra += thresholds.short_margin
     prefers_same_day = same_day or (urgent > emergency and urgent >= thresholds.urgent + extra)
     if in_piece:
         level = EMERGENCY if opinion is None or emergency >= thresholds.rule_floor else CHECK

@@ -54,3 +54,12 @@ def test_a_named_danger_without_words_of_now_stays_same_day(monkeypatch: Any) ->
     _reads_as_same_day(monkeypatch)
     found = assess_module.assess("chest pain when I walk up the hill, goes when I stop")
     assert found.level in (URGENT, NONE)
+
+
+def test_a_few_words_need_a_rule_or_a_surer_classifier(monkeypatch: Any) -> None:
+    opinion = classifier.Opinion(
+        levels={"emergency": 0.45, "urgent": 0.0, "none": 0.55}, categories={"breathing": 1.0}
+    )
+    monkeypatch.setattr(assess_module.classifier, "opinion", lambda text: opinion)
+    assert assess_module.assess("can't say really").level == NONE
+    assert assess_module.assess("honestly I can't say really, it comes and goes").level == CHECK
