@@ -8,8 +8,6 @@ that invite's visit. A write without one is refused and nothing changes.
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -22,19 +20,15 @@ from actions.authority import NotAuthorized, StorageUnavailable
 from actions.context import aim_state, is_follow_up, merged_slots
 from coproduce.aims import service as aim_service
 from coproduce.aims.topics import SKIPPED
-from coproduce.audit import service as audit_service
-from coproduce.conversations import tracker_store
 from coproduce.database import session_scope
 from coproduce.followups import service as follow_up_service
 from coproduce.safety import alerts, flagging
 from coproduce.visits import service as visit_service
+from coproduce.visits.forget import forget_transcripts_later, forget_visit
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["StorageUnavailable"]
-
-#: Rasa stores this turn's events after the action returns; delete the transcript after that.
-TRACKER_DELETE_DELAYS_S = (5.0, 30.0)
 
 
 def _granted(slots: dict[str, Any], what: str) -> authority.Authority | None:
@@ -305,15 +299,6 @@ def record_safety_reply(*, slots: dict[str, Any], keys: list[str], reply: str, s
         logger.error("Storing a safety reply for visit %s failed", granted.visit_id)
 
 
-def _forget_transcripts(senders: list[str], before: datetime) -> None:
-    for delay in TRACKER_DELETE_DELAYS_S:
-        time.sleep(delay)
-        try:
-            tracker_store.delete_events(senders, before=before)
-        except SQLAlchemyError:
-            logger.error("Deleting a chat transcript failed; will retry")
-
-
 def delete_visit(*, slots: dict[str, Any], sender_id: str) -> bool:
     """Forget the granted visit and its chat transcripts, on the patient's request."""
     if not slots.get("visit_id"):
@@ -323,18 +308,16 @@ def delete_visit(*, slots: dict[str, Any], sender_id: str) -> bool:
         return False
     try:
         with session_scope() as session:
-            senders = visit_service.delete_visit(session=session, visit_id=granted.visit_id)
-            audit_service.record(
+            senders = forget_visit(
                 session=session,
+                visit_id=granted.visit_id,
                 actor="patient",
                 action="visit.delete.patient",
-                visit_id=granted.visit_id,
                 source="chat",
+                with_transcripts=False,  # this turn is still being written: see below
             )
     except SQLAlchemyError:
         logger.error("Deleting visit %s on the patient's request failed", granted.visit_id)
         return False
-    senders = list(dict.fromkeys([*senders, sender_id]))
-    before = datetime.now(timezone.utc)
-    threading.Thread(target=_forget_transcripts, args=(senders, before), daemon=True).start()
+    forget_transcripts_later(list(dict.fromkeys([*senders, sender_id])))
     return True

@@ -24,9 +24,9 @@ from coproduce import ratelimit
 from coproduce.aims import service as aim_service
 from coproduce.aims.schemas import AimSummary
 from coproduce.audit import service as audit_service
-from coproduce.conversations import tracker_store
 from coproduce.fhir.export import RatingPoint, build_bundle
 from coproduce.visits import service as visit_service
+from coproduce.visits.forget import forget_visit
 from coproduce.visits.models import Invite, Visit, VisitStatus
 
 router = APIRouter(prefix="/api/v1/visits", tags=["visits"])
@@ -212,16 +212,12 @@ def delete_visit(
 ) -> Response:
     """Forget the visit: its answers, red flags, invites and chat transcripts are deleted."""
     visit = visible_visit(session, principal, visit_id, for_update=True)
-    senders = visit_service.conversation_ids(session=session, visit_id=visit.id)
-    tracker_store.delete_events(senders)
-    clinic_id = visit.clinic_id
-    visit_service.delete_visit(session=session, visit_id=visit.id)
-    audit_service.record(
+    forget_visit(
         session=session,
+        visit_id=visit.id,
         actor=principal.actor,
         action="visit.delete",
-        visit_id=visit_id,
-        clinic_id=clinic_id,
         source=source,
+        clinic_id=visit.clinic_id,
     )
     return Response(status_code=204)
