@@ -78,7 +78,9 @@ def _is_current(
         return False
     if scope.category_veto(category, sentence.text) or scope.clinical(texts, span):
         return False
-    if scope.hypothetical(texts, span) and not _stated_intent(category, texts, span):
+    # "He says if I tell anyone he'll take the kids": a stated threat is meant now.
+    hypothetical = scope.hypothetical(texts, span) and not threat
+    if hypothetical and not _stated_intent(category, texts, span):
         return False
     if category not in scope.HABIT_EXEMPT and scope.habitual(texts, span):
         return False

@@ -226,6 +226,19 @@ SELF_HARM = [
     r"(?:died|(?<!i )passed(?! (?:my|the|a|an|it|them|out) )|lost (?:him|her|them)|is dead|"
     r"was killed)\b.{0,60}\b(?:going|gonna|want|ready|time) to (?:join|be with) "
     r"(?:him|her|them)\b",
+    # A self-harm wound that needs treatment now.
+    r"(?:cut|cuts|cutting|slashed|slashing|sliced) (?:my ?self|my (?:arms?|wrists?|legs?|thighs?|"
+    r"stomach))\b.{0,80}\b(?:stitches|stiches|gaping|deep|will not stop bleeding|"
+    r"can see (?:fat|the fat|bone))",
+    r"(?:stitches|stiches|gaping|will not stop bleeding)\b.{0,60}\b(?:cut|cutting|slashed) "
+    r"(?:my ?self|my (?:arms?|wrists?|legs?|thighs?))",
+    # The means at hand: "writing this from the bath with a razor".
+    r"(?:in|from|sat in|sitting in|lying in) the bath\b.{0,30}\b(?:with )?(?:a |the |my )?"
+    r"(?:razor|blade|blades|knife|pills)",
+    r"(?:razor|blade|knife) (?:is )?in my hand",
+    # Cannot go on, and a time for it.
+    r"can not (?:do|take|cope with) (?:this|it) (?:any ?more|no more|much longer)\b.{0,60}\b"
+    r"(?:doing it|do it|going to|gonna) (?:tonight|today|after|later|when|at|this)",
 ]
 
 CHEST = r"(?:chest|chests|breast bone)"
@@ -281,6 +294,10 @@ CHEST_PAIN = [
     r"going|will not go|not shifting|not easing|not helping|getting worse)",
     r"(?:someone|somebody|elephant|a weight|a ton of bricks|a truck) (?:is |has )?(?:sitting|"
     r"sat|standing|stood|kneeling|pressing down|pushing down|parked) on (?:my chest|me|my ribs)",
+    # Indigestion that spreads: "heartburn, but it's going down both arms".
+    r"(?:heartburn|indigestion|chest)\b.{0,60}\b(?:spreading|spreads|spread|going|radiating|"
+    r"moving) (?:to|into|down|up) (?:both |my |his |her )?(?:left |right )?(?:arms?|jaw|back|"
+    r"neck|shoulders?)",
 ]
 
 _LIMB = r"(?:arm|arms|hand|hands|side|fingers|leg and arm|arm and leg)"
@@ -559,6 +576,11 @@ OVERDOSE = [
     r"(?:pill|pills|tablet|tablets|medicine|meds|medication) (?:pot|bottle|box|packet|"
     r"cupboard|cabinet|organiser|organizer|tub|drawer|bag|dosette)\b.{0,40}\b(?:ate|eaten|"
     r"eating|swallowed|took|taken|had|chewed|chewing)",
+    # A medicine given too often, and the child or patient now drowsy.
+    r"(?=.{0,120}\b(?:calpol|paracetamol|nurofen|ibuprofen|medicine|medicines|tablets|pills)\b)"
+    r"(?:too much|too many|\d+ (?:lots|doses|times|spoons|spoonfuls|sachets|tablets)|lots of|"
+    r"double|twice|extra|the whole)\b.{0,80}\b(?:really |very |so |too |quite )?(?:sleepy|"
+    r"drowsy|floppy|unresponsive|will not wake|not waking|limp)",
 ]
 
 _AGENT = (
@@ -671,6 +693,21 @@ HARM_FROM_OTHERS = [
     r"(?:will|would|going to|gonna) (?:hurt|kill|harm|beat|burn) my (?:sister|brother|family|kids|"
     r"children|mum|mother|dad|father|son|daughter|baby|parents|husband|wife)\b.{0,30}\b"
     r"(?:if i|unless i|when i)",
+    # Control through the children: "if I tell anyone he'll take the kids".
+    r"(?:he|she|they)(?: will| would| is going to| are going to| said he would| said she would)?"
+    r" take (?:the|my|our) (?:kids|children|baby|son|daughter)\b.{0,60}\b(?:never see|if i|"
+    r"unless i)",
+    r"(?:if i|unless i) (?:go|tell|say|leave|speak)\b.{0,60}\b(?:take (?:the|my|our) (?:kids|"
+    r"children|baby)|never see (?:them|the kids|my kids))",
+    # A child going missing and coming back with money, phones or injuries (exploitation).
+    r"(?:going|goes|gone|went|keeps going) missing\b.{0,80}\b(?:cash|money|phones?|bruises|"
+    r"bruised|older (?:men|lads|boys)|drugs|trainers)",
+    # Someone coming into a child's room or bed at night.
+    r"(?:comes|came|coming|keeps coming) (?:in ?to|into) my (?:room|bed|bedroom) at night",
+    # Female genital mutilation.
+    r"(?:cut|circumcise|circumcised) (?:my|our|her|the) (?:daughter|girl|girls|niece|sister)\b",
+    r"(?:fgm|female (?:genital )?(?:circumcision|mutilation))\b.{0,40}\b(?:on |for |to )?"
+    r"(?:my|our|her) (?:daughter|girl|girls|niece|sister)\b",
 ]
 
 PATTERNS: dict[str, list[str]] = {

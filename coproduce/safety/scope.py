@@ -63,6 +63,9 @@ REMOTE = re.compile(
     r"september|october|november|december|the spring|the summer|the autumn|the winter)|"
     r"before my (?:bypass|stent|operation|op|surgery|transplant)|at school|growing up)\b"
 )
+PLANNED_BEFORE = re.compile(
+    r"\b(?:going to|gonna|planning to|plan to|planning|want to|wants to|arranging)(?: \w+){0,2}$"
+)
 RESOLVED = re.compile(
     r"\b(?:turned out|went away|(?:in a )?(?:good|better) place|gone away|has gone off|"
     r"cleared up|settled|resolved|sorted itself|recovered|recovery|got better|"
@@ -240,7 +243,12 @@ def negated_after(after: list[str]) -> bool:
 
 
 def remote_past(words: list[str], span: Span) -> bool:
-    """Tell whether the span's clause places it in the remote past or says it resolved."""
+    """Tell whether the span's clause places it in the remote past or says it resolved.
+
+    A plan right before the danger is never the past: "they want to cut my daughter in the
+    summer" is about this summer."""
+    if PLANNED_BEFORE.search(" ".join(words[max(0, span.start - 4) : span.start])):
+        return False
     lo = _clause_start(words, span.start, STRONG)
     hi = _clause_end(words, span.end, STRONG)
     clause = _text(words, lo, hi)

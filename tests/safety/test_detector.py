@@ -175,3 +175,38 @@ def test_stated_plans_recurrences_allergy_and_forced_labour(text: str, category:
 )
 def test_their_look_alikes_are_not_flagged(text: str) -> None:
     assert _categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("sliced my thighs again and its gaping, needs stitches i reckon", "self_harm"),
+        ("lying in the bath with the blades next to me", "self_harm"),
+        ("i can not take this any more, doing it after work", "self_harm"),
+        ("heartburn they said but now its moving into my jaw and left arm", "chest_pain"),
+        ("my husband had double his insulin and too many tablets, now he's really drowsy", "overdose"),
+        ("he says if i leave he'll take the children and i'll never see them", "harm_from_others"),
+        ("our 13 year old keeps going missing and came back with a new phone", "harm_from_others"),
+        ("my mums boyfriend comes into my bedroom at night", "harm_from_others"),
+        ("they're planning to cut my niece when we go back home", "harm_from_others"),
+    ],
+)
+def test_wounds_means_threats_exploitation_and_fgm(text: str, category: str) -> None:
+    assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the calpol made her a bit sleepy",
+        "i had FGM as a girl and want to talk about the pain it still causes",
+        "my son went missing for ten minutes in the supermarket once",
+        "needed stitches in my hand after a kitchen knife slipped last year",
+    ],
+)
+def test_their_everyday_look_alikes_are_not_flagged(text: str) -> None:
+    assert _categories(text) == []
+
+
+def test_fgm_planned_for_a_girl_is_flagged() -> None:
+    assert "harm_from_others" in _categories("grandma wants fgm done on my daughter this summer")
