@@ -184,7 +184,10 @@ def test_their_look_alikes_are_not_flagged(text: str) -> None:
         ("lying in the bath with the blades next to me", "self_harm"),
         ("i can not take this any more, doing it after work", "self_harm"),
         ("heartburn they said but now its moving into my jaw and left arm", "chest_pain"),
-        ("my husband had double his insulin and too many tablets, now he's really drowsy", "overdose"),
+        (
+            "my husband had double his insulin and too many tablets, now he's really drowsy",
+            "overdose",
+        ),
         ("he says if i leave he'll take the children and i'll never see them", "harm_from_others"),
         ("our 13 year old keeps going missing and came back with a new phone", "harm_from_others"),
         ("my mums boyfriend comes into my bedroom at night", "harm_from_others"),
