@@ -215,7 +215,7 @@ def assess(text: str, thresholds: Thresholds = THRESHOLDS) -> Assessment:
     )
     spans = tuple(sorted({s for a in sentences for s in a.spans})) or (whole,)
     by_rule = any(a.by_rule for a in at_level)
-    fallback = URGENT if any(a.fallback == URGENT for a in found) else NONE
+    fallback = URGENT if any(a.fallback == URGENT for a in at_level) else NONE
     return Assessment(level, categories, top.about, top.score, spans, by_rule, fallback)
 
 
