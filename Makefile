@@ -48,7 +48,7 @@ run-scaled: model
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy coproduce api actions
+	$(VENV)/bin/mypy coproduce api actions rasa_server
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download fails here).
 chromium:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -53,7 +55,7 @@ class TooManyRequests(ApiError):
         self.retry_after = retry_after
 
 
-def _describe(error: dict) -> str:
+def _describe(error: dict[str, Any]) -> str:
     location = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
     return f"{location or 'body'}: {error.get('msg', 'invalid value')}"
 

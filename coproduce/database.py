@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, Table, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -29,7 +29,21 @@ NAMING_CONVENTION = {
 #: How long a writer waits for another to finish before SQLite gives up ("database is locked").
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
-Base: Any = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+if TYPE_CHECKING:
+    # SQLAlchemy 1.4 ships no types, so `declarative_base()` is Any to mypy and would erase
+    # every model's type. Type checkers see this class instead; at run time it is the base.
+
+    class Base:
+        """The declarative base of every table in the aims database."""
+
+        metadata: ClassVar[MetaData]
+        __table__: ClassVar[Table]
+        __tablename__: ClassVar[str]
+
+        def __init__(self, **columns: Any) -> None: ...
+
+else:
+    Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
 
 def utcnow() -> datetime:

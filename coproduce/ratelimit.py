@@ -12,6 +12,7 @@ import math
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from limits import RateLimitItem, parse, storage, strategies
 
@@ -34,7 +35,8 @@ class Verdict:
 
 @lru_cache(maxsize=4)
 def _storage(url: str) -> storage.Storage:
-    return storage.storage_from_string(url)
+    found: storage.Storage = storage.storage_from_string(url)
+    return found
 
 
 @lru_cache(maxsize=4)
@@ -74,4 +76,5 @@ def _retry_after_named(item: RateLimitItem, name: str, key: str) -> int:
 
 def reset() -> None:
     """Forget every counter (tests, and an operator clearing a mistaken lock-out)."""
-    _storage(get_settings().rate_limit_storage).reset()
+    found: Any = _storage(get_settings().rate_limit_storage)  # `reset` is untyped in limits
+    found.reset()

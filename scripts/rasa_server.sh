@@ -13,6 +13,6 @@ if [ -n "${COPRODUCE_ALLOWED_ORIGINS:-}" ]; then
   IFS=',' read -r -a extra <<< "${COPRODUCE_ALLOWED_ORIGINS// /}"
   cors+=("${extra[@]}")
 fi
-exec env PYTHONPATH=. .venv/bin/rasa run --enable-api --auth-token "$COPRODUCE_RASA_TOKEN" \
+exec env PYTHONPATH=. .venv/bin/python -m rasa_server run --enable-api --auth-token "$COPRODUCE_RASA_TOKEN" \
   --interface "${COPRODUCE_HOST:-127.0.0.1}" --port "$port" --credentials bot/credentials.yml \
   --endpoints "$endpoints" --model "models/$(cat models/current)" --cors "${cors[@]}"

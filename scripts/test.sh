@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONPATH=.
 echo "== ruff"; .venv/bin/ruff check . && .venv/bin/ruff format --check .
-echo "== mypy"; .venv/bin/mypy coproduce api actions
+echo "== mypy (strict)"; .venv/bin/mypy coproduce api actions rasa_server
 echo "== rasa data validate"
 out=$(.venv/bin/rasa data validate --domain bot/domain --data nlu_data bot/data --config config.yml 2>&1) \
   || { echo "$out" | grep -v UserWarning | tail -n 40; exit 1; }

@@ -113,7 +113,7 @@ def _fresh_rate_limits() -> Iterator[None]:
 @pytest.fixture(autouse=True, scope="session")
 def _outbox_in_a_temporary_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Keep the chat channels' outbox out of the project's var/ during tests."""
-    from coproduce.channels.outbox import get_outbox
+    from coproduce.conversations.outbox import get_outbox
 
     path = tmp_path_factory.mktemp("outbox") / "outbox.db"
     os.environ["COPRODUCE_OUTBOX_URL"] = f"sqlite:///{path}"

@@ -17,8 +17,8 @@ from pydantic import BaseModel
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
-from coproduce.channels import outbox
 from coproduce.config import get_settings
+from coproduce.conversations import outbox
 from coproduce.database import get_engine
 
 router = APIRouter(tags=["health"])

@@ -166,7 +166,8 @@ def create_plan_link(visit_id: str, session: SessionDep, principal: PrincipalDep
 def _next_follow_up(session: Session, visit_id: str) -> date | None:
     for follow_up in follow_up_service.list_follow_ups(session=session, visit_id=visit_id):
         if follow_up.status != FollowUpStatus.COMPLETED:
-            return follow_up.due_at.date()
+            due: date = follow_up.due_at.date()
+            return due
     return None
 
 

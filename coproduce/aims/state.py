@@ -100,7 +100,7 @@ def _upsert_answer(
             )
         )
         return True
-    changed = row.text != text or row.skipped != skipped
+    changed = bool(row.text != text or row.skipped != skipped)
     if changed or row.skip_reason != reason:
         row.text, row.skipped, row.skip_reason = text, skipped, reason
         row.updated_at = utcnow()

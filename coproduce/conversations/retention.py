@@ -14,8 +14,8 @@ import time
 from sqlalchemy import column, delete, func, inspect, select, table
 from sqlalchemy.exc import SQLAlchemyError
 
-from coproduce.channels import outbox
 from coproduce.config import get_settings
+from coproduce.conversations import outbox
 from coproduce.database import get_engine
 
 logger = logging.getLogger(__name__)

@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import bindparam, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from coproduce.channels import outbox
 from coproduce.config import get_settings
+from coproduce.conversations import outbox
 from coproduce.database import get_engine
 
 logger = logging.getLogger(__name__)

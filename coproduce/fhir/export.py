@@ -131,7 +131,8 @@ def build_bundle(
             ],
         }
     )
-    return json.loads(json.dumps(bundle.dict(), default=_encode))
+    encoded: dict[str, Any] = json.loads(json.dumps(bundle.dict(), default=_encode))
+    return encoded
 
 
 def achievement_status(*, baseline: int | None, ratings: list[RatingPoint]) -> str | None:

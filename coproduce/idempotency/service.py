@@ -82,7 +82,7 @@ def _cipher(scope: str, key: str) -> Fernet:
 
 
 def _find(session: Session, key_hash: str) -> IdempotentRequest | None:
-    row = session.execute(
+    row: IdempotentRequest | None = session.execute(
         select(IdempotentRequest).where(IdempotentRequest.key_hash == key_hash)
     ).scalar_one_or_none()
     if row is not None and row.created_at < utcnow() - LIFETIME:

@@ -212,12 +212,13 @@ def _same(session: Session, plan: CarePlan, draft: PlanDraft) -> bool:
 
 
 def _latest(session: Session, visit_id: str) -> CarePlan | None:
-    return session.execute(
+    latest: CarePlan | None = session.execute(
         select(CarePlan)
         .where(CarePlan.visit_id == visit_id)
         .order_by(CarePlan.version.desc())
         .limit(1)
     ).scalar_one_or_none()
+    return latest
 
 
 def _items(session: Session, plan_id: str) -> list[CarePlanItem]:

@@ -84,7 +84,8 @@ def plan_invite(*, session: Session, token: str) -> Visit | None:
     ).first()
     if row is None:
         return None
-    invite, visit = row
+    invite: Invite = row[0]
+    visit: Visit = row[1]
     if (
         visit.status == VisitStatus.CANCELLED
         or invite.revoked_at is not None
@@ -162,4 +163,4 @@ def claim_session(*, session: Session, sender_id: str, check: InviteCheck) -> bo
         )
         session.flush()
         return True
-    return row.visit_id == check.visit_id and row.invite_hash == check.invite_hash
+    return bool(row.visit_id == check.visit_id and row.invite_hash == check.invite_hash)

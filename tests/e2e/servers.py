@@ -21,6 +21,7 @@ VENV_BIN = Path(sys.executable).parent
 RASA_TOKEN = "test-rasa-token"
 API_TOKEN = "test-admin-token"
 CHAT_JWT_SECRET = "test-chat-jwt-secret-with-enough-length"
+TRACKER_STORE = "rasa_server.tracker_store.CoproduceSQLTrackerStore"
 ACTION_SECRET = "test-action-secret"
 
 
@@ -45,12 +46,12 @@ def tracker_endpoints(path: Path, *, action_url: str, database_url: str, tracker
         host, _, db = hostpart.partition("/")
         hostname, _, port = host.partition(":")
         store = (
-            "tracker_store:\n  type: SQL\n  dialect: postgresql\n"
+            f"tracker_store:\n  type: {TRACKER_STORE}\n  dialect: postgresql\n"
             f"  url: {hostname}\n  port: {port or 5432}\n  db: {db}\n"
             f"  username: {user.split(':')[0] or 'postgres'}\n"
         )
     else:
-        store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n"
+        store = f"tracker_store:\n  type: {TRACKER_STORE}\n  dialect: sqlite\n  db: {tracker_db}\n"
     path.write_text(
         f"action_endpoint:\n  url: {action_url}\n  headers:\n"
         f"    Authorization: Bearer ${{COPRODUCE_ACTION_SECRET}}\n{store}"

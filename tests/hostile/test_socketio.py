@@ -11,7 +11,7 @@ import jwt
 import pytest
 import socketio
 
-from coproduce.channels.guarded import TOO_LONG_REPLY, UNREADABLE_REPLY
+from rasa_server.channels.guarded import TOO_LONG_REPLY, UNREADABLE_REPLY
 from tests import aio
 from tests.e2e.servers import CHAT_JWT_SECRET, RASA_TOKEN, Stack
 from tests.hostile.cases import TEXTS, socket_odd_but_valid, socket_refusals, tried

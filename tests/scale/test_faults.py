@@ -17,7 +17,7 @@ import httpx
 import pytest
 import socketio
 
-from coproduce.channels.delivery import DELAYED_NOTICE
+from rasa_server.channels.delivery import DELAYED_NOTICE
 from tests import aio
 from tests.conftest import reset_postgres
 from tests.e2e.proxy import CuttableProxy

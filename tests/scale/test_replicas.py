@@ -45,7 +45,7 @@ def scaled_endpoints(path: Path, *, action_url: str, database_url: str) -> Path:
     tracker_endpoints(path, action_url=action_url, database_url=database_url, tracker_db=path)
     with path.open("a") as endpoints:
         endpoints.write(
-            "lock_store:\n  type: coproduce.locks.AtomicRedisLockStore\n  url: 127.0.0.1\n"
+            "lock_store:\n  type: rasa_server.lock_store.AtomicRedisLockStore\n  url: 127.0.0.1\n"
             f"  port: 6379\n  db: 3\n  key_prefix: t{uuid.uuid4().hex[:8]}\n"
         )
     return path

@@ -22,7 +22,7 @@ import httpx
 import pytest
 import socketio
 
-from coproduce.channels.delivery import DELAYED_NOTICE
+from rasa_server.channels.delivery import DELAYED_NOTICE
 from tests import aio
 from tests.e2e.servers import (
     ACTION_SECRET,

@@ -23,13 +23,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from coproduce.channels import logs, speedups
-from coproduce.channels.delivery import Delivery
-from coproduce.channels.gate import Vocabulary, clean_metadata, judge, neutral_text
 from coproduce.config import get_settings
 from coproduce.visits import access
+from rasa_server import logs, patches
+from rasa_server.channels.delivery import Delivery
+from rasa_server.channels.gate import Vocabulary, clean_metadata, judge, neutral_text
 
-speedups.install()
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 255
@@ -183,6 +182,7 @@ class GuardedRestInput(RestInput):
     """
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        patches.require()
         logs.install()
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
         max_chars = get_settings().max_message_chars

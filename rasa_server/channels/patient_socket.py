@@ -31,11 +31,12 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
-from coproduce.channels import gate, logs
-from coproduce.channels.delivery import Delivery
-from coproduce.channels.guarded import check_socket_message, domain_vocabulary, patient_text
 from coproduce.config import get_settings
 from coproduce.visits import access
+from rasa_server import logs, patches
+from rasa_server.channels import gate
+from rasa_server.channels.delivery import Delivery
+from rasa_server.channels.guarded import check_socket_message, domain_vocabulary, patient_text
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +134,7 @@ class PatientSocketInput(SocketIOInput):
         return PatientSocketOutput(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        patches.require()
         # An empty list turns off engine.io's own CORS headers; Sanic-CORS (`rasa run --cors`)
         # answers for the HTTP long-polling transport, so the headers are not sent twice.
         logs.install()
@@ -159,7 +161,7 @@ class PatientSocketInput(SocketIOInput):
             return response.json({"status": "ok"})
 
         @sio.on("connect", namespace=namespace)
-        async def connect(sid: str, environ: dict, auth: Any = None) -> bool:
+        async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> bool:
             client = _client(environ)
             token = auth.get("token") if isinstance(auth, dict) else None
             claims = token_claims(token, key=key, algorithm=algorithm)

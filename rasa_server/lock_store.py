@@ -10,19 +10,26 @@ reaching any replica are handled one at a time and each exactly once.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import redis
+import redis.asyncio
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
+from rasa.core.lock_store import (
+    DEFAULT_SOCKET_TIMEOUT_IN_SECONDS,
+    LOCK_LIFETIME,
+    LockError,
+    RedisLockStore,
+)
 from rasa.utils.endpoints import EndpointConfig
 
 logger = logging.getLogger(__name__)
+#: The longest pause between two tries at a busy lock. Rasa passes `wait_time_in_seconds=1`
+#: (its ticket queue is re-read from Redis each time); one atomic SET NX is cheap, so a
+#: waiting turn tries again sooner than that, and never later than Rasa asked.
 POLL_S = 0.02
 
 
@@ -30,9 +37,22 @@ class AtomicRedisLockStore(RedisLockStore):
     """RedisLockStore whose per-conversation lock is one atomic Redis lock."""
 
     def __init__(self, endpoint_config: EndpointConfig | None = None, **kwargs: Any) -> None:
+        """Connect as Rasa's RedisLockStore does, plus an asyncio client for the locks."""
         if endpoint_config is not None:
             kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs}
         super().__init__(**kwargs)
+        self.ared = redis.asyncio.Redis(
+            host=kwargs.get("host", "localhost"),
+            port=int(kwargs.get("port", 6379)),
+            db=int(kwargs.get("db", 1)),
+            username=kwargs.get("username"),
+            password=kwargs.get("password"),
+            ssl=bool(kwargs.get("use_ssl", False)),
+            ssl_certfile=kwargs.get("ssl_certfile"),
+            ssl_keyfile=kwargs.get("ssl_keyfile"),
+            ssl_ca_certs=kwargs.get("ssl_ca_certs"),
+            socket_timeout=kwargs.get("socket_timeout", DEFAULT_SOCKET_TIMEOUT_IN_SECONDS),
+        )
 
     @asynccontextmanager
     async def lock(
@@ -41,17 +61,23 @@ class AtomicRedisLockStore(RedisLockStore):
         lock_lifetime: float = LOCK_LIFETIME,
         wait_time_in_seconds: float = 1,
     ) -> AsyncGenerator[TicketLock, None]:
-        """Hold the conversation's lock while one message is handled."""
-        mutex = self.red.lock(f"{self.key_prefix}mutex:{conversation_id}", timeout=lock_lifetime)
-        deadline = time.monotonic() + lock_lifetime
-        while not mutex.acquire(blocking=False):
-            if time.monotonic() >= deadline:
-                raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
-            await asyncio.sleep(POLL_S)
+        """Hold the conversation's lock while one message is handled.
+
+        Waits up to `lock_lifetime` seconds (after which a holder's lock has expired anyway),
+        trying again every `wait_time_in_seconds` or `POLL_S`, whichever is sooner.
+        """
+        mutex = self.ared.lock(
+            f"{self.key_prefix}mutex:{conversation_id}",
+            timeout=lock_lifetime,
+            sleep=min(wait_time_in_seconds, POLL_S),
+            blocking_timeout=lock_lifetime,
+        )
+        if not await mutex.acquire():
+            raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
         try:
             yield TicketLock(conversation_id)
         finally:
             try:
-                mutex.release()
+                await mutex.release()
             except redis.exceptions.LockError:
                 logger.warning("A conversation lock expired before its turn finished")

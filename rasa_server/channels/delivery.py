@@ -28,20 +28,19 @@ from typing import Any
 
 import aiohttp
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
-from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.events import UserUtteranceReverted, UserUttered
 from sqlalchemy import text as sql
 from sqlalchemy.exc import SQLAlchemyError
 
-from coproduce.channels import gate
-from coproduce.channels.gate import Admission
-from coproduce.channels.outbox import Outbox, PendingMessage, get_outbox
 from coproduce.config import get_settings
+from coproduce.conversations.outbox import Outbox, PendingMessage, get_outbox
 from coproduce.database import get_engine
 from coproduce.safety import flagging
 from coproduce.safety.assess import EMERGENCY, NONE, URGENT, Assessment
 from coproduce.safety.guidance import guidance_response
 from coproduce.visits import access
+from rasa_server.channels import gate
+from rasa_server.channels.gate import Admission
 
 logger = logging.getLogger(__name__)
 
@@ -183,10 +182,6 @@ def flag_kept_message(
     )
 
 
-def _raise(error: Exception) -> None:
-    raise error
-
-
 class Delivery:
     """Sends one channel's messages to Rasa, keeping those that cannot be saved yet."""
 
@@ -228,17 +223,6 @@ class Delivery:
         """Return whether the action server and the aims database are both reachable."""
         return await self._actions_up() and await asyncio.to_thread(database_up)
 
-    def _tracker_store_errors_raise(self) -> None:
-        """Make tracker store errors reach `_handled` instead of an empty stand-in tracker.
-
-        Rasa wraps the tracker store in a FailSafeTrackerStore that, when the database is
-        down, hands back an empty in-memory conversation: the patient would be greeted as a
-        stranger and their answers written nowhere. Its error hook may raise instead.
-        """
-        store = getattr(self._agent(), "tracker_store", None)
-        if isinstance(store, FailSafeTrackerStore):
-            store._on_tracker_store_error = _raise
-
     async def handle(self, message: UserMessage, *, client: str = "unknown") -> Admission | None:
         """Get one patient message saved by Rasa, or keep it and tell the patient.
 
@@ -252,7 +236,6 @@ class Delivery:
         if admission is not None and not admission.allowed:
             await self.refuse(message, admission)
             return admission
-        self._tracker_store_errors_raise()
         if not await self._pending(sender):
             if not await self._handled(message):
                 await self._keep(message, admission)

@@ -61,18 +61,25 @@ class Outbox(Protocol):
 
 
 class _LocalLocks:
+    """One asyncio lock per conversation, dropped when nobody holds or waits for it."""
+
     def __init__(self) -> None:
         self._locks: dict[str, asyncio.Lock] = {}
+        self._users: dict[str, int] = {}
 
     @asynccontextmanager
     async def lock(self, sender: str) -> AsyncIterator[None]:
+        """Hold the conversation's lock in this process."""
         lock = self._locks.setdefault(sender, asyncio.Lock())
+        self._users[sender] = self._users.get(sender, 0) + 1
         try:
             async with lock:
                 yield
         finally:
-            if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
-                self._locks.pop(sender, None)
+            self._users[sender] -= 1
+            if not self._users[sender]:
+                del self._users[sender]
+                del self._locks[sender]
 
 
 class SqliteOutbox(_LocalLocks):

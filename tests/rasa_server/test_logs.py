@@ -6,7 +6,7 @@ import io
 
 import structlog
 
-from coproduce.channels import logs
+from rasa_server import logs
 
 
 def test_every_field_that_can_hold_patient_text_is_withheld() -> None:

@@ -8,7 +8,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from coproduce.safety.assess import Assessment
-from coproduce.safety.rasa_component import RedFlagClassifier
+from rasa_server.red_flags import RedFlagClassifier
 
 
 def _message(text: str, *ranking: tuple[str, float], safety: Assessment | None = None) -> Message:

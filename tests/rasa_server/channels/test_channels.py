@@ -12,8 +12,12 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
-from coproduce.channels.gate import Vocabulary
-from coproduce.channels.guarded import (
+from coproduce.config import get_settings
+from coproduce.visits import service as visit_service
+from coproduce.visits.models import Visit
+from coproduce.visits.service import hash_token
+from rasa_server.channels.gate import Vocabulary
+from rasa_server.channels.guarded import (
     TOO_LONG_REPLY,
     UNREADABLE_REPLY,
     GuardedRestInput,
@@ -23,11 +27,7 @@ from coproduce.channels.guarded import (
     clean_text,
     patient_text,
 )
-from coproduce.channels.patient_socket import PatientSocketInput
-from coproduce.config import get_settings
-from coproduce.visits import service as visit_service
-from coproduce.visits.models import Visit
-from coproduce.visits.service import hash_token
+from rasa_server.channels.patient_socket import PatientSocketInput
 from tests import aio
 from tests.builders import make_visit
 
@@ -402,11 +402,3 @@ def test_the_socket_channel_answers_kindly_and_passes_only_good_messages(invite:
         ("bot_uttered", {"text": UNREADABLE_REPLY}, "sid-1"),
         ("session_confirm", "conv-1", "sid-1"),
     ]
-
-
-def test_the_rasa_patches_refuse_another_rasa_version() -> None:
-    from coproduce.channels import speedups
-
-    speedups.check_rasa_version("3.6.21")
-    with pytest.raises(RuntimeError, match=r"Rasa 3\.7\.0 is installed"):
-        speedups.check_rasa_version("3.7.0")
