@@ -17,8 +17,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import store
-from actions.asking import Prompt
 from actions.context import REQUESTED_SLOT, Turn
+from actions.prompts import Prompt
 from actions.turns import MAX_ANSWER_CHARS, advance, is_skip, stay
 from coproduce.aims import topics
 from coproduce.nlp import cues, extraction, respondent, vague, yes_no

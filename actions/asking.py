@@ -8,7 +8,6 @@ before it, then reworded with an example (`utter_explain_<slot>`), and so on.
 
 from __future__ import annotations
 
-import enum
 import re
 from typing import Any
 
@@ -17,26 +16,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import plan
+from actions.prompts import FORM_PROMPT, Prompt
 from actions.readback import CONFIRM_BUTTONS, summary_card, summary_text
 from coproduce.aims import topics
 from coproduce.config import get_settings
 from coproduce.safety.guidance import CHECK_BUTTONS, check_response
 
 Events = list[dict[str, Any]]
-
-
-class Prompt(str, enum.Enum):
-    """How the validation action asks for the next question to be put."""
-
-    ASK = "ask"  # plainly, with no acknowledgement
-    NEXT = "next"  # after an answer: a short thank-you, then the question
-    REASK = "reask"  # the same question again, after something else was answered
-    REPHRASE = "rephrase"  # not understood: put another way, with an example and buttons
-    SILENT = "silent"  # ask nothing (the validation action has said what was needed)
-    SILENT_DONE = "silent_done"  # the conversation is over; ask nothing
-    UPDATED = "updated"  # after an edit at the read-back
-    EDIT = "edit"  # the patient chose a topic to redo at the read-back
-    WELCOME_BACK = "welcome_back"  # the patient came back to carry on
 
 
 TOPIC_BUTTONS = [
@@ -115,7 +101,7 @@ class AskForSlot(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
-        prompt = tracker.get_slot("form_prompt")
+        prompt = tracker.get_slot(FORM_PROMPT)
         if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
         key = self.asked_key(tracker)
@@ -158,7 +144,7 @@ class AskConsent(AskForSlot):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
-        prompt = tracker.get_slot("form_prompt")
+        prompt = tracker.get_slot(FORM_PROMPT)
         if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
         form = form_of(self.slot, prompt, tracker.get_slot("last_asked"))
@@ -264,7 +250,7 @@ class AskConfirmSummary(AskForSlot):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
-        prompt = tracker.get_slot("form_prompt")
+        prompt = tracker.get_slot(FORM_PROMPT)
         if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
         if prompt == Prompt.UPDATED:

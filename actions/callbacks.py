@@ -16,9 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import store
 from actions.answers import TRIES_BEFORE_MOVING_ON, not_understood
-from actions.asking import Prompt
 from actions.context import REQUESTED_SLOT, Turn, merged_slots
 from actions.plan import CALLBACK, next_slot
+from actions.prompts import Prompt, set_prompt
 from actions.turns import advance, stay
 from coproduce.aims import topics
 from coproduce.config import get_settings
@@ -68,7 +68,7 @@ def offer(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Eve
     if requests.phone_in(turn.text):
         return _record(dispatcher, tracker, turn, events)
     slots = merged_slots(tracker, events)
-    return [*events, SlotSet("form_prompt", Prompt.ASK), SlotSet(REQUESTED_SLOT, next_slot(slots))]
+    return [*events, set_prompt(Prompt.ASK), SlotSet(REQUESTED_SLOT, next_slot(slots))]
 
 
 def turn(dispatcher: CollectingDispatcher, tracker: Tracker, message: Turn) -> Events:

@@ -10,8 +10,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import store
-from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot, said_before
+from actions.context import REQUESTED_SLOT, Turn, said_before
+from actions.prompts import FORM_PROMPT, Prompt, set_prompt
 from actions.readback import edit_buttons
+from actions.turns import advance
 from coproduce.aims import topics
 from coproduce.config import get_settings
 from coproduce.nlp import cues, extraction, requests, yes_no
@@ -20,12 +22,6 @@ Events = list[dict[str, Any]]
 #: The way back from "what would you like to change?": the summary is right after all.
 NOTHING_TO_CHANGE = {"title": "Nothing to change", "payload": "/affirm"}
 LIST_TOPICS = (topics.ILLNESS_BURDEN, topics.TREATMENT_BURDEN, topics.ASSETS, topics.SUPPORTS)
-
-
-def _finish(tracker: Tracker, events: Events, prompt: str) -> Events:
-    events = [*events, SlotSet("form_prompt", prompt)]
-    store.persist(tracker, events)
-    return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]
 
 
 def _without_skip(tracker: Tracker, topic: str) -> dict[str, Any]:
@@ -78,7 +74,7 @@ def redo(tracker: Tracker, topic: str, target: str | None) -> Events:
         SlotSet("edit_topic", topic),
         SlotSet("edit_target", edit),
         SlotSet("correction_pending", False),
-        SlotSet("form_prompt", "edit"),
+        set_prompt(Prompt.EDIT),
     ]
     return [*events, SlotSet(REQUESTED_SLOT, topic)]
 
@@ -102,7 +98,7 @@ def _ask_what_to_change(dispatcher: CollectingDispatcher, tracker: Tracker, **fi
     if times >= 2:
         dispatcher.utter_message(response="utter_summary_kept")
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
-        return _finish(tracker, done, "silent")
+        return advance(tracker, done, Prompt.SILENT)
     asked = (
         {"response": "utter_ask_what_to_change_again"}
         if times
@@ -112,7 +108,7 @@ def _ask_what_to_change(dispatcher: CollectingDispatcher, tracker: Tracker, **fi
         }
     )
     dispatcher.utter_message(**asked, buttons=[*edit_buttons(), NOTHING_TO_CHANGE])
-    return [SlotSet("correction_pending", True), SlotSet("form_prompt", "silent")]
+    return [SlotSet("correction_pending", True), set_prompt(Prompt.SILENT)]
 
 
 _RATING_WORDS = re.compile(
@@ -168,8 +164,8 @@ def _changes_made(tracker: Tracker) -> int:
         1
         for event in tracker.events
         if event.get("event") == "slot"
-        and event.get("name") == "form_prompt"
-        and event.get("value") in ("updated", "edit")
+        and event.get("name") == FORM_PROMPT
+        and event.get("value") in (Prompt.UPDATED, Prompt.EDIT)
     )
 
 
@@ -180,7 +176,7 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
     ):
         dispatcher.utter_message(response="utter_summary_kept")
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
-        return _finish(tracker, done, "silent")
+        return advance(tracker, done, Prompt.SILENT)
     chosen = turn.entity("edit_topic")
     if chosen in topics.TOPICS:
         return redo(tracker, chosen, None)
@@ -195,11 +191,11 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
         cues.confirms(turn.text) or nothing_to_change or _yes_and_nothing_to_change(turn.text)
     ):
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
-        return _finish(tracker, done, "silent")
+        return advance(tracker, done, Prompt.SILENT)
     if not turn.is_payload and correction.topic is None and _bare_rating(turn.text):
         rating = apply(tracker, topics.BASELINE_RATING, turn.text, None)
         if rating is not None:
-            return _finish(tracker, [*rating, SlotSet("correction_pending", False)], "updated")
+            return advance(tracker, [*rating, SlotSet("correction_pending", False)], Prompt.UPDATED)
     if not turn.is_payload and not pending and said_before(tracker, turn.text):
         # The same words as before this read-back: whatever they asked for was done, so
         # ask what to change rather than redo the same part again (never a loop).
@@ -215,15 +211,15 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
     ):
         events = apply(tracker, correction.topic, correction.new_text, correction.target)
         if events is not None:
-            return _finish(tracker, [*events, SlotSet("correction_pending", False)], "updated")
+            return advance(tracker, [*events, SlotSet("correction_pending", False)], Prompt.UPDATED)
         return redo(tracker, correction.topic, correction.target)
     if turn.intent == "affirm" and not pending:
-        return _finish(tracker, [SlotSet("confirm_summary", True)], "silent")
+        return advance(tracker, [SlotSet("confirm_summary", True)], Prompt.SILENT)
     if correction.topic:
         return redo(tracker, correction.topic, correction.target)
     if turn.intent == "affirm" and pending:
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
-        return _finish(tracker, done, "silent")
+        return advance(tracker, done, Prompt.SILENT)
     return _ask_what_to_change(dispatcher, tracker)
 
 
@@ -254,5 +250,5 @@ def correct_earlier(
         if events is not None:
             store.persist(tracker, events)
             dispatcher.utter_message(response="utter_changed_earlier")
-            return [*events, SlotSet("form_prompt", "reask")]
+            return [*events, set_prompt(Prompt.REASK)]
     return redo(tracker, topic, correction.target)

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import store
 from actions.context import REQUESTED_SLOT, Turn
+from actions.prompts import Prompt, set_prompt
 
 Events = list[dict[str, Any]]
 CONFIRM_BUTTONS = [
@@ -21,7 +22,7 @@ CONFIRM_BUTTONS = [
 def ask_to_confirm(dispatcher: CollectingDispatcher) -> Events:
     """Ask the patient to confirm that everything should be deleted."""
     dispatcher.utter_message(response="utter_confirm_delete", buttons=CONFIRM_BUTTONS)
-    return [SlotSet("delete_pending", True), SlotSet("form_prompt", "silent")]
+    return [SlotSet("delete_pending", True), set_prompt(Prompt.SILENT)]
 
 
 def handle_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
@@ -29,11 +30,11 @@ def handle_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn)
     if turn.intent == "affirm":
         if not store.delete_visit(slots=dict(tracker.slots), sender_id=tracker.sender_id):
             dispatcher.utter_message(response="utter_delete_failed")
-            return [SlotSet("delete_pending", False), SlotSet("form_prompt", "reask")]
+            return [SlotSet("delete_pending", False), set_prompt(Prompt.REASK)]
         dispatcher.utter_message(response="utter_answers_deleted")
-        return [AllSlotsReset(), SlotSet("form_prompt", "silent"), SlotSet(REQUESTED_SLOT, None)]
+        return [AllSlotsReset(), set_prompt(Prompt.SILENT), SlotSet(REQUESTED_SLOT, None)]
     dispatcher.utter_message(response="utter_delete_cancelled")
-    return [SlotSet("delete_pending", False), SlotSet("form_prompt", "reask")]
+    return [SlotSet("delete_pending", False), set_prompt(Prompt.REASK)]
 
 
 class ActionRequestDelete(Action):

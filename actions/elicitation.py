@@ -22,7 +22,6 @@ from actions import (
     respondent,
     safety,
 )
-from actions.asking import Prompt
 from actions.authority import Authority
 from actions.context import (
     FORM,
@@ -34,23 +33,8 @@ from actions.context import (
     said_before,
 )
 from actions.corrections import handle_confirmation
-from actions.turns import (
-    FAQ_RESPONSES,
-    MAX_ANSWER_CHARS,
-    faq_asked,
-)
-from actions.turns import (
-    advance as _advance,
-)
-from actions.turns import (
-    control as _control,
-)
-from actions.turns import (
-    set_prompt as _prompt,
-)
-from actions.turns import (
-    stay as _stay,
-)
+from actions.prompts import FORM_PROMPT, Prompt, set_prompt
+from actions.turns import FAQ_RESPONSES, MAX_ANSWER_CHARS, advance, control, faq_asked, stay
 from coproduce.aims import topics
 from coproduce.nlp import yes_no
 from coproduce.safety.assess import CHECK, EMERGENCY, NONE, NOTHING, URGENT, Assessment
@@ -79,10 +63,10 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker, found: Inv
     granted = authority.current()
     if granted is None:
         _refused(dispatcher, turn, found)
-        return _stay()
+        return stay()
     if not granted.covers(dict(tracker.slots)):
         dispatcher.utter_message(response="utter_not_this_conversation")
-        return _stay()
+        return stay()
     return [*_relinked(tracker, granted), *_answer_turn(dispatcher, tracker, turn)]
 
 
@@ -102,8 +86,8 @@ def _danger(
     )
     if answer and answerable and not tracker.get_slot("edit_topic"):
         events = [*events, SlotSet(requested, answer), *answers.unskip(tracker, requested)]
-        return _advance(tracker, events, Prompt.SILENT)
-    return _stay(*events)
+        return advance(tracker, events, Prompt.SILENT)
+    return stay(*events)
 
 
 def _answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
@@ -153,7 +137,7 @@ def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Ev
             answered = [
                 e
                 for e in answers.decline(dispatcher, tracker, "utter_consent_declined")
-                if e.get("name") not in (REQUESTED_SLOT, "form_prompt")
+                if e.get("name") not in (REQUESTED_SLOT, FORM_PROMPT)
             ]
             tracker.slots["consent"] = False
         return [*answered, *callbacks.offer(dispatcher, tracker, turn)]
@@ -164,7 +148,7 @@ def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Ev
         faq = faq_asked(turn)
         if faq is not None:
             dispatcher.utter_message(response=FAQ_RESPONSES[faq])
-            return _stay(prompt=Prompt.REASK)
+            return stay(prompt=Prompt.REASK)
         return answers.consent_turn(dispatcher, tracker, turn)
     if requested == plan.RESPONDENT and not faq_asked(turn):
         return answers.respondent_turn(dispatcher, tracker, turn)
@@ -174,9 +158,9 @@ def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Ev
         and turn.intent in ("affirm", "correct", "deny")
     ):
         return handle_confirmation(dispatcher, tracker, turn)
-    control = _control(dispatcher, tracker, turn)
-    if control is not None:
-        return control
+    handled = control(dispatcher, tracker, turn)
+    if handled is not None:
+        return handled
     if requested == plan.CONFIRM:
         return handle_confirmation(dispatcher, tracker, turn)
     earlier = corrections.correct_earlier(dispatcher, tracker, turn, requested)
@@ -186,7 +170,7 @@ def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Ev
         return answers.rating_turn(dispatcher, tracker, turn)
     if requested in topics.TEXT_TOPICS:
         return answers.topic_turn(dispatcher, tracker, turn, requested)
-    return _advance(tracker, [])
+    return advance(tracker, [])
 
 
 def _slot_in(events: Events, name: str) -> Any:
@@ -201,13 +185,13 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
     granted = authority.current()
     if granted is None:
         _refused(dispatcher, turn, found)
-        return [_prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
+        return [set_prompt(Prompt.SILENT), SlotSet(REQUESTED_SLOT, None)]
     events: Events = []
     if not tracker.get_slot("visit_id"):
         events = binding.bind(tracker, granted)
     elif not granted.covers(dict(tracker.slots)):
         dispatcher.utter_message(response="utter_not_this_conversation")
-        return [_prompt("silent"), SlotSet(REQUESTED_SLOT, None)]
+        return [set_prompt(Prompt.SILENT), SlotSet(REQUESTED_SLOT, None)]
     else:
         events = _relinked(tracker, granted)
     assessment = safety.assessment_of(turn)
@@ -219,18 +203,18 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
             danger = safety.emergency(dispatcher, tracker, turn, assessment)
         else:
             danger = safety.ask_check(dispatcher, tracker, turn, assessment)
-        events += [*danger, _prompt("silent")]
+        events += [*danger, set_prompt(Prompt.SILENT)]
         return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]
     if tracker.get_slot("safety_check"):
         reply = safety.check_reply(dispatcher, tracker, turn)
         if _slot_in(reply, "safety_check") is not None or _slot_in(reply, "safety_pending"):
             return [*events, *reply, SlotSet(REQUESTED_SLOT, None)]
-        events += [e for e in reply if e.get("name") != "form_prompt"]
+        events += [e for e in reply if e.get("name") != FORM_PROMPT]
     elif tracker.get_slot("safety_pending"):
         reply = safety.safe_reply(dispatcher, tracker, turn)
         if _slot_in(reply, "safety_pending") is not False:
             return [*events, *reply, SlotSet(REQUESTED_SLOT, None)]
-        events += [e for e in reply if e.get("name") not in ("form_prompt", REQUESTED_SLOT)]
+        events += [e for e in reply if e.get("name") not in (FORM_PROMPT, REQUESTED_SLOT)]
     elif assessment.level == URGENT:
         safety.urgent(dispatcher, tracker, turn, assessment)
     if tracker.get_slot("delete_pending"):
@@ -250,7 +234,7 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
         if faq is not None:
             dispatcher.utter_message(response=FAQ_RESPONSES[faq])
         dispatcher.utter_message(response="utter_already_done")
-        return [*events, _prompt("silent_done"), SlotSet(REQUESTED_SLOT, None)]
+        return [*events, set_prompt(Prompt.SILENT_DONE), SlotSet(REQUESTED_SLOT, None)]
     started = slots.get("consent") is True
     if not started:
         tracker.slots.update(slots)  # this request's own copy: later steps see the binding
@@ -258,7 +242,7 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
         slots = merged_slots(tracker, events)
     return [
         *events,
-        _prompt("welcome_back" if started else "ask"),
+        set_prompt(Prompt.WELCOME_BACK if started else Prompt.ASK),
         SlotSet(REQUESTED_SLOT, next_slot(slots)),
     ]
 
@@ -281,7 +265,7 @@ def _opening_asks(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn
         return []
     if callbacks.asked_for(turn, tracker):
         offered = callbacks.offer(dispatcher, tracker, turn)
-        return [e for e in offered if e.get("name") not in (REQUESTED_SLOT, "form_prompt")]
+        return [e for e in offered if e.get("name") not in (REQUESTED_SLOT, FORM_PROMPT)]
     questions.handle(dispatcher, tracker, turn, None)
     return []
 

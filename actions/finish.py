@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import authority, store
 from actions.context import is_follow_up
+from actions.prompts import FORM_PROMPT, Prompt, set_prompt
 
 #: Sent with the last words: the chat page replaces its text box with "All done".
 CHAT_FINISHED = {"type": "chat_finished"}
@@ -26,14 +26,14 @@ class ActionFinish(Action):
     ) -> list[dict[str, Any]]:
         with authority.granted(authority.of(authority.check(authority.latest_hash(tracker)))):
             self._store(dispatcher, tracker)
-        return [SlotSet("form_prompt", None)]
+        return [set_prompt(None)]
 
     def _store(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         visit_id = tracker.get_slot("visit_id")
         if is_follow_up(tracker.slots):
             store.persist(tracker, [])
-            if tracker.get_slot("followup_done") and tracker.get_slot("form_prompt") != (
-                "silent_done"
+            if tracker.get_slot("followup_done") and tracker.get_slot(FORM_PROMPT) != (
+                Prompt.SILENT_DONE
             ):
                 dispatcher.utter_message(
                     response="utter_followup_completed", json_message=CHAT_FINISHED
@@ -42,7 +42,7 @@ class ActionFinish(Action):
             store.decline(dict(tracker.slots))
         elif visit_id and tracker.get_slot("confirm_summary"):
             store.persist(tracker, [])
-            if tracker.get_slot("form_prompt") != "silent_done":
+            if tracker.get_slot(FORM_PROMPT) != Prompt.SILENT_DONE:
                 dispatcher.utter_message(response="utter_completed", json_message=CHAT_FINISHED)
         elif visit_id:
             store.persist(tracker, [])

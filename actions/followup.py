@@ -15,8 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import plan
 from actions.answers import TRIES_BEFORE_MOVING_ON, not_understood, skip
-from actions.asking import RATING_BUTTONS, AskForSlot, Prompt, rated_measure
+from actions.asking import RATING_BUTTONS, AskForSlot, rated_measure
 from actions.context import REQUESTED_SLOT, Turn, next_slot
+from actions.prompts import FORM_PROMPT, Prompt, set_prompt
 from actions.turns import MAX_ANSWER_CHARS, advance, control, is_skip, stay
 from coproduce.aims import topics
 from coproduce.config import get_settings
@@ -37,16 +38,16 @@ def activation(dispatcher: CollectingDispatcher, slots: dict[str, Any], events: 
     """Open (or reopen) a follow-up: remind the patient of their aim in their own words."""
     if slots.get("followup_done"):
         dispatcher.utter_message(response="utter_followup_already_done")
-        return [*events, SlotSet("form_prompt", Prompt.SILENT_DONE), SlotSet(REQUESTED_SLOT, None)]
+        return [*events, set_prompt(Prompt.SILENT_DONE), SlotSet(REQUESTED_SLOT, None)]
     started = any(slots.get(name) is not None for name in ("followup_rating", "goal_attainment"))
     return [
         *events,
-        SlotSet("form_prompt", Prompt.WELCOME_BACK if started else Prompt.ASK),
+        set_prompt(Prompt.WELCOME_BACK if started else Prompt.ASK),
         SlotSet(REQUESTED_SLOT, next_slot(slots)),
     ]
 
 
-def _finish_if_done(tracker: Tracker, events: Events, prompt: str = Prompt.NEXT) -> Events:
+def _finish_if_done(tracker: Tracker, events: Events, prompt: Prompt = Prompt.NEXT) -> Events:
     done = [*events, SlotSet("misunderstood", None)]
     slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e["event"] == "slot"}}
     if next_slot(slots) is None:
@@ -203,7 +204,7 @@ class AskFollowUpRating(AskFollowUpSlot):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
-        prompt = tracker.get_slot("form_prompt")
+        prompt = tracker.get_slot(FORM_PROMPT)
         if prompt == Prompt.ASK and tracker.get_slot("last_asked") is None:
             settings = get_settings()
             dispatcher.utter_message(

@@ -14,8 +14,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import store
-from actions.asking import Prompt
 from actions.context import Turn, said_before
+from actions.prompts import Prompt
 from actions.turns import stay
 from coproduce.aims import topics
 from coproduce.nlp import requests

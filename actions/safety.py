@@ -25,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import authority, store
 from actions.context import REQUESTED_SLOT, Turn
+from actions.prompts import Prompt, set_prompt
 from coproduce.config import get_settings
 from coproduce.nlp import cues
 from coproduce.safety.assess import CHECK, EMERGENCY, NOTHING, URGENT, Assessment
@@ -186,7 +187,7 @@ def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
         # Not an emergency now, but the message read as needing a clinician today.
         same_day = Assessment(URGENT, tuple(pending.get("categories") or ()))
         urgent(dispatcher, tracker, _original(tracker, turn, pending), same_day)
-        return [SlotSet("safety_check", None), SlotSet("form_prompt", "ask")]
+        return [SlotSet("safety_check", None), set_prompt(Prompt.ASK)]
     if said == "deny":
         # After the general question a "no" needs nothing more; after a question about one
         # kind of danger, the clinician should hear about it at the visit.
@@ -194,17 +195,17 @@ def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
         dispatcher.utter_message(
             response="utter_safety_check_no" if named else "utter_safety_check_no_general"
         )
-        return [SlotSet("safety_check", None), SlotSet("form_prompt", "ask")]
+        return [SlotSet("safety_check", None), set_prompt(Prompt.ASK)]
     if said is None:
         dispatcher.utter_message(response="utter_safety_check_unclear", **numbers())
-        return [SlotSet("safety_check", None), SlotSet("form_prompt", "ask")]
+        return [SlotSet("safety_check", None), set_prompt(Prompt.ASK)]
     assessment = Assessment(
         EMERGENCY,
         tuple(pending.get("categories") or ()),
         "someone_else" if pending.get("about") == "someone_else" else "patient",
     )
     events = emergency(dispatcher, tracker, _original(tracker, turn, pending), assessment)
-    return [SlotSet("safety_check", None), *events, SlotSet("form_prompt", "silent")]
+    return [SlotSet("safety_check", None), *events, set_prompt(Prompt.SILENT)]
 
 
 def _original(tracker: Tracker, turn: Turn, pending: dict[str, Any]) -> Turn:
@@ -245,14 +246,14 @@ def safe_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -
         return [
             SlotSet("safety_pending", False),
             SlotSet("safety_flags", None),
-            SlotSet("form_prompt", "ask"),
+            set_prompt(Prompt.ASK),
         ]
     dispatcher.utter_message(response="utter_safety_stop", **numbers())
     return [
         SlotSet("safety_pending", False),
         SlotSet("safety_flags", None),
         SlotSet("safety_stop", True),
-        SlotSet("form_prompt", "silent"),
+        set_prompt(Prompt.SILENT),
         SlotSet(REQUESTED_SLOT, None),
     ]
 

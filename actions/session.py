@@ -9,11 +9,12 @@ from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import authority, binding
+from actions.prompts import FORM_PROMPT
 
 #: Slots that describe one moment of the conversation, never carried into a new session.
 TRANSIENT = {
     "requested_slot",
-    "form_prompt",
+    FORM_PROMPT,
     "session_started_metadata",
     "correction_pending",
     "safety_pending",

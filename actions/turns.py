@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import deletion, store
 from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot
+from actions.prompts import Prompt, set_prompt
 from coproduce.aims import topics
 from coproduce.nlp import cues, extraction
 
@@ -26,19 +27,14 @@ MAX_ANSWER_CHARS = 4000
 EXPLAINED = frozenset([*topics.TEXT_TOPICS, topics.BASELINE_RATING])
 
 
-def set_prompt(value: str | None) -> dict[str, Any]:
-    """Say how the ask action should put the next question (see the form_prompt slot)."""
-    return SlotSet("form_prompt", value)
-
-
-def advance(tracker: Tracker, events: Events, prompt: str = "next") -> Events:
+def advance(tracker: Tracker, events: Events, prompt: Prompt = Prompt.NEXT) -> Events:
     """Finish a turn: save the state, then point the form at the next empty slot."""
     events = [*events, set_prompt(prompt)]
     store.persist(tracker, events)
     return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]
 
 
-def stay(*events: dict[str, Any], prompt: str = "silent") -> Events:
+def stay(*events: dict[str, Any], prompt: Prompt = Prompt.SILENT) -> Events:
     """Keep the same question; the ask action puts it as `prompt` says."""
     return [*events, set_prompt(prompt)]
 
@@ -66,9 +62,9 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
     faq = faq_asked(turn)
     if faq is not None:
         dispatcher.utter_message(response=FAQ_RESPONSES[faq])
-        return stay(prompt="reask")
+        return stay(prompt=Prompt.REASK)
     if (turn.is_payload and intent == "greet") or cues.is_greeting(turn.text):
-        return stay(prompt="reask")
+        return stay(prompt=Prompt.REASK)
     if cues.is_pause(turn.text) and turn.words <= 10:
         dispatcher.utter_message(response="utter_wait")
         return stay()
@@ -84,9 +80,9 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
     requested = tracker.get_slot(REQUESTED_SLOT)
     lost = not turn.is_payload and turn.words <= 15 and cues.not_understood(turn.text)
     if lost and requested in EXPLAINED:
-        return stay(prompt="rephrase")
+        return stay(prompt=Prompt.REPHRASE)
     if turn.is_payload and intent != "dont_know":
-        return stay(prompt="reask")
+        return stay(prompt=Prompt.REASK)
     return None
 
 

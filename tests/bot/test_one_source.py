@@ -8,10 +8,13 @@ from typing import Any
 import pytest
 import yaml
 
-from actions import binding, store
+from actions import binding, session, store
+from actions.prompts import FORM_PROMPT, Prompt
 from api.routes.clinician import TOPIC_LABELS
 from coproduce.aims import topics
 from coproduce.followups.service import FOLLOWUP_TOPICS, FollowUpState
+from coproduce.safety.guidance import check_response, guidance_response
+from coproduce.safety.patterns import CATEGORIES
 
 DOMAIN = Path(__file__).resolve().parents[2] / "bot/domain"
 
@@ -64,3 +67,23 @@ def test_the_follow_up_slots_are_stored_and_reloaded_alike(
     monkeypatch.setattr(store, "load_follow_up", lambda follow_up_id: state)
     events = binding._follow_up_slots("f-1")
     assert {e["name"]: e["value"] for e in events} == slots
+
+
+def test_every_safety_response_the_actions_name_is_in_the_domain() -> None:
+    responses = _domain("safety.yml")["responses"]
+    for category in CATEGORIES:
+        for about in ("patient", "someone_else"):
+            assert guidance_response([category], about=about) in responses, (category, about)
+        assert check_response([category]) in responses, category
+    assert check_response([]) in responses
+
+
+def test_the_form_prompt_protocol_is_one_enum_and_its_slot_is_in_the_domain() -> None:
+    slots = _domain("elicitation.yml")["slots"]
+    assert FORM_PROMPT in slots
+    assert FORM_PROMPT in session.TRANSIENT
+    assert len({p.value for p in Prompt}) == len(Prompt)
+    actions = Path(__file__).resolve().parents[2] / "actions"
+    for path in actions.glob("*.py"):
+        if path.name != "prompts.py":
+            assert '"form_prompt"' not in path.read_text(), path.name
