@@ -25,6 +25,7 @@ from coproduce import display, ratelimit
 from coproduce.aims import service as aim_service
 from coproduce.aims import topics
 from coproduce.aims.schemas import AimSummary, PlanOut
+from coproduce.aims.timeline import BASELINE, rating_timeline
 from coproduce.audit import service as audit_service
 from coproduce.clinics import service as clinic_service
 from coproduce.clinics.service import Principal
@@ -734,13 +735,15 @@ def _status_text(summary: AimSummary) -> str:
 
 def _ratings_chart(visit: Visit, summary: AimSummary) -> Markup:
     """Baseline and follow-up ratings over time, as an inline SVG."""
-    points = []
-    if summary.improvement.baseline_rating is not None:
-        points.append(ChartPoint("Before visit", summary.improvement.baseline_rating))
-    for follow_up in summary.follow_ups:
-        if follow_up.rating is not None and follow_up.at is not None:
-            at = follow_up.at.replace(tzinfo=timezone.utc).astimezone(CLINIC_TZ)
-            points.append(ChartPoint(at.strftime("%-d %b"), follow_up.rating))
+    points = [
+        ChartPoint(
+            "Before visit"
+            if point.kind == BASELINE
+            else point.at.replace(tzinfo=timezone.utc).astimezone(CLINIC_TZ).strftime("%-d %b"),
+            point.rating,
+        )
+        for point in rating_timeline(summary, baseline_at=visit.created_at)
+    ]
     if len(points) < 2:
         return Markup("")
     return ratings_svg(points, title="Ratings on the patient's own measure, 0 to 10, over time")

@@ -23,8 +23,9 @@ from api.schemas import (
 from coproduce import ratelimit
 from coproduce.aims import service as aim_service
 from coproduce.aims.schemas import AimSummary
+from coproduce.aims.timeline import rating_timeline
 from coproduce.audit import service as audit_service
-from coproduce.fhir.export import RatingPoint, build_bundle
+from coproduce.fhir.export import build_bundle
 from coproduce.visits import service as visit_service
 from coproduce.visits.forget import forget_visit
 from coproduce.visits.models import Invite, Visit, VisitStatus
@@ -153,7 +154,7 @@ def get_fhir_bundle(
     summary = aim_service.get_summary(session=session, visit_id=visit.id)
     if summary is None:
         raise NotFound(f"No visit with id '{visit_id}'.")
-    ratings = _rating_points(visit, summary)
+    ratings = rating_timeline(summary, baseline_at=visit.created_at)
     audit_service.record(
         session=session,
         actor=principal.actor,
@@ -163,23 +164,6 @@ def get_fhir_bundle(
         source=source,
     )
     return build_bundle(summary=summary, patient_ref=visit.patient_ref, ratings=ratings)
-
-
-def _rating_points(visit: Visit, summary: AimSummary) -> list[RatingPoint]:
-    # The baseline is given in the pre-visit conversation, between invite and visit.
-    points = []
-    if summary.improvement.baseline_rating is not None:
-        points.append(
-            RatingPoint(
-                at=visit.created_at, kind="baseline", rating=summary.improvement.baseline_rating
-            )
-        )
-    points += [
-        RatingPoint(at=f.at, rating=f.rating, kind="follow_up", goal_attainment=f.goal_attainment)
-        for f in summary.follow_ups
-        if f.rating is not None and f.at is not None
-    ]
-    return points
 
 
 @router.post("/{visit_id}/invite", response_model=InviteOut, status_code=201)

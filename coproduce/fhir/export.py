@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -26,6 +25,7 @@ from pydantic.json import pydantic_encoder
 
 from coproduce.aims import topics
 from coproduce.aims.schemas import AimSummary
+from coproduce.aims.timeline import BASELINE, FOLLOW_UP, RatingPoint
 
 PATIENT_REF_SYSTEM = "urn:coproduce:patient-ref"
 QUESTIONNAIRE = "urn:coproduce:questionnaire:previsit-aim"
@@ -72,16 +72,6 @@ _ACHIEVEMENT_DISPLAY = {
     "no-change": "No Change",
     "achieved": "Achieved",
 }
-
-
-@dataclass(frozen=True)
-class RatingPoint:
-    """One rating on the patient's own 0-10 measure."""
-
-    at: datetime  # naive UTC
-    rating: int
-    kind: str  # "baseline" | "follow_up"
-    goal_attainment: int | None = None  # -2..+2, follow-ups only
 
 
 def build_bundle(
@@ -146,7 +136,7 @@ def achievement_status(*, baseline: int | None, ratings: list[RatingPoint]) -> s
        0 ``no-change``. Ratings are whole numbers, and a change of one point is the smallest
        that matters to patients (as in MYMOP).
     """
-    follow_ups = [(p.at, i, p) for i, p in enumerate(ratings) if p.kind == "follow_up"]
+    follow_ups = [(p.at, i, p) for i, p in enumerate(ratings) if p.kind == FOLLOW_UP]
     if not follow_ups:
         return None
     latest = max(follow_ups, key=lambda entry: (entry[0], entry[1]))[2]
@@ -298,7 +288,7 @@ def _baseline(summary: AimSummary, points: list[RatingPoint]) -> tuple[int, date
     """Return the baseline rating and its date: the summary's, else the latest baseline point."""
     if summary.improvement.baseline_rating is not None:
         return summary.improvement.baseline_rating, summary.updated_at.date()
-    baselines = [p for p in points if p.kind == "baseline"]
+    baselines = [p for p in points if p.kind == BASELINE]
     if not baselines:
         return None
     latest = max(baselines, key=lambda p: p.at)
@@ -500,7 +490,7 @@ def _red_flags_item(summary: AimSummary) -> dict[str, Any]:
 
 def _checked_ratings(ratings: list[RatingPoint]) -> list[RatingPoint]:
     for point in ratings:
-        if point.kind not in ("baseline", "follow_up"):
+        if point.kind not in (BASELINE, FOLLOW_UP):
             raise ValueError(f"rating kind must be 'baseline' or 'follow_up', not {point.kind!r}")
         if not 0 <= point.rating <= 10:
             raise ValueError(f"rating must be 0-10, not {point.rating!r}")
@@ -521,7 +511,7 @@ def _observation_roles(points: list[RatingPoint]) -> list[tuple[str, RatingPoint
 
 
 def _observation(urls: _Urls, role: str, point: RatingPoint) -> Observation:
-    label = "Baseline rating" if point.kind == "baseline" else "Follow-up rating"
+    label = "Baseline rating" if point.kind == BASELINE else "Follow-up rating"
     observation: dict[str, Any] = {
         "resourceType": "Observation",
         "id": urls.new_id(role),

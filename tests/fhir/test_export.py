@@ -23,7 +23,8 @@ from coproduce.aims.schemas import (
     TextItem,
     TreatmentBurdenItem,
 )
-from coproduce.fhir.export import RatingPoint, build_bundle
+from coproduce.aims.timeline import RatingPoint
+from coproduce.fhir.export import build_bundle
 from tests.builders import EXAMPLE_ANSWERS
 
 VISIT_ID = "3f2a9c1e-7b1d-4c2e-9a51-0c6a1d2e4f10"
