@@ -11,8 +11,19 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.clinician import pages as clinician_pages
 from api.limits import RequestGuard, SecurityHeaders
-from api.routes import audit, chat, clinician, followups, health, plans, quality, visits
+from api.routes import (
+    audit,
+    chat,
+    clinician,
+    clinician_plan,
+    followups,
+    health,
+    plans,
+    quality,
+    visits,
+)
 from coproduce.config import get_settings
 from coproduce.conversations import retention
 from coproduce.database import session_scope
@@ -66,9 +77,10 @@ def create_app() -> FastAPI:
     app.include_router(plans.router)
     app.include_router(quality.router)
     app.include_router(clinician.router)
+    app.include_router(clinician_plan.router)
     app.mount(
         "/clinician/static",
-        StaticFiles(directory=clinician.STATIC_DIR),
+        StaticFiles(directory=clinician_pages.STATIC_DIR),
         name="clinician_static",
     )
 

@@ -15,9 +15,9 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
+from api.clinician import pages
 from api.deps import PrincipalDep, SessionDep
 from api.errors import NotFound, Unprocessable
-from api.routes import clinician as pages
 from coproduce.clinics import service as clinic_service
 from coproduce.clinics.models import Clinic
 from coproduce.clinics.service import Principal

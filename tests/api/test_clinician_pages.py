@@ -14,8 +14,8 @@ from httpx import Response
 from markupsafe import escape
 from sqlalchemy import select
 
+from api.clinician.pages import CLINIC_TZ
 from api.main import create_app
-from api.routes.clinician import CLINIC_TZ
 from api.web_session import SESSION_COOKIE
 from coproduce.aims import service as aim_service
 from coproduce.aims import topics

@@ -10,7 +10,7 @@ import yaml
 
 from actions import binding, session, store
 from actions.prompts import FORM_PROMPT, Prompt
-from api.routes.clinician import TOPIC_LABELS
+from api.clinician.pages import TOPIC_LABELS
 from coproduce.aims import topics
 from coproduce.followups.service import FOLLOWUP_TOPICS, FollowUpState
 from coproduce.safety.guidance import check_response, guidance_response

@@ -44,7 +44,7 @@ class Site:
 
 
 def _today_at(hour: int, minute: int = 0) -> datetime:
-    from api.routes.clinician import CLINIC_TZ
+    from api.clinician.pages import CLINIC_TZ
 
     local = datetime.now(CLINIC_TZ).replace(hour=hour, minute=minute, second=0, microsecond=0)
     return local.astimezone(timezone.utc).replace(tzinfo=None)

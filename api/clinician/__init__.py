@@ -1,0 +1,1 @@
+"""Code shared by the clinician's web pages (the routes are in api/routes/clinician*.py)."""
