@@ -77,18 +77,22 @@ class AskForSlot(Action):
     slot: str = ""
 
     def name(self) -> str:
+        """Return the action's name: action_ask_<slot>."""
         return f"action_ask_{self.slot}"
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the question as first put: the domain's utter_ask_<slot>."""
         return response_text(domain, f"utter_ask_{self.slot}")
 
     def rephrased(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the question reworded with an example (utter_explain_<slot>), or as first put."""
         name = f"utter_explain_{self.slot}"
         if name in domain.get("responses", {}):
             return response_text(domain, name, **self.values(tracker))
         return self.question(tracker, domain)
 
     def values(self, tracker: Tracker) -> dict[str, Any]:
+        """Return the values of the {placeholders} in the reworded question (none by default)."""
         return {}
 
     def asked_key(self, tracker: Tracker) -> str:
@@ -96,11 +100,13 @@ class AskForSlot(Action):
         return self.slot
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return the buttons under the question: skip it, or ask who will see the answers."""
         return TOPIC_BUTTONS
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
+        """Put the question the way the last turn calls for, and remember how it was put."""
         prompt = tracker.get_slot(FORM_PROMPT)
         if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
@@ -128,22 +134,28 @@ class AskForSlot(Action):
 
 
 class AskConsent(AskForSlot):
+    """Ask whether the patient agrees to go ahead and share their answers with the clinician."""
+
     slot = "consent"
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return "Yes, go ahead", "No thanks" and "Who will see this?"."""
         return CONSENT_BUTTONS
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the consent question, worded for someone else when a proxy is suspected."""
         respondent = tracker.get_slot("respondent") or {}
         proxy = tracker.get_slot("proxy_suspected") or respondent.get("type") == "proxy"
         return response_text(domain, "utter_ask_consent_proxy" if proxy else "utter_ask_consent")
 
     def rephrased(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the question put again after an answer that was neither a yes nor a no."""
         return response_text(domain, "utter_consent_unclear")
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
+        """Introduce the clinic and the emergency number the first time, then ask for consent."""
         prompt = tracker.get_slot(FORM_PROMPT)
         if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
@@ -165,19 +177,26 @@ class AskConsent(AskForSlot):
 
 
 class AskRespondent(AskForSlot):
+    """Ask whether someone else is answering for the patient, and who they are to them."""
+
     slot = "respondent"
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return "No, I'm the patient" and skip."""
         return RESPONDENT_BUTTONS
 
 
 class AskCallbackPhone(AskForSlot):
+    """Ask for a phone number the clinic can call back on."""
+
     slot = "callback_phone"
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return a "No thanks" button, to carry on without a call-back."""
         return [{"title": "No thanks", "payload": "/deny"}]
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the question, naming the clinic that will call."""
         return response_text(
             domain, "utter_ask_callback_phone", clinic_name=get_settings().clinic_name
         )
@@ -230,9 +249,12 @@ def rated_measure(tracker: Tracker) -> str | None:
 
 
 class AskBaselineRating(AskForSlot):
+    """Ask the patient to rate their own measure today, 0-10: the baseline."""
+
     slot = topics.BASELINE_RATING
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the question, quoting the patient's measure (shortened) when they gave one."""
         measure = rated_measure(tracker)
         if not measure:
             return response_text(domain, "utter_ask_baseline_rating_general")
@@ -241,15 +263,19 @@ class AskBaselineRating(AskForSlot):
         return response_text(domain, "utter_ask_baseline_rating", measure=short)
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return one button per rating, 0 to 10, and skip."""
         return RATING_BUTTONS
 
 
 class AskConfirmSummary(AskForSlot):
+    """Show the summary of the patient's answers and ask whether it is right."""
+
     slot = "confirm_summary"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
+        """Show the summary (said to be updated after an edit) and ask to confirm it."""
         prompt = tracker.get_slot(FORM_PROMPT)
         if prompt in (Prompt.SILENT, Prompt.SILENT_DONE):
             return []
@@ -267,9 +293,11 @@ class AskSafetyCheck(AskForSlot):
     slot = "safety_check"
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return the buttons that answer the safety check question."""
         return CHECK_BUTTONS
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the check question for the dangers still to be asked about."""
         pending = tracker.get_slot("safety_check") or {}
         return response_text(domain, check_response(list(pending.get("ask_about") or [])))
 
@@ -280,10 +308,12 @@ class AskSafeToContinue(AskForSlot):
     slot = "safe_to_continue"
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return "Yes, I'm safe to carry on" and "No"."""
         return [
             {"title": "Yes, I'm safe to carry on", "payload": "/affirm"},
             {"title": "No", "payload": "/deny"},
         ]
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the question, as in the domain."""
         return response_text(domain, "utter_ask_safe_to_continue")

@@ -50,6 +50,10 @@ def _category_kept(original: str, target: str, new_text: str, tracker: Tracker) 
 
 
 def apply(tracker: Tracker, topic: str, new_text: str, target: str | None) -> Events | None:
+    """Return the events that put `new_text` in place of the topic's answer or of its `target` item.
+
+    A rating that cannot be read returns None.
+    """
     if topic == topics.BASELINE_RATING:
         rating = extraction.parse_rating(new_text)
         if rating.status != "ok":
@@ -93,7 +97,8 @@ def _times_asked_what_to_change(tracker: Tracker) -> int:
 def _ask_what_to_change(dispatcher: CollectingDispatcher, tracker: Tracker, **first: Any) -> Events:
     """Ask what to change; asked twice with no change named, keep the summary (never a loop).
 
-    `first` replaces the first time's question (a response name and its values)."""
+    `first` replaces the first time's question (a response name and its values).
+    """
     times = _times_asked_what_to_change(tracker)
     if times >= 2:
         dispatcher.utter_message(response="utter_summary_kept")
@@ -120,8 +125,10 @@ _RATING_WORDS = re.compile(
 
 
 def _bare_rating(text: str) -> bool:
-    """True for a message that is a rating and little else ("5", "more like a six", "4/10"):
-    "nearly, one thing" names no rating."""
+    """True for a message that is a rating and little else ("5", "more like a six", "4/10").
+
+    "nearly, one thing" names no rating.
+    """
     if extraction.parse_rating(text).status != "ok":
         return False
     rest = _RATING_WORDS.sub(" ", text.lower())
@@ -140,8 +147,10 @@ _CHANGE_CUE = re.compile(
 
 
 def _yes_and_nothing_to_change(text: str) -> bool:
-    """A yes with a thank-you or a remark, and no change asked for ("Yes. Thank you, it
-    helps just writing it down")."""
+    """A yes with a thank-you or a remark, and no change asked for.
+
+    For example "Yes. Thank you, it helps just writing it down".
+    """
     return yes_no.answer(text) == yes_no.YES and not _CHANGE_CUE.search(text)
 
 

@@ -41,11 +41,13 @@ class ActionRequestDelete(Action):
     """Outside the form: ask to confirm the deletion (the reply restarts the form)."""
 
     def name(self) -> str:
+        """Return the action's name."""
         return "action_request_delete"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
+        """Ask to confirm the deletion, or say the link is invalid when no visit is bound."""
         if not tracker.get_slot("visit_id"):
             dispatcher.utter_message(response="utter_invite_invalid")
             return []

@@ -248,9 +248,11 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
 
 
 def _opening(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
-    """Take what a first message says besides starting: who is typing ("I'm filling this in
-    for my dad"), a question about this chat, a call-back ("can I speak to a person
-    instead?"), or a question for the clinician."""
+    """Take what a first message says besides starting.
+
+    Who is typing ("I'm filling this in for my dad"), a question about this chat, a call-back
+    ("can I speak to a person instead?"), or a question for the clinician.
+    """
     noticed = respondent.notice(tracker, turn)
     tracker.slots.update({e["name"]: e["value"] for e in noticed})
     return [*noticed, *_opening_asks(dispatcher, tracker, turn)]
@@ -274,11 +276,13 @@ class ValidateElicitationForm(Action):
     """The form's validation action: every message inside the form passes through here."""
 
     def name(self) -> str:
+        """Return the form's validation action name: validate_<form>."""
         return f"validate_{FORM}"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
+        """Take a message inside the form, or the activation; always name the next question."""
         in_form = (tracker.active_loop or {}).get("name") == FORM
         found = authority.check(authority.latest_hash(tracker))
         with authority.granted(authority.of(found)):
@@ -290,8 +294,11 @@ class ValidateElicitationForm(Action):
 
 
 def with_next_question(tracker: Tracker, events: Events) -> Events:
-    """Always name the next question: left to itself, Rasa's form would ask the first empty
-    required slot, which with questions asked only when needed is not the one we mean."""
+    """Always name the next question.
+
+    Left to itself, Rasa's form would ask the first empty required slot, which with questions
+    asked only when needed is not the one we mean.
+    """
     if any(e.get("event") == "slot" and e.get("name") == REQUESTED_SLOT for e in events):
         return events
     return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]

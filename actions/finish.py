@@ -19,11 +19,13 @@ class ActionFinish(Action):
     """Run once the form ends: completed, declined, stopped for safety or refused."""
 
     def name(self) -> str:
+        """Return the action's name."""
         return "action_finish"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        """Store the conversation's final state, say the closing words, and clear the prompt."""
         with authority.granted(authority.of(authority.check(authority.latest_hash(tracker)))):
             self._store(dispatcher, tracker)
         return [set_prompt(None)]

@@ -117,8 +117,11 @@ def _item_answered(
 def _plan_item_turn(
     dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, slot: str
 ) -> Events:
-    """Did they manage the item (`plan_item_status`), and what got in the way of it
-    (`plan_item_barrier`): a skip or two misunderstandings leave it unanswered and go on."""
+    """Take an answer about a plan item: did they manage it, and what got in the way of it.
+
+    The two questions are `plan_item_status` and `plan_item_barrier`; a skip or two
+    misunderstandings leave the question unanswered and go on.
+    """
     current = plan.current_plan_item(dict(tracker.slots))
     if current is None:
         return advance(tracker, [], prompt=Prompt.REASK)
@@ -189,12 +192,16 @@ class AskFollowUpSlot(AskForSlot):
 
 
 class AskFollowUpRating(AskFollowUpSlot):
+    """Ask for today's rating on the patient's own measure, 0-10."""
+
     slot = "followup_rating"
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return one button per rating, 0 to 10, and skip."""
         return RATING_BUTTONS
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the question: about the patient's measure, or general when they gave none."""
         from actions.asking import response_text
 
         if rated_measure(tracker) is None:
@@ -204,6 +211,7 @@ class AskFollowUpRating(AskFollowUpSlot):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
+        """At the start, introduce the follow-up and remind the patient of their aim; then ask."""
         prompt = tracker.get_slot(FORM_PROMPT)
         if prompt == Prompt.ASK and tracker.get_slot("last_asked") is None:
             settings = get_settings()
@@ -220,16 +228,22 @@ class AskFollowUpRating(AskFollowUpSlot):
 
 
 class AskGoalAttainment(AskFollowUpSlot):
+    """Ask how it has gone compared with what the patient hoped (Goal Attainment Scaling)."""
+
     slot = "goal_attainment"
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return one button per answer on the -2..+2 scale."""
         return GOAL_BUTTONS
 
 
 class AskWorryResolved(AskFollowUpSlot):
+    """Ask whether the worry the patient had before the visit was dealt with."""
+
     slot = "worry_resolved"
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the question, quoting the patient's worry (shortened)."""
         from actions.asking import response_text
 
         worry = _quote(tracker.get_slot(topics.CONCERNS)) or ""
@@ -238,14 +252,20 @@ class AskWorryResolved(AskFollowUpSlot):
 
 
 class AskFollowUpHelped(AskFollowUpSlot):
+    """Ask what has helped since the visit."""
+
     slot = "followup_helped"
 
 
 class AskFollowUpBarriers(AskFollowUpSlot):
+    """Ask what has got in the way since the visit."""
+
     slot = "followup_barriers"
 
 
 class AskAimUpdate(AskFollowUpSlot):
+    """Ask whether what the patient wants is still the same, or has changed."""
+
     slot = "aim_update"
 
 
@@ -264,32 +284,39 @@ def _item_words(tracker: Tracker) -> str:
 
 
 class AskPlanItem(AskFollowUpSlot):
-    """Base for the two questions asked about each plan item: quoted, and put afresh for the
-    next item (never "So, when you're ready:" because the last item was asked the same way)."""
+    """Base for the two questions asked about each plan item.
+
+    The item is quoted, and the question is put afresh for the next item (never "So, when
+    you're ready:" because the last item was asked the same way).
+    """
 
     def asked_key(self, tracker: Tracker) -> str:
+        """Return the slot and the item now asked about, so each item is asked afresh."""
         current = plan.current_plan_item(dict(tracker.slots))
         return f"{self.slot}:{current[0]['id']}" if current else self.slot
 
     def values(self, tracker: Tracker) -> dict[str, Any]:
+        """Return the item's words (shortened), quoted in the question."""
         return {"what": _item_words(tracker)}
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        """Return the question, quoting the item."""
         from actions.asking import response_text
 
         return response_text(domain, f"utter_ask_{self.slot}", **self.values(tracker))
 
 
 class AskPlanItemStatus(AskPlanItem):
-    """ "At your visit you agreed: ... Did you manage it?" for each of the patient's items."""
+    """Ask "At your visit you agreed: ... Did you manage it?" for each of the patient's items."""
 
     slot = plan.PLAN_STATUS
 
     def buttons(self) -> list[dict[str, str]]:
+        """Return "Yes, done", "Partly", "Not yet" and skip."""
         return PLAN_STATUS_BUTTONS
 
 
 class AskPlanItemBarrier(AskPlanItem):
-    """ "What got in the way?" when an item was done only partly or not yet."""
+    """Ask "What got in the way?" when an item was done only partly or not yet."""
 
     slot = plan.PLAN_BARRIER

@@ -103,6 +103,7 @@ def current_plan_item(slots: dict[str, Any]) -> tuple[dict[str, str], str] | Non
 
 
 def plan_question(slots: dict[str, Any]) -> str | None:
+    """Return which of the current plan item's questions is due, or None when all are answered."""
     current = current_plan_item(slots)
     return None if current is None else current[1]
 

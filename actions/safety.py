@@ -271,11 +271,13 @@ class ActionRedFlag(Action):
     """A message that needs safety first outside the form (before it starts or after it ends)."""
 
     def name(self) -> str:
+        """Return the action's name."""
         return "action_red_flag"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
+        """Answer the message's danger: an emergency, a check question, or urgent guidance."""
         turn = Turn.from_tracker(tracker)
         assessment = assessment_of(turn)
         with authority.granted(authority.of(authority.check(authority.latest_hash(tracker)))):

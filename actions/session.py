@@ -33,11 +33,13 @@ class ActionSessionStart(Action):
     """Carry the conversation over and reload what was stored for its visit."""
 
     def name(self) -> str:
+        """Return the action's name."""
         return "action_session_start"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        """Start a session bound to its invite: keep the chat's slots, reload the visit's."""
         events: list[dict[str, Any]] = [SessionStarted()]
         granted = authority.of(authority.check(_invite_hash(tracker)))
         if granted is None:

@@ -1,0 +1,1 @@
+"""The clinician-facing API: the FastAPI app, its routes, the clinician's pages, the admin CLI."""

@@ -157,6 +157,7 @@ def _demo_data(args: argparse.Namespace) -> int:
 
 
 def main() -> None:
+    """Run the command line on this process's arguments and exit with its status."""
     sys.exit(run(sys.argv[1:]))
 
 

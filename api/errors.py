@@ -13,44 +13,60 @@ from coproduce.database import DatabaseBusy
 
 
 class ApiError(Exception):
+    """A domain error that a route raises: answered as its status code with a JSON body."""
+
     status_code = 400
     code = "bad_request"
 
     def __init__(self, message: str) -> None:
+        """Keep the message, shown to the caller as `message` and `detail`."""
         super().__init__(message)
         self.message = message
 
 
 class Unauthorized(ApiError):
+    """401: no bearer token, or one that is not valid."""
+
     status_code = 401
     code = "unauthorized"
 
 
 class Forbidden(ApiError):
+    """403: the caller may not do this."""
+
     status_code = 403
     code = "forbidden"
 
 
 class NotFound(ApiError):
+    """404: no such thing (another clinic's record is not found either)."""
+
     status_code = 404
     code = "not_found"
 
 
 class Conflict(ApiError):
+    """409: the request conflicts with what is stored."""
+
     status_code = 409
     code = "conflict"
 
 
 class Unprocessable(ApiError):
+    """422: the request is well formed but cannot be carried out."""
+
     status_code = 422
     code = "unprocessable"
 
 
 class TooManyRequests(ApiError):
+    """429: too many requests; the caller is told when to try again."""
+
     status_code = 429
     code = "rate_limited"
 
     def __init__(self, message: str, *, retry_after: int) -> None:
+        """Keep the message, with when to try again, and the wait for the Retry-After header."""
         super().__init__(f"{message} Please try again in {retry_after} seconds.")
         self.retry_after = retry_after
 

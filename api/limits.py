@@ -73,10 +73,10 @@ def _unwritable(value: Any, path: str = "body") -> str | None:
 
 
 def json_problem(scope: Scope, body: bytes) -> str | None:
-    """Return what is wrong with a JSON body that no route could handle well, or None.
+    r"""Return what is wrong with a JSON body that no route could handle well, or None.
 
     A field named twice (JSON would silently keep the last one), or text that cannot be
-    stored (a lone UTF-16 surrogate such as "\\ud800", which no database can write).
+    stored (a lone UTF-16 surrogate such as "\ud800", which no database can write).
     """
     content_type = (_header(scope, b"content-type") or b"").split(b";")[0].strip().lower()
     if not body or not content_type.endswith(b"json"):
@@ -97,10 +97,12 @@ class RequestGuard:
     """ASGI middleware that refuses what no route should handle, as clear JSON errors."""
 
     def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        """Wrap `app`, refusing bodies over `max_bytes`."""
         self.app = app
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Refuse a request no route should handle; hand every other one to the app."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -157,9 +159,11 @@ class SecurityHeaders:
     HSTS = b"max-age=31536000; includeSubDomains"
 
     def __init__(self, app: ASGIApp) -> None:
+        """Wrap `app`."""
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Add the headers to every HTTP response that has not set its own."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

@@ -34,8 +34,10 @@ PURGE_EVERY_S = 6 * 60 * 60
 
 
 async def purge_transcripts_forever() -> None:
-    """Delete chat transcripts past retention (and old idempotency keys) now, then every
-    six hours."""
+    """Delete chat transcripts past retention now, then every six hours.
+
+    Old idempotency keys are deleted with them.
+    """
     while True:
         try:
             days = get_settings().transcript_retention_days

@@ -33,6 +33,8 @@ def iso_utc(value: datetime | None) -> str | None:
 
 
 class VisitCreate(BaseModel):
+    """The request to create a visit: the clinic's reference for the patient, and when it is."""
+
     patient_ref: str = Field(
         ...,
         min_length=1,
@@ -57,6 +59,8 @@ class VisitCreate(BaseModel):
         return value
 
     class Config:
+        """Pydantic settings for this model: no unknown fields, and an example."""
+
         extra = "forbid"
         schema_extra = {
             "example": {"patient_ref": "MRN-123", "scheduled_for": "2026-12-01T09:30:00Z"}
@@ -64,6 +68,8 @@ class VisitCreate(BaseModel):
 
 
 class VisitCreated(BaseModel):
+    """A visit just created, with the invite link for the patient's chat."""
+
     id: str
     invite_token: str
     chat_url: str
@@ -71,6 +77,8 @@ class VisitCreated(BaseModel):
 
 
 class VisitOut(BaseModel):
+    """One visit, as listed: its status, red flags, confirmed summary and call-back request."""
+
     id: str
     patient_ref: str
     scheduled_for: str | None
@@ -83,11 +91,15 @@ class VisitOut(BaseModel):
 
 
 class VisitPage(BaseModel):
+    """One page of visits, and the offset of the next (None on the last page)."""
+
     items: list[VisitOut]
     next_offset: int | None
 
 
 class InviteOut(BaseModel):
+    """A new invite for a visit's chat (the old one no longer opens it)."""
+
     visit_id: str
     invite_token: str
     chat_url: str
@@ -95,6 +107,8 @@ class InviteOut(BaseModel):
 
 
 class AuditEventOut(BaseModel):
+    """One entry of the audit log: who did what to which visit, when and from where."""
+
     at: str
     actor: str
     clinic_id: str | None
@@ -104,6 +118,8 @@ class AuditEventOut(BaseModel):
 
 
 class AuditPage(BaseModel):
+    """One page of the audit log, and the offset of the next (None on the last page)."""
+
     items: list[AuditEventOut]
     next_offset: int | None
 
@@ -116,6 +132,8 @@ def _in_our_years(value: date | None) -> date | None:
 
 
 class PlanItemIn(BaseModel):
+    """One item of the plan: what will be done, by whom, and by when."""
+
     id: str | None = Field(
         None, max_length=36, description="An item of the previous version, to keep its history"
     )
@@ -148,16 +166,22 @@ class PlanItemIn(BaseModel):
     _by = validator("by", allow_reuse=True)(lambda cls, value: _in_our_years(value))
 
     class Config:
+        """Pydantic settings for this model: no unknown fields."""
+
         extra = "forbid"
 
 
 class PlanTargetIn(BaseModel):
+    """The rating aimed for on the patient's own measure, and by when."""
+
     rating: int | None = Field(None, ge=0, le=10, description="0-10 on the patient's own measure")
     by: date | None = None
 
     _by = validator("by", allow_reuse=True)(lambda cls, value: _in_our_years(value))
 
     class Config:
+        """Pydantic settings for this model: no unknown fields."""
+
         extra = "forbid"
 
 
@@ -176,6 +200,8 @@ class PlanIn(BaseModel):
         return value
 
     class Config:
+        """Pydantic settings for this model: no unknown fields, and an example."""
+
         extra = "forbid"
         schema_extra = {
             "example": {
@@ -195,5 +221,7 @@ class PlanIn(BaseModel):
 
 
 class PlanLinkOut(BaseModel):
+    """A link for the patient to keep what was agreed, and when it expires."""
+
     plan_url: str = Field(..., description="A link for the patient to keep what was agreed")
     expires_at: str | None = None

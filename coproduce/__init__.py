@@ -1,0 +1,1 @@
+"""Coproduce's own code, shared by the API, the action server and the Rasa server."""

@@ -65,12 +65,15 @@ class Settings(BaseSettings):
     token_lifetime_days: int = 90
 
     class Config:
+        """Pydantic settings: read COPRODUCE_* variables, from the environment and `.env`."""
+
         env_prefix = "COPRODUCE_"
         env_file = str(PROJECT_ROOT / ".env")
         env_file_encoding = "utf-8"
 
         @classmethod
         def parse_env_var(cls, field_name: str, raw_val: str) -> object:
+            """Read a structured setting: allowed origins as a comma-separated list, else JSON."""
             if field_name == "allowed_origins":
                 return [origin.strip() for origin in raw_val.split(",") if origin.strip()]
             return cls.json_loads(raw_val)  # type: ignore[attr-defined]

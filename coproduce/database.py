@@ -40,7 +40,9 @@ if TYPE_CHECKING:
         __table__: ClassVar[Table]
         __tablename__: ClassVar[str]
 
-        def __init__(self, **columns: Any) -> None: ...
+        def __init__(self, **columns: Any) -> None:
+            """Make a row from its column values, as SQLAlchemy's declarative base does."""
+            ...
 
 else:
     Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))

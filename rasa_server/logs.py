@@ -49,7 +49,7 @@ PATIENT_FIELDS = frozenset(
 def withhold_patient_text(
     _logger: Any, _name: str, event: MutableMapping[str, Any]
 ) -> MutableMapping[str, Any]:
-    """structlog processor: replace every field that can hold patient text."""
+    """A structlog processor: replace every field that can hold patient text."""
     for key in PATIENT_FIELDS.intersection(event):
         event[key] = REDACTED
     return event

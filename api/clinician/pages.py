@@ -97,26 +97,31 @@ QUESTION_LABELS = {"medicine": "Medicine", "appointment": "Appointment", "other"
 
 
 def label(labels: dict[str, str], key: str | None) -> str:
+    """Return the label for `key` (None: "other"), or the key itself in words."""
     key = key or "other"
     return labels.get(key, key.replace("_", " ").capitalize())
 
 
 def local(value: datetime | None) -> datetime | None:
+    """Return a stored naive-UTC time in the clinic's local time."""
     return None if value is None else value.replace(tzinfo=timezone.utc).astimezone(CLINIC_TZ)
 
 
 def clock(value: datetime | None) -> str:
+    """Return a stored time as the clinic's local HH:MM, or "" for none."""
     at = local(value)
     return "" if at is None else f"{at:%H:%M}"
 
 
 def secure(request: Request) -> bool:
+    """True when the page was asked for over https (cookies are then marked Secure)."""
     return request.url.scheme == "https"
 
 
 def render(
     request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
 ) -> Response:
+    """Render a clinician template with the labels every page uses, and the security headers."""
     response = templates.TemplateResponse(
         request,
         f"clinician/{name}",
@@ -140,6 +145,7 @@ def render(
 
 
 def redirect(url: str) -> Response:
+    """Return a 303 redirect to `url`, with the security headers."""
     response = RedirectResponse(url, status_code=303)
     response.headers.update(SECURITY_HEADERS)
     return response
@@ -159,6 +165,7 @@ def signed_in(
 
 
 def to_login(request: Request) -> Response:
+    """Redirect to the sign-in page, coming back to this page after."""
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return redirect(f"/clinician/login?next={quote(target, safe='')}")
 
@@ -171,6 +178,7 @@ def safe_next(value: str | None) -> str:
 def error_page(
     request: Request, status_code: int, title: str, message: str, **context: Any
 ) -> Response:
+    """Render the error page with this status, title and message."""
     return render(
         request,
         "error.html",
@@ -188,6 +196,7 @@ def require_sign_in(
 
 
 def clinic_label(session: SessionDep, principal: Principal) -> str:
+    """Return the clinic the clinician acts for by name, or "All clinics" for an admin."""
     if principal.is_admin:
         return "All clinics"
     return clinic_service.clinic_name(session=session, clinic_id=principal.clinic_id)

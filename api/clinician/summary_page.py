@@ -36,6 +36,7 @@ def summary_page(
     plan_link: str | None = None,
     status_code: int = 200,
 ) -> Response:
+    """Render one visit's summary page, with the plan form (its values, errors and link)."""
     plan = summary.plan  # the latest version, read once with the summary
     earlier = (
         plan_service.earlier_versions(session=session, visit_id=visit.id, before=plan.versions)

@@ -33,11 +33,15 @@ NEUTRAL_NOT_FOUND = "This chat link isn't working. Please ask your clinic for a 
 
 
 class ChatSessionCreate(BaseModel):
+    """A request for a chat session: the link's invite token, and an earlier session to continue."""
+
     invite_token: str = Field(..., min_length=1, max_length=256, description="From the chat link")
     session_id: uuid.UUID | None = Field(None, description="An earlier session id, to continue")
 
 
 class ChatSession(BaseModel):
+    """A chat session: the socket token, the conversation id and where to connect."""
+
     token: str = Field(..., description="JWT for the socket's `auth: {token}`")
     session_id: str = Field(..., description="The conversation id to send with every message")
     socket_url: str = Field(..., description="Base URL of Rasa's socket.io server")

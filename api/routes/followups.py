@@ -21,6 +21,8 @@ router = APIRouter(tags=["follow-ups"])
 
 
 class FollowUpCreate(BaseModel):
+    """The request to invite the patient to a follow-up."""
+
     due_at: datetime | None = Field(None, description="Default: six weeks after the visit")
 
     @validator("due_at")
@@ -31,11 +33,15 @@ class FollowUpCreate(BaseModel):
         return value
 
     class Config:
+        """Pydantic settings for this model: no unknown fields, and an example."""
+
         extra = "forbid"
         schema_extra = {"example": {"due_at": "2027-01-12T09:00:00Z"}}
 
 
 class FollowUpCreated(BaseModel):
+    """A follow-up just created, with the invite for its chat."""
+
     id: str
     visit_id: str
     due_at: str
@@ -45,6 +51,8 @@ class FollowUpCreated(BaseModel):
 
 
 class FollowUpListItem(BaseModel):
+    """One follow-up of a visit, with the patient's rating and goal attainment once answered."""
+
     id: str
     visit_id: str
     due_at: str
@@ -55,6 +63,8 @@ class FollowUpListItem(BaseModel):
 
 
 class ClinicImprovementOut(BaseModel):
+    """How much a clinic's patients improved on their own measure, and how the plan items went."""
+
     clinic_id: str | None
     patients_with_follow_up: int
     share_improved_by_2_or_more: float | None

@@ -1,5 +1,8 @@
-"""What was agreed at the visit: saved by the clinic (a new version each time), kept by the
-patient on a plain page their link opens, asked about at follow-up."""
+"""What was agreed at the visit: saved by the clinic, kept by the patient, asked at follow-up.
+
+The clinic saves a new version each time; the patient keeps it on a plain page their link
+opens.
+"""
 
 from __future__ import annotations
 
@@ -137,9 +140,12 @@ def get_plan(visit_id: str, session: SessionDep, principal: PrincipalDep) -> Pla
 def put_plan(
     visit_id: str, body: PlanIn, session: SessionDep, principal: PrincipalDep, source: SourceDep
 ) -> PlanOut:
-    """Record what the clinician and the patient agreed. Each change keeps a new version;
-    sending the same plan again changes nothing. Items sent with the `id` of an item of the
-    previous version keep it, so follow-up answers about them stay with them."""
+    """Record what the clinician and the patient agreed.
+
+    Each change keeps a new version; sending the same plan again changes nothing. Items sent
+    with the `id` of an item of the previous version keep it, so follow-up answers about them
+    stay with them.
+    """
     visit = visible_visit(session, principal, visit_id, for_update=True)
     save_plan(session, principal, visit, body, source)
     plan = aim_summary.plan_out(session=session, visit_id=visit.id)

@@ -1,5 +1,8 @@
-"""Is the clinic getting better at what matters to patients? Series with SPC signals, shared
-themes and the funnel, as JSON or CSV for clinic systems and as a page for clinic leads."""
+"""Is the clinic getting better at what matters to patients?
+
+Series with SPC signals, shared themes and the funnel, as JSON or CSV for clinic systems and
+as a page for clinic leads.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +36,8 @@ MAX_DAYS = 3660
 
 
 class RunsOut(BaseModel):
+    """Anhøj's run-chart analysis of the median change: the runs and crossings and their limits."""
+
     median: float | None
     useful_observations: int
     longest_run: int
@@ -44,6 +49,8 @@ class RunsOut(BaseModel):
 
 
 class PeriodOut(BaseModel):
+    """One week or month: patients followed up, the share improved with its p-chart limits."""
+
     start: date
     end: date
     patients: int
@@ -58,6 +65,8 @@ class PeriodOut(BaseModel):
 
 
 class SeriesOut(BaseModel):
+    """The clinic's improvement per week or month, with the p-chart's centre and run analysis."""
+
     clinic_id: str | None
     interval: str
     date_from: date
@@ -68,12 +77,16 @@ class SeriesOut(BaseModel):
 
 
 class ThemeOut(BaseModel):
+    """One theme, with how many patients share it and their share of the conversations."""
+
     name: str
     patients: int
     share: float
 
 
 class ThemesOut(BaseModel):
+    """What the clinic's patients share; themes fewer than `min_patients` share are hidden."""
+
     clinic_id: str | None
     date_from: date
     date_to: date
@@ -89,6 +102,8 @@ class ThemesOut(BaseModel):
 
 
 class FunnelStepOut(BaseModel):
+    """One step of the funnel: how many visits reached it, and the median hours it took."""
+
     step: str
     label: str
     visits: int
@@ -97,6 +112,8 @@ class FunnelStepOut(BaseModel):
 
 
 class FunnelOut(BaseModel):
+    """Where patients drop out, step by step, for visits created in the range."""
+
     clinic_id: str | None
     date_from: date
     date_to: date
@@ -130,6 +147,7 @@ def window(date_from: date | None, date_to: date | None, interval: str) -> tuple
 
 
 def series_out(clinic_id: str | None, found: quality.Series) -> SeriesOut:
+    """Return the series as the API's body."""
     runs = found.runs
     return SeriesOut(
         clinic_id=clinic_id,
@@ -167,6 +185,8 @@ def series_out(clinic_id: str | None, found: quality.Series) -> SeriesOut:
 
 
 def themes_out(clinic_id: str | None, start: date, end: date, found: quality.Themes) -> ThemesOut:
+    """Return the themes as the API's body."""
+
     def listed(items: list[quality.Theme]) -> list[ThemeOut]:
         return [ThemeOut(**asdict(item)) for item in items]
 
@@ -187,6 +207,7 @@ def themes_out(clinic_id: str | None, start: date, end: date, found: quality.The
 
 
 def funnel_out(clinic_id: str | None, start: date, end: date, steps: list[Any]) -> FunnelOut:
+    """Return the funnel's steps as the API's body."""
     return FunnelOut(
         clinic_id=clinic_id,
         date_from=start,
@@ -215,12 +236,14 @@ def csv_response(name: str, header: list[str], rows: list[list[Any]]) -> Respons
 
 
 def series_csv(out: SeriesOut) -> Response:
+    """Return the series as a CSV download, one row per period."""
     header = list(PeriodOut.__fields__)
     rows = [[getattr(p, field) for field in header] for p in out.periods]
     return csv_response(f"improvement-{out.interval}s-{out.date_from}-{out.date_to}", header, rows)
 
 
 def themes_csv(out: ThemesOut) -> Response:
+    """Return the themes as a CSV download, one row per theme, then the rates."""
     rows: list[list[Any]] = []
     for kind in ("treatment_burdens", "illness_burdens", "activities", "skipped_topics"):
         rows += [[kind, t.name, t.patients, round(t.share, 4)] for t in getattr(out, kind)]
@@ -232,6 +255,7 @@ def themes_csv(out: ThemesOut) -> Response:
 
 
 def funnel_csv(out: FunnelOut) -> Response:
+    """Return the funnel as a CSV download, one row per step."""
     header = list(FunnelStepOut.__fields__)
     rows = [[getattr(s, field) for field in header] for s in out.steps]
     return csv_response(f"funnel-{out.date_from}-{out.date_to}", header, rows)
@@ -291,9 +315,12 @@ def improvement_series(
     interval: Interval = "month",
     format: Format = "json",
 ) -> Any:
-    """Per week or month: patients followed up, the share improved by ≥ 2 points with p-chart
-    limits (3 sigma, varying with each period's n) and a special-cause mark, the median change
-    with Anhøj's run-chart rules, and the mean GAS T-score."""
+    """The clinic's improvement, per week or month.
+
+    Patients followed up, the share improved by ≥ 2 points with p-chart limits (3 sigma,
+    varying with each period's n) and a special-cause mark, the median change with Anhøj's
+    run-chart rules, and the mean GAS T-score.
+    """
     return _answer("series", session, principal, clinic_id, (date_from, date_to), interval, format)
 
 
@@ -306,9 +333,12 @@ def improvement_themes(
     date_to: ToQuery = None,
     format: Format = "json",
 ) -> Any:
-    """What patients share: treatment-burden categories, illness-burden themes, activities,
-    skipped topics, red flags and call-backs per 100 conversations. A theme is listed only
-    when at least 5 patients share it; never one patient's words."""
+    """What the clinic's patients share.
+
+    Treatment-burden categories, illness-burden themes, activities, skipped topics, red flags
+    and call-backs per 100 conversations. A theme is listed only when at least 5 patients
+    share it; never one patient's words.
+    """
     return _answer("themes", session, principal, clinic_id, (date_from, date_to), "month", format)
 
 
@@ -321,8 +351,11 @@ def improvement_funnel(
     date_to: ToQuery = None,
     format: Format = "json",
 ) -> Any:
-    """Invited, opened, consented, completed, confirmed, follow-up invited and completed, with
-    the median hours between steps, for visits created in the range."""
+    """Where patients drop out, for visits created in the range.
+
+    Invited, opened, consented, completed, confirmed, follow-up invited and completed, with
+    the median hours between steps.
+    """
     return _answer("funnel", session, principal, clinic_id, (date_from, date_to), "month", format)
 
 

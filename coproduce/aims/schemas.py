@@ -8,16 +8,22 @@ from pydantic import BaseModel, Field
 
 
 class AimStatement(BaseModel):
+    """The patient's aim for the visit, in their words, and what matters to them."""
+
     statement: str | None = Field(None, description="What the patient most wants from the visit")
     what_matters: str | None = Field(None, description="What matters most in their life now")
     activities: list[str] = Field(default_factory=list, description="Activities they named")
 
 
 class TextItem(BaseModel):
+    """One item the patient named, in their words."""
+
     text: str
 
 
 class TreatmentBurdenItem(BaseModel):
+    """One thing that is hard about treatment, in the patient's words, with its category."""
+
     text: str
     category: str = Field(
         ...,
@@ -27,12 +33,16 @@ class TreatmentBurdenItem(BaseModel):
 
 
 class SupportItem(BaseModel):
+    """Someone who supports the patient, or whom the patient cares for."""
+
     text: str
     relationship: str | None = None
     kind: str = Field(..., description="support (they help me) | caring_for (I look after them)")
 
 
 class Improvement(BaseModel):
+    """How the patient would know things are better, and their ratings on it (0-10)."""
+
     measure: str | None = None
     measure_detail: str | None = Field(
         None, description="The specific thing they would notice, asked when the measure was vague"
@@ -46,6 +56,8 @@ class Improvement(BaseModel):
 
 
 class FollowUpOut(BaseModel):
+    """One follow-up: the new rating, how it went against what they hoped, and in their words."""
+
     id: str
     at: datetime | None = Field(None, description="When the patient answered")
     due_at: datetime
@@ -59,6 +71,8 @@ class FollowUpOut(BaseModel):
 
 
 class RedFlagOut(BaseModel):
+    """One red flag: what was said, how urgent, and what the patient was told."""
+
     category: str
     text: str
     at: datetime
@@ -74,11 +88,15 @@ class RedFlagOut(BaseModel):
 
 
 class Respondent(BaseModel):
+    """Who answered: the patient, or someone answering for them."""
+
     type: str = Field("patient", description="patient | proxy (someone answering for them)")
     relationship: str | None = Field(None, description="The proxy's relationship to the patient")
 
 
 class CallbackRequest(BaseModel):
+    """A call-back the patient asked for: their number, when suits them, and why."""
+
     requested_at: datetime
     phone: str
     preferred_time: str | None = None
@@ -86,6 +104,8 @@ class CallbackRequest(BaseModel):
 
 
 class QuestionOut(BaseModel):
+    """A question the patient has for the clinician."""
+
     text: str
     kind: str = Field(..., description="medicine | appointment | other")
     at: datetime
@@ -115,11 +135,15 @@ class Headline(BaseModel):
 
 
 class PlanTarget(BaseModel):
+    """What the patient aims for on their own measure, and by when."""
+
     rating: int | None = Field(None, description="The rating aimed for on their own measure")
     by: date | None = Field(None, description="When they hope to reach it")
 
 
 class PlanItemOut(BaseModel):
+    """One item of the plan: who does what by when, and how it went at follow-up."""
+
     id: str = Field(..., description="Stable across versions of the plan")
     what: str
     who: str = Field(..., description="patient | clinician | service | supporter")
@@ -144,10 +168,14 @@ class PlanOut(BaseModel):
     agreed_by: str | None = None
 
     class Config:
+        """Pydantic settings for this model: times in JSON are UTC with a Z."""
+
         json_encoders = {datetime: lambda value: value.isoformat(timespec="seconds") + "Z"}
 
 
 class AimSummary(BaseModel):
+    """Everything the patient said for one visit, structured for the clinician, with a headline."""
+
     visit_id: str
     status: str
     updated_at: datetime
@@ -192,4 +220,6 @@ class AimSummary(BaseModel):
     )
 
     class Config:
+        """Pydantic settings for this model: times in JSON are UTC with a Z."""
+
         json_encoders = {datetime: lambda value: value.isoformat(timespec="seconds") + "Z"}

@@ -1,0 +1,1 @@
+"""The audit log: who read or deleted which visit's record."""

@@ -1,0 +1,1 @@
+"""Clinics, their clinicians, and the API tokens that act for them."""

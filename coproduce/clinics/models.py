@@ -8,6 +8,8 @@ from coproduce.database import Base, utcnow
 
 
 class Clinic(Base):
+    """A clinic: its visits and clinicians belong to it."""
+
     __tablename__ = "clinics"
 
     id = Column(String(36), primary_key=True)
@@ -16,6 +18,8 @@ class Clinic(Base):
 
 
 class Clinician(Base):
+    """A clinician of one clinic; their API tokens act for that clinic."""
+
     __tablename__ = "clinicians"
 
     id = Column(String(36), primary_key=True)

@@ -34,6 +34,7 @@ class Principal:
 
     @property
     def is_admin(self) -> bool:
+        """True for an admin, who acts for every clinic."""
         return self.kind == "admin"
 
     @property

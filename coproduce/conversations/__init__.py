@@ -1,0 +1,1 @@
+"""Chat conversations: the outbox of unsaved messages, Rasa's tracker store, retention."""

@@ -37,23 +37,33 @@ class PendingMessage:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def dumps(self) -> str:
+        """Return the message as JSON, as it is kept."""
         return json.dumps(asdict(self))
 
     @classmethod
     def loads(cls, raw: str | bytes) -> PendingMessage:
+        """Return the message kept as JSON by `dumps`."""
         return cls(**json.loads(raw))
 
 
 class Outbox(Protocol):
     """Pending messages per conversation, oldest first."""
 
-    async def add(self, sender: str, message: PendingMessage) -> None: ...
+    async def add(self, sender: str, message: PendingMessage) -> None:
+        """Keep a message for a conversation, after those already kept."""
+        ...
 
-    async def pending(self, sender: str) -> list[PendingMessage]: ...
+    async def pending(self, sender: str) -> list[PendingMessage]:
+        """Return a conversation's kept messages, oldest first."""
+        ...
 
-    async def remove(self, sender: str, ids: list[str]) -> None: ...
+    async def remove(self, sender: str, ids: list[str]) -> None:
+        """Remove the messages with these ids from a conversation's entries."""
+        ...
 
-    async def senders(self) -> list[str]: ...
+    async def senders(self) -> list[str]:
+        """Return every conversation that has messages kept."""
+        ...
 
     def lock(self, sender: str) -> Any:
         """Return an async context manager held while one conversation's entries are used."""
@@ -86,6 +96,7 @@ class SqliteOutbox(_LocalLocks):
     """Pending messages in a SQLite file, for a single Rasa server."""
 
     def __init__(self, path: Path) -> None:
+        """Open (or create) the SQLite file at `path`, readable only by this user."""
         super().__init__()
         private_file(path)
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -98,23 +109,27 @@ class SqliteOutbox(_LocalLocks):
         self._db.execute("CREATE INDEX IF NOT EXISTS outbox_sender ON outbox (sender, at)")
 
     async def add(self, sender: str, message: PendingMessage) -> None:
+        """Keep a message for a conversation, after those already kept."""
         self._db.execute(
             "INSERT INTO outbox (id, sender, at, body) VALUES (?, ?, ?, ?)",
             (message.id, sender, message.at, message.dumps()),
         )
 
     async def pending(self, sender: str) -> list[PendingMessage]:
+        """Return a conversation's kept messages, oldest first."""
         rows = self._db.execute(
             "SELECT body FROM outbox WHERE sender = ? ORDER BY at, rowid", (sender,)
         ).fetchall()
         return [PendingMessage.loads(body) for (body,) in rows]
 
     async def remove(self, sender: str, ids: list[str]) -> None:
+        """Remove the messages with these ids from a conversation's entries."""
         self._db.executemany(
             "DELETE FROM outbox WHERE sender = ? AND id = ?", [(sender, i) for i in ids]
         )
 
     async def senders(self) -> list[str]:
+        """Return every conversation that has messages kept."""
         return [s for (s,) in self._db.execute("SELECT DISTINCT sender FROM outbox").fetchall()]
 
 
@@ -124,6 +139,7 @@ class RedisOutbox:
     PREFIX = "coproduce:outbox"
 
     def __init__(self, url: str) -> None:
+        """Connect to the Redis at `url`."""
         from redis import asyncio as redis
 
         self._redis = redis.Redis.from_url(url)
@@ -132,16 +148,19 @@ class RedisOutbox:
         return f"{self.PREFIX}:messages:{sender}"
 
     async def add(self, sender: str, message: PendingMessage) -> None:
+        """Keep a message for a conversation, after those already kept."""
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.rpush(self._key(sender), message.dumps())
             pipe.sadd(f"{self.PREFIX}:senders", sender)
             await pipe.execute()
 
     async def pending(self, sender: str) -> list[PendingMessage]:
+        """Return a conversation's kept messages, oldest first."""
         raws = await self._redis.lrange(self._key(sender), 0, -1)
         return [PendingMessage.loads(raw) for raw in raws]
 
     async def remove(self, sender: str, ids: list[str]) -> None:
+        """Remove the messages with these ids; a conversation left with none is no longer listed."""
         wanted = set(ids)
         for raw in await self._redis.lrange(self._key(sender), 0, -1):
             if PendingMessage.loads(raw).id in wanted:
@@ -150,10 +169,12 @@ class RedisOutbox:
             await self._redis.srem(f"{self.PREFIX}:senders", sender)
 
     async def senders(self) -> list[str]:
+        """Return every conversation that has messages kept, in order."""
         return sorted(s.decode() for s in await self._redis.smembers(f"{self.PREFIX}:senders"))
 
     @asynccontextmanager
     async def lock(self, sender: str) -> AsyncIterator[None]:
+        """Hold the conversation's lock across every replica (a Redis lock)."""
         async with self._redis.lock(
             f"{self.PREFIX}:lock:{sender}", timeout=120, blocking_timeout=60, sleep=0.05
         ):

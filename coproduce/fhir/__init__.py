@@ -1,0 +1,1 @@
+"""The FHIR export of a patient's aim, for the clinical record."""

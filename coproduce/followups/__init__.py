@@ -1,0 +1,1 @@
+"""Follow-ups: the patient re-rates their own measure weeks after the visit."""

@@ -12,6 +12,8 @@ LEFT, RIGHT, TOP, BOTTOM = 34, 16, 12, 34
 
 @dataclass(frozen=True)
 class ChartPoint:
+    """One point of the chart: its label under the axis and its 0-10 rating."""
+
     label: str  # e.g. "Before visit", "12 Jan"
     rating: int  # 0-10
 

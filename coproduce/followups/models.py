@@ -8,12 +8,16 @@ from coproduce.database import Base, utcnow
 
 
 class FollowUpStatus:
+    """Where a follow-up stands: invited, in progress or completed."""
+
     INVITED = "invited"
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"
 
 
 class FollowUp(Base):
+    """One follow-up of a visit: the patient's re-rating and their answers, in their words."""
+
     __tablename__ = "follow_ups"
 
     id = Column(String(36), primary_key=True)

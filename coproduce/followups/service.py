@@ -142,6 +142,8 @@ def gas_t_score(scores: list[int], *, rho: float = GAS_RHO) -> float | None:
 
 @dataclass(frozen=True)
 class ClinicImprovement:
+    """How much a clinic's patients improved on their own measure, and how their plan items went."""
+
     clinic_id: str | None
     patients: int
     improved_by_2_or_more: float | None

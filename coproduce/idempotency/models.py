@@ -8,6 +8,8 @@ from coproduce.database import Base, utcnow
 
 
 class IdempotentRequest(Base):
+    """One Idempotency-Key used on a POST, with the first response to it (encrypted)."""
+
     __tablename__ = "idempotent_requests"
 
     #: sha256 of the caller, the key and a server secret: the key itself is never stored.

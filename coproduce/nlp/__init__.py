@@ -1,0 +1,1 @@
+"""Reading patients' words: the spaCy pipeline and the extraction of items, ratings and answers."""

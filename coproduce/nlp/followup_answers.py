@@ -1,6 +1,8 @@
-"""Read the follow-up's answers from the patient's words: how it went against what they
-hoped (Goal Attainment Scaling, -2..+2), and whether they managed a plan item (done, partly,
-not yet). Both return None when the words do not say, so the question is asked again.
+"""Read the follow-up's answers from the patient's words.
+
+How it went against what they hoped (Goal Attainment Scaling, -2..+2), and whether they
+managed a plan item (done, partly, not yet). Both return None when the words do not say, so
+the question is asked again.
 """
 
 from __future__ import annotations

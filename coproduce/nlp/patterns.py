@@ -248,9 +248,11 @@ _MIN_TYPO_KEYWORD_LENGTH = 7
 
 
 def _typo_variants(term: str) -> set[str]:
-    """Return one-slip spellings of a long one-word term, as typed on a phone: a letter
-    dropped, doubled or swapped with the next ("nieghbour", "husbnd", "grandaughter").
-    The first letter is kept; real words are left out."""
+    """Return one-slip spellings of a long one-word term, as typed on a phone.
+
+    A letter dropped, doubled or swapped with the next ("nieghbour", "husbnd", "grandaughter").
+    The first letter is kept; real words are left out.
+    """
     if " " in term or "-" in term or len(term) < _MIN_TYPO_LENGTH or not term.isalpha():
         return set()
     found: set[str] = set()

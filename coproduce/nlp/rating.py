@@ -157,8 +157,11 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
 
 
 def _chosen_number(text: str) -> Decimal | None:
-    """Return the number the patient offers as their rating: the first one they mark as it
-    ("about a 6", "today a 3"), else the first number at all ("4 or 5" gives 4)."""
+    """Return the number the patient offers as their rating.
+
+    The first one they mark as it ("about a 6", "today a 3"), else the first number at all
+    ("4 or 5" gives 4).
+    """
     read = _read_numbers(text)
     revised = [number for number, _, again in read if again and SCALE_MIN <= number <= SCALE_MAX]
     if revised:

@@ -229,8 +229,10 @@ _NOT_AN_ITEM = _words(
 
 
 def _listed_after_comma(doc: Doc, clause: Span) -> bool:
-    """True for a short piece after a bare comma that names something of its own:
-    "breathless, tired" and "leaking, erections" are two items ("aches and pains" is one)."""
+    """True for a short piece after a bare comma that names something of its own.
+
+    "breathless, tired" and "leaking, erections" are two items ("aches and pains" is one).
+    """
     before = doc[clause.start - 1] if clause.start > 0 else None
     if before is None or before.text != ",":
         return False

@@ -331,8 +331,10 @@ def _trimmed(span: Span) -> str:
 
 
 def _respondent_mention(span: Span) -> int | None:
-    """Return where someone answering for the patient names themself ("me, her granddaughter
-    does...", "it is me who looks after her"), or None."""
+    """Return where someone answering for the patient names themself, or None.
+
+    As in "me, her granddaughter does..." or "it is me who looks after her".
+    """
     tokens = list(span)
     for index, token in enumerate(tokens):
         if token.lower_ not in ("me", "myself"):
@@ -350,6 +352,7 @@ def _respondent_mention(span: Span) -> int | None:
 
 
 def doc_lower(span: Span, i: int) -> str:
+    """Return the lower-case text of the span's document token `i`."""
     return span.doc[i].lower_
 
 

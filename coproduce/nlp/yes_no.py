@@ -137,8 +137,10 @@ def read(text: str | None) -> Reading:
 
 
 def said_yes_somewhere(text: str | None) -> bool:
-    """True when some clause of the message is a plain yes, whatever the last one says:
-    "Yes that's all right. But I'd rather speak to a person" agrees to go ahead."""
+    """True when some clause of the message is a plain yes, whatever the last one says.
+
+    "Yes that's all right. But I'd rather speak to a person" agrees to go ahead.
+    """
     normal = _normal(text or "")
     clauses = [c.strip(" ,.-") for c in _CLAUSE.split(normal) if c and c.strip(" ,.-")]
     return any(_clause_answer(clause) == YES for clause in clauses)

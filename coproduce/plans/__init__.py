@@ -1,0 +1,1 @@
+"""What the clinician and the patient agreed at the visit, version by version."""

@@ -34,6 +34,8 @@ class ItemStatus:
 
 
 class CarePlan(Base):
+    """One version of a visit's plan: the aim as agreed, the target, and who agreed it when."""
+
     __tablename__ = "care_plans"
     __table_args__ = (UniqueConstraint("visit_id", "version"),)
 
@@ -52,6 +54,8 @@ class CarePlan(Base):
 
 
 class CarePlanItem(Base):
+    """One item of a version of the plan: what will be done, by whom and by when."""
+
     __tablename__ = "care_plan_items"
 
     id = Column(Integer, primary_key=True, autoincrement=True)

@@ -1,5 +1,7 @@
-"""Save what was agreed at the visit (a new version each time), and read it back with how
-each item went at follow-up."""
+"""Save what was agreed at the visit, and read it back with how each item went at follow-up.
+
+Each save is a new version.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ MAX_ITEMS = 20
 
 @dataclass(frozen=True)
 class ItemDraft:
+    """One item of a plan about to be saved (`key`: an item of the previous version)."""
+
     what: str
     who: str
     key: str | None = None
@@ -44,6 +48,8 @@ class ItemDraft:
 
 @dataclass(frozen=True)
 class PlanDraft:
+    """A plan about to be saved: the aim, the target, and its items."""
+
     aim: str
     target_rating: int | None = None
     target_by: date | None = None
@@ -52,6 +58,8 @@ class PlanDraft:
 
 @dataclass(frozen=True)
 class ItemView:
+    """One item of a plan as it is shown, with how it went at the latest follow-up."""
+
     key: str
     what: str
     who: str
@@ -88,11 +96,14 @@ class PlanView:
 
     @property
     def versions(self) -> int:
+        """Return how many versions were saved: this one is the latest."""
         return self.version
 
 
 @dataclass(frozen=True)
 class PlanVersion:
+    """An earlier version of a plan, in brief: its aim, when and by whom, and its items' words."""
+
     version: int
     aim: str
     agreed_at: datetime
@@ -174,8 +185,11 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _keys_for(earlier: list[CarePlanItem], drafts: tuple[ItemDraft, ...]) -> list[str]:
-    """Each drafted item's key: the one it names, else that of the earlier item with the same
-    words (a caller that does not send ids keeps the history of unchanged items), else new."""
+    """Return each drafted item's key: the one it names, else an earlier item's, else a new one.
+
+    The earlier item is the one with the same words, so a caller that does not send ids keeps
+    the history of unchanged items.
+    """
     known = {item.item_key for item in earlier}
     used = {d.key for d in drafts if d.key in known}
     keys = []
@@ -352,6 +366,7 @@ def load_progress(*, session: Session, follow_up_id: str) -> dict[str, dict[str,
 
 
 def plan_count(*, session: Session, visit_id: str) -> int:
+    """Return how many versions of the plan a visit has (0: none saved)."""
     return int(
         session.execute(
             select(func.count()).select_from(CarePlan).where(CarePlan.visit_id == visit_id)

@@ -92,6 +92,8 @@ ITEMS = [
 
 @dataclass(frozen=True)
 class DemoSummary:
+    """How many demo visits, follow-ups and plans were made."""
+
     visits: int
     follow_ups: int
     plans: int
@@ -102,6 +104,7 @@ class RealVisitsPresent(Exception):
 
 
 def real_visits(session: Session) -> int:
+    """Return how many visits are not demo visits."""
     return int(
         session.execute(
             select(func.count())

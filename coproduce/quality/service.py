@@ -41,6 +41,7 @@ def period_start(day: date, interval: str) -> date:
 
 
 def next_period(start: date, interval: str) -> date:
+    """Return the first day of the week or month after the one starting on `start`."""
     if interval == "week":
         return start + timedelta(days=7)
     return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
@@ -67,6 +68,8 @@ def _day_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
 
 @dataclass(frozen=True)
 class Period:
+    """One week or month: patients followed up, the share improved and its p-chart limits."""
+
     start: date
     end: date  # the last day of the period
     patients: int  # with a baseline and a rated follow-up answered in the period
@@ -80,6 +83,8 @@ class Period:
 
 @dataclass(frozen=True)
 class Series:
+    """The clinic's improvement period by period, with the p-chart's centre and the run analysis."""
+
     interval: str
     date_from: date
     date_to: date
@@ -91,8 +96,11 @@ class Series:
 def series(
     *, session: Session, clinic_id: str | None, date_from: date, date_to: date, interval: str
 ) -> Series:
-    """Per period: patients followed up, the share improved by ≥ 2 with its p-chart limits,
-    the median change with Anhøj's run rules, and the mean GAS T-score."""
+    """Return the clinic's improvement, period by period.
+
+    Per period: patients followed up, the share improved by ≥ 2 with its p-chart limits, the
+    median change with Anhøj's run rules, and the mean GAS T-score.
+    """
     start, end = _day_bounds(date_from, date_to)
     query = _scoped(
         select(Visit.id, Visit.baseline_rating, FollowUp)
@@ -153,6 +161,8 @@ def series(
 
 @dataclass(frozen=True)
 class Theme:
+    """One theme patients share: how many, and their share of the conversations."""
+
     name: str
     patients: int
     share: float  # of the conversations in the range
@@ -160,6 +170,8 @@ class Theme:
 
 @dataclass
 class Themes:
+    """What the clinic's patients share in a range; themes too few patients share are hidden."""
+
     conversations: int
     treatment_burdens: list[Theme] = field(default_factory=list)
     illness_burdens: list[Theme] = field(default_factory=list)
@@ -269,6 +281,8 @@ FUNNEL_STEPS = (
 
 @dataclass(frozen=True)
 class FunnelStep:
+    """One step of the funnel: how many visits reached it, and the median hours it took."""
+
     step: str
     label: str
     visits: int

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PLimits:
+    """One period's p-chart centre and 3-sigma limits, and whether it falls outside them."""
+
     centre: float
     lower: float
     upper: float
@@ -59,6 +61,8 @@ def binomial_lower_5th(trials: int) -> int:
 
 @dataclass(frozen=True)
 class RunAnalysis:
+    """Anhøj's rules on one series: the median, the longest run and the crossings, with limits."""
+
     median: float | None
     useful: int
     longest_run: int
@@ -70,14 +74,17 @@ class RunAnalysis:
 
     @property
     def long_run(self) -> bool:
+        """True when the longest run is unusually long."""
         return self.longest_run_limit is not None and self.longest_run > self.longest_run_limit
 
     @property
     def few_crossings(self) -> bool:
+        """True when the median is crossed unusually few times."""
         return self.crossings_limit is not None and self.crossings < self.crossings_limit
 
     @property
     def signal(self) -> bool:
+        """True when either rule signals a shift in the process."""
         return self.long_run or self.few_crossings
 
 

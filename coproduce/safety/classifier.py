@@ -56,13 +56,16 @@ class Opinion:
 
     @property
     def emergency(self) -> float:
+        """Return the probability that the message is an emergency."""
         return self.levels.get("emergency", 0.0)
 
     @property
     def urgent(self) -> float:
+        """Return the probability that the message is urgent (same day)."""
         return self.levels.get("urgent", 0.0)
 
     def top_category(self) -> str | None:
+        """Return the most likely red-flag category, or None when there are none."""
         if not self.categories:
             return None
         return max(self.categories.items(), key=lambda item: item[1])[0]

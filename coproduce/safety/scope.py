@@ -246,7 +246,8 @@ def remote_past(words: list[str], span: Span) -> bool:
     """Tell whether the span's clause places it in the remote past or says it resolved.
 
     A plan right before the danger is never the past: "they want to cut my daughter in the
-    summer" is about this summer."""
+    summer" is about this summer.
+    """
     if PLANNED_BEFORE.search(" ".join(words[max(0, span.start - 4) : span.start])):
         return False
     lo = _clause_start(words, span.start, STRONG)

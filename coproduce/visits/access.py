@@ -45,6 +45,7 @@ class InviteCheck:
 
     @property
     def live(self) -> bool:
+        """True when the invite opens its visit's chat now."""
         return self.status is InviteStatus.LIVE
 
 

@@ -38,8 +38,10 @@ def forget_visit(
     clinic_id: str | None = None,
     with_transcripts: bool = True,
 ) -> list[str]:
-    """Delete the visit and everything said in it, and record who asked; return its
-    conversation ids. With `with_transcripts`, the transcripts are deleted first."""
+    """Delete the visit and everything said in it, and record who asked.
+
+    Return its conversation ids. With `with_transcripts`, the transcripts are deleted first.
+    """
     if with_transcripts:
         tracker_store.delete_events(
             visit_service.conversation_ids(session=session, visit_id=visit_id)
@@ -57,9 +59,11 @@ def forget_visit(
 
 
 def forget_transcripts_later(senders: list[str]) -> None:
-    """Delete these conversations' transcripts once the chat has stored its last turn (in a
-    background thread, retried; the deletion's own confirmation is kept: it holds no
-    patient text)."""
+    """Delete these conversations' transcripts once the chat has stored its last turn.
+
+    In a background thread, retried; the deletion's own confirmation is kept: it holds no
+    patient text.
+    """
     before = datetime.now(timezone.utc)
     threading.Thread(target=_forget, args=(list(senders), before), daemon=True).start()
 

@@ -8,6 +8,8 @@ from coproduce.database import Base, utcnow
 
 
 class VisitStatus:
+    """Where a visit stands, from invited to completed (or declined, or cancelled)."""
+
     INVITED = "invited"
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"
@@ -18,6 +20,8 @@ class VisitStatus:
 
 
 class Visit(Base):
+    """A visit the patient is invited to prepare for: their answers and red flags belong to it."""
+
     __tablename__ = "visits"
 
     id = Column(String(36), primary_key=True)
@@ -44,6 +48,8 @@ class Visit(Base):
 
 
 class Invite(Base):
+    """An invite link to a visit's chat (before the visit or at a follow-up), stored as its hash."""
+
     __tablename__ = "invites"
 
     token_hash = Column(String(64), primary_key=True)
@@ -58,6 +64,8 @@ class Invite(Base):
 
 
 class Conversation(Base):
+    """One chat conversation (Rasa's sender id), bound to the visit whose invite opened it."""
+
     __tablename__ = "conversations"
 
     sender_id = Column(String(255), primary_key=True)

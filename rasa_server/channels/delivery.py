@@ -194,6 +194,7 @@ class Delivery:
         admit: Callable[..., Awaitable[Admission | None]] = gate.admit,
         recheck: Callable[..., Awaitable[Admission | None]] = gate.recheck,
     ) -> None:
+        """Set up one channel's delivery: Rasa's handler, each conversation's output, the outbox."""
         self.channel = channel
         self.on_new_message = on_new_message
         self.output_for = output_for
@@ -209,6 +210,7 @@ class Delivery:
         self._flusher = asyncio.create_task(self._flush_forever())
 
     async def stop(self, *_: Any) -> None:
+        """Stop retrying kept messages."""
         if self._flusher is not None:
             self._flusher.cancel()
 

@@ -63,6 +63,7 @@ class Admission:
 
     @property
     def response(self) -> str:
+        """Return the domain response that tells the patient why the message was refused."""
         return REFUSAL_RESPONSES.get(self.reason, "utter_invite_invalid")
 
 

@@ -75,6 +75,7 @@ class Refusal:
     max_chars: int | None = None
 
     def body(self) -> dict[str, Any]:
+        """Return the JSON body of the refusal."""
         body: dict[str, Any] = {"error": self.error, "message": self.message}
         if self.max_chars is not None:
             body["max_chars"] = self.max_chars
@@ -182,6 +183,7 @@ class GuardedRestInput(RestInput):
     """
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Return the channel's routes: a health check and the webhook that takes messages."""
         patches.require()
         logs.install()
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)

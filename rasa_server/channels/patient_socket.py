@@ -78,6 +78,7 @@ class PatientSocketOutput(SocketIOOutput):
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
     ) -> None:
+        """Send a custom payload as `{"custom": ...}`, the way the chat widget reads it."""
         await self._send_message(recipient_id, {"custom": json_message})
 
 
@@ -110,10 +111,12 @@ class PatientSocketInput(SocketIOInput):
 
     @classmethod
     def name(cls) -> str:
+        """Return the channel's name: `socketio`, as Rasa's own socket.io channel."""
         return "socketio"
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        """Make the channel from `credentials.yml`; refuse it without a `jwt_key`."""
         credentials = credentials or {}
         if not credentials.get("jwt_key"):
             raise ValueError("The patient socket channel needs `jwt_key` in credentials.yml.")
@@ -129,11 +132,13 @@ class PatientSocketInput(SocketIOInput):
         )
 
     def get_output_channel(self) -> OutputChannel | None:
+        """Return the output to this channel's sockets, or None before the socket server is made."""
         if self.sio is None:
             return None
         return PatientSocketOutput(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Return the socket.io routes: connect with a chat token, join a room, send messages."""
         patches.require()
         # An empty list turns off engine.io's own CORS headers; Sanic-CORS (`rasa run --cors`)
         # answers for the HTTP long-polling transport, so the headers are not sent twice.
