@@ -79,7 +79,16 @@ _OTHER = re.compile(
 _ACUTE = re.compile(
     r"\b(?:right now|just now|won['\u2019]?t stop|not stopping|getting (?:worse|tight|tighter)|"
     r"suddenly|as we speak|"
-    r"now (?:my|i|i['\u2019]?m|it['\u2019]?s|he['\u2019]?s|she['\u2019]?s|his|her))\b",
+    r"now (?:my|i|i['\u2019]?m|it['\u2019]?s|he['\u2019]?s|she['\u2019]?s|his|her)|"
+    # Going on as they write: a duration up to now, not easing, sweating with it, at rest.
+    r"(?:\d+|ten|fifteen|twenty|thirty|forty|forty five|half an?) ?(?:mins?|minutes|hours?) "
+    r"(?:now|so far|and counting)|"
+    r"(?:not|isn['\u2019]?t|won['\u2019]?t|will not|hasn['\u2019]?t) (?:easing|eased|ease|"
+    r"settling|settled|settle|going away|gone away|go away|getting better)|"
+    r"clammy|cold sweat|sweating|sweaty|gone grey|gone gray|"
+    r"since i (?:sat down|started (?:this|typing|filling))|for hours|hours later|"
+    r"(?:very|really|so) (?:sleepy|drowsy) now|"
+    r"(?:today|tonight)(?:['\u2019]s| is) the (?:day|night))\b",
     re.IGNORECASE,
 )
 _SELF = re.compile(

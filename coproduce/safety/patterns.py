@@ -134,7 +134,8 @@ SELF_HARM = [
     r"(?:not being (?:here|around|alive)|being gone|being dead|no longer being (?:here|around))",
     r"(?:can not|do not|could not|no longer|not) see (?:a |any )?(?:future|tomorrow|way forward)"
     r"(?! (?:in|with|at|for) (?:this|that|the|my) (?:job|house|relationship|flat|plan))",
-    r"(?:tonight|today|this weekend) is the (?:night|day)(?: i (?:do it|end it|go|will do it|"
+    r"(?<!says )(?<!said )(?<!texted )(?<!told me )"
+    r"(?:tonight|today|this weekend)(?: is)? the (?:night|day)(?: i (?:do it|end it|go|will do it|"
     r"am going to do it))?(?= ?$| \.| ,| !)",
     r"(?:better|easier|happier|simpler|lighter) (?:off )?without me",
     r"(?:scared|afraid|frightened|terrified|worried) (?:of )?what i (?:will|might|would|could|"
@@ -161,6 +162,15 @@ SELF_HARM = [
     r"(?:sorted|sorting|sort|made|making|updated|updating|wrote|written|writing) (?:out )?my will"
     r"\b.{0,40}\b(?:goodbye|loose ends|not be|won ?t be|will not be|ready)",
     r"tying up (?:all )?(?:the |my )?loose ends",
+    # A preparation, said with what it is for: "rehomed the cat so I can go through with it".
+    r"(?:rehomed|rehoming|found (?:a )?(?:new )?homes? for|(?:given|gave|giving|handed) "
+    r"(?:away )?(?:the |my |our |both )?(?:dog|dogs|cat|cats|pets?|budgie|rabbit|things|stuff|"
+    r"belongings)|(?:taken|took|has taken|is taking) (?:the |my |our )?(?:dog|dogs|cat|cats|"
+    r"pets?)|said (?:my )?goodbyes?|sorted (?:out )?my will|written (?:my )?letters)\b.{0,60}\b"
+    r"(?:so (?:that )?(?:now )?i can|before i|ready to|then i can|and now i can) (?:finally )?"
+    r"(?:go through with it|do it|end it|end it all|go)\b",
+    r"(?:so|then|and) (?:that )?(?:now )?i (?:can|will|could) (?:finally )?(?:end it all|"
+    r"end my life|kill my ?self|take my (?:own )?life)\b",
     rf"how many {G2}(?:tablets|pills|meds|of them|paracetamol|sleeping pills|painkillers) "
     r"(?:it would take|would it take|it takes|does it take|it will take|would kill|to kill|"
     r"would be enough|to die|is enough|are enough)",
@@ -317,7 +327,8 @@ STROKE = [
     r"(?:slurring|slurred|slurry|slur) (?:my |his |her )?(?:words|speech)?",
     rf"(?:speech|words|talking|voice|talk) {G4}(?:slurred|slurry|slurring|jumbled|muddled|"
     r"garbled|mixed up|all wrong|wrong|funny|weird|strange|not right|nonsense|gibberish)",
-    r"words (?:will not|do not|can not|would not) come out(?: right| properly)?",
+    r"words (?:will not|do not|can not|would not|did not|could not) come(?: out)?"
+    r"(?: right| properly)?(?! easily| naturally| to mind)",
     rf"{CANT} (?:get {MY}words out|form words|say {MY}words|find (?:my|his|her) words)",
     rf"(?:sudden|suddenly) {G2}(?:weakness|numbness)",
     rf"{CANT} smile (?:properly|on one side|straight)",
@@ -502,6 +513,14 @@ BLEEDING = [
     r"flooding",
     rf"(?:threw up|thrown up|throwing up|vomited|vomiting|was sick|been sick|coughed|coughing|"
     rf"spat|spitting) {G5}(?:full of|all|bright red|red with) blood",
+    # On a blood thinner, a bleed that goes on (either order).
+    r"(?:blood thinners?|warfarin|apixaban|eliquis|rivaroxaban|xarelto|edoxaban|dabigatran|"
+    r"anticoagulants?|clopidogrel)\b.{0,100}\b(?:bleeding|bled|blood)\b.{0,50}\b(?:for hours|"
+    r"hours later|will not stop|would not stop|not stopping|pouring|gushing|all over|"
+    r"still bleeding|keeps bleeding|since (?:this morning|last night|lunch))|(?:bleeding|blood)"
+    r"\b.{0,50}\b(?:for hours|hours later|will not stop|would not stop|not stopping|pouring|"
+    r"gushing|still bleeding)\b.{0,100}\b(?:blood thinners?|warfarin|apixaban|eliquis|"
+    r"rivaroxaban|xarelto|edoxaban|dabigatran|anticoagulants?|clopidogrel)",
     r"(?:pad|pads|tampon|tampons|towel|towels) (?:every|each) (?:hour|half hour|half an hour|"
     r"\d+ minutes|few minutes|twenty minutes|thirty minutes|ten minutes)",
 ]
@@ -544,9 +563,9 @@ OVERDOSE = [
     rf"(?:took|taken|had|have had|given|gave|injected|put on|used|swallowed) (?:my ?self )?"
     rf"(?:a |an )?(?:double|triple|extra) (?:dose|lot|amount|load|helping) {G2}(?:of )?{G1}"
     rf"(?:{MEDS}|by mistake|by accident|accidentally)",
-    rf"(?:\d+|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|double|twice|every day|"
-    rf"daily) {G4}(?:instead of|rather than) (?:the )?(?:one|1|once|\d+|two|half|my usual|"
-    r"once a week|weekly|the usual)",
+    rf"(?:\d+(?:\.\d+)?(?:ml|mls|mg|g|x)?|one|two|three|four|five|six|ten|twenty|thirty|forty|"
+    rf"fifty|double|twice|every day|daily) {G4}(?:instead of|rather than) (?:the )?(?:one|1|once|"
+    r"\d+(?:\.\d+)?(?:ml|mls|mg|g)?|two|half|my usual|once a week|weekly|the usual)",
     rf"{MEDS} {G3}(?:at once|in one go|all at once|all together|at the same time)"
     r"(?! (?:every|each|as) )",
     rf"(?:took|taken|had|have had|given|gave|injected|put on|used|swallowed) {G4}{MEDS}\b"
@@ -579,7 +598,8 @@ OVERDOSE = [
     # A medicine given too often, and the child or patient now drowsy.
     r"(?=.{0,120}\b(?:calpol|paracetamol|nurofen|ibuprofen|medicine|medicines|tablets|pills)\b)"
     r"(?:too much|too many|\d+ (?:lots|doses|times|spoons|spoonfuls|sachets|tablets)|lots of|"
-    r"double|twice|extra|the whole)\b.{0,80}\b(?:really |very |so |too |quite )?(?:sleepy|"
+    r"double|twice|extra|the whole|instead of|gave (?:him|her|them) more|another dose)\b.{0,80}\b"
+    r"(?:really |very |so |too |quite )?(?:sleepy|"
     r"drowsy|floppy|unresponsive|will not wake|not waking|limp)",
 ]
 
@@ -604,6 +624,10 @@ _VIOLENT = (
     r"slams|slammed|drags|dragged|pins|pinned)"
 )
 HARM_FROM_OTHERS = [
+    # A threat with its day: "he says today's the day", "she texted tonight is the night".
+    rf"\b{_AGENT} {G3}(?:says|said|saying|texted|text|messaged|told me|tells me|threatened|"
+    r"warned|keeps saying|posted)\b.{0,20}\b(?:today|tonight|this weekend|tomorrow)(?: is)? "
+    r"the (?:day|night)\b",
     # Forced marriage (a crime in the UK, and a danger whoever arranges it).
     r"(?:forc\w*|made|mak(?:e|es|ing)|pressur\w+|push\w*) (?:me |us )?(?:in)?to (?:a |an )?"
     r"(?:arranged )?marr(?:y|iage|ied|ying)\b|\bmarr(?:y|ying|ied) me off\b|"

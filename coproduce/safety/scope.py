@@ -54,6 +54,8 @@ REMOTE = re.compile(
     r"a couple of|couple of|a good few) (?:years|yrs|decades|months|winters|summers) "
     r"(?:ago|back|before)|"
     r"years ago|years back|decades ago|ages ago|last year|back in|in (?:19|20)\d\d|"
+    r"last month|a month ago|(?:\d+|a few|few|two|three|four|several|couple of|a couple of) "
+    r"weeks ago|anniversary of|(?:\d+|ten|five|twenty|many) years on|from (?:19|20)\d\d|"
     r"in the (?:sixties|seventies|eighties|nineties|\d0s)|as a young (?:woman|man|girl|lad|mum)|"
     r"when (?:i|he|she|they|we) (?:was|were) (?:younger|young|little|a kid|a child|a teenager|"
     r"a teen|at school|at uni|pregnant|in (?:my|his|her|their)|\d+|a student|first married)|"
@@ -73,13 +75,17 @@ RESOLVED = re.compile(
     r"safe|well) now|it stopped|it has stopped|stopped after|stopped on its own|"
     r"stopped by itself|healed|(?:no problems|none|nothing) since|all clear|behind me|"
     r"better place|been well|been fine|doing (?:well|great|fine|better) since|"
+    r"doing (?:really |very |so )?(?:well|great|fine|better)|(?:all )?dealt with|all good|"
+    r"how far i (?:have|ve) come|fully recovered|no harm(?: done)?|"
+    r"(?:it is|it s|its|is|was|said) (?:just )?(?:muscular|musculoskeletal)|"
     r"(?:was|be) (?:just )?(?:indigestion|muscular|anxiety|reflux|heartburn|wind|nothing|"
     r"a panic attack)|ago now)\b"
 )
 PRESENT = re.compile(
     r"\b(?:now|right now|at the moment|currently|still|today|tonight|this (?:morning|"
     r"afternoon|evening|week|time|is different)|again|at present|keeps|keep|started|starting|"
-    r"getting worse|since (?:this morning|yesterday|last night|an hour|i woke))\b"
+    r"getting worse|since (?:this morning|yesterday|last night|an hour|i woke|last week|"
+    r"last month))\b"
 )
 IMMEDIATE = re.compile(
     r"\b(?:right now|just now|at the moment|as we speak|this minute|currently|has just|"
@@ -141,7 +147,13 @@ FIGURATIVE = re.compile(
     r"\b(?:die|died|dying) (?:of|from|with) (?:embarrassment|shame|boredom|laughter|laughing|"
     r"curiosity|jealousy)\b|\b(?:nearly|almost) (?:died|had a heart attack|had a stroke)\b|"
     r"\brather die\b|\bdying (?:to|for)\b|\bcould kill for\b|\bto death\b|"
-    r"\bkill me (?:if|when|for)\b|\bbleeding (?:me |us |you )?dry\b"
+    r"\bkill me (?:if|when|for)\b|\bbleeding (?:me |us |you )?dry\b|"
+    r"\boverdos\w* on (?:the )?(?:chocolate|sugar|sun|sunshine|cake|christmas|carbs|crisps|"
+    r"food|telly|tv|netflix|box sets|work|love|easter eggs|mince pies|sweets)\b|"
+    r"\b(?:can not|can t|cant|could not) breathe in (?:these|this|those|my|the) (?:\w+ )?(?:jeans|"
+    r"trousers|dress|corset|waistband|suit|top|bra|skirt|uniform|shirt)\b|"
+    r"\bend it\W+(?:with )?(?:my|the|this) (?:gym|membership|contract|subscription|phone|lease|"
+    r"relationship|marriage|job|tenancy|diet)\b"
 )
 CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
     "self_harm": re.compile(
@@ -149,7 +161,12 @@ CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
         r"in |at |with |doing )?(?:shaving|cooking|chopping|falling|fell|lifting|playing|"
         r"gardening|the gym|work|accident|accidentally|slipped|tripped|a knife|the kettle|"
         r"the oven|the iron)\b|\baccidentally\b|\bby accident\b|"
-        r"\bcut my ?self (?:a|some|another)\b"
+        r"\bcut my ?self (?:a|some|another)\b|"
+        # Self-harm as the subject of someone's work or study.
+        r"\b(?:see|deal with|work with|working with|nurse|nursing|dissertation|thesis|research|"
+        r"study|studying|essay|leaflets?|training|course|lecture|teach|teaching) "
+        r"(?:\w+ ){0,3}(?:on |about |in |around )?self ?-? ?harm\b.{0,30}\b(?:at work|every day|"
+        r"in teenagers|in young people|patients|clients|students|leaflets?|any)\b"
     ),
     "stroke": re.compile(
         r"\b(?:sleep|slept|sleeping|lie|lying|lay|lean|leaning|leant|sit|sitting|sat|kneel|"
@@ -161,7 +178,8 @@ CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
         r"\bbecause of (?:a|my|the) (?:cold|sore throat|cough|laryngitis|chest infection)\b|"
         r"\b(?:after|from) (?:the )?(?:dentist|injection|anaesthetic|anesthetic|filling)\b|"
         r"\bfrozen shoulder\b|\b(?:above|over) my head\b|\brotator cuff\b|\bfracture\b|"
-        r"\bbroken\b|\b(?:wine|beer|pints|drunk|tipsy|alcohol|vodka|hangover)\b|\bpalsy\b|"
+        r"\bbroken\b|\b(?:wine|beer|pints|drunk|tipsy|alcohol|vodka|hangover|fizz|prosecco|"
+        r"glasses of|cocktails)\b|\bpalsy\b|\bdyslexi\w*\b|\balways (?:have|has|had|do|did)\b|"
         r"\b(?:since|after) (?:the|my|his|her) (?:op|operation|fall|injury|surgery|anaesthetic|"
         r"anesthetic|stroke|strokes|tia|accident)\b"
     ),
@@ -253,7 +271,8 @@ def remote_past(words: list[str], span: Span) -> bool:
     lo = _clause_start(words, span.start, STRONG)
     hi = _clause_end(words, span.end, STRONG)
     clause = _text(words, lo, hi)
-    if PRESENT.search(clause) and not RESOLVED.search(clause):
+    # "I'm 40 now and fine" says where life is now, not that the danger is.
+    if PRESENT.search(LIFE_NOW.sub(" ", clause)) and not RESOLVED.search(clause):
         return False
     if REMOTE.search(clause):
         return True
@@ -266,6 +285,20 @@ def remote_past(words: list[str], span: Span) -> bool:
     return bool(RESOLVED.search(_text(words, span.start, next_hi)))
 
 
+#: Later clauses with a "now" or "again" that say where life is now, not that the danger is
+#: back: "I'm 45 now and well", "we're trying again", "the scars still bother me".
+LIFE_NOW = re.compile(
+    r"\b(?:(?:i am|i m|im|he is|she is|am|turned) \d+ now(?: and (?:fine|well|happy|ok|okay|"
+    r"good|great|settled|doing well))?|now (?:i am |i m |im )?(?:remarried|married|retired|"
+    r"happy|well|fine|ok|okay|good|great|better|doing (?:well|fine|great|ok)|settled|"
+    r"in a good)|(?:happy|well|fine|great|settled) now)\b"
+)
+NOT_REVIVAL = re.compile(
+    r"\b(?:trying again|pregnant again|scars?|on (?:my|his|her|the) (?:record|records|notes|"
+    r"file))\b|" + LIFE_NOW.pattern
+)
+
+
 def revived_later(words: list[str], span: Span, following: list[str]) -> bool:
     """Tell whether a later clause says the danger is back or happening now."""
     hi = _clause_end(words, span.end, STRONG)
@@ -276,7 +309,10 @@ def revived_later(words: list[str], span: Span, following: list[str]) -> bool:
             clauses.append([])
         else:
             clauses[-1].append(word)
-    return any(PRESENT.search(" ".join(c)) and not RESOLVED.search(" ".join(c)) for c in clauses)
+    return any(
+        PRESENT.search(text) and not RESOLVED.search(text) and not NOT_REVIVAL.search(text)
+        for text in (" ".join(c) for c in clauses)
+    )
 
 
 def other_person(words: list[str], span: Span) -> bool:
@@ -286,7 +322,21 @@ def other_person(words: list[str], span: Span) -> bool:
         return False
     if any(w in THIRD_INSIDE for w in inside):
         return True
-    for i in range(span.start - 1, -1, -1):
+    # The span's own clause first, before it then after it ("I tried to tell her, but the
+    # words would not come and my face feels odd" is the writer's), then what went before.
+    lo = _clause_start(words, span.start, STRONG)
+    hi = _clause_end(words, span.end, STRONG)
+    for i in range(span.start - 1, lo - 1, -1):
+        if words[i] in FIRST:
+            return False
+        if words[i] in THIRD:
+            return True
+    for word in words[span.end : hi]:
+        if word in FIRST:
+            return False
+        if word in THIRD_INSIDE:
+            return True
+    for i in range(lo - 1, -1, -1):
         if words[i] in FIRST:
             return False
         if words[i] in THIRD:
