@@ -60,10 +60,10 @@ def test_a_red_flag_is_stored_once_per_message_and_flags_the_visit(session: Sess
     assert session.get(Visit, visit.id).flagged is True
 
 
-def test_a_dedupe_key_is_cut_to_its_column_so_long_keys_still_dedupe(session: Session) -> None:
+def test_a_long_dedupe_key_is_cut_to_its_column_and_still_dedupes(session: Session) -> None:
     visit, _ = make_visit(session)
     stem = "sender-" + "x" * 200
-    for suffix in ("a", "b"):
+    created = [
         aim_service.record_red_flag(
             session=session,
             visit_id=visit.id,
@@ -72,9 +72,12 @@ def test_a_dedupe_key_is_cut_to_its_column_so_long_keys_still_dedupe(session: Se
             at=AT,
             dedupe_key=stem + suffix,
         )
+        for suffix in ("a", "b")
+    ]
     session.commit()
+    assert created == [True, False]
     [flag] = _flags(session, visit.id)
-    assert flag.dedupe_key == (stem + "a")[:128]
+    assert flag.dedupe_key == stem[:128]
 
 
 def test_the_safety_reply_goes_to_the_named_flags_of_that_visit_only(session: Session) -> None:

@@ -125,26 +125,31 @@ def test_a_category_the_patient_corrected_wins_over_the_extracted_one(session: S
     assert (item.text, item.category) == (burden, "appointments")
 
 
-def test_nothing_the_patient_said_is_kept_without_consent(session: Session) -> None:
+def test_nothing_is_kept_without_consent_and_the_status_follows_the_answers(
+    session: Session,
+) -> None:
     undecided, _ = make_visit(session, patient_ref="MRN-1")
     declined, _ = make_visit(session, patient_ref="MRN-2")
+    confirmed, _ = make_visit(session, patient_ref="MRN-3")
     answers = dict(EXAMPLE_ANSWERS)
+    for visit, consent, done in ((undecided, None, False), (declined, False, False)):
+        state = AimState(answers=answers, baseline_rating=5, consent=consent, confirmed=done)
+        aim_service.save_state(session=session, visit_id=visit.id, state=state)
     aim_service.save_state(
         session=session,
-        visit_id=undecided.id,
-        state=AimState(answers=answers, baseline_rating=5, consent=None),
-    )
-    aim_service.save_state(
-        session=session,
-        visit_id=declined.id,
-        state=AimState(answers=answers, baseline_rating=5, consent=False),
+        visit_id=confirmed.id,
+        state=AimState(answers={topics.AIM: "walk the dog"}, consent=True, confirmed=True),
     )
     session.commit()
     for visit in (undecided, declined):
         assert _answers(session, visit.id) == {}
         assert session.get(Visit, visit.id).baseline_rating is None
-    assert session.get(Visit, undecided.id).status == VisitStatus.INVITED
-    assert session.get(Visit, declined.id).status == VisitStatus.DECLINED
+    assert [session.get(Visit, v.id).status for v in (undecided, declined, confirmed)] == [
+        VisitStatus.INVITED,
+        VisitStatus.DECLINED,
+        VisitStatus.COMPLETED,
+    ]
+    assert session.get(Visit, confirmed.id).patient_confirmed is True
 
 
 def test_a_cancelled_or_unknown_visit_is_left_alone(session: Session) -> None:
@@ -158,19 +163,6 @@ def test_a_cancelled_or_unknown_visit_is_left_alone(session: Session) -> None:
     assert session.get(Visit, visit.id).status == VisitStatus.CANCELLED
     assert _answers(session, visit.id) == {}
     assert aim_service.load_state(session=session, visit_id="no-such-visit") == AimState()
-
-
-def test_confirming_completes_the_visit(session: Session) -> None:
-    visit, _ = make_visit(session)
-    state = AimState(answers={topics.AIM: "walk the dog"}, consent=True, confirmed=True)
-    aim_service.save_state(session=session, visit_id=visit.id, state=state)
-    session.commit()
-    stored = session.get(Visit, visit.id)
-    assert (stored.status, stored.patient_confirmed, stored.consent_given) == (
-        VisitStatus.COMPLETED,
-        True,
-        True,
-    )
 
 
 def test_declining_afterwards_forgets_the_answers_but_keeps_the_call_back(

@@ -30,11 +30,8 @@ def _follow_up(session: Session, visit: Visit, state: FollowUpState) -> None:
     session.commit()
 
 
-def test_an_unknown_visit_has_no_summary(session: Session) -> None:
-    assert aim_service.get_summary(session=session, visit_id="no-such-visit") is None
-
-
 def test_a_visit_nobody_has_answered_yet_has_an_empty_summary(session: Session) -> None:
+    assert aim_service.get_summary(session=session, visit_id="no-such-visit") is None
     visit, _ = make_visit(session, scheduled_for=datetime(2026, 5, 4, 9, 30))
     summary = aim_service.get_summary(session=session, visit_id=visit.id)
     assert summary is not None

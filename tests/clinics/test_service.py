@@ -138,6 +138,8 @@ def test_revoking_by_prefix_counts_live_tokens_only(session: Session) -> None:
     assert clinic_service.revoke_token(session=session, prefix=token) == 1
     assert clinic_service.revoke_token(session=session, prefix=token[:12]) == 0
     assert clinic_service.revoke_token(session=session, prefix="cpd_nothing") == 0
+    # A shorter prefix matches no token, so "cpd_" cannot revoke every token at once.
+    assert clinic_service.revoke_token(session=session, prefix=other[:8]) == 0
     session.commit()
     assert clinic_service.authenticate(session=session, token=other) is not None
 
