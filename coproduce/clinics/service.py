@@ -108,7 +108,11 @@ def create_token(
 
 
 def revoke_token(*, session: Session, prefix: str) -> int:
-    """Revoke every live token starting with `prefix`; return how many."""
+    """Revoke the live tokens whose 12-character prefix is `prefix`'s; return how many.
+
+    Only the first 12 characters are compared, and they must match whole: a shorter prefix
+    ("cpd_") revokes nothing, so one mistyped command cannot revoke every token.
+    """
     rows = session.execute(
         select(ApiToken).where(ApiToken.prefix == prefix[:12], ApiToken.revoked_at.is_(None))
     ).scalars()

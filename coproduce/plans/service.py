@@ -192,9 +192,10 @@ def _keys_for(earlier: list[CarePlanItem], drafts: tuple[ItemDraft, ...]) -> lis
     """
     known = {item.item_key for item in earlier}
     used = {d.key for d in drafts if d.key in known}
-    keys = []
+    keys: list[str] = []
     for draft in drafts:
-        key = draft.key if draft.key in known else None
+        # An earlier item split in two keeps its key on the first part only.
+        key = draft.key if draft.key in known and draft.key not in keys else None
         if key is None:
             key = next(
                 (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -166,14 +165,6 @@ def test_versions_and_item_keys_belong_to_their_visit(session: Session) -> None:
     assert _keys(session, mine)["Swim"] != their_key
 
 
-@pytest.mark.xfail(
-    reason=(
-        "plans.service._keys_for gives every draft item that names the same earlier key that "
-        "key, so one version holds two items with one item_key and a follow-up answer about "
-        "either is shown (and asked) as the answer about both"
-    ),
-    strict=True,
-)
 def test_two_items_naming_the_same_earlier_item_do_not_share_its_key(session: Session) -> None:
     visit = _visit(session)
     _save(session, visit, PlanDraft(aim="Walk further", items=(EXERCISES,)))
