@@ -57,6 +57,21 @@ def burden_category(span: Span) -> str:
             labels.add(ent.label_)
     if patterns.CAUSE in labels and patterns.MEDICATION in labels:
         labels.add(patterns.SIDE_EFFECT)  # "the colchicine gives me the trots"
+    if (
+        patterns.SIDE_EFFECT in labels
+        and patterns.MEDICATION not in labels
+        and patterns.TEST_MONITORING in labels
+    ):
+        # "the scans make me anxious for weeks": the test is the burden, not a drug's effect.
+        labels.discard(patterns.SIDE_EFFECT)
+    if patterns.SIDE_EFFECT in labels and patterns.INFORMATION in labels:
+        # "no clear information about whether the numbness will get better": what is missing
+        # is the information, when it is said first.
+        first = {ent.label_: ent.start for ent in reversed(span.ents)}
+        if first[patterns.INFORMATION] < first.get(
+            patterns.SIDE_EFFECT, first[patterns.INFORMATION]
+        ):
+            labels.discard(patterns.SIDE_EFFECT)
     for label, category in _PRIORITY:
         if label in labels:
             return category

@@ -7,9 +7,14 @@ than written out by hand. Term lists are "|"-separated to keep them compact.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 RELATIONSHIP = "RELATIONSHIP"
+# Someone named by their given name only ("Chloe pops in"): a person, relationship unknown.
+PERSON = "PERSON"
+FIRST_NAMES_FILE = Path(__file__).with_name("data") / "first_names.txt"
 MEDICATION = "MEDICATION"
 APPOINTMENT = "APPOINTMENT"
 TEST_MONITORING = "TEST_MONITORING"
@@ -46,17 +51,18 @@ def _terms(text: str) -> tuple[str, ...]:
 RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "daughter": _terms(
         "daughter|daughters|daughter in law|daughter-in-law|stepdaughter|step daughter|"
-        "my girl|our girl|eldest daughter|youngest daughter|oldest daughter"
+        "my girl|our girl|eldest daughter|youngest daughter|oldest daughter|my girls|our girls|"
+        "2 girls|two girls|the girls"
     ),
     "son": _terms(
         "son|sons|son in law|son-in-law|stepson|step son|my boy|our boy|my lad|our lad|"
         "eldest son|youngest son|oldest son|my lads|our lads|two lads|my boys|our boys|"
-        "the boys"
+        "the boys|2 lads|2 boys|two boys|three boys|3 boys|lad"
     ),
     "wife": _terms("wife|missus|missis|the mrs|her indoors|our lass"),
     "husband": _terms("husband|hubby|hubbie|him indoors"),
     "partner": _terms(
-        "partner|other half|better half|boyfriend|girlfriend|fiance|fiancé|fiancee|"
+        "partner|other half|better half|boyfriend|girlfriend|fiance|fiancé|fiancee|fiancée|"
         "significant other|spouse|fella|feller|my man"
     ),
     "mum": _terms("mum|mother|mom|mam|ma|mummy|mommy|mammy|old mum"),
@@ -75,7 +81,7 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "carer": _terms(
         "carer|carers|care worker|care workers|home help|caregiver|caregivers|"
         "care assistant|support worker|support workers|support team|personal assistant|"
-        "home carers|key worker|keyworker"
+        "home carers|key worker|keyworker|staff|care staff|the staff|care home staff"
     ),
     "child": _terms(
         "child|children|kids|kid|eldest|youngest|oldest|little ones|stepchildren|step kids"
@@ -126,6 +132,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             "inhaler|inhalers|puffer|puffers|insulin|jabs|jab|patches|capsules|drops|"
             "eye drops|creams|prescription|prescriptions|repeat prescription|pharmacy|"
             "dosette|dosette box|pill box|blister pack|blister packs|doses|dose|"
+            "sachet|sachets|laxido|movicol|emollient|emollients|infusion|infusions|triptan|"
+            "triptans|beta blockers|beta blocker|ppi|ppis|"
             "painkillers|pain killers|statins|warfarin|metformin|antibiotics|"
             "antidepressants|steroids|morphine|paracetamol|ibuprofen|co-codamol|codeine|"
             "gabapentin|blood thinners|remember to take|remembering to take|forget to take|"
@@ -158,7 +166,11 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "tests|test|inr|smear|biopsy|colonoscopy|endoscopy|heart monitor|diary|checks|"
         "finger pricking|finger pricks|pricking my finger|prick my finger|testing my sugar|"
         "blood draw|blood draws|bloods taken|levels|hba1c|cgm|libre|dexcom|sensor|sensors|"
-        "alarm|alarms|glucose monitor|scales|weigh in|weigh-ins|weighing scales"
+        "alarm|alarms|glucose monitor|scales|weigh in|weigh-ins|weighing scales|"
+        "colonoscopies|endoscopies|biopsies|mammogram|mammograms|scopes|camera test|"
+        "dexa|echo|smear test|smear tests|check my pressure|check pressure|"
+        "check my blood pressure|checking my blood pressure|blood pressure machine|bp machine|"
+        "pressure machine|check my sugars|checking my sugars|home monitoring"
     ),
     COST: _terms(
         "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|"
@@ -170,6 +182,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
     SIDE_EFFECT: _terms(
         "side effect|side effects|side-effect|side-effects|sideeffects|drowsy|sleepy|"
         "groggy|dizzy|dizziness|lightheaded|light headed|sick|nausea|nauseous|queasy|"
+        "dopey|dozy|woozy|nasty dreams|bad dreams|weird dreams|swelling|swollen|"
+        "i bruise|bruise dreadfully|bruise badly|"
         "throwing up|being sick|weight gain|put on weight|putting on weight|gained weight|"
         "constipated|constipation|diarrhoea|diarrhea|the runs|rash|itchy|itching|dry mouth|"
         "headaches|zombie|brain fog|foggy|spaced out|hair loss|bruising|upset stomach|"
@@ -203,7 +217,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "what was decided|shown me how|showed me how|how to use|never quite sure|"
         "not quite sure|never sure|whether to|not sure whether|not sure when|"
         "don't know when|results back|never hear back|never heard back|nobody rings back|"
-        "no one rings back|nobody calls back|left in limbo|chasing|chase"
+        "no one rings back|nobody calls back|left in limbo|chasing|chase|clear answers|"
+        "straight answer|straight answers|no answers|never get answers|voicemail|"
+        "can't get through|cannot get through|can never get through|never answer|"
+        "nobody answers|no one answers|no reply|never replies"
     ),
     SELF_CARE: _terms(
         "diet|diets|dieting|carb counting|counting carbs|carbs|low salt|no salt|fluid limit|"
@@ -220,7 +237,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "make my|make him|make her|make his|making me|making my|"
         "does my|did my|upsets my|messes with|plays havoc|affects my|bleached|upset my|upset me|"
         "upsets me|doing my stomach in|does my stomach in|doing my head in|does my head in|"
-        "leaves me|left me|leave me|burn from|burns from"
+        "leaves me|left me|leave me|burn from|burns from|wrecks my|wrecked my|wrecking my|"
+        "ruins my|ruined my|kills my|destroys my|messes up my|from the tablets|from the tablet|"
+        "from tablet|from tablets|from my tablets|from the pills|from the meds|from my meds|"
+        "from the medication|from the medicine|from the injections|from the steroids"
     ),
 }
 
@@ -292,7 +312,7 @@ _DRUG_NAME = (
     r"triptyline|gabalin|pentin|semide|thiazide|parin|xaban|gatran|farin|olone|asone|"
     r"lamine|floxacin|mycin|trexate|purinol|chicine|pezil|zosin|lukast|terol|tropium|"
     r"sonide|ticasone|oxacin|vudine|mazepine|tiracetam|trigine|pramole|quinone|dronate|"
-    r"zoyl|peroxide|adol|tamol|oxone|morphone|codone|phenidate|lexin|fexine)$"
+    r"zoyl|peroxide|adol|tamol|oxone|morphone|codone|phenidate|lexin|fexine)s?$"
 )
 
 
@@ -340,6 +360,32 @@ def token_patterns() -> list[Pattern]:
     ]
 
 
+@lru_cache(maxsize=1)
+def first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the given names: all of them, and those safe to match in lower case too."""
+    names: set[str] = set()
+    lower_too: set[str] = set()
+    for line in FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        for word in line.split():
+            name = word.rstrip("*")
+            names.add(name)
+            if word.endswith("*"):
+                lower_too.add(name)
+    return frozenset(names), frozenset(lower_too)
+
+
+def name_patterns() -> list[Pattern]:
+    """Return the patterns for a person named by their given name."""
+    names, lower_too = first_names()
+    return [
+        {"label": PERSON, "pattern": [{"TEXT": {"IN": sorted(n.title() for n in names)}}]},
+        {"label": PERSON, "pattern": [{"TEXT": {"IN": sorted(n.upper() for n in names)}}]},
+        {"label": PERSON, "pattern": [{"TEXT": {"IN": sorted(lower_too)}}]},
+    ]
+
+
 def all_patterns() -> list[Pattern]:
     """Return all entity-ruler patterns for the Coproduce pipeline."""
-    return [*phrase_patterns(), *token_patterns()]
+    return [*phrase_patterns(), *token_patterns(), *name_patterns()]

@@ -105,7 +105,9 @@ _CONDITIONAL_AFTER = re.compile(
 # "No - I'll be kinder to myself, 5", "realistically 4": the patient revises their number.
 _REVISED_BEFORE = re.compile(
     r"\b(?:no|actually|realistically|honestly|really|kidding myself|make (?:it|that)|call it|"
-    r"i mean|sorry|or rather|scratch that|on second thoughts?|kinder)\b"
+    r"i mean|sorry|or rather|scratch that|on second thoughts?|kinder|joking|only joking|just "
+    r"joking|jk|kidding|only kidding|just kidding|lol|haha|seriously|in truth|truthfully|"
+    r"go with|let'?s say|put (?:me )?down (?:as|for))\b"
 )
 
 

@@ -40,6 +40,8 @@ _CARED_BY_ME = frozenset({"me", "us", "myself", "by"})
 _LIST_JOINERS = frozenset({"and", "&", "plus", "or", ",", "also", "then", "both"})
 _OF_WHERE = frozenset({"from", "at", "of", "in"})
 _ROLES = frozenset({"carer", "mum", "dad", "parent", "family"})
+#: People who are also places one is taken to ("runs me to the GP").
+_PLACES = frozenset({"gp", "nurse", "pharmacist", "church", "community"})
 _DETERMINERS = frozenset(["my", "our", "his", "her", "their", "the", "a", "an", "me", "ma", "mi"])
 _IT_IS = frozenset(
     ["it", "is", "'s", "its", "otherwise", "mostly", "mainly", "and", "but", "so", "well"]
@@ -180,7 +182,15 @@ def _care_matcher() -> Matcher:
                 _lower_in("my", "our", "the", "her", "his"),
                 {"IS_ALPHA": True, "OP": "?"},
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+                {"ENT_TYPE": patterns.PERSON, "OP": "?"},
                 _lower_in("to", "for", "into", "round", "in"),
+            ],
+            # "I do the school runs for my son".
+            [
+                _lower_in("do", "does", "doing", "did"),
+                _lower_in("the", "all", "a"),
+                {"LOWER": "school"},
+                _lower_in("run", "runs"),
             ],
             [_lower_in("mind", "minding"), _lower_in("my", "our", "the", "his", "her", "their")],
             [
@@ -279,11 +289,43 @@ def _phrase_start(doc: Doc, start: int, floor: int) -> int:
     return start
 
 
+def _named_apart(name: Span, relationships: list[Span]) -> bool:
+    """True when a given name is someone of its own, not the name of a relationship beside it.
+
+    "my son Peter", "Peter, my son" and "wife Maureen" are one person each.
+    """
+    doc = name.doc
+    for person in relationships:
+        between = doc[person.end : name.start] if person.end <= name.start else None
+        if between is None:
+            between = doc[name.end : person.start]
+        words = [t.lower_ for t in between if not t.is_punct]
+        if len(between) <= 3 and all(w in _DETERMINERS for w in words):
+            return False
+    return True
+
+
+def _people(span: Span) -> list[Span]:
+    """The people the span names: by relationship, and by given name when that is all."""
+    relationships = [ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP]
+    names = [
+        ent
+        for ent in span.ents
+        if ent.label_ == patterns.PERSON and _named_apart(ent, relationships)
+    ]
+    return sorted([*relationships, *names], key=lambda ent: ent.start)
+
+
 def _supports_in(span: Span, respondent: str | None) -> list[Support]:
     """One support per person named in the span (the span itself when it names nobody)."""
     doc = span.doc
     caring_end = _caring_end(span)
-    people = [ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP]
+    # A name right after the caring phrase is whom the caring is for: with someone answering
+    # for the patient ("it is me who looks after Margaret") that is the patient.
+    cared_for = {span.start + end for _, _, end in _care_matcher()(span)}
+    people = [
+        p for p in _people(span) if not (p.label_ == patterns.PERSON and p.start in cared_for)
+    ]
     if caring_end is not None:
         # "I'm her carer", "I'm a single mum to...": the patient's role, not a person.
         role_start = _caring_start(span)
@@ -297,13 +339,15 @@ def _supports_in(span: Span, respondent: str | None) -> list[Support]:
             continue  # the same person again ("the lady next door pops in, our neighbour")
         if mentions and start > span.start and doc[start - 1].lower_ in _OF_WHERE:
             continue  # where the last person is from ("friends from church")
+        if mentions and person.ent_id_ in _PLACES and doc[start - 1].lower_ == "to":
+            continue  # where the last person takes them ("she runs me to the GP")
         mentions.append((start, person.ent_id_))
     me = _respondent_mention(span) if respondent else None
     if me is not None:
         mentions = sorted([*mentions, (me, respondent or "")])
     if len(mentions) <= 1:
         kind = "support" if caring_end is None else "caring_for"
-        relationship = mentions[0][1] if mentions else None
+        relationship = (mentions[0][1] or None) if mentions else None
         if caring_end is not None and me is None:
             relationship = _relationship(span, caring_end)
         return [Support(span.text, relationship, kind)]
@@ -315,7 +359,8 @@ def _supports_in(span: Span, respondent: str | None) -> list[Support]:
         if not text:
             continue
         caring = caring_end is not None and start >= caring_end
-        supports.append(Support(text, relationship, "caring_for" if caring else "support"))
+        kind = "caring_for" if caring else "support"
+        supports.append(Support(text, relationship or None, kind))
     return supports
 
 
@@ -363,7 +408,7 @@ def _said_again(doc: Doc, start: int, person: Span, span: Span) -> bool:
 
 
 def _names_someone(span: Span) -> bool:
-    if any(ent.label_ == patterns.RELATIONSHIP for ent in span.ents):
+    if any(ent.label_ in (patterns.RELATIONSHIP, patterns.PERSON) for ent in span.ents):
         return True
     return bool(_care_matcher()(span))
 

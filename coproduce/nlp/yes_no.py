@@ -69,6 +69,13 @@ _UNSURE = re.compile(
     r"\b(?:not sure|unsure|don'?t know|dunno|idk|maybe|perhaps|depends|possibly|not certain|"
     r"i don'?t understand|what (?:do you mean|is this)|who (?:sees|will see|reads))\b"
 )
+# A remark on a yes already given: "fine, go ahead, but I'm not thrilled about it" agrees.
+_GRUDGE = re.compile(
+    r"^(?:(?:i'?m|i am|im) )?(?:not|hardly) (?:thrilled|happy|keen|pleased|overjoyed|delighted|"
+    r"mad|wild|crazy|ecstatic|over the moon|enthusiastic|a fan)(?: (?:about|with|on|of) "
+    r"(?:it|this|that|these|forms|the idea))?(?: (?:to be honest|tbh|mind|mind you|really))?$|"
+    r"^not that (?:it|i|you|anyone) (?:matters|will|would|makes|care|cares|read|reads)\b"
+)
 _SHORT_YES = ("yes", "yeah", "yep", "yup", "okay", "sure", "fine")
 _SHORT_NO = ("no", "nope", "nah")
 # Sounds one letter from yes or no that mean neither: "eh?" is a shrug, not a yes.
@@ -123,6 +130,10 @@ def read(text: str | None) -> Reading:
     normal = _normal(raw)
     clauses = [c.strip(" ,.-") for c in _CLAUSE.split(normal) if c and c.strip(" ,.-")]
     for index in range(len(clauses) - 1, -1, -1):
+        if _GRUDGE.search(clauses[index]) and any(
+            _clause_answer(before) == YES for before in clauses[:index]
+        ):
+            continue
         answer = _clause_answer(clauses[index])
         if answer is not None:
             return Reading(answer, index)

@@ -167,3 +167,20 @@ def test_a_side_effect_after_a_medicine_it_is_not_about_is_its_own_item() -> Non
         "medications",
         "side_effects",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("the amitriptyline makes me dozy all morning", ["side_effects"]),
+        ("the ibuprofen wrecks my stomach", ["side_effects"]),
+        ("ankle swelling from the tablets", ["side_effects"]),
+        ("the endoscopies are horrible", ["tests_monitoring"]),
+        ("the mammograms make me anxious for weeks", ["tests_monitoring"]),
+        ("I never get straight answers about whether the tingling will go", ["information"]),
+        ("the diabetes line is always voicemail", ["information"]),
+        ("he won't take the movicol sachets", ["medications"]),
+    ],
+)
+def test_the_burden_is_filed_by_what_it_is_about(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

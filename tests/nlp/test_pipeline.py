@@ -21,7 +21,9 @@ def test_get_nlp_builds_once() -> None:
     [
         ("the wife helps", "RELATIONSHIP", "wife"),
         ("my other half", "RELATIONSHIP", "partner"),
-        ("our Sharon next door", "RELATIONSHIP", "neighbour"),
+        ("the lady next door", "RELATIONSHIP", "neighbour"),
+        ("Chloe pops in", "PERSON", ""),
+        ("and jamie", "PERSON", ""),
         ("my water tablets", "MEDICATION", ""),
         ("the little white ones", "MEDICATION", ""),
         ("prescription charges", "COST", ""),

@@ -91,3 +91,15 @@ def test_the_scales_own_words_without_a_number(answer: str, value: int) -> None:
 )
 def test_another_days_number_or_a_revised_one(answer: str, value: int) -> None:
     assert parse_rating(answer).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("9. Only kidding. Four.", 4),
+        ("eight lol, seriously about 3", 3),
+        ("my wife says 6, I say 2, let's say 4", 4),
+    ],
+)
+def test_a_number_taken_back_as_a_joke_gives_way_to_the_next(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

@@ -191,3 +191,32 @@ def test_people_named_by_work_or_slang_are_their_own_supports() -> None:
         ("partner", "support"),
         ("colleague", "support"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "My sister Pam does my shopping, and Doreen from chapel, she runs me to the GP. "
+            "Kieran pops round to fix the telly.",
+            [("sister", "support"), (None, "support"), (None, "support")],
+        ),
+        (
+            "Husband Tony. Lad's just round the corner.",
+            [("husband", "support"), ("son", "support")],
+        ),
+        ("Nadia, my wife, and my son Yusuf", [("wife", "support"), ("son", "support")]),
+        (
+            "my husband, and i look after the 2 boys",
+            [("husband", "support"), ("son", "caring_for")],
+        ),
+        ("i do the school runs for my daughter", [("daughter", "caring_for")]),
+        ("I drive my husband Keith to his dialysis", [("husband", "caring_for")]),
+        ("I will ask. my daughter may help", [("daughter", "support")]),
+    ],
+)
+def test_people_named_by_name_alone_are_their_own_item(
+    answer: str, expected: list[tuple[str | None, str]]
+) -> None:
+    found = extract_supports(answer)
+    assert [(s.relationship, s.kind) for s in found] == expected, found

@@ -43,3 +43,17 @@ def test_a_shrug_is_neither_whatever_the_classifier_guessed(text: str) -> None:
 @pytest.mark.parametrize("text", ["uh huh", "mm hmm", "mhm."])
 def test_a_murmured_yes_is_yes(text: str) -> None:
     assert yes_no.answer(text) == yes_no.YES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Right. Carry on, though I'm not keen on it", "yes"),
+        ("ok then, not that anyone reads these", "yes"),
+        ("suppose so. not thrilled tbh", "yes"),
+        ("not happy about it", "no"),
+        ("No. Not keen on this at all.", "no"),
+    ],
+)
+def test_a_grudging_remark_after_a_yes_keeps_the_yes(text: str, expected: str) -> None:
+    assert yes_no.read(text).answer == expected
