@@ -115,7 +115,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "other": _terms(
         "social worker|warden|landlord|lodger|cleaner|therapist|counsellor|counselor|"
-        "psychologist|occupational therapist|teacher|teachers"
+        "psychologist|occupational therapist|teacher|teachers|my ex|the ex|ex wife|ex-wife|"
+        "ex husband|ex-husband|ex partner|ex-partner|sponsor"
     ),
 }
 
