@@ -205,9 +205,16 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
         rating = apply(tracker, topics.BASELINE_RATING, turn.text, None)
         if rating is not None:
             return advance(tracker, [*rating, SlotSet("correction_pending", False)], Prompt.UPDATED)
-    if not turn.is_payload and not pending and said_before(tracker, turn.text):
-        # The same words as before this read-back: whatever they asked for was done, so
+    if not turn.is_payload and said_before(tracker, turn.text):
+        # The same words as before: whatever they asked for was done. With a yes in them
+        # ("fewer, not less. Otherwise, yes, that is accurate") the summary is confirmed;
+        # said once more after "what would you like to change?", it is kept as it is; else
         # ask what to change rather than redo the same part again (never a loop).
+        if yes_no.said_yes_somewhere(turn.text) or pending:
+            if not yes_no.said_yes_somewhere(turn.text):
+                dispatcher.utter_message(response="utter_summary_kept")
+            done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
+            return advance(tracker, done, Prompt.SILENT)
         return _ask_what_to_change(dispatcher, tracker)
     if tracker.get_slot("callback") and _asks_for_call(turn):
         # Asked for and recorded earlier: say so, rather than read it as a change.

@@ -505,3 +505,28 @@ def test_a_yes_with_a_remark_at_the_read_back_confirms(visit: dict[str, Any]) ->
         token=visit["token"],
     )
     assert slots["confirm_summary"] is True
+
+
+@pytest.mark.parametrize(
+    ("said", "pending", "kept"),
+    [
+        # A fix and a yes in one message, sent again: the fix was made, the yes stands.
+        ("The aim should say walk further, not walk faster. Otherwise, yes, fine.", False, False),
+        # The same words once more after "what would you like to change?": kept as it is.
+        ("my aim should say walk further not walk faster", True, True),
+    ],
+)
+def test_the_same_change_sent_again_at_the_read_back_ends_it(
+    visit: dict[str, Any], said: str, pending: bool, kept: bool
+) -> None:
+    earlier = [{"event": "user", "text": said, "timestamp": None}]
+    slots, responses, _ = run(
+        text=said,
+        requested_slot="confirm_summary",
+        slots={**_complete(visit), "correction_pending": pending},
+        token=visit["token"],
+        events=earlier,
+    )
+    assert slots["confirm_summary"] is True
+    assert slots["requested_slot"] is None
+    assert (responses == ["utter_summary_kept"]) is kept
