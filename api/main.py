@@ -17,6 +17,7 @@ from api.routes import (
     audit,
     chat,
     clinician,
+    clinician_improvement,
     clinician_plan,
     followups,
     health,
@@ -78,6 +79,7 @@ def create_app() -> FastAPI:
     app.include_router(followups.router)
     app.include_router(plans.router)
     app.include_router(quality.router)
+    app.include_router(clinician_improvement.router)
     app.include_router(clinician.router)
     app.include_router(clinician_plan.router)
     app.mount(
