@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from coproduce.nlp.pipeline import get_nlp
+from coproduce.nlp.pipeline import get_nlp, letter_body
 
 _MAX_OBJECT_TOKENS = 6
 
@@ -121,7 +121,8 @@ def extract_activities(text: str) -> list[str]:
         return []
     seen: set[str] = set()
     activities: list[str] = []
-    for span in sorted(filter_spans(_candidates(get_nlp()(text))), key=lambda s: s.start):
+    doc = get_nlp()(letter_body(text))
+    for span in sorted(filter_spans(_candidates(doc)), key=lambda s: s.start):
         key = span.text.lower()
         if key not in seen:
             seen.add(key)

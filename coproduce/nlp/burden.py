@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from coproduce.nlp import patterns
-from coproduce.nlp.pipeline import get_nlp
+from coproduce.nlp.pipeline import get_nlp, letter_body
 from coproduce.nlp.segment import item_spans
 
 BURDEN_CATEGORIES = (
@@ -82,5 +82,5 @@ def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
     """Return one categorised burden per item of a treatment-burden answer."""
     if not text or not text.strip():
         return []
-    doc = get_nlp()(text)
+    doc = get_nlp()(letter_body(text))
     return [TreatmentBurden(span.text, burden_category(span)) for span in item_spans(doc)]

@@ -52,17 +52,18 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "daughter": _terms(
         "daughter|daughters|daughter in law|daughter-in-law|stepdaughter|step daughter|"
         "my girl|our girl|eldest daughter|youngest daughter|oldest daughter|my girls|our girls|"
-        "2 girls|two girls|the girls"
+        "2 girls|two girls|3 girls|three girls|the girls"
     ),
     "son": _terms(
         "son|sons|son in law|son-in-law|stepson|step son|my boy|our boy|my lad|our lad|"
         "eldest son|youngest son|oldest son|my lads|our lads|two lads|my boys|our boys|"
-        "the boys|2 lads|2 boys|two boys|three boys|3 boys|lad"
+        "the boys|2 lads|2 boys|two boys|three boys|3 boys|lad|three lads|3 lads"
     ),
     "wife": _terms("wife|missus|missis|the mrs|her indoors|our lass"),
     "husband": _terms("husband|hubby|hubbie|him indoors"),
     "partner": _terms(
-        "partner|other half|better half|boyfriend|girlfriend|fiance|fiancé|fiancee|fiancée|"
+        "partner|other half|better half|boyfriend|girlfriend|fiance|fiancé|fiancee|fiancée|bf|gf|"
+        "boyf|wifey|"
         "significant other|spouse|fella|feller|my man"
     ),
     "mum": _terms("mum|mother|mom|mam|ma|mummy|mommy|mammy|old mum"),
@@ -76,15 +77,17 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "neighbour": _terms("neighbour|neighbours|neighbor|neighbors|next door|nextdoor"),
     "friend": _terms(
         "friend|friends|mate|mates|pal|pals|buddy|bestie|best friend|flatmate|flatmates|"
-        "housemate|housemates|roommate|roommates"
+        "housemate|housemates|roommate|roommates|bandmate|bandmates|teammate|teammates"
     ),
     "carer": _terms(
         "carer|carers|care worker|care workers|home help|caregiver|caregivers|"
         "care assistant|support worker|support workers|support team|personal assistant|"
-        "home carers|key worker|keyworker|staff|care staff|the staff|care home staff"
+        "home carers|key worker|keyworker|staff|care staff|the staff|care home staff|sitter|"
+        "sitters|night sitter|childminder|nanny|babysitter|au pair"
     ),
     "child": _terms(
-        "child|children|kids|kid|eldest|youngest|oldest|little ones|stepchildren|step kids"
+        "child|children|kids|kid|eldest|youngest|oldest|little ones|stepchildren|step kids|"
+        "twins|the twins|my twins|triplets|the baby|our baby|my baby"
     ),
     "parent": _terms("parent|parents|folks"),
     # "our kid" is Northern English for a sibling (often a younger brother): kept generic.
@@ -111,7 +114,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "pharmacist": _terms("pharmacist|chemist|chemists"),
     "colleague": _terms(
         "colleague|colleagues|coworker|coworkers|co-worker|co-workers|workmate|workmates|"
-        "work mates|boss|people at work|apprentice|apprentices|line manager"
+        "work mates|boss|people at work|apprentice|apprentices|line manager|headteacher|"
+        "head teacher|my manager|employer|supervisor"
     ),
     "other": _terms(
         "social worker|warden|landlord|lodger|cleaner|therapist|counsellor|counselor|"
@@ -380,7 +384,9 @@ def first_names() -> tuple[frozenset[str], frozenset[str]]:
 def name_patterns() -> list[Pattern]:
     """Return the patterns for a person named by their given name."""
     names, lower_too = first_names()
+    titles = ["Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms.", "Mx"]
     return [
+        {"label": PERSON, "pattern": [{"TEXT": {"IN": titles}}, {"IS_TITLE": True}]},
         {"label": PERSON, "pattern": [{"TEXT": {"IN": sorted(n.title() for n in names)}}]},
         {"label": PERSON, "pattern": [{"TEXT": {"IN": sorted(n.upper() for n in names)}}]},
         {"label": PERSON, "pattern": [{"TEXT": {"IN": sorted(lower_too)}}]},

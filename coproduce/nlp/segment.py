@@ -31,7 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from coproduce.nlp import patterns
-from coproduce.nlp.pipeline import get_nlp
+from coproduce.nlp.pipeline import get_nlp, letter_body
 
 PERSON = "PERSON"  # every named relationship counts as one topic when splitting
 
@@ -211,7 +211,7 @@ def split_items(text: str) -> list[str]:
     """Split a multi-part answer into items in the patient's own words."""
     if not text or not text.strip():
         return []
-    return [span.text for span in item_spans(get_nlp()(text))]
+    return [span.text for span in item_spans(get_nlp()(letter_body(text)))]
 
 
 # In a list "he", "she" and "it" start the next item ("he's given up the club, and it takes
@@ -265,4 +265,4 @@ def split_list(text: str) -> list[str]:
     """Split a list of things in one answer into items, in the patient's own words."""
     if not text or not text.strip():
         return []
-    return [span.text for span in list_spans(get_nlp()(text))]
+    return [span.text for span in list_spans(get_nlp()(letter_body(text)))]

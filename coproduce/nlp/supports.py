@@ -28,7 +28,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from coproduce.nlp import patterns
-from coproduce.nlp.pipeline import get_nlp
+from coproduce.nlp.pipeline import get_nlp, letter_body
 from coproduce.nlp.segment import item_spans
 
 SUPPORT_KINDS = ("support", "caring_for")
@@ -134,8 +134,8 @@ def _care_matcher() -> Matcher:
             [_lower_in("take", "takes", "taking"), {"LOWER": "care"}, {"LOWER": "of"}],
             [
                 _lower_in("do", "does", "doing"),
-                {"LOWER": "it", "OP": "?"},
-                _lower_in("everything", "all", "most", "loads", "lots"),
+                {"LOWER": {"IN": ["it", "a"]}, "OP": "?"},
+                _lower_in("everything", "all", "most", "loads", "lots", "lot"),
                 {"LOWER": "for"},
             ],
             [_lower_in("help", "helping"), _lower_in("my", "our", "look", "care", "him", "her")],
@@ -171,14 +171,47 @@ def _care_matcher() -> Matcher:
             # "I have my two lads every other weekend", "I take my mother in law to the
             # hospital", "I run my neighbour to dialysis": the patient is the one giving.
             [
-                _lower_in("have", "having"),
+                _lower_in("have", "having", "got", "get"),
                 _lower_in("my", "our", "the"),
                 {"IS_ALPHA": True, "OP": "?"},
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
-                _lower_in("at", "every", "on", "for", "most", "half", "alternate", "some"),
+                _lower_in(
+                    "at",
+                    "every",
+                    "on",
+                    "for",
+                    "most",
+                    "half",
+                    "alternate",
+                    "some",
+                    "after",
+                    "weekends",
+                    "weekdays",
+                    "the",
+                    "mondays",
+                    "tuesdays",
+                    "wednesdays",
+                    "thursdays",
+                    "fridays",
+                    "saturdays",
+                    "sundays",
+                ),
             ],
+            # "I still see to my brother".
+            [_lower_in("see", "sees", "seeing"), {"LOWER": "to"}, _lower_in("my", "our", "the")],
             [
-                _lower_in("take", "takes", "taking", "run", "runs", "drive", "drives", "ferry"),
+                _lower_in(
+                    "take",
+                    "takes",
+                    "taking",
+                    "run",
+                    "runs",
+                    "drive",
+                    "drives",
+                    "ferry",
+                    "walk",
+                    "walks",
+                ),
                 _lower_in("my", "our", "the", "her", "his"),
                 {"IS_ALPHA": True, "OP": "?"},
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
@@ -240,7 +273,7 @@ def _patient_cares(span: Span, start: int, end: int) -> bool:
     for token in reversed(doc[span.start : start]):
         if token.lower_ in _SELF:
             return True
-        if token.lower_ in _OTHERS or token.ent_type_ == patterns.RELATIONSHIP:
+        if token.lower_ in _OTHERS or token.ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON):
             return False
     return True
 
@@ -289,8 +322,56 @@ def _phrase_start(doc: Doc, start: int, floor: int) -> int:
     return start
 
 
-def _named_apart(name: Span, relationships: list[Span]) -> bool:
-    """True when a given name is someone of its own, not the name of a relationship beside it.
+#: Words after which a name is whom something is done for, not someone new who helps:
+#: "my mum takes Callum", "her mum has Lily Mondays", "Raj sits with Joan".
+_BEFORE_AN_OBJECT = frozenset(
+    (
+        "takes",
+        "take",
+        "took",
+        "taking",
+        "has",
+        "have",
+        "had",
+        "having",
+        "with",
+        "after",
+        "for",
+        "sees",
+        "see",
+        "visit",
+        "visits",
+        "visiting",
+        "help",
+        "helps",
+        "helping",
+        "drive",
+        "drives",
+        "driving",
+        "walk",
+        "walks",
+        "mind",
+        "minds",
+        "minding",
+        "collect",
+        "collects",
+        "got",
+        "get",
+        "gets",
+        "watch",
+        "watches",
+        "feed",
+        "feeds",
+        "bathe",
+        "bathes",
+        "to",
+        "about",
+    )
+)
+
+
+def _apposition(name: Span, relationships: list[Span]) -> Span | None:
+    """Return the relationship a given name stands beside, if any.
 
     "my son Peter", "Peter, my son" and "wife Maureen" are one person each.
     """
@@ -301,19 +382,34 @@ def _named_apart(name: Span, relationships: list[Span]) -> bool:
             between = doc[name.end : person.start]
         words = [t.lower_ for t in between if not t.is_punct]
         if len(between) <= 3 and all(w in _DETERMINERS for w in words):
-            return False
-    return True
+            return person
+    return None
 
 
-def _people(span: Span) -> list[Span]:
-    """The people the span names: by relationship, and by given name when that is all."""
+def _people(span: Span) -> list[tuple[Span, int | None]]:
+    """The people the span names, each with where its words start when that is not its own.
+
+    People are named by relationship, or by given name when that is all; "Dawn, my sister"
+    starts at "Dawn".
+    """
+    doc = span.doc
     relationships = [ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP]
-    names = [
-        ent
-        for ent in span.ents
-        if ent.label_ == patterns.PERSON and _named_apart(ent, relationships)
-    ]
-    return sorted([*relationships, *names], key=lambda ent: ent.start)
+    starts: dict[int, int | None] = {person.start: None for person in relationships}
+    names: list[Span] = []
+    for name in (ent for ent in span.ents if ent.label_ == patterns.PERSON):
+        beside = _apposition(name, relationships)
+        if beside is not None:
+            if name.start < beside.start:
+                starts[beside.start] = name.start
+            continue
+        before = doc[name.start - 1].lower_ if name.start > span.start else ""
+        after = doc[name.end].lower_ if name.end < span.end else ""
+        if before in _BEFORE_AN_OBJECT or after in ("'s", "\u2019s", "s"):
+            continue  # whom it is done for, or whose ("Priya's mum")
+        names.append(name)
+    found = [(person, starts[person.start]) for person in relationships]
+    found += [(name, None) for name in names]
+    return sorted(found, key=lambda pair: pair[1] if pair[1] is not None else pair[0].start)
 
 
 def _supports_in(span: Span, respondent: str | None) -> list[Support]:
@@ -323,9 +419,13 @@ def _supports_in(span: Span, respondent: str | None) -> list[Support]:
     # A name right after the caring phrase is whom the caring is for: with someone answering
     # for the patient ("it is me who looks after Margaret") that is the patient.
     cared_for = {span.start + end for _, _, end in _care_matcher()(span)}
-    people = [
-        p for p in _people(span) if not (p.label_ == patterns.PERSON and p.start in cared_for)
+    found = [
+        (p, start)
+        for p, start in _people(span)
+        if not (p.label_ == patterns.PERSON and p.start in cared_for)
     ]
+    people = [p for p, _ in found]
+    named_from = {p.start: start for p, start in found if start is not None}
     if caring_end is not None:
         # "I'm her carer", "I'm a single mum to...": the patient's role, not a person.
         role_start = _caring_start(span)
@@ -334,7 +434,12 @@ def _supports_in(span: Span, respondent: str | None) -> list[Support]:
         ]
     mentions: list[tuple[int, str]] = []
     for person in people:
-        start = _phrase_start(doc, person.start, span.start)
+        start = named_from.get(person.start)
+        if start is None:
+            start = _phrase_start(doc, person.start, span.start)
+        elif mentions:
+            # "Gary, my husband, and Dawn, my sister": the one before ends where this name is.
+            start = _phrase_start(doc, start, span.start)
         if mentions and mentions[-1][1] == person.ent_id_ and _said_again(doc, start, person, span):
             continue  # the same person again ("the lady next door pops in, our neighbour")
         if mentions and start > span.start and doc[start - 1].lower_ in _OF_WHERE:
@@ -384,6 +489,8 @@ def _respondent_mention(span: Span) -> int | None:
     for index, token in enumerate(tokens):
         if token.lower_ not in ("me", "myself"):
             continue
+        if index + 1 < len(tokens) and tokens[index + 1].ent_type_ == patterns.RELATIONSHIP:
+            continue  # "me sister in Durham": "me" for "my"
         before = [t.lower_ for t in tokens[max(0, index - 2) : index]]
         after = tokens[index + 1].lower_ if index + 1 < len(tokens) else ""
         first = index == 0 or all(t in _LIST_JOINERS for t in before)
@@ -440,4 +547,5 @@ def extract_supports(text: str, respondent: str | None = None) -> list[Support]:
     """
     if not text or not text.strip():
         return []
-    return [s for span in _groups(get_nlp()(text)) for s in _supports_in(span, respondent)]
+    doc = get_nlp()(letter_body(text))
+    return [s for span in _groups(doc) for s in _supports_in(span, respondent)]

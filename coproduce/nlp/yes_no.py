@@ -42,7 +42,9 @@ _YES_DESPITE_NO = re.compile(
     r"(?= (?:fine|happy|ok))|no reason not to|can'?t see why not|don'?t see why not)\b"
 )
 _NO = re.compile(
-    r"\b(?:no|nope|nah|nay|naw|noo+|nop|never|not (?:really|happy|keen|comfortable|now|today|"
+    r"\b(?:no(?! (?:further|longer|more than|one else|later than|matter|doubt|problem|"
+    r"worries|bother|objection))|nope|nah|nay|naw|noo+|nop|never|"
+    r"not (?:really|happy|keen|comfortable|now|today|"
     r"ok|okay|sure about (?:this|that|it|sharing))|(?:i'?d|i would|id) (?:rather|prefer) (?:not|"
     r"you didn'?t|you did not|to (?:talk|speak|see|wait|just talk|just speak|just see))|"
     r"rather not|prefer not|(?:rather|prefer) (?:to )?(?:talk|speak|see|wait|phone|ring|call)|"
@@ -63,7 +65,9 @@ _YES = re.compile(
     r"perfect|lovely|right then|righto|right-o|suppose so|i suppose|s'pose|spose|i guess(?: so)?|"
     r"guess so|if i must|if i have to|if you must|if you have to|if needed|i agree|agreed|"
     r"consent|i consent|agree|happy|ready|correct|indeed|yes please|why not|whatever|"
-    r"fair enough|no problem|go for it|be my guest|that'?s right|thats right|right)\b"
+    r"fair enough|no problem|go for it|be my guest|that'?s right|thats right|right|"
+    r"(?:i am|i'?m|im|quite|perfectly) content|content (?:for|to|with)|you have my permission|"
+    r"(?:i )?give (?:my )?(?:permission|consent)|permission granted)\b"
 )
 _UNSURE = re.compile(
     r"\b(?:not sure|unsure|don'?t know|dunno|idk|maybe|perhaps|depends|possibly|not certain|"
@@ -92,8 +96,18 @@ class Reading:
     clause: int = -1
 
 
+# A letter's greeting and sign-off are neither yes nor no: "Yours faithfully, E. Whitcombe".
+_LETTER = re.compile(
+    r"^\s*(?:dear|to whom it may concern|hello|hi)\b[^\n,]*,?\s*$|"
+    r"^\s*(?:yours (?:faithfully|sincerely|truly)|kind regards|best wishes|regards|"
+    r"many thanks|thanks again|with thanks|best regards|all the best)\b.*$",
+    re.IGNORECASE | re.MULTILINE | re.DOTALL,
+)
+
+
 def _normal(text: str) -> str:
-    return " ".join((text or "").translate(_APOSTROPHES).lower().split())
+    text = _LETTER.sub(" ", text or "")
+    return " ".join(text.translate(_APOSTROPHES).lower().split())
 
 
 def _typo(word: str) -> str | None:

@@ -220,3 +220,36 @@ def test_people_named_by_name_alone_are_their_own_item(
 ) -> None:
     found = extract_supports(answer)
     assert [(s.relationship, s.kind) for s in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "Mrs Okoro from the chapel does my shopping. My brother Kevin rings. "
+            "And I still see to my aunt.",
+            [(None, "support"), ("brother", "support"), ("family", "caring_for")],
+        ),
+        ("my nan takes Kayden when I'm on shift", [("family", "support")]),
+        ("Our Sean sits with Moira when I go to the shops", [(None, "support")]),
+        ("i have my 3 girls weekends", [("daughter", "caring_for")]),
+        (
+            "I walk my nephew to school and do a lot for my uncle",
+            [("family", "caring_for"), ("family", "caring_for")],
+        ),
+        ("me brother rings most nights", [("brother", "support")]),
+        ("my bf and my bandmates", [("partner", "support"), ("friend", "support")]),
+    ],
+)
+def test_who_helps_and_who_is_helped_by_name_and_by_deed(
+    answer: str, expected: list[tuple[str | None, str]]
+) -> None:
+    found = extract_supports(answer, respondent=None)
+    assert [(s.relationship, s.kind) for s in found] == expected, found
+
+
+def test_a_letter_s_greeting_and_sign_off_are_not_people() -> None:
+    letter = "Dear Sir or Madam,\n\nMy niece Joanna visits weekly.\n\nYours sincerely,\nG. Hart"
+    assert [(s.text, s.relationship) for s in extract_supports(letter)] == [
+        ("My niece Joanna visits weekly", "family")
+    ]

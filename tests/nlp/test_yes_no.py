@@ -57,3 +57,12 @@ def test_a_murmured_yes_is_yes(text: str) -> None:
 )
 def test_a_grudging_remark_after_a_yes_keeps_the_yes(text: str, expected: str) -> None:
     assert yes_no.read(text).answer == expected
+
+
+def test_a_letter_that_consents_with_a_condition_is_a_yes() -> None:
+    letter = (
+        "Dear Sir or Madam,\n\nI am content for my answers to go to the surgery, provided they "
+        "go no further.\n\nYours sincerely,\nR. Ames"
+    )
+    assert yes_no.read(letter).answer == "yes"
+    assert yes_no.read("No. I'd rather not.").answer == "no"
