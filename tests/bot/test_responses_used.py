@@ -13,7 +13,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-SENDERS = [*ROOT.glob("actions/*.py"), *ROOT.glob("coproduce/**/*.py")]
+SENDERS = [
+    *ROOT.glob("actions/*.py"),
+    *ROOT.glob("coproduce/**/*.py"),
+    *ROOT.glob("rasa_server/**/*.py"),
+]
 FLOWS = [*ROOT.glob("bot/data/*.yml"), *ROOT.glob("tests/stories/*.yml")]
 
 
