@@ -21,7 +21,7 @@ $(SPACY_MODEL)/meta.json: $(VENV)/.installed $(wildcard coproduce/nlp/*.py)
 	$(PY) -m coproduce.nlp.build_pipeline $(SPACY_MODEL)
 
 # The safety classifier: trained here from coproduce/safety/data and the older team sets.
-$(SAFETY_MODEL): $(VENV)/.installed $(wildcard coproduce/safety/*.py coproduce/safety/data/*.yml tests/safety/*.yml nlu_data/*.yml)
+$(SAFETY_MODEL): $(VENV)/.installed $(wildcard coproduce/safety/*.py coproduce/safety/data/*.yml tests/safety/*.yml nlu_data/*.yml bench/data/*.yml)
 	$(PY) -m coproduce.safety.classifier build/safety
 
 # The patient chat widget: socket.io-client from npm, bundled by esbuild (nothing from a CDN).
