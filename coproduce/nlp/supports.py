@@ -289,19 +289,14 @@ def _relationship(span: Span, after: int | None) -> str | None:
     return chosen[0].ent_id_ if chosen else None
 
 
-def _caring_end(span: Span) -> int | None:
-    """Return where the patient's own caring phrase ends in the span, if it has one."""
-    for _, start, end in _care_matcher()(span):
-        if _patient_cares(span, span.start + start, span.start + end):
-            return span.start + end
-    return None
+def _caring_phrases(span: Span) -> list[tuple[int, int]]:
+    """Return the (start, end) of every phrase in the span that says someone cares for someone."""
+    return [(span.start + start, span.start + end) for _, start, end in _care_matcher()(span)]
 
 
-def _caring_start(span: Span) -> int:
-    for _, start, end in _care_matcher()(span):
-        if _patient_cares(span, span.start + start, span.start + end):
-            return span.start + start
-    return span.end
+def _own_caring(span: Span, phrases: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the patient's own caring phrase in the span, if it has one."""
+    return next((p for p in phrases if _patient_cares(span, *p)), None)
 
 
 def _phrase_start(doc: Doc, start: int, floor: int) -> int:
@@ -386,11 +381,13 @@ def _apposition(name: Span, relationships: list[Span]) -> Span | None:
     return None
 
 
-def _people(span: Span) -> list[tuple[Span, int | None]]:
+def _people(span: Span, cared_for: set[int]) -> list[tuple[Span, int | None]]:
     """The people the span names, each with where its words start when that is not its own.
 
     People are named by relationship, or by given name when that is all; "Dawn, my sister"
-    starts at "Dawn".
+    starts at "Dawn". A name where a caring phrase ends (`cared_for`) is whom the caring is
+    for: with someone answering for the patient ("it is me who looks after Margaret") that is
+    the patient.
     """
     doc = span.doc
     relationships = [ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP]
@@ -404,7 +401,11 @@ def _people(span: Span) -> list[tuple[Span, int | None]]:
             continue
         before = doc[name.start - 1].lower_ if name.start > span.start else ""
         after = doc[name.end].lower_ if name.end < span.end else ""
-        if before in _BEFORE_AN_OBJECT or after in ("'s", "\u2019s", "s"):
+        if (
+            name.start in cared_for
+            or before in _BEFORE_AN_OBJECT
+            or after in ("'s", "\u2019s", "s")
+        ):
             continue  # whom it is done for, or whose ("Priya's mum")
         names.append(name)
     found = [(person, starts[person.start]) for person in relationships]
@@ -415,31 +416,24 @@ def _people(span: Span) -> list[tuple[Span, int | None]]:
 def _supports_in(span: Span, respondent: str | None) -> list[Support]:
     """One support per person named in the span (the span itself when it names nobody)."""
     doc = span.doc
-    caring_end = _caring_end(span)
-    # A name right after the caring phrase is whom the caring is for: with someone answering
-    # for the patient ("it is me who looks after Margaret") that is the patient.
-    cared_for = {span.start + end for _, _, end in _care_matcher()(span)}
-    found = [
-        (p, start)
-        for p, start in _people(span)
-        if not (p.label_ == patterns.PERSON and p.start in cared_for)
-    ]
-    people = [p for p, _ in found]
-    named_from = {p.start: start for p, start in found if start is not None}
-    if caring_end is not None:
+    phrases = _caring_phrases(span)
+    own = _own_caring(span, phrases)
+    caring_end = own[1] if own else None
+    people = _people(span, {end for _, end in phrases})
+    if own is not None:
         # "I'm her carer", "I'm a single mum to...": the patient's role, not a person.
-        role_start = _caring_start(span)
         people = [
-            p for p in people if p.ent_id_ not in _ROLES or not role_start <= p.start < caring_end
+            (p, s) for p, s in people if p.ent_id_ not in _ROLES or not own[0] <= p.start < own[1]
         ]
     mentions: list[tuple[int, str]] = []
-    for person in people:
-        start = named_from.get(person.start)
-        if start is None:
+    for person, named_from in people:
+        if named_from is None:
             start = _phrase_start(doc, person.start, span.start)
         elif mentions:
             # "Gary, my husband, and Dawn, my sister": the one before ends where this name is.
-            start = _phrase_start(doc, start, span.start)
+            start = _phrase_start(doc, named_from, span.start)
+        else:
+            start = named_from
         if mentions and mentions[-1][1] == person.ent_id_ and _said_again(doc, start, person, span):
             continue  # the same person again ("the lady next door pops in, our neighbour")
         if mentions and start > span.start and doc[start - 1].lower_ in _OF_WHERE:
