@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from coproduce.nlp.pipeline import get_nlp, letter_body
+from coproduce.nlp.letters import letter_body
+from coproduce.nlp.pipeline import get_nlp
 
 _MAX_OBJECT_TOKENS = 6
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from coproduce.nlp import patterns
-from coproduce.nlp.pipeline import get_nlp, letter_body
+from coproduce.nlp.letters import letter_body
+from coproduce.nlp.pipeline import get_nlp
 from coproduce.nlp.segment import item_spans
 
 BURDEN_CATEGORIES = (

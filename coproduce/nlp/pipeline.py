@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import spacy
@@ -34,25 +33,6 @@ def build_nlp() -> Language:
         }
     )
     return nlp
-
-
-# An answer written as a letter: its greeting and sign-off are not items ("Dear Sir or Madam",
-# "Yours faithfully, E. Whitcombe").
-_GREETING = re.compile(
-    r"^\s*(?:dear (?:sir|madam|sirs|doctor|dr|nurse|all|team|practice)[^\n]*|"
-    r"to whom it may concern)[,:]?[ \t]*(?:\n|$)",
-    re.IGNORECASE,
-)
-_SIGN_OFF = re.compile(
-    r"\n\s*(?:yours (?:faithfully|sincerely|truly)|kind regards|best regards|warm regards|"
-    r"many thanks|with thanks|all the best)\b.*\Z",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def letter_body(text: str) -> str:
-    """Return an answer without a letter's greeting and sign-off (unchanged otherwise)."""
-    return _SIGN_OFF.sub("", _GREETING.sub("", text)).strip() or text
 
 
 @lru_cache(maxsize=1)

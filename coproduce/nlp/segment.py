@@ -31,7 +31,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from coproduce.nlp import patterns
-from coproduce.nlp.pipeline import get_nlp, letter_body
+from coproduce.nlp.letters import letter_body
+from coproduce.nlp.pipeline import get_nlp
 
 PERSON = "PERSON"  # every named relationship counts as one topic when splitting
 

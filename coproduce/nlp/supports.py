@@ -28,7 +28,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from coproduce.nlp import patterns
-from coproduce.nlp.pipeline import get_nlp, letter_body
+from coproduce.nlp.letters import letter_body
+from coproduce.nlp.pipeline import get_nlp
 from coproduce.nlp.segment import item_spans
 
 SUPPORT_KINDS = ("support", "caring_for")

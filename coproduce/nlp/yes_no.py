@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from coproduce.nlp.letters import letter_body
+
 YES = "yes"
 NO = "no"
 
@@ -96,17 +98,8 @@ class Reading:
     clause: int = -1
 
 
-# A letter's greeting and sign-off are neither yes nor no: "Yours faithfully, E. Whitcombe".
-_LETTER = re.compile(
-    r"^\s*(?:dear|to whom it may concern|hello|hi)\b[^\n,]*,?\s*$|"
-    r"^\s*(?:yours (?:faithfully|sincerely|truly)|kind regards|best wishes|regards|"
-    r"many thanks|thanks again|with thanks|best regards|all the best)\b.*$",
-    re.IGNORECASE | re.MULTILINE | re.DOTALL,
-)
-
-
 def _normal(text: str) -> str:
-    text = _LETTER.sub(" ", text or "")
+    text = letter_body(text or "")
     return " ".join(text.translate(_APOSTROPHES).lower().split())
 
 

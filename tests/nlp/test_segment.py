@@ -150,3 +150,9 @@ def test_every_item_is_a_substring_of_the_answer() -> None:
 )
 def test_split_list_gives_each_thing_in_a_list_its_own_item(answer: str, items: list[str]) -> None:
     assert split_list(answer) == items
+
+
+def test_a_letter_s_greeting_and_sign_off_are_not_items() -> None:
+    letter = "Dear Dr Shah,\nThe tablets make me sick. The bus fare.\nBest wishes\nJ. Lowe"
+    assert split_items(letter) == ["The tablets make me sick", "The bus fare"]
+    assert split_items("Dear me, my knee is bad") == ["Dear me, my knee is bad"]

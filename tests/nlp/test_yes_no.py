@@ -66,3 +66,15 @@ def test_a_letter_that_consents_with_a_condition_is_a_yes() -> None:
     )
     assert yes_no.read(letter).answer == "yes"
     assert yes_no.read("No. I'd rather not.").answer == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hi yes thats fine go ahead", "yes"),
+        ("Hello Doctor,\nno thank you\nKind regards\nMo", "no"),
+        ("Kind regards, happy to go ahead", "yes"),
+    ],
+)
+def test_only_a_greeting_line_and_a_sign_off_are_set_aside(text: str, expected: str) -> None:
+    assert yes_no.read(text).answer == expected
