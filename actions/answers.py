@@ -16,8 +16,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import store
 from actions.context import REQUESTED_SLOT, Turn
+from actions.conversation import Conversation
 from actions.prompts import Prompt
 from actions.turns import MAX_ANSWER_CHARS, advance, is_skip, stay
 from coproduce.aims import topics
@@ -151,7 +151,7 @@ def consent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn)
 def decline(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> Events:
     """Consent not given: keep nothing, stop asking (a call-back asked for still happens)."""
     events = [SlotSet("consent", False), _reset()]
-    store.decline({**dict(tracker.slots), "consent": False})
+    Conversation(tracker).decline()
     dispatcher.utter_message(response=response)
     return advance(tracker, events, prompt=Prompt.ASK)
 

@@ -5,9 +5,10 @@ which visit may be changed. The chat channel puts the hash of the patient's invi
 each message's metadata; here that hash is looked up in the aims database, and only a live
 invite of the visit the conversation is bound to gives authority to write.
 
-Each action that writes runs its body inside `granted(...)`; the write functions of
-`actions.store` ask `current()` for the authority and refuse to write without one, or for
-any other visit. So no code path can write for a visit the message's invite does not open.
+Each action that writes runs its body inside `granted(...)`; the writes of
+`actions.conversation.Conversation` ask `current()` for the authority and refuse
+to write without one, or for any other visit. So no code path can write for a visit the
+message's invite does not open.
 """
 
 from __future__ import annotations

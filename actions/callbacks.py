@@ -14,9 +14,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import store
 from actions.answers import TRIES_BEFORE_MOVING_ON, not_understood
 from actions.context import REQUESTED_SLOT, Turn, merged_slots
+from actions.conversation import Conversation
 from actions.plan import CALLBACK, next_slot
 from actions.prompts import Prompt, set_prompt
 from actions.turns import advance, stay
@@ -104,7 +104,7 @@ def _record(
         + "Z",
     }
     events = [*events, SlotSet("callback", callback), SlotSet("misunderstood", None)]
-    store.record_callback(slots=merged_slots(tracker, events))
+    Conversation(tracker, events).record_callback()
     dispatcher.utter_message(
         response="utter_callback_recorded",
         clinic_name=settings.clinic_name,

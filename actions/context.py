@@ -10,8 +10,6 @@ from rasa_sdk import Tracker
 
 from actions.authority import message_hash
 from actions.plan import FOLLOWUP_SLOTS, is_follow_up, next_slot
-from coproduce.aims import topics
-from coproduce.aims.service import AimState
 
 logger = logging.getLogger(__name__)
 
@@ -77,30 +75,6 @@ def merged_slots(tracker: Tracker, events: list[dict[str, Any]]) -> dict[str, An
         if event.get("event") == "slot":
             slots[event["name"]] = event["value"]
     return slots
-
-
-def aim_state(slots: dict[str, Any]) -> AimState:
-    """Build the storable state of the conversation from slot values."""
-    rating = slots.get(topics.BASELINE_RATING)
-    return AimState(
-        answers={topic: slots.get(topic) for topic in topics.TEXT_TOPICS},
-        skipped=list(slots.get("skipped_topics") or []),
-        baseline_rating=rating
-        if isinstance(rating, int) and not isinstance(rating, bool)
-        else None,
-        consent=slots.get("consent"),
-        confirmed=bool(slots.get("confirm_summary")),
-        category_overrides=dict(slots.get("category_overrides") or {}),
-        skip_reasons=dict(slots.get("skip_reasons") or {}),
-        respondent=_respondent(slots.get("respondent")),
-        callback=slots.get("callback") if isinstance(slots.get("callback"), dict) else None,
-    )
-
-
-def _respondent(value: Any) -> dict[str, Any] | None:
-    if not isinstance(value, dict) or value.get("type") not in ("patient", "proxy"):
-        return None
-    return {"type": value["type"], "relationship": value.get("relationship")}
 
 
 def said_before(tracker: Tracker, text: str) -> bool:

@@ -9,8 +9,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import store
 from actions.context import REQUESTED_SLOT, Turn, said_before
+from actions.conversation import Conversation
 from actions.prompts import FORM_PROMPT, Prompt, set_prompt
 from actions.readback import edit_buttons
 from actions.turns import advance
@@ -264,7 +264,7 @@ def correct_earlier(
     if new_text:
         events = apply(tracker, topic, new_text, correction.target)
         if events is not None:
-            store.persist(tracker, events)
+            Conversation(tracker, events).save()
             dispatcher.utter_message(response="utter_changed_earlier")
             return [*events, set_prompt(Prompt.REASK)]
     return redo(tracker, topic, correction.target)

@@ -8,8 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import store
 from actions.context import REQUESTED_SLOT, Turn
+from actions.conversation import Conversation
 from actions.prompts import Prompt, set_prompt
 
 Events = list[dict[str, Any]]
@@ -28,7 +28,7 @@ def ask_to_confirm(dispatcher: CollectingDispatcher) -> Events:
 def handle_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Delete on yes; on anything else keep everything and carry on."""
     if turn.intent == "affirm":
-        if not store.delete_visit(slots=dict(tracker.slots), sender_id=tracker.sender_id):
+        if not Conversation(tracker).forget():
             dispatcher.utter_message(response="utter_delete_failed")
             return [SlotSet("delete_pending", False), set_prompt(Prompt.REASK)]
         dispatcher.utter_message(response="utter_answers_deleted")

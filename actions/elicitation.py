@@ -12,7 +12,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import (
     answers,
     authority,
-    binding,
     callbacks,
     corrections,
     deletion,
@@ -32,6 +31,7 @@ from actions.context import (
     next_slot,
     said_before,
 )
+from actions.conversation import Conversation
 from actions.corrections import handle_confirmation
 from actions.prompts import FORM_PROMPT, Prompt, set_prompt
 from actions.turns import FAQ_RESPONSES, MAX_ANSWER_CHARS, advance, control, faq_asked, stay
@@ -188,7 +188,7 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
         return [set_prompt(Prompt.SILENT), SlotSet(REQUESTED_SLOT, None)]
     events: Events = []
     if not tracker.get_slot("visit_id"):
-        events = binding.bind(tracker, granted)
+        events = Conversation(tracker).bind(granted)
     elif not granted.covers(dict(tracker.slots)):
         dispatcher.utter_message(response="utter_not_this_conversation")
         return [set_prompt(Prompt.SILENT), SlotSet(REQUESTED_SLOT, None)]

@@ -7,8 +7,9 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import authority, store
+from actions import authority
 from actions.context import is_follow_up
+from actions.conversation import Conversation
 from actions.prompts import FORM_PROMPT, Prompt, set_prompt
 
 #: Sent with the last words: the chat page replaces its text box with "All done".
@@ -33,7 +34,7 @@ class ActionFinish(Action):
     def _store(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         visit_id = tracker.get_slot("visit_id")
         if is_follow_up(tracker.slots):
-            store.persist(tracker, [])
+            Conversation(tracker).save()
             if tracker.get_slot("followup_done") and tracker.get_slot(FORM_PROMPT) != (
                 Prompt.SILENT_DONE
             ):
@@ -41,10 +42,10 @@ class ActionFinish(Action):
                     response="utter_followup_completed", json_message=CHAT_FINISHED
                 )
         elif tracker.get_slot("consent") is False:
-            store.decline(dict(tracker.slots))
+            Conversation(tracker).decline()
         elif visit_id and tracker.get_slot("confirm_summary"):
-            store.persist(tracker, [])
+            Conversation(tracker).save()
             if tracker.get_slot(FORM_PROMPT) != Prompt.SILENT_DONE:
                 dispatcher.utter_message(response="utter_completed", json_message=CHAT_FINISHED)
         elif visit_id:
-            store.persist(tracker, [])
+            Conversation(tracker).save()

@@ -13,8 +13,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import store
 from actions.context import Turn, said_before
+from actions.conversation import Conversation
 from actions.prompts import Prompt
 from actions.turns import stay
 from coproduce.aims import topics
@@ -46,10 +46,7 @@ def handle(
         return None
     again = said_before(tracker, turn.text)
     if tracker.get_slot("consent") and not again:
-        store.record_question(
-            slots=dict(tracker.slots),
-            sender_id=tracker.sender_id,
-            message_id=turn.message_id,
+        Conversation(tracker).record_question(
             text=turn.text,
             kind=question.kind,
         )

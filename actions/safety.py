@@ -23,8 +23,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import authority, store
+from actions import authority
 from actions.context import REQUESTED_SLOT, Turn
+from actions.conversation import Conversation
 from actions.prompts import Prompt, set_prompt
 from coproduce.config import get_settings
 from coproduce.nlp import cues
@@ -85,9 +86,7 @@ def guide(dispatcher: CollectingDispatcher, assessment: Assessment) -> str:
 def _record(
     tracker: Tracker, turn: Turn, assessment: Assessment, *, level: str, guidance: str
 ) -> list[str]:
-    return store.record_red_flags(
-        slots=dict(tracker.slots),
-        sender_id=tracker.sender_id,
+    return Conversation(tracker).record_red_flags(
         message_id=turn.message_id,
         text=turn.text,
         categories=list(assessment.categories) or ["other"],
@@ -175,9 +174,7 @@ def check_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
     if said in ("deny", None):
         # Nothing is flagged; the clinician still sees what was asked, why and the answer.
         asked_about = list(pending.get("ask_about") or [])
-        store.record_safety_check(
-            slots=dict(tracker.slots),
-            sender_id=tracker.sender_id,
+        Conversation(tracker).record_safety_check(
             message_id=pending.get("message_id"),
             category=asked_about[0] if asked_about else "general",
             text=_message_text(tracker, pending.get("message_id")),
@@ -231,8 +228,7 @@ def _yes_no(turn: Turn) -> str | None:
 def safe_reply(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Act on the answer to "are you safe to carry on?"; keep it with the flag."""
     said = _yes_no(turn)
-    store.record_safety_reply(
-        slots=dict(tracker.slots),
+    Conversation(tracker).record_safety_reply(
         keys=list(tracker.get_slot("safety_flags") or []),
         reply=turn.text,
         safe=said != "deny",

@@ -8,7 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import authority, binding
+from actions import authority
+from actions.conversation import Conversation
 from actions.prompts import FORM_PROMPT
 
 #: Slots that describe one moment of the conversation, never carried into a new session.
@@ -49,8 +50,8 @@ class ActionSessionStart(Action):
             events.append(SlotSet("invite_valid", False))
         else:
             with authority.granted(granted):
-                bound = binding.bind(tracker, granted)
-            if binding.same_binding(tracker, bound):
+                bound = Conversation(tracker).bind(granted)
+            if Conversation(tracker).bound_as(bound):
                 # The tracker may hold answers a failed write has not stored yet.
                 events += [
                     SlotSet(name, value)

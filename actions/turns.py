@@ -8,8 +8,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import deletion, store
+from actions import deletion
 from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot
+from actions.conversation import Conversation
 from actions.prompts import Prompt, set_prompt
 from coproduce.aims import topics
 from coproduce.nlp import cues, extraction
@@ -30,7 +31,7 @@ EXPLAINED = frozenset([*topics.TEXT_TOPICS, topics.BASELINE_RATING])
 def advance(tracker: Tracker, events: Events, prompt: Prompt = Prompt.NEXT) -> Events:
     """Finish a turn: save the state, then point the form at the next empty slot."""
     events = [*events, set_prompt(prompt)]
-    store.persist(tracker, events)
+    Conversation(tracker, events).save()
     return [*events, SlotSet(REQUESTED_SLOT, next_slot(merged_slots(tracker, events)))]
 
 

@@ -159,10 +159,10 @@ def visit_list(
     flagged: str | None = None,
 ) -> Response:
     """Show the day's visits, red-flagged first, then by time."""
-    signed_in = pages.signed_in(request, session)
-    if signed_in is None:
-        return pages.to_login(request)
-    principal, cookie = signed_in
+    signed = pages.require_sign_in(request, session)
+    if isinstance(signed, Response):
+        return signed
+    principal, cookie = signed
     flagged_only = (flagged or "").lower() in ("true", "1", "yes", "on")
     day = _day(day_param)
     if day is None:
@@ -207,10 +207,10 @@ def visit_summary(
     request: Request, visit_id: str, session: SessionDep, source: SourceDep
 ) -> Response:
     """Show one visit's aim summary, red flags first; the reading is audited."""
-    signed_in = pages.signed_in(request, session)
-    if signed_in is None:
-        return pages.to_login(request)
-    principal, cookie = signed_in
+    signed = pages.require_sign_in(request, session)
+    if isinstance(signed, Response):
+        return signed
+    principal, cookie = signed
     found = pages.visit_and_summary(request, session, principal, cookie, visit_id)
     if isinstance(found, Response):
         return found

@@ -25,10 +25,10 @@ def _visit_for_form(
     request: Request, session: SessionDep, visit_id: str, csrf_token: str
 ) -> tuple[Principal, web_session.WebSession, Visit, AimSummary] | Response:
     """Check the sign-in, the form's CSRF token and the clinic; or say what is wrong."""
-    signed_in = pages.signed_in(request, session)
-    if signed_in is None:
-        return pages.to_login(request)
-    principal, cookie = signed_in
+    signed = pages.require_sign_in(request, session)
+    if isinstance(signed, Response):
+        return signed
+    principal, cookie = signed
     if not web_session.csrf_matches(cookie, csrf_token):
         return pages.error_page(
             request,

@@ -61,6 +61,8 @@ def create_clinic(*, session: Session, name: str) -> Clinic:
 
 def create_clinician(*, session: Session, clinic_id: str, name: str) -> Clinician:
     """Add a clinician to a clinic."""
+    if not name.strip():
+        raise ClinicError("A clinician needs a name.")
     if session.get(Clinic, clinic_id) is None:
         raise ClinicError(f"No clinic with id '{clinic_id}'.")
     clinician = Clinician(id=str(uuid.uuid4()), clinic_id=clinic_id, name=name.strip())

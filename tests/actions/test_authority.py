@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from actions import store
 from actions.authority import granted
+from actions.conversation import Conversation
 from actions.elicitation import ValidateElicitationForm
 from actions.finish import ActionFinish
 from actions.safety import ActionRedFlag
@@ -157,10 +157,10 @@ def test_the_finish_action_saves_only_with_the_visits_invite(
 
 def test_store_writes_refuse_outside_a_granted_action(victim: dict[str, Any]) -> None:
     slots = _victim_slots(victim, aim="forged")
-    assert store.persist(tracker(slots=slots), []) is False
-    assert store.delete_visit(slots=slots, sender_id="x") is False
+    assert Conversation(tracker(slots=slots)).save() is False
+    assert Conversation(tracker(slots=slots)).forget() is False
     with granted(None):
-        assert store.persist(tracker(slots=slots), []) is False
+        assert Conversation(tracker(slots=slots)).save() is False
 
 
 def test_an_old_link_after_a_reissue_saves_nothing_and_says_so(

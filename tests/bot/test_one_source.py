@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from actions import binding, session, store
+from actions import saved_state, session
 from actions.prompts import FORM_PROMPT, Prompt
 from api.clinician.pages import TOPIC_LABELS
 from coproduce.aims import topics
@@ -48,9 +48,7 @@ def test_every_topic_has_a_label_and_no_label_is_left_over(
     assert set(labels) == set(topics.TOPICS), name
 
 
-def test_the_follow_up_slots_are_stored_and_reloaded_alike(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_follow_up_slots_are_stored_and_reloaded_alike() -> None:
     followup = _domain("followup.yml")
     assert set(FOLLOWUP_TOPICS) <= set(followup["slots"])
     slots = {
@@ -62,10 +60,28 @@ def test_the_follow_up_slots_are_stored_and_reloaded_alike(
         "aim_update": "still the same",
     }
     assert set(slots) == set(FOLLOWUP_TOPICS)
-    state = store.follow_up_state(slots)
+    state = saved_state.follow_up_state(slots)
     assert isinstance(state, FollowUpState)
-    monkeypatch.setattr(store, "load_follow_up", lambda follow_up_id: state)
-    events = binding._follow_up_slots("f-1")
+    events = saved_state.follow_up_slots(state)
+    assert {e["name"]: e["value"] for e in events} == slots
+    skipped = saved_state.follow_up_state({**slots, "aim_update": topics.SKIPPED})
+    reloaded = {e["name"]: e["value"] for e in saved_state.follow_up_slots(skipped)}
+    assert reloaded == {**slots, "aim_update": topics.SKIPPED}
+
+
+def test_the_pre_visit_answers_are_stored_and_reloaded_alike() -> None:
+    slots: dict[str, Any] = {topic: f"said about {topic}" for topic in topics.TEXT_TOPICS}
+    slots |= {
+        topics.BASELINE_RATING: 3,
+        "consent": True,
+        "confirm_summary": True,
+        "skipped_topics": ["assets"],
+        "category_overrides": {"treatment_burden:0": "costs"},
+        "skip_reasons": {"assets": "rather not say"},
+        "respondent": {"type": "proxy", "relationship": "daughter"},
+        "callback": {"phone": "01632 960123", "preferred_time": "mornings"},
+    }
+    events = saved_state.aim_slots(saved_state.aim_state(slots))
     assert {e["name"]: e["value"] for e in events} == slots
 
 

@@ -21,9 +21,13 @@ def _clinician(session: Session, clinic: str = "Riverside", name: str = "Dr Ada"
     return clinic_service.create_clinician(session=session, clinic_id=clinic_row.id, name=name)
 
 
-def test_clinics_need_a_name_and_clinicians_need_a_clinic(session: Session) -> None:
+def test_clinics_and_clinicians_need_a_name_and_clinicians_need_a_clinic(
+    session: Session,
+) -> None:
     with pytest.raises(ClinicError, match="needs a name"):
         clinic_service.create_clinic(session=session, name="   ")
+    with pytest.raises(ClinicError, match="clinician needs a name"):
+        clinic_service.create_clinician(session=session, clinic_id="no-such-clinic", name=" \t")
     with pytest.raises(ClinicError, match="No clinic"):
         clinic_service.create_clinician(session=session, clinic_id="no-such-clinic", name="Dr B")
     clinic = clinic_service.create_clinic(session=session, name="  Riverside Practice ")
