@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session
 from api.errors import NotFound, Unprocessable
 from coproduce.clinics.models import Clinic
 from coproduce.clinics.service import Principal
+from coproduce.quality import funnel as drop_out
 from coproduce.quality import service as quality
+from coproduce.quality import shared_themes
 
 Interval = Literal["week", "month"]
 
@@ -182,10 +184,12 @@ def series_out(clinic_id: str | None, found: quality.Series) -> SeriesOut:
     )
 
 
-def themes_out(clinic_id: str | None, start: date, end: date, found: quality.Themes) -> ThemesOut:
+def themes_out(
+    clinic_id: str | None, start: date, end: date, found: shared_themes.Themes
+) -> ThemesOut:
     """Return the themes as the API's body."""
 
-    def listed(items: list[quality.Theme]) -> list[ThemeOut]:
+    def listed(items: list[shared_themes.Theme]) -> list[ThemeOut]:
         return [ThemeOut(**asdict(item)) for item in items]
 
     return ThemesOut(
@@ -193,7 +197,7 @@ def themes_out(clinic_id: str | None, start: date, end: date, found: quality.The
         date_from=start,
         date_to=end,
         conversations=found.conversations,
-        min_patients=quality.MIN_PATIENTS,
+        min_patients=shared_themes.MIN_PATIENTS,
         treatment_burdens=listed(found.treatment_burdens),
         illness_burdens=listed(found.illness_burdens),
         activities=listed(found.activities),
@@ -269,9 +273,11 @@ def report(
         )
         return series_out(clinic, found)
     if kind == "themes":
-        themes = quality.themes(session=session, clinic_id=clinic, date_from=start, date_to=end)
+        themes = shared_themes.themes(
+            session=session, clinic_id=clinic, date_from=start, date_to=end
+        )
         return themes_out(clinic, start, end, themes)
-    steps = quality.funnel(session=session, clinic_id=clinic, date_from=start, date_to=end)
+    steps = drop_out.funnel(session=session, clinic_id=clinic, date_from=start, date_to=end)
     return funnel_out(clinic, start, end, steps)
 
 

@@ -18,6 +18,8 @@ from coproduce.clinics import service as clinic_service
 from coproduce.clinics.service import Principal
 from coproduce.quality import charts
 from coproduce.quality import service as quality
+from coproduce.quality.periods import INTERVALS
+from coproduce.quality.shared_themes import Theme
 
 router = APIRouter(tags=["improvement"])
 
@@ -26,7 +28,7 @@ def _page_filters(request: Request) -> tuple[str, date | None, date | None, str 
     """Read the page's filters; return an error message instead of failing on a bad one."""
     params = request.query_params
     interval = params.get("interval") or "month"
-    problem = None if interval in quality.INTERVALS else "Choose weeks or months."
+    problem = None if interval in INTERVALS else "Choose weeks or months."
     days: list[date | None] = []
     for name in ("from", "to"):
         value = params.get(name) or None
@@ -108,7 +110,7 @@ def improvement_page(request: Request, session: SessionDep) -> Response:
     context["bars"] = {
         kind: charts.bars_svg(
             [
-                quality.Theme(names.get(kind, {}).get(t.name, t.name), t.patients, t.share)
+                Theme(names.get(kind, {}).get(t.name, t.name), t.patients, t.share)
                 for t in getattr(context["themes"], kind)
             ],
             title=title,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from coproduce.quality.service import Period, Series, Theme
+from coproduce.quality.service import Period, Series
+from coproduce.quality.shared_themes import Theme
 
 WIDTH, HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 48
