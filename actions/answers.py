@@ -5,6 +5,8 @@ number for the rating, no yes or no for consent) the question is put another way
 buttons; when it is still not understood, the answer is kept where it can be one, or the
 topic is recorded as skipped with the reason "unclear", and the conversation moves on.
 Consent that stays unclear is taken as not given (nothing is stored), never as a loop.
+A first "dunno" is asked once more another way; "skip" or "rather not say" is respected at
+once.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import REQUESTED_SLOT, Turn
 from actions.conversation import Conversation
 from actions.prompts import Prompt
-from actions.turns import MAX_ANSWER_CHARS, advance, is_skip, stay
+from actions.turns import MAX_ANSWER_CHARS, advance, is_skip, only_dont_know, stay
 from coproduce.aims import topics
 from coproduce.nlp import cues, extraction, respondent, vague, yes_no
 
@@ -39,6 +41,16 @@ def not_understood(tracker: Tracker, slot: str) -> tuple[int, dict[str, Any]]:
     """Count one more misunderstanding of this slot; return the count and its slot event."""
     count = misunderstood(tracker, slot) + 1
     return count, SlotSet("misunderstood", {"slot": slot, "count": count})
+
+
+def ask_again_for(tracker: Tracker, slot: str) -> Events:
+    """Put the question once more, another way with an example, after a first "dunno".
+
+    Not knowing what to say is not choosing to skip: one more try often finds an answer, and
+    a second "dunno" (or "skip") is taken as a skip.
+    """
+    _, counted = not_understood(tracker, slot)
+    return stay(counted, prompt=Prompt.REPHRASE)
 
 
 def _reset() -> dict[str, Any]:
@@ -90,6 +102,8 @@ def topic_turn(
 ) -> Events:
     """Take the answer to a topic question, or put the question another way."""
     statement = topic in topics.STATEMENT_TOPICS
+    if is_skip(turn) and only_dont_know(turn) and not misunderstood(tracker, topic):
+        return ask_again_for(tracker, topic)
     if is_skip(turn) or (statement and cues.is_none_answer(turn.text)):
         return skip(dispatcher, tracker, topic)
     if not turn.text or vague.is_filler(turn.text):
@@ -113,6 +127,8 @@ def topic_turn(
 def rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Take a 0-10 rating, in figures or words, exact or approximate."""
     slot = topics.BASELINE_RATING
+    if is_skip(turn) and only_dont_know(turn) and not misunderstood(tracker, slot):
+        return ask_again_for(tracker, slot)
     if is_skip(turn):
         return skip(dispatcher, tracker, slot)
     rating = extraction.parse_rating(turn.text)

@@ -145,10 +145,11 @@ def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Ev
     if asked is not None:
         return asked
     if requested == plan.CONSENT:
-        faq = faq_asked(turn)
+        faq = faq_asked(turn, anywhere=True)
         if faq is not None:
             dispatcher.utter_message(response=FAQ_RESPONSES[faq])
-            return stay(prompt=Prompt.REASK)
+            if yes_no.read(turn.text).answer != yes_no.YES:
+                return stay(prompt=Prompt.REASK)  # answered; the consent question again
         return answers.consent_turn(dispatcher, tracker, turn)
     if requested == plan.RESPONDENT and not faq_asked(turn):
         return answers.respondent_turn(dispatcher, tracker, turn)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -9,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import deletion
-from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot
+from actions.context import REQUESTED_SLOT, Turn, merged_slots, next_slot, said_before
 from actions.conversation import Conversation
 from actions.prompts import Prompt, set_prompt
 from coproduce.aims import topics
@@ -24,6 +25,8 @@ FAQ_RESPONSES = {
     "bot_challenge": "utter_iamabot",
 }
 MAX_ANSWER_CHARS = 4000
+#: A sentence that ends in a question mark, from the message's start or the last sentence end.
+_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*\?")
 #: Topics with an `utter_explain_<topic>` response, for "I don't understand the question".
 EXPLAINED = frozenset([*topics.TEXT_TOPICS, topics.BASELINE_RATING])
 
@@ -40,16 +43,24 @@ def stay(*events: dict[str, Any], prompt: Prompt = Prompt.SILENT) -> Events:
     return [*events, set_prompt(prompt)]
 
 
-def faq_asked(turn: Turn) -> str | None:
+def faq_asked(turn: Turn, *, anywhere: bool = False) -> str | None:
     """Return the FAQ intent a message asks, checked against the question's own words."""
     if turn.is_payload:
         return turn.intent if turn.intent in FAQ_RESPONSES else None
     sure = turn.confidence >= 0.6 and turn.words <= 20
     if turn.intent in FAQ_RESPONSES and sure and cues.asks_faq(turn.intent, turn.text):
         return turn.intent
-    # A short question the classifier took for an answer ("is this the NHS?").
-    if turn.text.rstrip().endswith("?") and turn.words <= 15:
-        return next((i for i in FAQ_RESPONSES if cues.asks_faq(i, turn.text)), None)
+    # A short question the classifier took for an answer ("is this the NHS?"); where the
+    # message answers nothing else (consent), also among other words ("before I say yes, who
+    # exactly sees this? I don't want it going to my work").
+    asked = _QUESTION_SENTENCE.findall(turn.text) if anywhere else [turn.text]
+    for question in asked:
+        if not question.rstrip().endswith("?"):
+            continue
+        if len(question.split()) <= 15:
+            found = next((i for i in FAQ_RESPONSES if cues.asks_faq(i, question)), None)
+            if found is not None:
+                return found
     return None
 
 
@@ -66,16 +77,19 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
         return stay(prompt=Prompt.REASK)
     if (turn.is_payload and intent == "greet") or cues.is_greeting(turn.text):
         return stay(prompt=Prompt.REASK)
-    if cues.is_pause(turn.text) and turn.words <= 10:
+    # Said again, a message that was taken for a pause, a goodbye or a deletion request is
+    # an answer: the patient is answering the question, not asking again.
+    again = not turn.is_payload and said_before(tracker, turn.text)
+    if cues.is_pause(turn.text) and turn.words <= 10 and not again:
         dispatcher.utter_message(response="utter_wait")
         return stay()
     if (turn.is_payload and intent == "goodbye") or (
-        cues.is_goodbye(turn.text) and turn.words <= 12
+        cues.is_goodbye(turn.text) and turn.words <= 12 and not again
     ):
         dispatcher.utter_message(response="utter_pause")
         return stay()
     if (turn.is_payload and intent == "delete_answers") or (
-        turn.words <= 20 and cues.asks_to_delete(turn.text)
+        turn.words <= 20 and cues.asks_to_delete(turn.text) and not again
     ):
         return deletion.ask_to_confirm(dispatcher)
     requested = tracker.get_slot(REQUESTED_SLOT)
@@ -85,6 +99,16 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
     if turn.is_payload and intent != "dont_know":
         return stay(prompt=Prompt.REASK)
     return None
+
+
+def only_dont_know(turn: Turn) -> bool:
+    """True when a skip only says the patient does not know ("dunno"), not that they choose
+    not to answer ("skip", "rather not say", the Skip button)."""
+    if turn.is_payload:
+        return False
+    if extraction.is_skip_answer(turn.text):
+        return extraction.is_dont_know_answer(turn.text)
+    return is_skip(turn)
 
 
 def is_skip(turn: Turn) -> bool:

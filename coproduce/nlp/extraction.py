@@ -11,7 +11,7 @@ from coproduce.nlp.burden import BURDEN_CATEGORIES, TreatmentBurden, extract_tre
 from coproduce.nlp.correction import TOPICS, Correction, apply_item_correction, parse_correction
 from coproduce.nlp.rating import Rating, parse_rating
 from coproduce.nlp.segment import split_items, split_list
-from coproduce.nlp.skip import is_skip_answer
+from coproduce.nlp.skip import is_dont_know_answer, is_skip_answer
 from coproduce.nlp.supports import SUPPORT_KINDS, Support, extract_supports
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "extract_activities",
     "extract_supports",
     "extract_treatment_burdens",
+    "is_dont_know_answer",
     "is_skip_answer",
     "parse_correction",
     "parse_rating",

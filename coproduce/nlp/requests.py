@@ -35,6 +35,21 @@ _ABOUT_THE_BOT = re.compile(
     r"actual)|human|person|robot|bot)\b",
     _FLAGS,
 )
+# Talking to someone said as what another advised, or as what the visit is for ("my nurse
+# said to speak to my GP about it", "I want to talk to the doctor about my knee"): an answer,
+# not a request to be called, unless they would rather that than this chat.
+_REPORTED_OR_AGENDA = re.compile(
+    r"\b(?:said|says|told (?:me|us|him|her|them)|suggested|advised|recommended|asked (?:me|us) "
+    r"to|wants? me to|was told|were told|got told)\b[^.?!]{0,30}\b(?:speak|talk|chat|see)\b|"
+    r"\b(?:want|wanted|need|needed|like|hoping|hope|going|planning|meant|able|get)(?: to)? "
+    r"(?:to )?(?:speak|talk|chat|discuss)(?:ing)? (?:to|with)\b[^.?!]{0,40}\babout\b",
+    _FLAGS,
+)
+_INSTEAD = re.compile(
+    r"\b(?:rather|prefer|instead|just speak|just talk|can i just|this typing|typing is|"
+    r"(?:call|ring|phone|bell) me|call ?back|ring ?back|not this|than this|than typing)\b",
+    _FLAGS,
+)
 _NO_CALL = re.compile(
     r"\b(?:don'?t|do not|no need to|no) (?:call|ring|phone)|no thanks?\b|not now\b|never ?mind\b",
     _FLAGS,
@@ -113,7 +128,9 @@ def wants_callback(text: str | None) -> bool:
     cleaned = text or ""
     if _ABOUT_THE_BOT.search(cleaned):
         return False
-    return bool(_CALLBACK.search(cleaned)) and not _NO_CALL.search(cleaned)
+    if not _CALLBACK.search(cleaned) or _NO_CALL.search(cleaned):
+        return False
+    return not (_REPORTED_OR_AGENDA.search(cleaned) and not _INSTEAD.search(cleaned))
 
 
 def clinician_question(text: str | None, *, classified: bool = False) -> ClinicianQuestion | None:

@@ -11,7 +11,8 @@ _FILLER = (
     r"at the moment|right now|at all|sure|yet|i guess|i suppose|tho|though|mind|if that's ok|"
     r"if thats ok|for now|either|this one|that one|that|this|it|one|question"
 )
-_SKIP = (
+# Not knowing what to say ("dunno", "not sure", "no idea"): asked once more another way.
+_DONT_KNOW = (
     r"(?:i\s*)?(?:(?:really|honestly|just|genuinely|truly)\s+)?"
     r"(?:do\s*n'?t|dont|dnt|do not|don|doesn'?t|didn'?t)\s+(?:kno+w?|no|knw|now)"
     r"(?:\s+(?:what to say|how to answer|what to put))?|"
@@ -19,7 +20,11 @@ _SKIP = (
     r"(?:i'?m\s+|i am\s+|im\s+)?not\s+(?:(?:too|so|really|very)\s+)?(?:sure|shure|suer|srue)"
     r"(?:\s+(?:what to say|how to answer|what to put))?|"
     r"nto sure|unsure|no (?:idea|clue)|not a clue|"
-    r"(?:i\s+)?(?:have|haven'?t)(?: got)? (?:a|no) clue|"
+    r"(?:i\s+)?(?:have|haven'?t)(?: got)? (?:a|no) clue"
+)
+# Choosing not to answer ("skip", "I'd rather not say"): respected at once.
+_SKIP = (
+    _DONT_KNOW + r"|"
     r"(?:can|could) (?:we|i|you) (?:skip|pass|move on|leave)|skip+|skp|pass|next|next question|"
     r"move on|leave it(?: blank)?|no comment|nothing to say|"
     r"(?:i'?d |i would |id )?(?:rather|prefer to) not(?: say| answer| to say| to answer| share|"
@@ -35,8 +40,25 @@ _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 def is_skip_answer(text: str) -> bool:
     """Return True when the answer only declines or skips the question."""
+    return _skip_pieces(text) is not None
+
+
+def is_dont_know_answer(text: str) -> bool:
+    """Return True when the answer only says the patient does not know ("dunno", "not sure").
+
+    Unlike "skip" or "I'd rather not say", not knowing is not a choice not to answer: the
+    question is worth putting once more, another way.
+    """
+    pieces = _skip_pieces(text)
+    return bool(pieces) and all(
+        re.fullmatch(_DONT_KNOW, piece, re.IGNORECASE) for piece in pieces or []
+    )
+
+
+def _skip_pieces(text: str) -> list[str] | None:
+    """The skip pieces of an answer made only of skips and filler, or None if it says more."""
     rest = (text or "").translate(_NORMALISE).lower().strip()
-    saw_skip = False
+    pieces: list[str] = []
     while rest:
         leading = _SEPARATORS.match(rest)
         if leading is not None:
@@ -44,9 +66,9 @@ def is_skip_answer(text: str) -> bool:
             continue
         match = _PIECE.match(rest)
         if match is None or match.end() == 0:
-            return False
+            return None
         piece = match.group(0)
         if re.fullmatch(_SKIP, piece, re.IGNORECASE):
-            saw_skip = True
+            pieces.append(piece)
         rest = rest[match.end() :]
-    return saw_skip
+    return pieces or None

@@ -73,7 +73,13 @@ _YES = re.compile(
 )
 _UNSURE = re.compile(
     r"\b(?:not sure|unsure|don'?t know|dunno|idk|maybe|perhaps|depends|possibly|not certain|"
-    r"i don'?t understand|what (?:do you mean|is this)|who (?:sees|will see|reads))\b"
+    r"i don'?t understand|what (?:do you mean|is this)|who (?:\w+ )?(?:sees|will see|reads|can see|"
+    r"gets to see|has access)|"
+    # A condition put before answering: "before I say yes, ...", "I don't want it going to my
+    # work" (a no to where it goes, not to going ahead).
+    r"before i (?:say yes|agree|consent|go ahead|answer|start|carry on|do this)|"
+    r"(?:don'?t|do not|dont) want (?:it|this|them|that|my answers|anything) (?:going|to go|"
+    r"sent|shared|passed|seen|getting)(?! ahead))\b"
 )
 # A remark on a yes already given: "fine, go ahead, but I'm not thrilled about it" agrees.
 _GRUDGE = re.compile(

@@ -148,7 +148,33 @@ def test_a_long_answer_is_kept_whole_and_saved(visit: dict[str, Any], session: S
     assert summary.status == "in_progress"
 
 
-@pytest.mark.parametrize("text", ["dunno", "skip", "I'd rather not say", "no idea tbh"])
+@pytest.mark.parametrize("text", ["dunno", "no idea tbh", "um not sure really"])
+def test_a_first_dont_know_is_asked_again_another_way_and_a_second_skips(
+    visit: dict[str, Any], text: str
+) -> None:
+    slots, responses, _ = run(
+        text=text,
+        intent="dont_know",
+        requested_slot="treatment_burden",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert "treatment_burden" not in slots
+    assert slots["misunderstood"] == {"slot": "treatment_burden", "count": 1}
+    assert slots["form_prompt"] == "rephrase"
+    assert responses == []
+    again, responses, _ = run(
+        text="dunno",
+        intent="dont_know",
+        requested_slot="treatment_burden",
+        slots=bound(visit, consent=True, misunderstood=slots["misunderstood"]),
+        token=visit["token"],
+    )
+    assert again["treatment_burden"] == SKIPPED
+    assert responses == ["utter_skip_ack"]
+
+
+@pytest.mark.parametrize("text", ["skip", "I'd rather not say", "pass", "dunno, skip it"])
 def test_skip_phrases_skip_the_topic(visit: dict[str, Any], text: str) -> None:
     slots, responses, _ = run(
         text=text,
