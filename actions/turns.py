@@ -102,8 +102,10 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
 
 
 def only_dont_know(turn: Turn) -> bool:
-    """True when a skip only says the patient does not know ("dunno"), not that they choose
-    not to answer ("skip", "rather not say", the Skip button)."""
+    """True when a skip only says the patient does not know ("dunno").
+
+    Not a choice not to answer ("skip", "rather not say", the Skip button).
+    """
     if turn.is_payload:
         return False
     if extraction.is_skip_answer(turn.text):
