@@ -61,9 +61,10 @@ def burden_category(span: Span) -> str:
     if (
         patterns.SIDE_EFFECT in labels
         and patterns.MEDICATION not in labels
-        and patterns.TEST_MONITORING in labels
+        and (patterns.TEST_MONITORING in labels or patterns.APPOINTMENT in labels)
     ):
-        # "the scans make me anxious for weeks": the test is the burden, not a drug's effect.
+        # "the scans make me anxious for weeks", "phoning up for appts makes me anxious": the
+        # test or the appointment is the burden, not a medicine's effect.
         labels.discard(patterns.SIDE_EFFECT)
     if patterns.SIDE_EFFECT in labels and patterns.INFORMATION in labels:
         # "no clear information about whether the numbness will get better": what is missing

@@ -52,12 +52,14 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "daughter": _terms(
         "daughter|daughters|daughter in law|daughter-in-law|stepdaughter|step daughter|"
         "my girl|our girl|eldest daughter|youngest daughter|oldest daughter|my girls|our girls|"
-        "2 girls|two girls|3 girls|three girls|the girls"
+        "2 girls|two girls|3 girls|three girls|the girls|little girl|baby girl|my little girl|"
+        "our little girl"
     ),
     "son": _terms(
         "son|sons|son in law|son-in-law|stepson|step son|my boy|our boy|my lad|our lad|"
         "eldest son|youngest son|oldest son|my lads|our lads|two lads|my boys|our boys|"
-        "the boys|2 lads|2 boys|two boys|three boys|3 boys|lad|three lads|3 lads"
+        "the boys|2 lads|2 boys|two boys|three boys|3 boys|lad|three lads|3 lads|little boy|"
+        "little lad|little man|baby boy"
     ),
     "wife": _terms("wife|missus|missis|the mrs|her indoors|our lass"),
     "husband": _terms("husband|hubby|hubbie|him indoors"),
@@ -144,7 +146,14 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             "gabapentin|blood thinners|remember to take|remembering to take|forget to take|"
             "forgetting to take|hrt|creams|cream|ointment|gel|shot|shots|injections|pens|"
             "needles|nebuliser|spray|nasal spray|mask|cpap|machine|plasters|dressings|"
-            "the pill|contraceptive|steroid|steroid cream|antihistamines|laxatives"
+            "the pill|contraceptive|steroid|steroid cream|antihistamines|laxatives|"
+            # Medicines people name that the name endings below do not catch.
+            "levo|lithium|humira|ozempic|mounjaro|wegovy|sinemet|madopar|epipen|epi-pen|"
+            "ventolin|seretide|symbicort|fostair|trelegy|spiriva|gaviscon|oramorph|adcal|"
+            "binders|phosphate binders|iron tablets|calcium tablets|vitamin d|folic acid|"
+            "alendronic acid|chemo|chemotherapy|immunotherapy|hormone tablets|hormone therapy|"
+            "water pills|sleeping tablets|sleeping pills|antipsychotics|mood stabiliser|"
+            "mood stabilisers|the jab|the injection"
         ),
         *(f"{mod} {noun}" for mod in _MED_MODIFIERS for noun in _MED_NOUNS),
     ),
@@ -160,7 +169,13 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "get through|getting through|get an appointment|phone lines|8am|8 am|"
         "referral|referrals|waitlist|wait list|minute drive|hour drive|drive each way|"
         "review|reviews|med review|medication review|phone call|phone calls|"
-        "phone appointment|phone appointments|video call|home visit|home visits|miles away"
+        "phone appointment|phone appointments|video call|home visit|home visits|miles away|"
+        # A letter about an appointment, and getting one by phone, are about appointments.
+        "letter for the|letter for my|letter for an|appointment letter|appointment letters|"
+        "cancelled|canceled|rebooked|rearranged|hospital transport|transport|"
+        "through on the phone|through on the telephone|on the phone to the|the telephone at|"
+        "phoning up for|phoning for|phoning the|ringing up for|ringing for|can't get through|"
+        "cannot get through|can never get through"
     ),
     TEST_MONITORING: _terms(
         "blood test|blood tests|bloods|blood work|bloodwork|blood sugar|blood sugars|"
@@ -182,7 +197,14 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "prescription charges|prescription costs|prescription fees|parking charges|"
         "parking fees|parking costs|fees|fee|fare|fares|bus fare|taxi fare|taxi fares|"
         "petrol|diesel|fuel|price|prices|bills|£|$|copay|co-pay|copays|insurance|deductible|"
-        "prepayment certificate|pre-payment certificate|out of pocket|skint"
+        "prepayment certificate|pre-payment certificate|out of pocket|skint|"
+        "a fortune|spent a fortune|spend a fortune|costs a fortune|cost a fortune|"
+        "not on prescription|aren't on prescription|not prescribed|"
+        "buying them|buy them myself|buying them ourselves|buy our own|buy my own|"
+        "buying my own|pay for|paying for|paid for|privately|went private|go private|"
+        "wouldn't fund|won't fund|not funded|electric bill|electricity|electric|"
+        "heating bill|energy bills|gas bill|pounds to|pounds a|pounds each|pounds every|quid|"
+        "wages|can't afford|cannot afford"
     ),
     SIDE_EFFECT: _terms(
         "side effect|side effects|side-effect|side-effects|sideeffects|drowsy|sleepy|"
@@ -201,7 +223,14 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "numbness|tingling|palpitations|moody|mood changes|irritable|starving|ravenous|"
         "always hungry|hungry all the time|gp says its the tablets|it's the tablets|"
         "indigestion|mouth ulcers|ulcers|sickness|seeing things|hallucinations|hallucinating|"
-        "muddled|feel drunk|tiredness"
+        "muddled|feel drunk|tiredness|jerky|jerks|twitchy|twitching|wriggle|wriggling|"
+        "lavatory|a lavatory|the bathroom|near a toilet|near a loo|"
+        "fidgety|sores|dry skin|thinning hair|hair thinning|sex drive|libido|sex life|"
+        "erections|impotence|blurred vision|blurry|tinnitus|metallic taste|off my food|"
+        "loss of appetite|no appetite|water retention|fluid retention|dry cough|"
+        "feel rotten|feeling rotten|ankles swell|legs swell|puffy face|moon face|"
+        "joint pain from|pain from it|aches from it|since starting|since i started|"
+        "after each dose|after every dose|after a dose|after dose|after the dose"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -223,9 +252,20 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "not quite sure|never sure|whether to|not sure whether|not sure when|"
         "don't know when|results back|never hear back|never heard back|nobody rings back|"
         "no one rings back|nobody calls back|left in limbo|chasing|chase|clear answers|"
-        "straight answer|straight answers|no answers|never get answers|voicemail|"
-        "can't get through|cannot get through|can never get through|never answer|"
-        "nobody answers|no one answers|no reply|never replies"
+        "straight answer|straight answers|no answers|never get answers|voicemail|never answer|"
+        "nobody answers|no one answers|no reply|never replies|reading different|"
+        "read online|reading online|stuff online|things online|look online|looked online|"
+        "looking online|looked it up|on the internet|the internet|"
+        "read different|different stuff|what's true|what is true|"
+        "different answer|different answers|interpreter|translator|translate|"
+        "what it showed|what the scan showed|what they found|nobody said|no one said|"
+        "don't know what the|do not know what the|no idea what the|never know what the|"
+        "nobody has said|not been told|haven't been told|"
+        "nobody has explained|no one has explained|couldn't understand|hard to understand|"
+        "can't understand|any answers|no one knows|nobody knows|what's happening|"
+        "what is happening|what's going on|kept in the dark|"
+        "talk to each other|talks to each other|repeating everything|repeat myself|"
+        "repeating myself"
     ),
     SELF_CARE: _terms(
         "diet|diets|dieting|carb counting|counting carbs|carbs|low salt|no salt|fluid limit|"
@@ -233,7 +273,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "stretches|stretching|stoma|stoma bag|bag changes|eat right|eating right|"
         "eat properly|eating properly|cooking|meal prep|healthy eating|lose weight|"
         "losing weight|weight loss|stop smoking|quit smoking|giving up smoking|catheter|"
-        "self injecting"
+        "self injecting|pacing|logging|fasting|ramadan|meal plan|meal plans|eat different|"
+        "eating different|eat differently|eating differently|what i eat|what i can eat|"
+        "separate meals|cook separately|"
+        "low sugar|sugar free|portion|portions|calories|counting calories|fluids"
     ),
     NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
     CAUSE: _terms(
@@ -245,7 +288,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "leaves me|left me|leave me|burn from|burns from|wrecks my|wrecked my|wrecking my|"
         "ruins my|ruined my|kills my|destroys my|messes up my|from the tablets|from the tablet|"
         "from tablet|from tablets|from my tablets|from the pills|from the meds|from my meds|"
-        "from the medication|from the medicine|from the injections|from the steroids"
+        "from the medication|from the medicine|from the injections|from the steroids|"
+        "mean that i|means that i|mean i|means i|mean that i cannot|mean i can't"
     ),
 }
 
@@ -317,7 +361,9 @@ _DRUG_NAME = (
     r"triptyline|gabalin|pentin|semide|thiazide|parin|xaban|gatran|farin|olone|asone|"
     r"lamine|floxacin|mycin|trexate|purinol|chicine|pezil|zosin|lukast|terol|tropium|"
     r"sonide|ticasone|oxacin|vudine|mazepine|tiracetam|trigine|pramole|quinone|dronate|"
-    r"zoyl|peroxide|adol|tamol|oxone|morphone|codone|phenidate|lexin|fexine)s?$"
+    r"zoyl|peroxide|adol|tamol|oxone|morphone|codone|phenidate|lexin|fexine|zole|xifen|dopa|"
+    r"zapine|tiapine|ridone|opram|traline|faxine|glutide|tidine|setron|clopramide|dronate|"
+    r"dronic|nidine)s?$"
 )
 
 

@@ -8,7 +8,8 @@ Rules, in order:
   and, as one category, any named person).
 * A clause that starts like a continuation ("he has dementia", "so I can walk again",
   "which is a pain") and brings no new category is merged into the item before it, at any
-  boundary.
+  boundary; so is an effect that points back at a medicine just named ("the letrozole is the
+  main thing, the joint pain from it is horrible").
 * Otherwise a hard boundary always splits.
 * At a soft boundary two full clauses (each with a subject or a finite verb) are split unless
   the new clause names no topic while the item so far does: "the tablets make me drowsy and I
@@ -28,6 +29,8 @@ Leading joiners ("and", "but", "also", "plus") and surrounding punctuation are t
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Doc, Span, Token
 
 from coproduce.nlp import patterns
@@ -42,14 +45,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_JOINERS = _words("and but plus &")
-_LEADING_FILLER = _words("and but also plus & oh")
+_JOINERS = _words("and but plus & n")
+_LEADING_FILLER = _words("and but also plus & oh n")
 _SOFT_PUNCT = _words(", ... \u2026 .. - \u2013 \u2014 /")
 _CONTINUATIONS = _words(
     "he she they it that this which who them him her so because cos coz cause as though "
     "although especially even when if except apart otherwise then too either"
 )
 _PREPOSITIONS = _words("from with between by at to of for about like")
+_BACK_PREPOSITIONS = _words("from since after off on")
+_BACK_PRONOUNS = _words("it them those these that")
 _SUBJECTS = _words("i he she they we you it its there u")
 _FINITE_VERBS = _words(
     "am is are was were be been 'm \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d "
@@ -69,7 +74,7 @@ def topic_categories(span: Span) -> set[str]:
     found: set[str] = set()
     causes = False
     for ent in span.ents:
-        if ent.label_ == patterns.RELATIONSHIP:
+        if ent.label_ in (patterns.RELATIONSHIP, patterns.PERSON):
             found.add(PERSON)
         elif ent.label_ in patterns.BURDEN_LABELS:
             found.add(ent.label_)
@@ -175,12 +180,27 @@ def _last_topic(span: Span) -> str | None:
     return last.ent_type_ if last.ent_type_ in patterns.BURDEN_LABELS else None
 
 
+def _refers_back(clause: Span) -> bool:
+    """True when the clause points back at what came before ("the joint pain from it")."""
+    words = [t.lower_ for t in clause]
+    return any(a in _BACK_PREPOSITIONS and b in _BACK_PRONOUNS for a, b in pairwise(words))
+
+
 def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     """Decide whether a clause continues the item before it (see the module docstring)."""
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
     new_topics = clause_topics - item_topics
     if _is_continuation(clause) and not new_topics:
         return True
+    if (
+        kind == "soft"
+        and patterns.MEDICATION in item_topics
+        and new_topics <= {patterns.SIDE_EFFECT}
+        and _refers_back(clause)
+    ):
+        return True  # "the letrozole is the main thing, the joint pain from it is horrible"
+    if clause[0].ent_type_ == patterns.CAUSE and kind == "soft":
+        return True  # the subject came before: "the water tablets, as they are called, mean I"
     if kind == "hard":
         return False
     if _is_clause(item) and _is_clause(clause):

@@ -137,7 +137,52 @@ def _care_matcher() -> Matcher:
                 _lower_in("do", "does", "doing"),
                 {"LOWER": {"IN": ["it", "a"]}, "OP": "?"},
                 _lower_in("everything", "all", "most", "loads", "lots", "lot"),
+                {"LOWER": {"IN": ["things", "of", "the", "stuff"]}, "OP": "*"},
                 {"LOWER": "for"},
+            ],
+            # "I have Lily two days a week", "I have Kayden after school", "I have her
+            # weekends".
+            [
+                _lower_in("have", "having", "got", "get"),
+                {"ENT_TYPE": patterns.PERSON, "OP": "+"},
+                _lower_in(
+                    "after",
+                    "every",
+                    "on",
+                    "at",
+                    "for",
+                    "most",
+                    "weekends",
+                    "two",
+                    "three",
+                    "2",
+                    "3",
+                    "4",
+                    "some",
+                    "alternate",
+                    "half",
+                ),
+            ],
+            [
+                _lower_in("have", "having", "got", "get"),
+                _lower_in("him", "her", "them"),
+                _lower_in(
+                    "after",
+                    "every",
+                    "on",
+                    "at",
+                    "for",
+                    "most",
+                    "weekends",
+                    "two",
+                    "three",
+                    "2",
+                    "3",
+                    "4",
+                    "some",
+                    "alternate",
+                    "half",
+                ),
             ],
             [_lower_in("help", "helping"), _lower_in("my", "our", "look", "care", "him", "her")],
             [_lower_in("support", "supporting"), _lower_in("my", "our", "him", "her")],
@@ -366,31 +411,64 @@ _BEFORE_AN_OBJECT = frozenset(
 )
 
 
+#: Between a name and the relationship after it: "Pauline is a good friend", "Ann, my wife".
+_NAME_IS = frozenset(
+    [*_DETERMINERS, "is", "'s", "\u2019s", "was", "good", "old", "best", "close", "dear", "great"]
+)
+
+
 def _apposition(name: Span, relationships: list[Span]) -> Span | None:
     """Return the relationship a given name stands beside, if any.
 
-    "my son Peter", "Peter, my son" and "wife Maureen" are one person each.
+    "my son Peter", "Peter, my son", "wife Maureen" and "Pauline is a good friend" are one
+    person each.
     """
     doc = name.doc
     for person in relationships:
-        between = doc[person.end : name.start] if person.end <= name.start else None
-        if between is None:
-            between = doc[name.end : person.start]
+        if person.end <= name.start:
+            between, allowed, most = doc[person.end : name.start], _DETERMINERS, 3
+        else:
+            between, allowed, most = doc[name.end : person.start], _NAME_IS, 5
         words = [t.lower_ for t in between if not t.is_punct]
-        if len(between) <= 3 and all(w in _DETERMINERS for w in words):
+        if len(between) <= most and all(w in allowed for w in words):
             return person
     return None
 
 
-def _people(span: Span, cared_for: set[int]) -> list[tuple[Span, int | None]]:
+#: "Gary pops round, he's me son": the relationship said after the name is the same person.
+_SAME_PERSON_AFTER = (("he", "'s"), ("she", "'s"), ("he", "\u2019s"), ("she", "\u2019s"))
+_SAME_PERSON_AFTER_WORDS = (("he", "is"), ("she", "is"), ("hes",), ("shes",), ("who", "is"))
+
+
+def _is_same_person(doc: Doc, previous: tuple[int, str], start: int) -> bool:
+    """True when the mention at `start` names again the one at `previous`.
+
+    In brackets ("me (Sarah)", "my mum (her daughter)") or after "he's"/"she's" ("our
+    Gary pops round sundays, he's me son").
+    """
+    if start > 0 and doc[start - 1].text == "(":
+        return True
+    before = tuple(t.lower_ for t in doc[max(previous[0], start - 2) : start])
+    return (
+        before in _SAME_PERSON_AFTER
+        or before in _SAME_PERSON_AFTER_WORDS
+        or before[-1:] in _SAME_PERSON_AFTER_WORDS
+    )
+
+
+def _people(
+    span: Span, cared_for: set[int], known: set[str] | None = None
+) -> list[tuple[Span, int | None]]:
     """The people the span names, each with where its words start when that is not its own.
 
     People are named by relationship, or by given name when that is all; "Dawn, my sister"
     starts at "Dawn". A name where a caring phrase ends (`cared_for`) is whom the caring is
     for: with someone answering for the patient ("it is me who looks after Margaret") that is
-    the patient.
+    the patient. A name said earlier in the answer (`known`) is that person again ("jay is
+    amazing. my mum comes with me when jay is working").
     """
     doc = span.doc
+    known = set() if known is None else known
     relationships = [ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP]
     starts: dict[int, int | None] = {person.start: None for person in relationships}
     names: list[Span] = []
@@ -402,25 +480,30 @@ def _people(span: Span, cared_for: set[int]) -> list[tuple[Span, int | None]]:
             continue
         before = doc[name.start - 1].lower_ if name.start > span.start else ""
         after = doc[name.end].lower_ if name.end < span.end else ""
+        said = name.text.lower()
         if (
             name.start in cared_for
             or before in _BEFORE_AN_OBJECT
             or after in ("'s", "\u2019s", "s")
+            or said in known
         ):
-            continue  # whom it is done for, or whose ("Priya's mum")
+            continue  # whom it is done for, whose ("Priya's mum"), or someone named before
+        known.add(said)
         names.append(name)
     found = [(person, starts[person.start]) for person in relationships]
     found += [(name, None) for name in names]
     return sorted(found, key=lambda pair: pair[1] if pair[1] is not None else pair[0].start)
 
 
-def _supports_in(span: Span, respondent: str | None) -> list[Support]:
+def _supports_in(
+    span: Span, respondent: str | None, known: set[str] | None = None
+) -> list[Support]:
     """One support per person named in the span (the span itself when it names nobody)."""
     doc = span.doc
     phrases = _caring_phrases(span)
     own = _own_caring(span, phrases)
     caring_end = own[1] if own else None
-    people = _people(span, {end for _, end in phrases})
+    people = _people(span, {end for _, end in phrases}, known)
     if own is not None:
         # "I'm her carer", "I'm a single mum to...": the patient's role, not a person.
         people = [
@@ -441,10 +524,11 @@ def _supports_in(span: Span, respondent: str | None) -> list[Support]:
             continue  # where the last person is from ("friends from church")
         if mentions and person.ent_id_ in _PLACES and doc[start - 1].lower_ == "to":
             continue  # where the last person takes them ("she runs me to the GP")
-        mentions.append((start, person.ent_id_))
+        mentions.append((start, _to_patient(doc, person, respondent)))
     me = _respondent_mention(span) if respondent else None
     if me is not None:
         mentions = sorted([*mentions, (me, respondent or "")])
+    mentions = _merge_same_person(doc, mentions)
     if len(mentions) <= 1:
         kind = "support" if caring_end is None else "caring_for"
         relationship = (mentions[0][1] or None) if mentions else None
@@ -462,6 +546,106 @@ def _supports_in(span: Span, respondent: str | None) -> list[Support]:
         kind = "caring_for" if caring else "support"
         supports.append(Support(text, relationship or None, kind))
     return supports
+
+
+#: Someone answering for the patient names people from where they stand: to a daughter
+#: typing for her mum, "my brother" is the patient's son. Respondent -> (their word -> the
+#: patient's). Words not listed (a friend, a neighbour, the carers) are the same to both.
+_THEIR_WORD_TO_PATIENTS: dict[str, dict[str, str]] = {
+    "child": {
+        "sister": "daughter",
+        "brother": "son",
+        "mum": "wife",
+        "dad": "husband",
+        "parent": "partner",
+        "son": "grandchild",
+        "daughter": "grandchild",
+        "child": "grandchild",
+        "grandchild": "family",
+        "wife": "family",
+        "husband": "family",
+        "partner": "family",
+    },
+    "grandchild": {
+        "mum": "daughter",
+        "dad": "son",
+        "parent": "child",
+        "sister": "grandchild",
+        "brother": "grandchild",
+        "family": "family",
+        "child": "family",
+        "son": "family",
+        "daughter": "family",
+    },
+    "parent": {
+        "wife": "mum",
+        "husband": "dad",
+        "partner": "parent",
+        "son": "brother",
+        "daughter": "sister",
+        "child": "family",
+        "mum": "family",
+        "dad": "family",
+        "parent": "family",
+        "sister": "family",
+        "brother": "family",
+    },
+    "partner": {
+        "mum": "family",
+        "dad": "family",
+        "parent": "family",
+        "sister": "family",
+        "brother": "family",
+    },
+}
+_RESPONDENT_GROUP = {
+    "son": "child",
+    "daughter": "child",
+    "child": "child",
+    "grandchild": "grandchild",
+    "mum": "parent",
+    "dad": "parent",
+    "parent": "parent",
+    "wife": "partner",
+    "husband": "partner",
+    "partner": "partner",
+}
+_THEIR_OWN = frozenset({"my", "me", "mi", "ma"})
+
+
+def _to_patient(doc: Doc, person: Span, respondent: str | None) -> str:
+    """The relationship a person named by someone answering for the patient has to the patient.
+
+    Only "my ..." is said from the respondent's side; "her son", "his carers" and "our
+    daughter" already name the patient's.
+    """
+    said = person.ent_id_
+    group = _RESPONDENT_GROUP.get(respondent or "")
+    if group is None or person.start == 0 or doc[person.start - 1].lower_ not in _THEIR_OWN:
+        return said
+    if group == "grandchild" and said == "family":
+        # "my uncle", "my auntie": the patient's child; "my nan" is the patient.
+        word = person.text.lower()
+        if word in ("uncle",):
+            return "son"
+        if word in ("aunt", "auntie", "aunty"):
+            return "daughter"
+    return _THEIR_WORD_TO_PATIENTS[group].get(said, said)
+
+
+def _merge_same_person(doc: Doc, mentions: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Fold a mention that names the one before again into it (see `_is_same_person`).
+
+    The relationship the second names wins: in brackets it is the one to the patient ("my
+    mum (her daughter)").
+    """
+    merged: list[tuple[int, str]] = []
+    for start, relationship in mentions:
+        if merged and _is_same_person(doc, merged[-1], start):
+            merged[-1] = (merged[-1][0], relationship or merged[-1][1])
+        else:
+            merged.append((start, relationship))
+    return merged
 
 
 def _trimmed(span: Span) -> str:
@@ -543,4 +727,5 @@ def extract_supports(text: str, respondent: str | None = None) -> list[Support]:
     if not text or not text.strip():
         return []
     doc = get_nlp()(letter_body(text))
-    return [s for span in _groups(doc) for s in _supports_in(span, respondent)]
+    known: set[str] = set()
+    return [s for span in _groups(doc) for s in _supports_in(span, respondent, known)]

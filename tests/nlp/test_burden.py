@@ -184,3 +184,30 @@ def test_a_side_effect_after_a_medicine_it_is_not_about_is_its_own_item() -> Non
 )
 def test_the_burden_is_filed_by_what_it_is_about(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # A medicine named, then its effect pointing back at it: one burden, a side effect.
+        ("The tamoxifen is the big one, the hot flushes from it are awful", ["side_effects"]),
+        # Medicines by name that no list could hold, and a few that end unusually.
+        ("the anastrozole is fine, no bother", ["medications"]),
+        ("the levodopa doses wear off", ["medications"]),
+        ("jerky legs after each dose", ["side_effects"]),
+        ("the water tablets mean I can't leave the house before noon", ["side_effects"]),
+        # Money said without the word cost.
+        ("we've spent a fortune on bandages the chemist won't prescribe", ["costs"]),
+        ("the dressings aren't on prescription so I'm buying them", ["costs"]),
+        # Not knowing what is happening, or what to believe.
+        ("I looked it up online and now I'm scared", ["information"]),
+        ("there is never an interpreter so my son has to come", ["information"]),
+        ("I don't know what the MRI showed, nobody said", ["information"]),
+        # Getting an appointment by phone is about appointments.
+        ("you can't get through on the phone before 9", ["appointments"]),
+        ("ringing up for a slot makes me anxious", ["appointments"]),
+        ("cooking separate meals for me and the kids", ["other"]),
+    ],
+)
+def test_burdens_said_the_way_people_say_them(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

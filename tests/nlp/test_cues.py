@@ -173,3 +173,10 @@ def test_not_understood_and_pauses() -> None:
     assert not cues.is_pause("hanging on for dear life")
     assert cues.sounds_like_dont_know("dunnoo")
     assert not cues.sounds_like_dont_know("next door neighbour")
+
+
+def test_idioms_are_neither_goodbyes_nor_deletion_requests() -> None:
+    assert not cues.asks_to_delete("the school run wipes me out")
+    assert cues.asks_to_delete("please delete what I've said")
+    assert not cues.is_goodbye("I might have to stop driving")
+    assert cues.is_goodbye("sorry have to go now")

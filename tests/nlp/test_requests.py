@@ -90,3 +90,19 @@ def test_a_phone_number_and_a_time_are_read(text: str, phone: str, when: str | N
 
 def test_something_that_is_not_a_phone_number_is_refused() -> None:
     assert requests.phone_in("my number is 12345") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("the physio told me to speak to the GP about my hip", False),
+        ("I need to talk to the doctor about my sleep", False),
+        ("I'd rather talk to the doctor about it than type", True),
+        ("can I just speak to someone instead", True),
+        ("my son says I should talk to a person, can you ring me", True),
+    ],
+)
+def test_talking_to_someone_as_an_agenda_or_advice_is_not_a_call_back(
+    text: str, wanted: bool
+) -> None:
+    assert requests.wants_callback(text) is wanted

@@ -74,3 +74,14 @@ def test_bare_refusals_are_skips(answer: str) -> None:
 )
 def test_answers_with_content_are_not_skips(answer: str) -> None:
     assert is_skip_answer(answer) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "dont_know"),
+    [("dunno", True), ("honestly not sure", True), ("skip", False), ("rather not say", False)],
+)
+def test_not_knowing_is_told_apart_from_choosing_to_skip(text: str, dont_know: bool) -> None:
+    from coproduce.nlp.extraction import is_dont_know_answer
+
+    assert is_skip_answer(text)
+    assert is_dont_know_answer(text) is dont_know

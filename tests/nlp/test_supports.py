@@ -253,3 +253,49 @@ def test_a_letter_s_greeting_and_sign_off_are_not_people() -> None:
     assert [(s.text, s.relationship) for s in extract_supports(letter)] == [
         ("My niece Joanna visits weekly", "family")
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # A name and the relationship said after it ("is a", "he's me") are one person.
+        ("Maureen is an old friend from work", [("friend", "support")]),
+        ("Dougie comes Tuesdays, he's me brother", [("brother", "support")]),
+        # Someone named again later in the answer is not a new person.
+        (
+            "Nadia is a star. My dad drives me when Nadia is on nights",
+            [(None, "support"), ("dad", "support")],
+        ),
+        # Whom the patient has on given days is whom they care for.
+        ("I have Freya after school three days a week", [(None, "caring_for")]),
+        ("n my little lad, i have him most weekends", [("son", "caring_for")]),
+        ("Ron's got dementia so I do most things for him", [(None, "caring_for")]),
+    ],
+)
+def test_names_said_twice_or_beside_their_relationship_are_one_person(
+    answer: str, expected: list[tuple[str | None, str]]
+) -> None:
+    found = extract_supports(answer, respondent=None)
+    assert [(s.relationship, s.kind) for s in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("answer", "respondent", "expected"),
+    [
+        # In brackets: the same person, with the relationship to the patient.
+        ("Me (Donna) every day", "daughter", ["daughter"]),
+        ("my dad (her husband) does the cooking", "son", ["husband"]),
+        # "my ..." from a relative typing is said from where they stand.
+        ("my brother does her garden and my sister rings", "daughter", ["son", "daughter"]),
+        ("my dad does his tablets, my auntie takes him out", "grandchild", ["son", "daughter"]),
+        ("my husband and I take turns with the nights", "mum", ["dad"]),
+        # "her", "his" and "our" already name the patient's people.
+        ("her sister visits and our son helps", "husband", ["sister", "son"]),
+        ("my sister pops in", None, ["sister"]),
+    ],
+)
+def test_someone_answering_for_the_patient_names_people_as_the_patient_would(
+    answer: str, respondent: str | None, expected: list[str]
+) -> None:
+    found = extract_supports(answer, respondent=respondent)
+    assert [s.relationship for s in found] == expected, found

@@ -78,3 +78,19 @@ def test_a_letter_that_consents_with_a_condition_is_a_yes() -> None:
 )
 def test_only_a_greeting_line_and_a_sign_off_are_set_aside(text: str, expected: str) -> None:
     assert yes_no.read(text).answer == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dictated punctuation is punctuation, never a "stop".
+        ("okay that's fine full stop", "yes"),
+        ("no thanks full stop", "no"),
+        # A condition or a question before answering is neither: answer it, ask again.
+        ("before I agree who can see this? I don't want it sent to my employer", None),
+        ("who reads this? fine go ahead", "yes"),
+        ("I don't want it going to my work, so no", "no"),
+    ],
+)
+def test_dictation_and_conditions(text: str, expected: str | None) -> None:
+    assert yes_no.read(text).answer == expected
