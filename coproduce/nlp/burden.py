@@ -56,6 +56,8 @@ def burden_category(span: Span) -> str:
             labels.add(_PROFESSIONAL_LABELS.get(ent.ent_id_, ""))
         else:
             labels.add(ent.label_)
+        if ent.label_ == patterns.CAUSE and ent.text.lower().startswith("from "):
+            labels.add(patterns.MEDICATION)  # "the forgetfulness from the tablets"
     if patterns.CAUSE in labels and patterns.MEDICATION in labels:
         labels.add(patterns.SIDE_EFFECT)  # "the colchicine gives me the trots"
     if (

@@ -66,9 +66,10 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "partner": _terms(
         "partner|other half|better half|boyfriend|girlfriend|fiance|fiancé|fiancee|fiancée|bf|gf|"
         "boyf|wifey|"
-        "significant other|spouse|fella|feller|my man"
+        "significant other|spouse|fella|feller|my man|ma man|me man|her man"
     ),
-    "mum": _terms("mum|mother|mom|mam|ma|mummy|mommy|mammy|old mum"),
+    # "ma" alone is often "my" ("ma sister", "ma man"): it is a mother only after "my".
+    "mum": _terms("mum|mother|mom|mam|my ma|me ma|our ma|mummy|mommy|mammy|old mum"),
     "dad": _terms("dad|father|daddy|old dad"),
     "sister": _terms("sister|sisters|sis|stepsister"),
     "brother": _terms("brother|brothers|stepbrother"),
@@ -101,7 +102,10 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "church": _terms(
         "church|vicar|priest|pastor|mosque|imam|temple|synagogue|rabbi|gurdwara|"
-        "congregation|faith group|bible study"
+        "congregation|faith group|bible study|church brothers and sisters|church family|"
+        "church friends|church folk|church people|people from church|brothers and sisters at "
+        "church|brothers and sisters from church|chapel|chapel brothers and sisters|"
+        "chapel family|mosque brothers|mosque sisters|parish|parishioners"
     ),
     "community": _terms(
         "community|community group|support group|day centre|day center|lunch club|"
@@ -153,7 +157,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             "binders|phosphate binders|iron tablets|calcium tablets|vitamin d|folic acid|"
             "alendronic acid|chemo|chemotherapy|immunotherapy|hormone tablets|hormone therapy|"
             "water pills|sleeping tablets|sleeping pills|antipsychotics|mood stabiliser|"
-            "mood stabilisers|the jab|the injection"
+            "mood stabilisers|the jab|the injection|polypharmacy|diuretic|diuretics|shampoo|"
+            "medicated shampoo|moisturiser|moisturisers|bath oil|the liquid|liquid medicine|"
+            "blood pressure ones|bp ones|sugar ones|water ones|pressure ones"
         ),
         *(f"{mod} {noun}" for mod in _MED_MODIFIERS for noun in _MED_NOUNS),
     ),
@@ -224,7 +230,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "always hungry|hungry all the time|gp says its the tablets|it's the tablets|"
         "indigestion|mouth ulcers|ulcers|sickness|seeing things|hallucinations|hallucinating|"
         "muddled|feel drunk|tiredness|jerky|jerks|twitchy|twitching|wriggle|wriggling|"
-        "lavatory|a lavatory|the bathroom|near a toilet|near a loo|"
+        "lavatory|a lavatory|the bathroom|near a toilet|near a loo|drowsiness|sleepiness|"
+        "forgetfulness|forgetful|memory problems|"
         "fidgety|sores|dry skin|thinning hair|hair thinning|sex drive|libido|sex life|"
         "erections|impotence|blurred vision|blurry|tinnitus|metallic taste|off my food|"
         "loss of appetite|no appetite|water retention|fluid retention|dry cough|"
@@ -265,7 +272,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "can't understand|any answers|no one knows|nobody knows|what's happening|"
         "what is happening|what's going on|kept in the dark|"
         "talk to each other|talks to each other|repeating everything|repeat myself|"
-        "repeating myself"
+        "repeating myself|contradicts|contradict|what to believe|who to ask|who to ring|"
+        "who to call|who to contact|passed about|passed around|pillar to post|discharged"
     ),
     SELF_CARE: _terms(
         "diet|diets|dieting|carb counting|counting carbs|carbs|low salt|no salt|fluid limit|"

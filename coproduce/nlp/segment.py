@@ -54,6 +54,8 @@ _CONTINUATIONS = _words(
 )
 _PREPOSITIONS = _words("from with between by at to of for about like")
 _BACK_PREPOSITIONS = _words("from since after off on")
+# Words in the finite-verb list that can also start a clause of their own.
+_NOT_A_PREDICATE = _words("'m \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d n't nt")
 _BACK_PRONOUNS = _words("it them those these that")
 _SUBJECTS = _words("i he she they we you it its there u")
 _FINITE_VERBS = _words(
@@ -79,6 +81,8 @@ def topic_categories(span: Span) -> set[str]:
         elif ent.label_ in patterns.BURDEN_LABELS:
             found.add(ent.label_)
         causes = causes or ent.label_ == patterns.CAUSE
+        if ent.label_ == patterns.CAUSE and ent.text.lower().startswith("from "):
+            found.add(patterns.MEDICATION)  # "from the tablets" names the medicine
     if causes and patterns.MEDICATION in found:
         found.add(patterns.SIDE_EFFECT)  # "the statin gives him achy legs"
     return found
@@ -199,8 +203,13 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         and _refers_back(clause)
     ):
         return True  # "the letrozole is the main thing, the joint pain from it is horrible"
-    if clause[0].ent_type_ == patterns.CAUSE and kind == "soft":
-        return True  # the subject came before: "the water tablets, as they are called, mean I"
+    if kind == "soft" and (
+        clause[0].ent_type_ == patterns.CAUSE
+        or (clause[0].lower_ in _FINITE_VERBS and clause[0].lower_ not in _NOT_A_PREDICATE)
+    ):
+        # The subject came before: "the water tablets, as they are called, mean I ...",
+        # "my daughter Abena, 17, does the cooking".
+        return True
     if kind == "hard":
         return False
     if _is_clause(item) and _is_clause(clause):

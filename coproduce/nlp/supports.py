@@ -41,6 +41,7 @@ _CARED_BY_ME = frozenset({"me", "us", "myself", "by"})
 _LIST_JOINERS = frozenset({"and", "&", "plus", "or", ",", "also", "then", "both"})
 _OF_WHERE = frozenset({"from", "at", "of", "in"})
 _ROLES = frozenset({"carer", "mum", "dad", "parent", "family"})
+_BEING = frozenset({"'m", "\u2019m", "m", "am", "was", "been", "be", "being"})
 #: People who are also places one is taken to ("runs me to the GP").
 _PLACES = frozenset({"gp", "nurse", "pharmacist", "church", "community"})
 _DETERMINERS = frozenset(["my", "our", "his", "her", "their", "the", "a", "an", "me", "ma", "mi"])
@@ -205,7 +206,7 @@ def _care_matcher() -> Matcher:
             ],
             [
                 _lower_in("pick", "picks", "picking", "fetch", "fetches", "collect", "collects"),
-                _lower_in("my", "our", "the"),
+                _lower_in("my", "our", "the", "ma", "me"),
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
             ],
             [
@@ -218,9 +219,10 @@ def _care_matcher() -> Matcher:
             # hospital", "I run my neighbour to dialysis": the patient is the one giving.
             [
                 _lower_in("have", "having", "got", "get"),
-                _lower_in("my", "our", "the"),
+                _lower_in("my", "our", "the", "ma", "me"),
                 {"IS_ALPHA": True, "OP": "?"},
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+                {"ENT_TYPE": patterns.PERSON, "OP": "?"},
                 _lower_in(
                     "at",
                     "every",
@@ -264,6 +266,12 @@ def _care_matcher() -> Matcher:
                 {"ENT_TYPE": patterns.PERSON, "OP": "?"},
                 _lower_in("to", "for", "into", "round", "in"),
             ],
+            # "I take her to her appointments", "I drive him to dialysis".
+            [
+                _lower_in("take", "taking", "drive", "driving", "run", "running", "ferry"),
+                _lower_in("him", "her", "them"),
+                _lower_in("to", "into", "round"),
+            ],
             # "I do the school runs for my son".
             [
                 _lower_in("do", "does", "doing", "did"),
@@ -298,6 +306,17 @@ def _care_matcher() -> Matcher:
                 },
                 _lower_in("carer", "caregiver", "caretaker"),
             ],
+            # "I am Geoffrey's main carer".
+            [
+                _lower_in("'m", "\u2019m", "m", "am", "was"),
+                {"ENT_TYPE": patterns.PERSON, "OP": "+"},
+                _lower_in("'s", "\u2019s"),
+                {
+                    "LOWER": {"IN": ["main", "sole", "only", "full", "-", "time", "full-time"]},
+                    "OP": "*",
+                },
+                _lower_in("carer", "caregiver", "caretaker"),
+            ],
             # "I'm a single mum to my two sons": the patient's role, then whom it is for.
             [
                 _lower_in("'m", "\u2019m", "m", "am"),
@@ -324,9 +343,25 @@ def _patient_cares(span: Span, start: int, end: int) -> bool:
     return True
 
 
+#: After "my daughter's": the person meant is hers ("my daughter's boy"), not her.
+_PERSON_NOUNS = frozenset(
+    ["boy", "girl", "lad", "lass", "kids", "kid", "children", "child", "baby", "son", "daughter", "husband", "wife", "partner", "boys", "girls", "lads", "twins", "little", "youngest", "eldest"]
+)
+
+
+def _whose(doc: Doc, ent: Span) -> bool:
+    """True for "my daughter's boy": a relationship that only says whose the person is."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("'s", "\u2019s"):
+        return False
+    return doc[ent.end + 1].lower_ in _PERSON_NOUNS
+
+
 def _relationship(span: Span, after: int | None) -> str | None:
     """Return the first relationship named in the span, preferring one after ``after``."""
-    people = [ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP]
+    doc = span.doc
+    people = [
+        ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP and not _whose(doc, ent)
+    ]
     if after is None:
         return people[0].ent_id_ if people else None
     cared = [ent for ent in people if ent.ent_id_ != "carer"]
@@ -504,12 +539,13 @@ def _supports_in(
     own = _own_caring(span, phrases)
     caring_end = own[1] if own else None
     people = _people(span, {end for _, end in phrases}, known)
-    if own is not None:
+    if own is not None and doc[own[0]].lower_ in _BEING:
         # "I'm her carer", "I'm a single mum to...": the patient's role, not a person.
         people = [
             (p, s) for p, s in people if p.ent_id_ not in _ROLES or not own[0] <= p.start < own[1]
         ]
     mentions: list[tuple[int, str]] = []
+    anchors: dict[int, int] = {}  # where each mention's words start -> where its person is
     for person, named_from in people:
         if named_from is None:
             start = _phrase_start(doc, person.start, span.start)
@@ -520,11 +556,16 @@ def _supports_in(
             start = named_from
         if mentions and mentions[-1][1] == person.ent_id_ and _said_again(doc, start, person, span):
             continue  # the same person again ("the lady next door pops in, our neighbour")
-        if mentions and start > span.start and doc[start - 1].lower_ in _OF_WHERE:
+        if mentions and _where_from(doc, mentions[-1][0], start):
             continue  # where the last person is from ("friends from church")
+        if mentions and person.end < span.end and doc[person.end].lower_ in ("'s", "\u2019s"):
+            continue  # whose: "my eldest daughter's boy", "my sister does Mum's Sundays"
+        if mentions and own is None and person.end in {end for _, end in phrases}:
+            continue  # whom someone else helps: "her mum comes round to help with the baby"
         if mentions and person.ent_id_ in _PLACES and doc[start - 1].lower_ == "to":
             continue  # where the last person takes them ("she runs me to the GP")
         mentions.append((start, _to_patient(doc, person, respondent)))
+        anchors[start] = person.start
     me = _respondent_mention(span) if respondent else None
     if me is not None:
         mentions = sorted([*mentions, (me, respondent or "")])
@@ -533,7 +574,8 @@ def _supports_in(
         kind = "support" if caring_end is None else "caring_for"
         relationship = (mentions[0][1] or None) if mentions else None
         if caring_end is not None and me is None:
-            relationship = _relationship(span, caring_end)
+            named = mentions[0][1] if mentions else ""
+            relationship = (named if named not in _ROLES else "") or _relationship(span, caring_end)
         return [Support(span.text, relationship, kind)]
     supports = []
     for index, (start, relationship) in enumerate(mentions):
@@ -542,7 +584,8 @@ def _supports_in(
         text = _trimmed(doc[begin:end])
         if not text:
             continue
-        caring = caring_end is not None and start >= caring_end
+        # Whom the patient's own caring phrase names, and anyone after it, is cared for.
+        caring = own is not None and anchors.get(start, start) >= own[0]
         kind = "caring_for" if caring else "support"
         supports.append(Support(text, relationship or None, kind))
     return supports
@@ -633,6 +676,17 @@ def _to_patient(doc: Doc, person: Span, respondent: str | None) -> str:
     return _THEIR_WORD_TO_PATIENTS[group].get(said, said)
 
 
+def _where_from(doc: Doc, previous: int, start: int) -> bool:
+    """True when the words just before a mention say where the one before is from.
+
+    "friends from church", "a friend from the Prostate Cancer UK support group".
+    """
+    before = [t.lower_ for t in doc[max(previous, start - 5) : start]]
+    if not before or any(w in _FINITE_WORDS and w not in _OF_WHERE for w in before):
+        return False
+    return before[-1] in _OF_WHERE or "from" in before
+
+
 def _merge_same_person(doc: Doc, mentions: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Fold a mention that names the one before again into it (see `_is_same_person`).
 
@@ -699,12 +753,22 @@ def _names_someone(span: Span) -> bool:
     return bool(_care_matcher()(span))
 
 
+def _cares_for_someone_before(span: Span) -> bool:
+    """True for a caring phrase about "him", "her" or "them" that names nobody itself."""
+    if any(ent.label_ in (patterns.RELATIONSHIP, patterns.PERSON) for ent in span.ents):
+        return False
+    return bool(_care_matcher()(span)) and any(t.lower_ in ("him", "her", "them") for t in span)
+
+
 def _groups(doc: Doc) -> list[Span]:
     """Attach items that name nobody to the nearest item that does."""
     groups: list[Span] = []
     pending: Span | None = None  # leading unnamed items wait for the next named one
     for span in item_spans(doc):
-        if _names_someone(span):
+        if groups and pending is None and _cares_for_someone_before(span):
+            # "My mother lives with us, I take her to her appointments": her is the mother.
+            groups[-1] = doc[groups[-1].start : span.end]
+        elif _names_someone(span):
             groups.append(doc[pending.start : span.end] if pending is not None else span)
             pending = None
         elif groups:

@@ -211,3 +211,16 @@ def test_the_burden_is_filed_by_what_it_is_about(text: str, categories: list[str
 )
 def test_burdens_said_the_way_people_say_them(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("the tiredness from the pills is the worst bit", ["side_effects"]),
+        ("we never know who to call when it flares", ["information"]),
+        ("the hospital discharged him and that was that", ["information"]),
+        ("timing the diuretics round the school run", ["medications"]),
+    ],
+)
+def test_what_the_medicine_causes_and_who_to_ask(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

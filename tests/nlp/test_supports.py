@@ -299,3 +299,26 @@ def test_someone_answering_for_the_patient_names_people_as_the_patient_would(
 ) -> None:
     found = extract_supports(answer, respondent=respondent)
     assert [s.relationship for s in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # "ma" before a word is "my" (Scots); "ma man" is a partner.
+        ("Ma brother Shug and ma man Eck", [("brother", "support"), ("partner", "support")]),
+        # Whose someone is, and where they are from, are not more people.
+        ("I fetch my grandson from nursery, my son's boy", [("grandchild", "caring_for")]),
+        ("a friend from the Parkinson's UK support group", [("friend", "support")]),
+        ("the chapel brothers and sisters pray for me", [("church", "support")]),
+        # The one a pronoun points back to is the one cared for.
+        ("My father is 90, I drive him to the surgery", [("dad", "caring_for")]),
+        ("I'm Derek's main carer", [(None, "caring_for")]),
+        # A verb after a comma goes with the person before it.
+        ("my son Kwame, 15, does the hoovering", [("son", "support")]),
+    ],
+)
+def test_whose_where_from_and_whom_a_pronoun_means(
+    answer: str, expected: list[tuple[str | None, str]]
+) -> None:
+    found = extract_supports(answer, respondent=None)
+    assert [(s.relationship, s.kind) for s in found] == expected, found
