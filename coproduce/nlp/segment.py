@@ -203,9 +203,14 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         and _refers_back(clause)
     ):
         return True  # "the letrozole is the main thing, the joint pain from it is horrible"
+    after_comma = clause.start > 0 and clause.doc[clause.start - 1].text == ","
     if kind == "soft" and (
         clause[0].ent_type_ == patterns.CAUSE
-        or (clause[0].lower_ in _FINITE_VERBS and clause[0].lower_ not in _NOT_A_PREDICATE)
+        or (
+            after_comma
+            and clause[0].lower_ in _FINITE_VERBS
+            and clause[0].lower_ not in _NOT_A_PREDICATE
+        )
     ):
         # The subject came before: "the water tablets, as they are called, mean I ...",
         # "my daughter Abena, 17, does the cooking".

@@ -345,7 +345,29 @@ def _patient_cares(span: Span, start: int, end: int) -> bool:
 
 #: After "my daughter's": the person meant is hers ("my daughter's boy"), not her.
 _PERSON_NOUNS = frozenset(
-    ["boy", "girl", "lad", "lass", "kids", "kid", "children", "child", "baby", "son", "daughter", "husband", "wife", "partner", "boys", "girls", "lads", "twins", "little", "youngest", "eldest"]
+    [
+        "boy",
+        "girl",
+        "lad",
+        "lass",
+        "kids",
+        "kid",
+        "children",
+        "child",
+        "baby",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "partner",
+        "boys",
+        "girls",
+        "lads",
+        "twins",
+        "little",
+        "youngest",
+        "eldest",
+    ]
 )
 
 
