@@ -30,6 +30,7 @@ RELATIONSHIPS: dict[str, tuple[str, ...]] = {
     "carer": ("carer", "care worker", "support worker", "caregiver", "personal assistant"),
     "friend": ("friend", "neighbour", "neighbor"),
     "family": ("niece", "nephew", "aunt", "auntie", "uncle", "cousin", "relative", "family"),
+    "other": ("advocate", "social worker", "key worker", "keyworker", "teaching assistant"),
 }
 # The patient's role as the typist names them ("my mum") -> the typist's role to the patient.
 _PATIENT_ROLE_TO_RESPONDENT = {
@@ -51,12 +52,24 @@ _PATIENT_WORDS = (
     r"sister|brother|nan|gran|grandma|grandad|grandpa|aunt|uncle|client|patient|friend|"
     r"neighbour|he|him|she|her|them"
 )
+# Capitalised words after "filling this in for" that are not a person.
+_NOT_NAMES = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Dr|Doctor|The|This|"
+    r"Next|Tomorrow|Today|My|Our|Me|Myself|Him|Her|Them|Mum|Dad)"
+)
 _ON_BEHALF = re.compile(
     rf"\b(?:typing|writing|answering|filling (?:this |it )?(?:in|out)|doing (?:this|it)|on "
     rf"behalf) (?:this )?(?:in |out )?(?:for|of) (?:my |our |the )?(?:{_PATIENT_WORDS})\b|"
     rf"\b(?:i'?m|i am|this is) (?:his|her|their|the patient'?s|[a-z]+'?s) (?:[a-z]+ )?"
     rf"(?:daughter|son|wife|husband|partner|mum|mother|dad|father|carer|sister|brother|"
-    rf"niece|nephew|friend|neighbour|granddaughter|grandson|care worker|support worker)\b|"
+    rf"niece|nephew|friend|neighbour|granddaughter|grandson|care worker|support worker|"
+    rf"advocate|key ?worker|social worker|personal assistant)\b|"
+    # "I'm filling this in for our Callum", "Kerry says yes", "she is telling me what to say".
+    rf"\b(?:typing|writing|answering|filling (?:this |it )?(?:in|out)|doing (?:this|it)) "
+    rf"(?:this )?for (?:my |our )?(?!{_NOT_NAMES}\b)(?-i:[A-Z][a-z]+)\b|"
+    rf"^\W*(?-i:[A-Z][a-z]+) (?:says?|said) (?:yes|no|ok|that|she|he)\b|"
+    rf"\b(?:telling|tells|told) me what to (?:say|put|type|write)\b|"
     rf"\b(?:his|her|their) (?:daughter|son|wife|husband|partner|carer|mum|dad) (?:here|"
     rf"typing|writing|speaking)\b|\b(?:{_PATIENT_WORDS}) (?:says?|said|is (?:saying|nodding)|"
     rf"wants me to (?:say|tell)|asked me to|can'?t (?:type|use|see|read)|doesn'?t (?:do|use|"
@@ -68,7 +81,10 @@ _ON_BEHALF = re.compile(
 _THIRD_PERSON = re.compile(
     rf"^\W*(?:(?:my |our )?(?:{_PATIENT_WORDS})(?:'s)?) (?:is|has|can'?t|cannot|won'?t|"
     rf"doesn'?t|does|gets|needs|wants|struggles|finds|takes|likes|loves|used to|was|keeps|"
-    rf"forgets|hates)\b",
+    rf"forgets|hates)\b|"
+    # "His seizure tablets were put up", "Her knees are bad": someone else's.
+    rf"^\W*(?:his|her) (?:[a-z]+ ){{0,3}}(?:is|are|was|were|has|have|had|keeps?|makes?|got|"
+    rf"get|gets)\b",
     re.IGNORECASE,
 )
 _SELF_ANSWER = re.compile(
@@ -100,7 +116,11 @@ def relationship_in(text: str | None) -> str | None:
     gives "carer".
     """
     lowered = " ".join((text or "").lower().replace("\u2019", "'").split())
-    mine = re.search(r"\b(?:for|of) (?:my|our) ([a-z]+)", lowered)
+    mine = re.search(
+        r"\b(?:for|of) (?:(?:my|our) |(?=(?:mum|mam|mom|dad|nan|nana|gran|granny|grandma|"
+        r"grandad|grandpa)\b))([a-z]+)",
+        lowered,
+    )
     said = re.search(
         r"\b(?:i'?m|i am|im|this is|as) (?:his|her|their|the|a|[a-z]+'?s) (?:[a-z]+ )?([a-z]+)",
         lowered,

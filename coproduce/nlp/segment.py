@@ -266,9 +266,12 @@ _NOT_AN_ITEM = _words(
 def _listed_after_comma(doc: Doc, clause: Span) -> bool:
     """True for a short piece after a bare comma that names something of its own.
 
-    "breathless, tired" and "leaking, erections" are two items ("aches and pains" is one).
+    "breathless, tired" and "leaking, erections" are two items ("aches and pains" is one);
+    so is the last of a list after ", and" ("yoga on Sundays, and warm baths").
     """
     before = doc[clause.start - 1] if clause.start > 0 else None
+    if before is not None and before.lower_ in _JOINERS and clause.start > 1:
+        before = doc[clause.start - 2]  # ", and warm baths": a list's last item
     if before is None or before.text != ",":
         return False
     said = [t.lower_ for t in clause if t.is_alpha]

@@ -33,3 +33,26 @@ def test_someone_typing_for_the_patient_sounds_like_a_proxy() -> None:
 @pytest.mark.parametrize("text", ["yes nan says thats fine", "he says fine by him", "ok fine"])
 def test_short_words_are_not_taken_for_a_relationship_with_a_slip(text: str) -> None:
     assert respondent.relationship_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "on_behalf", "relationship"),
+    [
+        ("Hiya, I'm doing this for our Declan, he's at work", True, None),
+        ("This is Mo, I'm Tariq's key worker", True, "other"),
+        ("Nell says yes go ahead", True, None),
+        ("he's sat next to me telling me what to put", True, None),
+        ("writing this for Dad as his hands shake", True, "child"),
+        ("I'm filling this in for Thursday's appointment", False, None),
+    ],
+)
+def test_someone_typing_for_a_person_named_by_name_or_role(
+    text: str, on_behalf: bool, relationship: str | None
+) -> None:
+    assert respondent.says_on_behalf(text) is on_behalf
+    assert respondent.relationship_in(text) == relationship
+
+
+def test_an_answer_about_his_or_her_things_sounds_like_someone_else() -> None:
+    assert respondent.sounds_like_proxy("Her inhalers were changed last month")
+    assert not respondent.sounds_like_proxy("My inhalers were changed last month")

@@ -156,3 +156,8 @@ def test_a_letter_s_greeting_and_sign_off_are_not_items() -> None:
     letter = "Dear Dr Shah,\nThe tablets make me sick. The bus fare.\nBest wishes\nJ. Lowe"
     assert split_items(letter) == ["The tablets make me sick", "The bus fare"]
     assert split_items("Dear me, my knee is bad") == ["Dear me, my knee is bad"]
+
+
+def test_the_last_item_of_a_list_after_a_comma_and_and_is_its_own() -> None:
+    assert split_list("the garden, reading, and my choir") == ["the garden", "reading", "my choir"]
+    assert split_list("fish and chips") == ["fish and chips"]
