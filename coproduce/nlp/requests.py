@@ -25,7 +25,10 @@ _CALLBACK = re.compile(
     r"(?:rather|prefer) (?:to )?(?:talk|speak|phone|ring|see)|(?:is there|can i get|get me) "
     r"(?:a |an )?(?:human|real person|person|someone)|put me through|"
     r"don'?t do (?:computers|chatbots|bots|this online)|(?:can|could) (?:someone|somebody|the "
-    r"(?:doctor|gp|nurse|surgery|practice|clinic)|a (?:doctor|nurse)) (?:call|ring|phone|contact)"
+    r"(?:doctor|gp|nurse|surgery|practice|clinic)|a (?:doctor|nurse)) (?:call|ring|phone|contact)|"
+    r"(?:someone|somebody|a person|the doctor|the nurse|the gp) (?:to )?(?:call|ring|phone|"
+    r"could ring|could call) me|(?:rather|prefer) (?:if )?(?:someone|"
+    r"somebody|a person|you) (?:rang|called|phoned|could|would|to)"
     r")\b",
     _FLAGS,
 )
