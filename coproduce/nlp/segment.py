@@ -55,7 +55,10 @@ _CONTINUATIONS = _words(
 _PREPOSITIONS = _words("from with between by at to of for about like")
 _BACK_PREPOSITIONS = _words("from since after off on")
 # Words in the finite-verb list that can also start a clause of their own.
-_NOT_A_PREDICATE = _words("'m \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d n't nt")
+_NOT_A_PREDICATE = _words(
+    "'m \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d n't nt ca can could wo will would "
+    "should must might may am is are was were be been"
+)
 _BACK_PRONOUNS = _words("it them those these that")
 _SUBJECTS = _words("i he she they we you it its there u")
 _FINITE_VERBS = _words(
@@ -210,6 +213,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
             after_comma
             and clause[0].lower_ in _FINITE_VERBS
             and clause[0].lower_ not in _NOT_A_PREDICATE
+            and not (len(clause) > 1 and clause[1].lower_ in ("n't", "n\u2019t", "nt", "not"))
         )
     ):
         # The subject came before: "the water tablets, as they are called, mean I ...",

@@ -51,7 +51,8 @@ def test_the_patients_answers_come_back_structured_with_a_headline(session: Sess
             baseline_rating=3,
             consent=True,
             confirmed=True,
-            respondent={"type": "proxy", "relationship": "daughter"},
+            # A carer typing the patient's words as the patient says them ("my daughter").
+            respondent={"type": "proxy", "relationship": "carer"},
         ),
     )
     summary = aim_service.get_summary(session=session, visit_id=visit.id)
@@ -76,7 +77,7 @@ def test_the_patients_answers_come_back_structured_with_a_headline(session: Sess
     headline = summary.headline
     assert headline.focus == EXAMPLE_ANSWERS[topics.ONE_THING]  # the one thing beats the aim
     assert headline.measure == EXAMPLE_ANSWERS[topics.IMPROVEMENT_DETAIL]
-    assert (headline.rating, headline.respondent) == (3, "daughter (for the patient)")
+    assert (headline.rating, headline.respondent) == (3, "carer (for the patient)")
 
 
 def test_skips_and_nothing_answers_are_told_apart(session: Session) -> None:
