@@ -56,8 +56,8 @@ _PREPOSITIONS = _words("from with between by at to of for about like")
 _BACK_PREPOSITIONS = _words("from since after off on")
 # Words in the finite-verb list that can also start a clause of their own.
 _NOT_A_PREDICATE = _words(
-    "'m \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d n't nt ca can could wo will would "
-    "should must might may am is are was were be been"
+    "'m \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d n't nt ca can could wo will "
+    "would should must might may am is are was were be been"
 )
 _BACK_PRONOUNS = _words("it them those these that")
 _SUBJECTS = _words("i he she they we you it its there u")
