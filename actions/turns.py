@@ -71,15 +71,16 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
     words (coproduce/nlp/cues.py): otherwise a real answer would be lost.
     """
     intent = turn.intent
-    faq = faq_asked(turn)
+    # Said again, a message that was taken for a pause, a goodbye, a deletion request or (when
+    # it says more than a short question) a question about the chat is an answer: the patient
+    # is answering the question, not asking again.
+    again = not turn.is_payload and said_before(tracker, turn.text)
+    faq = None if again and turn.words > 6 else faq_asked(turn)
     if faq is not None:
         dispatcher.utter_message(response=FAQ_RESPONSES[faq])
         return stay(prompt=Prompt.REASK)
     if (turn.is_payload and intent == "greet") or cues.is_greeting(turn.text):
         return stay(prompt=Prompt.REASK)
-    # Said again, a message that was taken for a pause, a goodbye or a deletion request is
-    # an answer: the patient is answering the question, not asking again.
-    again = not turn.is_payload and said_before(tracker, turn.text)
     if cues.is_pause(turn.text) and turn.words <= 10 and not again:
         dispatcher.utter_message(response="utter_wait")
         return stay()
@@ -94,7 +95,8 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
         return deletion.ask_to_confirm(dispatcher)
     requested = tracker.get_slot(REQUESTED_SLOT)
     lost = not turn.is_payload and turn.words <= 15 and cues.not_understood(turn.text)
-    if lost and requested in EXPLAINED:
+    if lost and requested in EXPLAINED and not again:
+        # Put another way once; the same words again are taken as the answer.
         return stay(prompt=Prompt.REPHRASE)
     if turn.is_payload and intent != "dont_know":
         return stay(prompt=Prompt.REASK)

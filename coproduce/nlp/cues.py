@@ -102,9 +102,10 @@ _NONE = re.compile(
 )
 _NOT_UNDERSTOOD = re.compile(
     r"\b(?:(?:don'?t|do not|dont) know what you mean|what do(?:es)? (?:the|that|this|a|your) "
-    r"(?:\w+ )?(?:mean|stand for)|(?:don'?t|do not|dont|didn'?t|did not) (?:understand|get|"
-    r"follow)(?: (?:the|that|"
-    r"this|your) question| you| what you mean| it)?|what do you mean|what does (?:that|this|it) "
+    r"(?:\w+ )?(?:mean|stand for)|(?:don'?t|do not|dont|didn'?t|did not) (?:understand|"
+    r"follow)(?: (?:the|that|this|your) question| you| what you mean| it)?|(?:don'?t|do not|dont|"
+    r"didn'?t|did not) get (?:(?:the|that|this|your) question|you|what you mean|it)(?! (?:any|"
+    r"much|a|the|to|better|worse))|what do you mean|what does (?:that|this|it) "
     r"mean|not sure what you mean|(?:i'?m|i am) (?:confused|lost)|(?:can|could) you "
     r"(?:explain|rephrase|say (?:that|it) (?:again|differently))|(?:what|which) do you want me "
     r"to (?:say|put|write))\b",

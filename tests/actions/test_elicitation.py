@@ -556,3 +556,25 @@ def test_the_same_change_sent_again_at_the_read_back_ends_it(
     assert slots["confirm_summary"] is True
     assert slots["requested_slot"] is None
     assert (responses == ["utter_summary_kept"]) is kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry I don't get the question",  # taken for "I don't understand"
+        "I have to go to the shops less, that would be it",  # a goodbye's words
+        "the pain wipes everything out, so delete the bad days",  # a deletion's words
+    ],
+)
+def test_a_message_sent_again_after_being_taken_for_something_else_is_the_answer(
+    visit: dict[str, Any], text: str
+) -> None:
+    earlier = [{"event": "user", "text": text, "message_id": "m-earlier"}]
+    slots, _, _ = run(
+        text=text,
+        requested_slot="improvement_measure",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+        events=earlier,
+    )
+    assert slots.get("improvement_measure") == text

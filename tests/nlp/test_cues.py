@@ -180,3 +180,8 @@ def test_idioms_are_neither_goodbyes_nor_deletion_requests() -> None:
     assert cues.asks_to_delete("please delete what I've said")
     assert not cues.is_goodbye("I might have to stop driving")
     assert cues.is_goodbye("sorry have to go now")
+
+
+def test_not_getting_worse_is_not_not_understanding() -> None:
+    assert not cues.not_understood("as long as it doesn't get any worse")
+    assert cues.not_understood("sorry I don't get the question")
