@@ -124,6 +124,13 @@ def _lower_in(*words: str) -> dict[str, dict[str, list[str]]]:
     return {"LOWER": {"IN": list(words)}}
 
 
+#: When someone is had ("I have Lily two days a week", "I have her weekends").
+_WHEN_HAD = _lower_in(
+    "after", "every", "on", "at", "for", "most", "weekends", "two", "three", "2", "3", "4",
+    "some", "alternate", "half",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _care_matcher() -> Matcher:
     """Build the matcher for phrases that say someone cares for someone."""
@@ -146,44 +153,12 @@ def _care_matcher() -> Matcher:
             [
                 _lower_in("have", "having", "got", "get"),
                 {"ENT_TYPE": patterns.PERSON, "OP": "+"},
-                _lower_in(
-                    "after",
-                    "every",
-                    "on",
-                    "at",
-                    "for",
-                    "most",
-                    "weekends",
-                    "two",
-                    "three",
-                    "2",
-                    "3",
-                    "4",
-                    "some",
-                    "alternate",
-                    "half",
-                ),
+                _WHEN_HAD,
             ],
             [
                 _lower_in("have", "having", "got", "get"),
                 _lower_in("him", "her", "them"),
-                _lower_in(
-                    "after",
-                    "every",
-                    "on",
-                    "at",
-                    "for",
-                    "most",
-                    "weekends",
-                    "two",
-                    "three",
-                    "2",
-                    "3",
-                    "4",
-                    "some",
-                    "alternate",
-                    "half",
-                ),
+                _WHEN_HAD,
             ],
             [_lower_in("help", "helping"), _lower_in("my", "our", "look", "care", "him", "her")],
             [_lower_in("support", "supporting"), _lower_in("my", "our", "him", "her")],
