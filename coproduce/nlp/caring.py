@@ -1,0 +1,230 @@
+"""Phrases that say someone cares for someone, and whether the patient is the one caring.
+
+"I look after my husband", "I do Mum's shopping", "I have Lily two days a week", "I'm
+Derek's main carer": the patient gives care. "She looks after me", "cared for by" are support.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span
+
+from coproduce.nlp import patterns
+from coproduce.nlp.pipeline import get_nlp
+
+_SELF = frozenset({"i", "we"})
+
+_OTHERS = frozenset({"he", "she", "they", "you"})
+
+_CARED_BY_ME = frozenset({"me", "us", "myself", "by"})
+
+
+def lower_in(*words: str) -> dict[str, dict[str, list[str]]]:
+    """Return a token pattern matching any of the words, ignoring case."""
+    return {"LOWER": {"IN": list(words)}}
+
+
+#: When someone is had ("I have Lily two days a week", "I have her weekends").
+_WHEN_HAD = lower_in(
+    "after", "every", "on", "at", "for", "most", "weekends", "two", "three", "2", "3", "4",
+    "some", "alternate", "half",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def care_matcher() -> Matcher:
+    """Build the matcher for phrases that say someone cares for someone."""
+    matcher = Matcher(get_nlp().vocab)
+    matcher.add(
+        "CARE",
+        [
+            [lower_in("look", "looks", "looking", "looked"), {"LOWER": "after"}],
+            [lower_in("care", "cares", "caring", "cared"), {"LOWER": "for"}],
+            [lower_in("take", "takes", "taking"), {"LOWER": "care"}, {"LOWER": "of"}],
+            [
+                lower_in("do", "does", "doing"),
+                {"LOWER": {"IN": ["it", "a"]}, "OP": "?"},
+                lower_in("everything", "all", "most", "loads", "lots", "lot"),
+                {"LOWER": {"IN": ["things", "of", "the", "stuff"]}, "OP": "*"},
+                {"LOWER": "for"},
+            ],
+            # "I have Lily two days a week", "I have Kayden after school", "I have her
+            # weekends".
+            [
+                lower_in("have", "having", "got", "get"),
+                {"ENT_TYPE": patterns.PERSON, "OP": "+"},
+                _WHEN_HAD,
+            ],
+            [
+                lower_in("have", "having", "got", "get"),
+                lower_in("him", "her", "them"),
+                _WHEN_HAD,
+            ],
+            [lower_in("help", "helping"), lower_in("my", "our", "look", "care", "him", "her")],
+            [lower_in("support", "supporting"), lower_in("my", "our", "him", "her")],
+            [lower_in("cook", "cooking", "shop", "shopping"), {"LOWER": "for"}],
+            [lower_in("babysit", "babysitting")],
+            # "I keep an eye on my dad", "I do mum's shopping", "I pick the grandkids up from
+            # school", "I help with the grandchildren".
+            [
+                lower_in("keep", "keeps", "keeping"),
+                {"LOWER": "an"},
+                {"LOWER": "eye"},
+                {"LOWER": "on"},
+            ],
+            [
+                lower_in("do", "does", "doing"),
+                {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"},
+                lower_in("shopping", "washing", "cleaning", "meals", "cooking", "ironing"),
+            ],
+            [
+                lower_in("pick", "picks", "picking", "fetch", "fetches", "collect", "collects"),
+                lower_in("my", "our", "the", "ma", "me"),
+                {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+            ],
+            [
+                lower_in("help", "helps", "helping"),
+                {"LOWER": "with"},
+                {"LOWER": {"IN": ["my", "our", "the", "his", "her"]}, "OP": "?"},
+                {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+            ],
+            # "I have my two lads every other weekend", "I take my mother in law to the
+            # hospital", "I run my neighbour to dialysis": the patient is the one giving.
+            [
+                lower_in("have", "having", "got", "get"),
+                lower_in("my", "our", "the", "ma", "me"),
+                {"IS_ALPHA": True, "OP": "?"},
+                {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+                {"ENT_TYPE": patterns.PERSON, "OP": "?"},
+                lower_in(
+                    "at",
+                    "every",
+                    "on",
+                    "for",
+                    "most",
+                    "half",
+                    "alternate",
+                    "some",
+                    "after",
+                    "weekends",
+                    "weekdays",
+                    "the",
+                    "mondays",
+                    "tuesdays",
+                    "wednesdays",
+                    "thursdays",
+                    "fridays",
+                    "saturdays",
+                    "sundays",
+                ),
+            ],
+            # "I still see to my brother".
+            [lower_in("see", "sees", "seeing"), {"LOWER": "to"}, lower_in("my", "our", "the")],
+            [
+                lower_in(
+                    "take",
+                    "takes",
+                    "taking",
+                    "run",
+                    "runs",
+                    "drive",
+                    "drives",
+                    "ferry",
+                    "walk",
+                    "walks",
+                ),
+                lower_in("my", "our", "the", "her", "his"),
+                {"IS_ALPHA": True, "OP": "?"},
+                {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
+                {"ENT_TYPE": patterns.PERSON, "OP": "?"},
+                lower_in("to", "for", "into", "round", "in"),
+            ],
+            # "I take her to her appointments", "I drive him to dialysis".
+            [
+                lower_in("take", "taking", "drive", "driving", "run", "running", "ferry"),
+                lower_in("him", "her", "them"),
+                lower_in("to", "into", "round"),
+            ],
+            # "I do the school runs for my son".
+            [
+                lower_in("do", "does", "doing", "did"),
+                lower_in("the", "all", "a"),
+                {"LOWER": "school"},
+                lower_in("run", "runs"),
+            ],
+            [lower_in("mind", "minding"), lower_in("my", "our", "the", "his", "her", "their")],
+            [
+                lower_in("'m", "\u2019m", "m", "am", "was", "been", "be", "being"),
+                {
+                    "LOWER": {
+                        "IN": [
+                            "a",
+                            "the",
+                            "her",
+                            "his",
+                            "their",
+                            "main",
+                            "sole",
+                            "only",
+                            "full",
+                            "-",
+                            "time",
+                            "full-time",
+                            "unpaid",
+                            "primary",
+                            "family",
+                        ]
+                    },
+                    "OP": "*",
+                },
+                lower_in("carer", "caregiver", "caretaker"),
+            ],
+            # "I am Geoffrey's main carer".
+            [
+                lower_in("'m", "\u2019m", "m", "am", "was"),
+                {"ENT_TYPE": patterns.PERSON, "OP": "+"},
+                lower_in("'s", "\u2019s"),
+                {
+                    "LOWER": {"IN": ["main", "sole", "only", "full", "-", "time", "full-time"]},
+                    "OP": "*",
+                },
+                lower_in("carer", "caregiver", "caretaker"),
+            ],
+            # "I'm a single mum to my two sons": the patient's role, then whom it is for.
+            [
+                lower_in("'m", "\u2019m", "m", "am"),
+                lower_in("a", "the"),
+                {"IS_ALPHA": True, "OP": "?"},
+                lower_in("mum", "mom", "mam", "mother", "dad", "father", "parent", "nan", "gran"),
+                {"LOWER": "to"},
+            ],
+        ],
+    )
+    return matcher
+
+
+def patient_cares(span: Span, start: int, end: int) -> bool:
+    """Return whether the patient is the subject of the caring phrase at [start, end)."""
+    doc = span.doc
+    if end < span.end and doc[end].lower_ in _CARED_BY_ME:
+        return False
+    for token in reversed(doc[span.start : start]):
+        if token.lower_ in _SELF:
+            return True
+        if token.lower_ in _OTHERS or token.ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON):
+            return False
+    return True
+
+
+def caring_phrases(span: Span) -> list[tuple[int, int]]:
+    """Return the (start, end) of every phrase in the span that says someone cares for someone."""
+    return [(span.start + start, span.start + end) for _, start, end in care_matcher()(span)]
+
+
+def own_caring(span: Span, phrases: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the patient's own caring phrase in the span, if it has one."""
+    return next((p for p in phrases if patient_cares(span, *p)), None)

@@ -1,0 +1,234 @@
+"""Who an item of a supports answer names, and where each person's words start.
+
+People are named by relationship ("my son"), by given name ("Chloe"), or both ("my wife
+Judith", "Pauline is a good friend", "me (Sarah)"); a name said again, whose someone is
+("my son's boy") and where they are from ("friends from church") are not more people.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from coproduce.nlp import patterns
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of a word list."""
+    return frozenset(text.split())
+
+
+LIST_JOINERS = frozenset({"and", "&", "plus", "or", ",", "also", "then", "both"})
+
+OF_WHERE = frozenset({"from", "at", "of", "in"})
+
+_DETERMINERS = frozenset(["my", "our", "his", "her", "their", "the", "a", "an", "me", "ma", "mi"])
+
+_IT_IS = frozenset(
+    ["it", "is", "'s", "its", "otherwise", "mostly", "mainly", "and", "but", "so", "well"]
+)
+
+# Words that end a person's name on its left: verbs and pronouns, not "memory" nurse.
+FINITE_WORDS = _words(
+    "i he she they we you it is are was were am be been has have had do does did can "
+    "could will would who which that with to of for from at in on by comes come rings "
+    "ring helps help does takes take looks look sits sit pops pop drives drive visits "
+    "visit"
+)
+
+#: After "my daughter's": the person meant is hers ("my daughter's boy"), not her.
+_PERSON_NOUNS = _words(
+    "boy girl lad lass kids kid children child baby son daughter husband wife partner "
+    "boys girls lads twins little youngest eldest"
+)
+
+
+def _whose(doc: Doc, ent: Span) -> bool:
+    """True for "my daughter's boy": a relationship that only says whose the person is."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("'s", "\u2019s"):
+        return False
+    return doc[ent.end + 1].lower_ in _PERSON_NOUNS
+
+
+def relationship_of(span: Span, after: int | None) -> str | None:
+    """Return the first relationship named in the span, preferring one after ``after``."""
+    doc = span.doc
+    people = [
+        ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP and not _whose(doc, ent)
+    ]
+    if after is None:
+        return people[0].ent_id_ if people else None
+    cared = [ent for ent in people if ent.ent_id_ != "carer"]
+    later = [ent for ent in cared if ent.start >= after]
+    chosen = later or cared
+    return chosen[0].ent_id_ if chosen else None
+
+
+def phrase_start(doc: Doc, start: int, floor: int) -> int:
+    """Extend a person's name left over its words: "my", "our big", "the memory" nurse."""
+    modifiers = 0
+    while start > floor:
+        word = doc[start - 1]
+        if word.lower_ in _DETERMINERS:
+            return start - 1
+        if (
+            not word.is_alpha
+            or word.lower_ in LIST_JOINERS
+            or word.lower_ in FINITE_WORDS
+            or modifiers == 2
+        ):
+            return start
+        start, modifiers = start - 1, modifiers + 1
+    return start
+
+
+#: Words after which a name is whom something is done for, not someone new who helps:
+#: "my mum takes Callum", "her mum has Lily Mondays", "Raj sits with Joan".
+_BEFORE_AN_OBJECT = _words(
+    "takes take took taking has have had having with after for sees see visit visits "
+    "visiting help helps helping drive drives driving walk walks mind minds minding "
+    "collect collects got get gets watch watches feed feeds bathe bathes to about"
+)
+
+#: Between a name and the relationship after it: "Pauline is a good friend", "Ann, my wife".
+_NAME_IS = frozenset(
+    [*_DETERMINERS, "is", "'s", "\u2019s", "was", "good", "old", "best", "close", "dear", "great"]
+)
+
+
+def _apposition(name: Span, relationships: list[Span]) -> Span | None:
+    """Return the relationship a given name stands beside, if any.
+
+    "my son Peter", "Peter, my son", "wife Maureen" and "Pauline is a good friend" are one
+    person each.
+    """
+    doc = name.doc
+    for person in relationships:
+        if person.end <= name.start:
+            between, allowed, most = doc[person.end : name.start], _DETERMINERS, 3
+        else:
+            between, allowed, most = doc[name.end : person.start], _NAME_IS, 5
+        words = [t.lower_ for t in between if not t.is_punct]
+        if len(between) <= most and all(w in allowed for w in words):
+            return person
+    return None
+
+
+#: "Gary pops round, he's me son": the relationship said after the name is the same person.
+_SAME_PERSON_AFTER = (("he", "'s"), ("she", "'s"), ("he", "\u2019s"), ("she", "\u2019s"))
+
+_SAME_PERSON_AFTER_WORDS = (("he", "is"), ("she", "is"), ("hes",), ("shes",), ("who", "is"))
+
+
+def _is_same_person(doc: Doc, previous: tuple[int, str], start: int) -> bool:
+    """True when the mention at `start` names again the one at `previous`.
+
+    In brackets ("me (Sarah)", "my mum (her daughter)") or after "he's"/"she's" ("our
+    Gary pops round sundays, he's me son").
+    """
+    if start > 0 and doc[start - 1].text == "(":
+        return True
+    before = tuple(t.lower_ for t in doc[max(previous[0], start - 2) : start])
+    return (
+        before in _SAME_PERSON_AFTER
+        or before in _SAME_PERSON_AFTER_WORDS
+        or before[-1:] in _SAME_PERSON_AFTER_WORDS
+    )
+
+
+def people_in(
+    span: Span, cared_for: set[int], known: set[str] | None = None
+) -> list[tuple[Span, int | None]]:
+    """The people the span names, each with where its words start when that is not its own.
+
+    People are named by relationship, or by given name when that is all; "Dawn, my sister"
+    starts at "Dawn". A name where a caring phrase ends (`cared_for`) is whom the caring is
+    for: with someone answering for the patient ("it is me who looks after Margaret") that is
+    the patient. A name said earlier in the answer (`known`) is that person again ("jay is
+    amazing. my mum comes with me when jay is working").
+    """
+    doc = span.doc
+    known = set() if known is None else known
+    relationships = [ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP]
+    starts: dict[int, int | None] = {person.start: None for person in relationships}
+    names: list[Span] = []
+    for name in (ent for ent in span.ents if ent.label_ == patterns.PERSON):
+        beside = _apposition(name, relationships)
+        if beside is not None:
+            if name.start < beside.start:
+                starts[beside.start] = name.start
+            continue
+        before = doc[name.start - 1].lower_ if name.start > span.start else ""
+        after = doc[name.end].lower_ if name.end < span.end else ""
+        said = name.text.lower()
+        if (
+            name.start in cared_for
+            or before in _BEFORE_AN_OBJECT
+            or after in ("'s", "\u2019s", "s")
+            or said in known
+        ):
+            continue  # whom it is done for, whose ("Priya's mum"), or someone named before
+        known.add(said)
+        names.append(name)
+    found = [(person, starts[person.start]) for person in relationships]
+    found += [(name, None) for name in names]
+    return sorted(found, key=lambda pair: pair[1] if pair[1] is not None else pair[0].start)
+
+
+def where_from(doc: Doc, previous: int, start: int) -> bool:
+    """True when the words just before a mention say where the one before is from.
+
+    "friends from church", "a friend from the Prostate Cancer UK support group".
+    """
+    before = [t.lower_ for t in doc[max(previous, start - 5) : start]]
+    if not before or any(w in FINITE_WORDS and w not in OF_WHERE for w in before):
+        return False
+    return before[-1] in OF_WHERE or "from" in before
+
+
+def merge_same_person(doc: Doc, mentions: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Fold a mention that names the one before again into it (see `_is_same_person`).
+
+    The relationship the second names wins: in brackets it is the one to the patient ("my
+    mum (her daughter)").
+    """
+    merged: list[tuple[int, str]] = []
+    for start, relationship in mentions:
+        if merged and _is_same_person(doc, merged[-1], start):
+            merged[-1] = (merged[-1][0], relationship or merged[-1][1])
+        else:
+            merged.append((start, relationship))
+    return merged
+
+
+def respondent_mention(span: Span) -> int | None:
+    """Return where someone answering for the patient names themself, or None.
+
+    As in "me, her granddaughter does..." or "it is me who looks after her".
+    """
+    tokens = list(span)
+    for index, token in enumerate(tokens):
+        if token.lower_ not in ("me", "myself"):
+            continue
+        if index + 1 < len(tokens) and tokens[index + 1].ent_type_ == patterns.RELATIONSHIP:
+            continue  # "me sister in Durham": "me" for "my"
+        before = [t.lower_ for t in tokens[max(0, index - 2) : index]]
+        after = tokens[index + 1].lower_ if index + 1 < len(tokens) else ""
+        first = index == 0 or all(t in LIST_JOINERS for t in before)
+        it_is = before[-2:] == ["it", "is"] or before[-2:] == ["it", "'s"] or before[-1:] == ["its"]
+        if (first or it_is) and after not in ("to", "with", "about", "out"):
+            start = token.i
+            while start > span.start and doc_lower(span, start - 1) in _IT_IS:
+                start -= 1
+            return start
+    return None
+
+
+def doc_lower(span: Span, i: int) -> str:
+    """Return the lower-case text of the span's document token `i`."""
+    return span.doc[i].lower_
+
+
+def said_again(doc: Doc, start: int, person: Span, span: Span) -> bool:
+    """True when a name after a comma closes the item: the same person said again."""
+    after = [t for t in doc[person.end : span.end] if not t.is_punct]
+    return start > span.start and doc[start - 1].text == "," and not after
