@@ -102,7 +102,7 @@ def topic_turn(
 ) -> Events:
     """Take the answer to a topic question, or put the question another way."""
     statement = topic in topics.STATEMENT_TOPICS
-    if is_skip(turn) and only_dont_know(turn) and not misunderstood(tracker, topic):
+    if only_dont_know(turn) and not misunderstood(tracker, topic):
         return ask_again_for(tracker, topic)
     if is_skip(turn) or (statement and cues.is_none_answer(turn.text)):
         return skip(dispatcher, tracker, topic)
@@ -127,7 +127,7 @@ def topic_turn(
 def rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Take a 0-10 rating, in figures or words, exact or approximate."""
     slot = topics.BASELINE_RATING
-    if is_skip(turn) and only_dont_know(turn) and not misunderstood(tracker, slot):
+    if only_dont_know(turn) and not misunderstood(tracker, slot):
         return ask_again_for(tracker, slot)
     if is_skip(turn):
         return skip(dispatcher, tracker, slot)

@@ -74,7 +74,8 @@ def _supports_in(
     phrases = caring_phrases(span)
     own = own_caring(span, phrases)
     caring_end = own[1] if own else None
-    people = people_in(span, {end for _, end in phrases}, known)
+    ends = {end for _, end in phrases}
+    people = people_in(span, ends, known)
     if own is not None and doc[own[0]].lower_ in _BEING:
         # "I'm her carer", "I'm a single mum to...": the patient's role, not a person.
         people = [
@@ -96,7 +97,7 @@ def _supports_in(
             continue  # where the last person is from ("friends from church")
         if mentions and person.end < span.end and doc[person.end].lower_ in ("'s", "\u2019s"):
             continue  # whose: "my eldest daughter's boy", "my sister does Mum's Sundays"
-        if mentions and own is None and person.end in {end for _, end in phrases}:
+        if mentions and own is None and person.end in ends:
             continue  # whom someone else helps: "her mum comes round to help with the baby"
         if mentions and person.ent_id_ in _PLACES and doc[start - 1].lower_ == "to":
             continue  # where the last person takes them ("she runs me to the GP")
