@@ -60,7 +60,7 @@ def needs_detail(slots: dict[str, Any]) -> bool:
         reasons = slots.get("skip_reasons") or {}
         return reasons.get(topics.IMPROVEMENT_MEASURE) == "unclear"
     aim = _answer(slots, topics.AIM)
-    return bool(measure and vague.is_vague(measure)) or bool(aim and vague.is_vague(aim))
+    return bool(measure and vague.is_vague_measure(measure)) or bool(aim and vague.is_vague(aim))
 
 
 def _applies(topic: str, slots: dict[str, Any]) -> bool:

@@ -43,7 +43,11 @@ class AimState:
 
 
 def _items_for(
-    topic: str, text: str, overrides: dict[str, str], respondent: str | None = None
+    topic: str,
+    text: str,
+    overrides: dict[str, str],
+    respondent: str | None = None,
+    elsewhere: tuple[str, ...] = (),
 ) -> list[AnswerItem]:
     # Imported here: spaCy is heavy, and the API only reads what the action server wrote.
     from coproduce.nlp import extraction
@@ -58,7 +62,7 @@ def _items_for(
     if topic == topics.SUPPORTS:
         return [
             AnswerItem(text=s.text, relationship=s.relationship, kind=s.kind)
-            for s in extraction.extract_supports(text, respondent=respondent)
+            for s in extraction.extract_supports(text, respondent=respondent, elsewhere=elsewhere)
         ]
     if topic in (topics.AIM, topics.WHAT_MATTERS):
         return [AnswerItem(text=a, kind="activity") for a in extraction.extract_activities(text)]
@@ -114,11 +118,17 @@ def _write_items(
         delete(AnswerItem).where(AnswerItem.visit_id == visit_id, AnswerItem.topic == topic)
     )
     session.flush()
-    for position, item in enumerate(
-        _items_for(topic, text, state.category_overrides, _proxy_relationship(state))
+    elsewhere = tuple(
+        answer
+        for other in topics.TEXT_TOPICS
+        if other != topic and (answer := state.answer(other)) is not None
+    )
+    items = (
+        _items_for(topic, text, state.category_overrides, _proxy_relationship(state), elsewhere)
         if text
         else []
-    ):
+    )
+    for position, item in enumerate(items):
         item.visit_id, item.topic, item.position = visit_id, topic, position
         session.add(item)
 

@@ -164,7 +164,7 @@ def get_summary(*, session: Session, visit_id: str) -> AimSummary | None:
             measure_detail=detail,
             measure_specific=not (
                 (detail is None or vague.is_vague(detail))
-                and (measure is None or vague.is_vague(measure))
+                and (measure is None or vague.is_vague_measure(measure))
             ),
             baseline_rating=visit.baseline_rating,
             latest_rating=latest,

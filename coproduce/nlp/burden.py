@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -38,6 +39,14 @@ _PROFESSIONAL_LABELS = {
     "nurse": patterns.APPOINTMENT,
     "pharmacist": patterns.MEDICATION,
 }
+
+
+# Said of a treatment not otherwise named: mostly a medicine the patient takes.
+_NO_EFFECT = re.compile(
+    r"\b(?:did|does|do|doing) (?:nothing|zilch|nowt|naff all|sod all|bugger all)\b|"
+    r"\b(?:didn'?t|doesn'?t|don'?t|never|not) (?:work|working|help|helping|touch|touching)\b|"
+    r"\bmade no difference\b|\bmakes no difference\b|\bhad no effect\b"
+)
 
 
 @dataclass
@@ -79,6 +88,8 @@ def burden_category(span: Span) -> str:
     for label, category in _PRIORITY:
         if label in labels:
             return category
+    if _NO_EFFECT.search(span.text.lower()):
+        return "medications"  # "the mebeverine did nothing": a treatment that is not working
     return "other"
 
 

@@ -79,7 +79,20 @@ def care_matcher() -> Matcher:
                 {"IS_ALPHA": True, "OP": "?"},
                 {"IS_ALPHA": True, "OP": "?"},
                 {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"},
-                lower_in("shopping", "washing", "cleaning", "meals", "cooking", "ironing"),
+                lower_in(
+                    "shopping", "washing", "cleaning", "meals", "cooking", "ironing", "tea",
+                    "dinner", "dinners", "breakfast", "lunch", "tablets", "meds", "pills",
+                    "medication", "bath", "shower", "hair",
+                ),  # fmt: skip
+            ],
+            # "I send money home to my mum", "I send help to my mother".
+            [
+                lower_in("send", "sends", "sending", "sent"),
+                lower_in("money", "help", "cash", "what", "i", "can", "some", "a", "bit", "home",
+                         "over", "back", "them", "her", "him"),  # fmt: skip
+                {"LOWER": {"IN": ["i", "can", "home", "over", "back", "money"]}, "OP": "*"},
+                {"LOWER": "to"},
+                lower_in("my", "our", "me", "ma", "the", "mum", "dad", "family"),
             ],
             [
                 lower_in("pick", "picks", "picking", "fetch", "fetches", "collect", "collects"),

@@ -143,7 +143,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             "inhaler|inhalers|puffer|puffers|insulin|jabs|jab|patches|capsules|drops|"
             "eye drops|creams|prescription|prescriptions|repeat prescription|pharmacy|"
             "dosette|dosette box|pill box|blister pack|blister packs|doses|dose|"
-            "sachet|sachets|laxido|movicol|emollient|emollients|infusion|infusions|triptan|"
+            "sachet|sachets|laxido|movicol|emollient|emollients|triptan|pharmacies|spacer|spacers|"
+            "take anything|taking anything|"
             "triptans|beta blockers|beta blocker|ppi|ppis|"
             "painkillers|pain killers|statins|warfarin|metformin|antibiotics|"
             "antidepressants|steroids|morphine|paracetamol|ibuprofen|co-codamol|codeine|"
@@ -181,7 +182,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "cancelled|canceled|rebooked|rearranged|hospital transport|transport|"
         "through on the phone|through on the telephone|on the phone to the|the telephone at|"
         "phoning up for|phoning for|phoning the|ringing up for|ringing for|can't get through|"
-        "cannot get through|can never get through"
+        "cannot get through|can never get through|"
+        # An infusion is given at a hospital or clinic: a visit, however the medicine suits.
+        "infusion|infusions|infusion clinic|drip|half day|half a day|whole day|day off|days off|"
+        "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list"
     ),
     TEST_MONITORING: _terms(
         "blood test|blood tests|bloods|blood work|bloodwork|blood sugar|blood sugars|"
@@ -237,7 +241,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "loss of appetite|no appetite|water retention|fluid retention|dry cough|"
         "feel rotten|feeling rotten|ankles swell|legs swell|puffy face|moon face|"
         "joint pain from|pain from it|aches from it|since starting|since i started|"
-        "after each dose|after every dose|after a dose|after dose|after the dose"
+        "after each dose|after every dose|after a dose|after dose|after the dose|"
+        "stone on|stone on me|weight on|weight on me|pounds on|piled on|sting|stings|stinging|"
+        "a cough|cough|coughing|tickly cough"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -273,7 +279,12 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "what is happening|what's going on|kept in the dark|"
         "talk to each other|talks to each other|repeating everything|repeat myself|"
         "repeating myself|contradicts|contradict|what to believe|who to ask|who to ring|"
-        "who to call|who to contact|passed about|passed around|pillar to post|discharged"
+        "who to call|who to contact|passed about|passed around|pillar to post|discharged|"
+        # Nobody joining the care up, or saying what the results mean.
+        "no plan|no real plan|whose job|person to person|one person to another|responsible for|"
+        "no one's said|nobody's said|noone's said|no one has said|nobody has told me|"
+        "what the numbers mean|what the results mean|what it means|what they mean|"
+        "don't get what|don't really get what|do not get what|don't know what it means"
     ),
     SELF_CARE: _terms(
         "diet|diets|dieting|carb counting|counting carbs|carbs|low salt|no salt|fluid limit|"
@@ -289,6 +300,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
     NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
     CAUSE: _terms(
         "gives me|gives him|gives her|gave me|gave him|gave her|giving me|give me|give him|"
+        "gies me|gie me|gied me|"
         "give her|makes me|makes my|made me|made my|makes him|makes her|makes his|make me|"
         "make my|make him|make her|make his|making me|making my|"
         "does my|did my|upsets my|messes with|plays havoc|affects my|bleached|upset my|upset me|"
@@ -371,7 +383,7 @@ _DRUG_NAME = (
     r"sonide|ticasone|oxacin|vudine|mazepine|tiracetam|trigine|pramole|quinone|dronate|"
     r"zoyl|peroxide|adol|tamol|oxone|morphone|codone|phenidate|lexin|fexine|zole|xifen|dopa|"
     r"zapine|tiapine|ridone|opram|traline|faxine|glutide|tidine|setron|clopramide|dronate|"
-    r"dronic|nidine)s?$"
+    r"dronic|nidine|verine|fenac|clofen|afil|tinib|salazine|olimus)s?$"
 )
 
 
@@ -412,7 +424,10 @@ def token_patterns() -> list[Pattern]:
     ]
     # A medicine's name: most end in one of these ("naproxen", "amlodipine", "colchicine").
     drug_name = [{"LOWER": {"REGEX": _DRUG_NAME}}]
+    # "my PA": a personal assistant, in capitals only ("pa" is a dad in some places).
+    personal_assistant = [{"TEXT": {"IN": ["PA", "PAs", "P.A."]}}]
     return [
+        {"label": RELATIONSHIP, "pattern": personal_assistant, "id": "carer"},
         {"label": SIDE_EFFECT, "pattern": makes_me_feel},
         {"label": MEDICATION, "pattern": coloured_ones},
         {"label": MEDICATION, "pattern": drug_name},

@@ -232,3 +232,17 @@ def said_again(doc: Doc, start: int, person: Span, span: Span) -> bool:
     """True when a name after a comma closes the item: the same person said again."""
     after = [t for t in doc[person.end : span.end] if not t.is_punct]
     return start > span.start and doc[start - 1].text == "," and not after
+
+
+def named_relatives(doc: Doc) -> dict[str, str]:
+    """The given names a text ties to a relationship: "my husband Mike" gives {"mike": "husband"}.
+
+    Used to know who a name is when the patient names them again elsewhere without saying.
+    """
+    relationships = [ent for ent in doc.ents if ent.label_ == patterns.RELATIONSHIP]
+    found: dict[str, str] = {}
+    for name in (ent for ent in doc.ents if ent.label_ == patterns.PERSON):
+        beside = _apposition(name, relationships)
+        if beside is not None and beside.ent_id_:
+            found.setdefault(name.text.lower(), beside.ent_id_)
+    return found

@@ -53,13 +53,17 @@ _CONTINUATIONS = _words(
     "although especially even when if except apart otherwise then too either"
 )
 _PREPOSITIONS = _words("from with between by at to of for about like")
-_BACK_PREPOSITIONS = _words("from since after off on")
+_BACK_PREPOSITIONS = _words("from since after off on of o")
 # Words in the finite-verb list that can also start a clause of their own.
 _NOT_A_PREDICATE = _words(
     "'m \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d n't nt ca can could wo will "
     "would should must might may am is are was were be been"
 )
 _BACK_PRONOUNS = _words("it them those these that")
+#: A fragment this short before "and" may be the first half of a subject ("my son | and my
+#: daughter help me"); "blood test every month at hospital | and parking is costly" is not.
+_SHORTEST_SUBJECT = 4
+_REPORTED = _words("says said say tells told reckons reckoned")
 _SUBJECTS = _words("i he she they we you it its there u")
 _FINITE_VERBS = _words(
     "am is are was were be been 'm \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d "
@@ -188,14 +192,55 @@ def _last_topic(span: Span) -> str | None:
 
 
 def _refers_back(clause: Span) -> bool:
-    """True when the clause points back at what came before ("the joint pain from it")."""
-    words = [t.lower_ for t in clause]
-    return any(a in _BACK_PREPOSITIONS and b in _BACK_PRONOUNS for a, b in pairwise(words))
+    """True when the clause points back at what came before ("the joint pain from it").
+
+    "that", "those" and "these" point back only standing alone: "on that many tablets" and
+    "from those pills" name something new.
+    """
+    words = [t.lower_ for t in clause if not t.is_punct] + [""]
+    return any(
+        a in _BACK_PREPOSITIONS and b in _BACK_PRONOUNS and (b in ("it", "them") or not after)
+        for a, b, after in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
+# An item that is a burden in its own right ("that many tablets", "three different drops ...
+# I can't see to get them in"), not just the medicine an effect points back at.
+_OWN_BURDEN = _words(
+    "many much lot lots loads different several too can't cant cannot can't never forget forgot "
+    "remember hard difficult struggle battle fight nightmare hate rattle pain faff awkward"
+)
+
+
+_SUBJECT_PRONOUNS = _words("they it these those")
+
+
+def _is_bare(span: Span) -> bool:
+    """True for a bare thing named before a comma ("the statins", "my inhalers")."""
+    said = [t for t in span if not t.is_punct]
+    return len(said) <= 3 and not _is_clause(span)
+
+
+def _is_own_burden(span: Span) -> bool:
+    return any(t.lower_ in _OWN_BURDEN or t.is_digit for t in span)
 
 
 def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     """Decide whether a clause continues the item before it (see the module docstring)."""
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
+    opens_on_pronoun = clause[0].lower_ in _SUBJECT_PRONOUNS
+    after_comma = clause.start > 0 and clause.doc[clause.start - 1].text == ","
+    points_back = any(t.lower_ in _SUBJECT_PRONOUNS | {"them"} for t in clause[:5])
+    if kind == "soft" and after_comma and points_back and _is_bare(item):
+        # "the statins, they make me ache", "the patches, no idea if they work": the bare
+        # thing named first is what the rest is about.
+        return True
+    if (
+        opens_on_pronoun
+        and patterns.MEDICATION in item_topics
+        and any(ent.label_ == patterns.CAUSE for ent in clause.ents)
+    ):
+        clause_topics.add(patterns.SIDE_EFFECT)  # "... inhalers. They make my voice hoarse"
     new_topics = clause_topics - item_topics
     if _is_continuation(clause) and not new_topics:
         return True
@@ -205,8 +250,20 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         and new_topics <= {patterns.SIDE_EFFECT}
         and _refers_back(clause)
     ):
-        return True  # "the letrozole is the main thing, the joint pain from it is horrible"
-    after_comma = clause.start > 0 and clause.doc[clause.start - 1].text == ","
+        # "the letrozole is the main thing, the joint pain from it is horrible"; but "that
+        # many tablets, and one of them gives me a cough" is two burdens.
+        return not (new_topics and _is_own_burden(item))
+    said = [t.lower_ for t in clause if not t.is_punct]
+    if (
+        kind == "soft"
+        and after_comma
+        and len(said) <= _SHORTEST_SUBJECT
+        and (_is_clause(clause) or all(_in_entity(t) for t in clause if not t.is_punct))
+        and (new_topics == {patterns.INFORMATION} or _REPORTED.intersection(said))
+    ):
+        # A comment on what came before: "the blood pressure pills, dunno if they make it
+        # worse, no one's said"; "nobody knows whose job it is, neuro says GP, GP says neuro".
+        return True
     if kind == "soft" and (
         clause[0].ent_type_ == patterns.CAUSE
         or (
@@ -226,7 +283,12 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     if _ends_in_prepositional_phrase(previous) and not _is_clause(clause):
         return True
     last_topic = _last_topic(previous)
-    if last_topic is not None and last_topic in clause_topics and not _is_clause(previous):
+    if (
+        last_topic is not None
+        and last_topic in clause_topics
+        and not _is_clause(previous)
+        and len(previous) <= _SHORTEST_SUBJECT
+    ):
         return True  # one subject: "the tablets | and the injections make me sick"
     if clause_topics and _is_clause(clause) and last_topic is None:
         return False  # "carers twice a day | and my sister rings every night"
@@ -263,8 +325,11 @@ _SHORTEST_LIST_ITEM = 3
 
 _NOT_AN_ITEM = _words(
     "mostly really too though tbh honestly lol mainly etc anyway sometimes always again now "
-    "mind you i guess i suppose basically"
+    "mind guess suppose basically"
 )
+#: A clause this long before "and" is not the first half of a pair ("aches and pains", "fish
+#: and chips"): "hot water bottle and netflix" is two things.
+_LONGEST_PAIR_HALF = 2
 
 
 def _listed_after_comma(doc: Doc, clause: Span) -> bool:
@@ -282,6 +347,24 @@ def _listed_after_comma(doc: Doc, clause: Span) -> bool:
     return bool(said) and not any(word in _NOT_AN_ITEM for word in said)
 
 
+def _second_thing(before: Span, words: list[Token]) -> bool:
+    """True for a word or two after "and" that names a second thing, not the pair's half.
+
+    "hot water bottle n netflix" is two things; "aches and pains", "washed and dressed" and
+    "netflix lol" after nothing longer are one.
+    """
+    said = [t.lower_ for t in words if t.is_alpha]
+    joined = before.end < len(before.doc) and before.doc[before.end].lower_ in _JOINERS
+    return (
+        joined
+        and len([t for t in before if not t.is_punct]) > _LONGEST_PAIR_HALF
+        and bool(said)
+        and not said[0].endswith("ed")
+        and said[0] not in _NOT_AN_ITEM
+        and said[0] not in _LIST_CONTINUATIONS
+    )
+
+
 def list_spans(doc: Doc) -> list[Span]:
     """Return one span per item of a list of things (burdens, what helps).
 
@@ -294,7 +377,9 @@ def list_spans(doc: Doc) -> list[Span]:
     items: list[Span] = []
     for clause, kind in _clauses(doc):
         words = [t for t in clause if not t.is_punct]
-        short = len(words) < _SHORTEST_LIST_ITEM and not _listed_after_comma(doc, clause)
+        short = len(words) < _SHORTEST_LIST_ITEM and not (
+            _listed_after_comma(doc, clause) or (items and _second_thing(items[-1], words))
+        )
         continues = clause[0].lower_ in _LIST_CONTINUATIONS
         if items and (continues or (kind == "soft" and short)):
             items[-1] = doc[items[-1].start : clause.end]

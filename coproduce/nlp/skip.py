@@ -9,7 +9,9 @@ _FILLER = (
     r"um+|erm+|er|uh+|hm+|hmm+|ah+|oh|well|sorry|soz|honestly|really|tbh|to be honest|lol|"
     r"haha|just|ok|okay|right|mate|love|thanks|thank you|please|i'm afraid|im afraid|i think|"
     r"at the moment|right now|at all|sure|yet|i guess|i suppose|tho|though|mind|if that's ok|"
-    r"if thats ok|for now|either|this one|that one|that|this|it|one|question"
+    r"if thats ok|for now|either|this one|that one|that|this|it|one|question|"
+    # Terms of address: "no idea bab", "dunno pet".
+    r"bab|babe|pet|hun|hon|duck|me duck|luv|dear|darling|chuck|lass|lovey|sweetheart"
 )
 # Not knowing what to say ("dunno", "not sure", "no idea"): asked once more another way.
 _DONT_KNOW = (
@@ -20,7 +22,10 @@ _DONT_KNOW = (
     r"(?:i'?m\s+|i am\s+|im\s+)?not\s+(?:(?:too|so|really|very)\s+)?(?:sure|shure|suer|srue)"
     r"(?:\s+(?:what to say|how to answer|what to put))?|"
     r"nto sure|unsure|no (?:idea|clue)|not a clue|"
-    r"(?:i\s+)?(?:have|haven'?t)(?: got)? (?:a|no) clue"
+    r"(?:i\s+)?(?:have|haven'?t)(?: got)? (?:a|no) clue|"
+    # Leaving it to the clinic: "whatever you think", "you're the doctor".
+    r"whatever (?:you|u) (?:think|reckon|say)|whatever(?:'s| is) best|(?:it'?s )?up to (?:you|u)|"
+    r"(?:you'?re|your|ur|you are) the (?:doctor|expert|professional)s?|(?:you|u) tell me"
 )
 # Choosing not to answer ("skip", "I'd rather not say"): respected at once.
 _SKIP = (

@@ -24,6 +24,7 @@ someone answering for the patient is turned into the patient's relative by `pers
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -34,6 +35,7 @@ from coproduce.nlp.letters import letter_body
 from coproduce.nlp.people import (
     LIST_JOINERS,
     merge_same_person,
+    named_relatives,
     people_in,
     phrase_start,
     relationship_of,
@@ -67,7 +69,10 @@ class Support:
 
 
 def _supports_in(
-    span: Span, respondent: str | None, known: set[str] | None = None
+    span: Span,
+    respondent: str | None,
+    known: set[str] | None = None,
+    relatives: Mapping[str, str] | None = None,
 ) -> list[Support]:
     """One support per person named in the span (the span itself when it names nobody)."""
     doc = span.doc
@@ -101,7 +106,11 @@ def _supports_in(
             continue  # whom someone else helps: "her mum comes round to help with the baby"
         if mentions and person.ent_id_ in _PLACES and doc[start - 1].lower_ == "to":
             continue  # where the last person takes them ("she runs me to the GP")
-        mentions.append((start, to_patient(doc, person, respondent)))
+        relationship = to_patient(doc, person, respondent)
+        if not relationship and person.label_ == patterns.PERSON and relatives:
+            # "I look after Mike": who Mike is was said in another answer ("my husband Mike").
+            relationship = relatives.get(person.text.lower(), "")
+        mentions.append((start, relationship))
         anchors[start] = person.start
     me = respondent_mention(span) if respondent else None
     if me is not None:
@@ -115,6 +124,9 @@ def _supports_in(
             relationship = (named if named not in _ROLES else "") or relationship_of(
                 span, caring_end
             )
+        if relationship is None and relatives:
+            said = (ent.text.lower() for ent in span.ents if ent.label_ == patterns.PERSON)
+            relationship = next((relatives[n] for n in said if n in relatives), None)
         return [Support(span.text, relationship, kind)]
     supports = []
     for index, (start, relationship) in enumerate(mentions):
@@ -174,16 +186,29 @@ def _groups(doc: Doc) -> list[Span]:
     return groups
 
 
-def extract_supports(text: str, respondent: str | None = None) -> list[Support]:
+def extract_supports(
+    text: str, respondent: str | None = None, elsewhere: Iterable[str] = ()
+) -> list[Support]:
     """Return the supports and caring roles named in an answer.
 
     Args:
         text: the answer.
         respondent: when someone answers for the patient, their relationship to the patient
             ("son"), so "me" in the answer is them.
+        elsewhere: the patient's other answers; a name given a relationship there ("my
+            husband Mike") keeps it here ("I look after Mike"). Not used when someone
+            answers for the patient: their "my husband" may not be the patient's.
     """
     if not text or not text.strip():
         return []
-    doc = get_nlp()(letter_body(text))
+    nlp = get_nlp()
+    relatives: dict[str, str] = {}
+    if respondent is None:
+        for other in elsewhere:
+            for name, relationship in named_relatives(nlp(letter_body(other))).items():
+                relatives.setdefault(name, relationship)
+    doc = nlp(letter_body(text))
     known: set[str] = set()
-    return [s for span in _groups(doc) for s in _supports_in(span, respondent, known)]
+    return [
+        s for span in _groups(doc) for s in _supports_in(span, respondent, known, relatives)
+    ]

@@ -147,3 +147,27 @@ def is_vague(text: str | None) -> bool:
         return True
     content = [w for w in words if w not in _VAGUE_WORDS]
     return not content
+
+
+# A measure the patient could not re-rate from their own life: how they would feel in general
+# ("feel less flat", "more like me") or what the clinic would do ("a diagnosis", "answers").
+_GENERAL_OUTCOMES = frozenset(
+    """flat low down brighter lighter human rubbish crap awful terrible worse sad calmer calm
+    relaxed hopeful yourself normal diagnosis diagnosed answer answers knowing what's whats
+    wrong fixed fix cure cured treatment treated help helped someone somebody listen listens
+    listened listening taken seriously honestly seen heard plan proper properly"""
+    .split()
+)
+
+
+def is_vague_measure(text: str | None) -> bool:
+    """True when a measure of improvement names nothing the patient would notice doing.
+
+    Stricter than `is_vague`: a general feeling or something the clinic would do is not yet
+    a measure ("dunno. feel less flat", "honestly? a diagnosis"), so the bot asks once what
+    they would notice.
+    """
+    if is_vague(text):
+        return True
+    words = _WORD.findall((text or "").lower().replace("\u2019", "'"))
+    return all(w in _VAGUE_WORDS or w in _GENERAL_OUTCOMES for w in words)

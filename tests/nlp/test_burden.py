@@ -207,6 +207,14 @@ def test_the_burden_is_filed_by_what_it_is_about(text: str, categories: list[str
         ("you can't get through on the phone before 9", ["appointments"]),
         ("ringing up for a slot makes me anxious", ["appointments"]),
         ("cooking separate meals for me and the kids", ["other"]),
+        # A medicine that did not work, named or not.
+        ("and the fexofenadine did nothing", ["medications"]),
+        # An infusion is a half day at the hospital: an appointment.
+        ("the infusions take a whole day each month", ["appointments"]),
+        # Nobody joining up the care, or saying what the results mean.
+        ("bounced from one person to another and still no plan", ["information"]),
+        ("I don't get what the numbers on my results mean", ["information"]),
+        ("the statins, no idea if they're doing anything, nobody's said", ["information"]),
     ],
 )
 def test_burdens_said_the_way_people_say_them(text: str, categories: list[str]) -> None:
@@ -223,4 +231,35 @@ def test_burdens_said_the_way_people_say_them(text: str, categories: list[str]) 
     ],
 )
 def test_what_the_medicine_causes_and_who_to_ask(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # Medicines that are a burden of their own, then one of them's effect: two burdens.
+        (
+            "so many pills i lose count, and one of them gives me a dry cough",
+            ["medications", "side_effects"],
+        ),
+        (
+            "four different inhalers and I can never remember which is which. They make my "
+            "voice hoarse and sting my throat",
+            ["medications", "side_effects"],
+        ),
+        # A weight gain said as people say it, then a subject-less "am on ..." of its own.
+        (
+            "the quetiapine has put two stone on me, am on that many meds too",
+            ["side_effects", "medications"],
+        ),
+        # A test with its own frequency, then its cost: two burdens.
+        (
+            "bloods every fortnight at the hospital and the parking is a fortune",
+            ["tests_monitoring", "costs"],
+        ),
+        # "on that many tablets" names the tablets; it does not point back.
+        ("the sertraline's fine, am on that many tablets though", ["medications", "medications"]),
+    ],
+)
+def test_two_burdens_in_one_breath_are_two_items(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories

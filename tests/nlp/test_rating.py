@@ -19,6 +19,12 @@ from coproduce.nlp.extraction import Rating, parse_rating
         ("4 out of 10", 4),
         ("out of 10 id say 6", 6),
         ("maybe 2 or 3", 2),
+        # A hedged range takes its lower end, halves included.
+        ("5 maybe 6", 5),
+        ("three. perhaps three and a half", 3),
+        ("7, or maybe 6", 6),
+        # "a bad one" is a week, not the number 1; "so 4" is the answer they settle on.
+        ("about 5 on a good one, 3 on a bad one, so 4", 4),
         ("2-3", 2),
         ("a solid 7", 7),
         ("ten", 10),
