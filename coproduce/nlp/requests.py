@@ -18,9 +18,10 @@ from dataclasses import dataclass
 _FLAGS = re.IGNORECASE
 
 _CALLBACK = re.compile(
-    r"\b(?:(?:speak|talk|chat)(?:ing)? (?:to|with) (?:a |an |the |my |someone|somebody|a real|"
-    r"an actual|real)(?:[a-z]+ )?(?:person|human|someone|somebody|doctor|gp|nurse|receptionist|"
-    r"reception|clinician|surgery|practice|people|one)?|(?:call|ring|phone|bell) me|(?:call|"
+    r"\b(?:(?:speak|talk|chat)(?:ing)? (?:to|with) (?:someone|somebody|(?:a |an |the |my |a real |"
+    r"an actual |real )(?:[a-z]+ )?(?:person|human|someone|somebody|doctor|gp|nurse|"
+    r"receptionist|reception|clinician|surgery|practice|people|one|dr|consultant|specialist))|"
+    r"(?:call|ring|phone|bell) me|(?:call|"
     r"ring|phone)(?:ing)? (?:me )?back|call ?back|ring ?back|give me a (?:call|ring|bell)|"
     r"(?:rather|prefer) (?:to )?(?:talk|speak|phone|ring|see)|(?:is there|can i get|get me) "
     r"(?:a |an )?(?:human|real person|person|someone)|put me through|"

@@ -76,6 +76,14 @@ _OTHER = re.compile(
 # Words that say a named danger is acute, here and now: such a message is never left with
 # same-day advice alone, however much it otherwise reads like a same-day one; the check
 # question decides, and a "no" to it still gets the same-day advice.
+# A stroke sign said as lasting ("still weak") and not as new: it may be what a past stroke
+# left behind.
+_PERSISTING = re.compile(r"\b(?:still|ever since|since (?:then|his|her|my|the)|left (?:him|her|me) "
+                         r"with|hasn'?t come back|never came back|never recovered)\b")
+_NEW_ONSET = re.compile(
+    r"\b(?:suddenly|sudden|all of a sudden|just now|right now|this morning|today|tonight|"
+    r"minutes? ago|hours? ago|an hour|woke up|started|came on|come on|gone|went|new|again)\b"
+)
 _ACUTE = re.compile(
     r"\b(?:right now|just now|won['\u2019]?t stop|not stopping|getting (?:worse|tight|tighter)|"
     r"suddenly|as we speak|"
@@ -253,6 +261,16 @@ def _judge(
     else:
         return None
     ruled = bool(in_piece)
+    if (
+        level == EMERGENCY
+        and in_piece
+        and all(f.category == "stroke" for f in in_piece)
+        and _PERSISTING.search(piece.text)
+        and not _NEW_ONSET.search(piece.text)
+    ):
+        # "his right hand is still weak" after a stroke in May: maybe what was left, maybe new.
+        # Asked ("did this come on suddenly?"), not 999 at once.
+        level = CHECK
     if prefers_same_day and level in (EMERGENCY, CHECK):
         if ruled and _ACUTE.search(piece.text):
             about = _about(piece.text)

@@ -9,7 +9,7 @@ import pytest
 
 from coproduce.safety import assess as assess_module
 from coproduce.safety import classifier
-from coproduce.safety.assess import CHECK, NONE, URGENT, Assessment
+from coproduce.safety.assess import CHECK, EMERGENCY, NONE, URGENT, Assessment, assess
 
 
 def test_the_same_day_fallback_travels_with_the_message() -> None:
@@ -63,3 +63,23 @@ def test_a_few_words_need_a_rule_or_a_surer_classifier(monkeypatch: Any) -> None
     monkeypatch.setattr(assess_module.classifier, "opinion", lambda text: opinion)
     assert assess_module.assess("can't say really").level == NONE
     assert assess_module.assess("honestly I can't say really, it comes and goes").level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since his stroke in the spring he struggles with words, and his left leg is still weak",
+        "She gets tired easily and her arm is still weak",
+    ],
+)
+def test_a_stroke_sign_said_as_lasting_is_not_sent_to_999(text: str) -> None:
+    # Left by a stroke said to be past: nothing; said as lasting alone: the check question.
+    assert assess(text).level in (CHECK, NONE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["his arm is still weak and it came on suddenly an hour ago", "my arm has gone weak"],
+)
+def test_a_stroke_sign_said_as_new_is_an_emergency(text: str) -> None:
+    assert assess(text).level == EMERGENCY
