@@ -29,8 +29,6 @@ Leading joiners ("and", "but", "also", "plus") and surrounding punctuation are t
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from spacy.tokens import Doc, Span, Token
 
 from coproduce.nlp import patterns

@@ -106,11 +106,11 @@ def _supports_in(
             continue  # whom someone else helps: "her mum comes round to help with the baby"
         if mentions and person.ent_id_ in _PLACES and doc[start - 1].lower_ == "to":
             continue  # where the last person takes them ("she runs me to the GP")
-        relationship = to_patient(doc, person, respondent)
-        if not relationship and person.label_ == patterns.PERSON and relatives:
+        said_as = to_patient(doc, person, respondent)
+        if not said_as and person.label_ == patterns.PERSON and relatives:
             # "I look after Mike": who Mike is was said in another answer ("my husband Mike").
-            relationship = relatives.get(person.text.lower(), "")
-        mentions.append((start, relationship))
+            said_as = relatives.get(person.text.lower(), "")
+        mentions.append((start, said_as))
         anchors[start] = person.start
     me = respondent_mention(span) if respondent else None
     if me is not None:
@@ -209,6 +209,4 @@ def extract_supports(
                 relatives.setdefault(name, relationship)
     doc = nlp(letter_body(text))
     known: set[str] = set()
-    return [
-        s for span in _groups(doc) for s in _supports_in(span, respondent, known, relatives)
-    ]
+    return [s for span in _groups(doc) for s in _supports_in(span, respondent, known, relatives)]

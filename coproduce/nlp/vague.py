@@ -152,11 +152,13 @@ def is_vague(text: str | None) -> bool:
 # A measure the patient could not re-rate from their own life: how they would feel in general
 # ("feel less flat", "more like me") or what the clinic would do ("a diagnosis", "answers").
 _GENERAL_OUTCOMES = frozenset(
-    """flat low down brighter lighter human rubbish crap awful terrible worse sad calmer calm
+    re.findall(
+        r"\S+",
+        """flat low down brighter lighter human rubbish crap awful terrible worse sad calmer calm
     relaxed hopeful yourself normal diagnosis diagnosed answer answers knowing what's whats
     wrong fixed fix cure cured treatment treated help helped someone somebody listen listens
-    listened listening taken seriously honestly seen heard plan proper properly"""
-    .split()
+    listened listening taken seriously honestly seen heard plan proper properly""",
+    )
 )
 
 

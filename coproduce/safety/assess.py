@@ -78,8 +78,10 @@ _OTHER = re.compile(
 # question decides, and a "no" to it still gets the same-day advice.
 # A stroke sign said as lasting ("still weak") and not as new: it may be what a past stroke
 # left behind.
-_PERSISTING = re.compile(r"\b(?:still|ever since|since (?:then|his|her|my|the)|left (?:him|her|me) "
-                         r"with|hasn'?t come back|never came back|never recovered)\b")
+_PERSISTING = re.compile(
+    r"\b(?:still|ever since|since (?:then|his|her|my|the)|left (?:him|her|me) "
+    r"with|hasn'?t come back|never came back|never recovered)\b"
+)
 _NEW_ONSET = re.compile(
     r"\b(?:suddenly|sudden|all of a sudden|just now|right now|this morning|today|tonight|"
     r"minutes? ago|hours? ago|an hour|woke up|started|came on|come on|gone|went|new|again)\b"
