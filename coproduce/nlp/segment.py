@@ -349,12 +349,13 @@ def _second_thing(before: Span, words: list[Token]) -> bool:
     """True for a word or two after "and" that names a second thing, not the pair's half.
 
     "hot water bottle n netflix" is two things; "aches and pains", "washed and dressed" and
-    "netflix lol" after nothing longer are one.
+    "I get confused and feverish" are one.
     """
     said = [t.lower_ for t in words if t.is_alpha]
     joined = before.end < len(before.doc) and before.doc[before.end].lower_ in _JOINERS
     return (
         joined
+        and not _is_clause(before)  # "I am very tired and thirsty" finishes one predicate
         and len([t for t in before if not t.is_punct]) > _LONGEST_PAIR_HALF
         and bool(said)
         and not said[0].endswith("ed")

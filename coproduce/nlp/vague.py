@@ -157,7 +157,7 @@ _GENERAL_OUTCOMES = frozenset(
         """flat low down brighter lighter human rubbish crap awful terrible worse sad calmer calm
     relaxed hopeful yourself normal diagnosis diagnosed answer answers knowing what's whats
     wrong fixed fix cure cured treatment treated help helped someone somebody listen listens
-    listened listening taken seriously honestly seen heard plan proper properly""",
+    listened listening taken seriously honestly seen heard plan proper properly some any""",
     )
 )
 

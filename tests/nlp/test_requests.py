@@ -28,6 +28,8 @@ def test_asking_for_a_person_is_a_call_back(text: str) -> None:
         "tell me the numbers are fine and let me go",
         "no need to call me, this is fine",
         "my daughter rings me every night",
+        # Talking to someone as a thing they do, not a person asked for.
+        "chatting to the lads at the allotment, and talking to my sister on the phone",
     ],
 )
 def test_other_words_are_not_a_call_back(text: str) -> None:

@@ -142,6 +142,11 @@ def test_every_item_is_a_substring_of_the_answer() -> None:
         ("incontinence, pain", ["incontinence", "pain"]),
         ("aches and pains", ["aches and pains"]),
         ("bad back, mostly", ["bad back, mostly"]),
+        # A word after "and" finishes a clause ("tired and thirsty") but is a second thing
+        # after a thing named ("a heat pad and netflix"); "i knit" after a comma is its own.
+        ("I get so tired and thirsty", ["I get so tired and thirsty"]),
+        ("the heat pad n netflix", ["the heat pad", "netflix"]),
+        ("a long soak, i knit, and my allotment", ["a long soak", "i knit", "my allotment"]),
         (
             "The arthritis stops me gardening. Otherwise I'm just tired",
             ["The arthritis stops me gardening", "Otherwise I'm just tired"],

@@ -78,7 +78,15 @@ def test_answers_with_content_are_not_skips(answer: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "dont_know"),
-    [("dunno", True), ("honestly not sure", True), ("skip", False), ("rather not say", False)],
+    [
+        ("dunno", True),
+        ("honestly not sure", True),
+        ("skip", False),
+        ("rather not say", False),
+        # Leaving it to the clinic says nothing of their own: asked once more.
+        ("not sure pet, up to you", True),
+        ("whatever you reckon, you're the doctor", True),
+    ],
 )
 def test_not_knowing_is_told_apart_from_choosing_to_skip(text: str, dont_know: bool) -> None:
     from coproduce.nlp.extraction import is_dont_know_answer

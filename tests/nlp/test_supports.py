@@ -322,3 +322,25 @@ def test_whose_where_from_and_whom_a_pronoun_means(
 ) -> None:
     found = extract_supports(answer, respondent=None)
     assert [(s.relationship, s.kind) for s in found] == expected, found
+
+
+def test_a_name_given_a_relationship_in_another_answer_keeps_it() -> None:
+    elsewhere = ["Mostly my wife Brenda, she's not been well, and the allotment"]
+    [support] = extract_supports("I do everything for Brenda these days", elsewhere=elsewhere)
+    assert (support.relationship, support.kind) == ("wife", "caring_for")
+    # Someone typing for the patient: their "my wife" is not the patient's.
+    [support] = extract_supports("Brenda helps", respondent="son", elsewhere=elsewhere)
+    assert support.relationship is None
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship", "kind"),
+    [
+        ("my PA Marcus does the mornings", "carer", "support"),
+        ("I send money home to my father every month", "dad", "caring_for"),
+        ("my nan's got dementia so I pop round to do her dinner", "family", "caring_for"),
+    ],
+)
+def test_helpers_and_caring_said_in_other_words(text: str, relationship: str, kind: str) -> None:
+    [support] = extract_supports(text)
+    assert (support.relationship, support.kind) == (relationship, kind)

@@ -15,6 +15,20 @@ def test_a_vague_measure_is_probed(text: str) -> None:
 @pytest.mark.parametrize("text", ["walk to the shops without stopping", "sleep through the night"])
 def test_a_specific_measure_is_not(text: str) -> None:
     assert not vague.is_vague(text)
+    assert not vague.is_vague_measure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not sure. less low i suppose", "getting some answers", "being listened to properly"],
+)
+def test_a_general_feeling_or_what_the_clinic_would_do_is_not_yet_a_measure(text: str) -> None:
+    assert vague.is_vague_measure(text)
+
+
+@pytest.mark.parametrize("text", ["less pain in my hips", "feel less anxious on the bus"])
+def test_a_symptom_or_a_situation_is_a_measure(text: str) -> None:
+    assert not vague.is_vague_measure(text)
 
 
 def test_a_worry_and_an_idea_are_kept_apart() -> None:
