@@ -41,6 +41,11 @@ _PROFESSIONAL_LABELS = {
 }
 
 
+# Getting to where a treatment is given, and the time it takes.
+_GETTING_THERE = re.compile(
+    r"\b(?:each way|miles?|bus|buses|taxi|train|trip|journey|half (?:a )?day|day off|days off|"
+    r"time off|drive|an hour away|hours away|hospital transport|travel\w*)\b"
+)
 # Said of a treatment not otherwise named: mostly a medicine the patient takes.
 _NO_EFFECT = re.compile(
     r"\b(?:did|does|do|doing) (?:nothing|zilch|nowt|naff all|sod all|bugger all)\b|"
@@ -85,6 +90,15 @@ def burden_category(span: Span) -> str:
             patterns.SIDE_EFFECT, first[patterns.INFORMATION]
         ):
             labels.discard(patterns.SIDE_EFFECT)
+    if (
+        patterns.MEDICATION in labels
+        and patterns.APPOINTMENT in labels
+        and patterns.SIDE_EFFECT not in labels
+        and _GETTING_THERE.search(span.text.lower())
+    ):
+        # "injections at the eye hospital, an hour each way", "collecting from the hospital
+        # pharmacy means half a day off": the trip is the burden, not the medicine.
+        return "appointments"
     for label, category in _PRIORITY:
         if label in labels:
             return category

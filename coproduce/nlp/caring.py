@@ -29,7 +29,8 @@ def lower_in(*words: str) -> dict[str, dict[str, list[str]]]:
 #: When someone is had ("I have Lily two days a week", "I have her weekends").
 _WHEN_HAD = lower_in(
     "after", "every", "on", "at", "for", "most", "weekends", "two", "three", "2", "3", "4",
-    "some", "alternate", "half",
+    "some", "alternate", "half", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
 )  # fmt: skip
 
 
@@ -100,6 +101,11 @@ def care_matcher() -> Matcher:
                     "hair",
                 ),
             ],
+            # "I'm the one who helps my dad"; "I do for him" (looks after him).
+            [{"LOWER": "one"}, {"LOWER": "who"}, lower_in("helps", "looks", "cares", "sees")],
+            [lower_in("do", "does", "doing"), {"LOWER": "for"}, lower_in("him", "her", "them")],
+            # "I am the main support for my brother".
+            [{"LOWER": "support"}, {"LOWER": "for"}, lower_in("my", "our", "him", "her", "them")],
             # "I send money home to my mum", "I send help to my mother".
             [
                 lower_in("send", "sends", "sending", "sent"),
@@ -126,6 +132,7 @@ def care_matcher() -> Matcher:
             ],
             [
                 lower_in("pick", "picks", "picking", "fetch", "fetches", "collect", "collects"),
+                {"LOWER": "up", "OP": "?"},
                 lower_in("my", "our", "the", "ma", "me"),
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
             ],
@@ -163,6 +170,13 @@ def care_matcher() -> Matcher:
                     "fridays",
                     "saturdays",
                     "sundays",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
                 ),
             ],
             # "I still see to my brother".

@@ -115,7 +115,10 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "gp": _terms("gp|g.p.|doctor|doctors|doctor's|family doctor|dr"),
     "nurse": _terms(
         "nurse|nurses|district nurse|practice nurse|diabetes nurse|specialist nurse|"
-        "macmillan nurse|community nurse|health visitor"
+        "macmillan nurse|community nurse|health visitor|stoma nurse|parkinson's nurse|"
+        "parkinsons nurse|ms nurse|heart failure nurse|respiratory nurse|epilepsy nurse|cpn|"
+        "community psychiatric nurse|mental health nurse|breast care nurse|continence nurse|"
+        "tissue viability nurse|asthma nurse|copd nurse|memory nurse|admiral nurse"
     ),
     "pharmacist": _terms("pharmacist|chemist|chemists"),
     "colleague": _terms(
@@ -160,7 +163,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             "water pills|sleeping tablets|sleeping pills|antipsychotics|mood stabiliser|"
             "mood stabilisers|the jab|the injection|polypharmacy|diuretic|diuretics|shampoo|"
             "medicated shampoo|moisturiser|moisturisers|bath oil|the liquid|liquid medicine|"
-            "blood pressure ones|bp ones|sugar ones|water ones|pressure ones"
+            "blood pressure ones|bp ones|sugar ones|water ones|pressure ones|calcium|"
+            "supplements|vitamins"
         ),
         *(f"{mod} {noun}" for mod in _MED_MODIFIERS for noun in _MED_NOUNS),
     ),
@@ -182,7 +186,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "cancelled|canceled|rebooked|rearranged|hospital transport|transport|"
         "through on the phone|through on the telephone|on the phone to the|the telephone at|"
         "phoning up for|phoning for|phoning the|ringing up for|ringing for|can't get through|"
-        "cannot get through|can never get through|"
+        "cannot get through|can never get through|get hold of|can't get hold|cant get hold|"
+        "each way|mile away|hour away|hours away|trip|another trip|round trip|"
         # An infusion is given at a hospital or clinic: a visit, however the medicine suits.
         "infusion|infusions|infusion clinic|drip|half day|half a day|whole day|day off|days off|"
         "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list"
@@ -196,7 +201,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "tests|test|inr|smear|biopsy|colonoscopy|endoscopy|heart monitor|diary|checks|"
         "finger pricking|finger pricks|pricking my finger|prick my finger|testing my sugar|"
         "blood draw|blood draws|bloods taken|levels|hba1c|cgm|libre|dexcom|sensor|sensors|"
-        "alarm|alarms|glucose monitor|scales|weigh in|weigh-ins|weighing scales|"
+        "glucose monitor|scales|weigh in|weigh-ins|weighing scales|weighed|being weighed|"
+        "weights|blind weights|sputum|sputum pots|sputum samples|stool sample|stool samples|"
+        "swab|swabs|eye checks|eye check|lung function|spirometry|"
         "colonoscopies|endoscopies|biopsies|mammogram|mammograms|scopes|camera test|"
         "dexa|echo|smear test|smear tests|check my pressure|check pressure|"
         "check my blood pressure|checking my blood pressure|blood pressure machine|bp machine|"
@@ -214,7 +221,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "buying my own|pay for|paying for|paid for|privately|went private|go private|"
         "wouldn't fund|won't fund|not funded|electric bill|electricity|electric|"
         "heating bill|energy bills|gas bill|pounds to|pounds a|pounds each|pounds every|quid|"
-        "wages|can't afford|cannot afford"
+        "wages|can't afford|cannot afford|sick pay|statutory sick pay|unpaid|lose pay|lost pay|"
+        "losing pay|money lost|lose money|losing money|lost earnings|half a shift|lose a shift|"
+        "lose shifts|lost shifts|docked"
     ),
     SIDE_EFFECT: _terms(
         "side effect|side effects|side-effect|side-effects|sideeffects|drowsy|sleepy|"
@@ -243,7 +252,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "joint pain from|pain from it|aches from it|since starting|since i started|"
         "after each dose|after every dose|after a dose|after dose|after the dose|"
         "stone on|stone on me|weight on|weight on me|pounds on|piled on|sting|stings|stinging|"
-        "a cough|cough|coughing|tickly cough"
+        "a cough|cough|coughing|tickly cough|squits|dreams|sore|soreness|pins and needles|"
+        "faint|feel faint|washed out|wiped out|drained"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -280,6 +290,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "talk to each other|talks to each other|repeating everything|repeat myself|"
         "repeating myself|contradicts|contradict|what to believe|who to ask|who to ring|"
         "who to call|who to contact|passed about|passed around|pillar to post|discharged|"
+        "joins it up|join it up|joined up|joined-up|nobody joins|no one joins|"
+        "don't know what to|do not know what to|dont know what to|"
         # Nobody joining the care up, or saying what the results mean.
         "no plan|no real plan|whose job|person to person|one person to another|responsible for|"
         "no one's said|nobody's said|noone's said|no one has said|nobody has told me|"
@@ -295,12 +307,14 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "self injecting|pacing|logging|fasting|ramadan|meal plan|meal plans|eat different|"
         "eating different|eat differently|eating differently|what i eat|what i can eat|"
         "separate meals|cook separately|"
-        "low sugar|sugar free|portion|portions|calories|counting calories|fluids"
+        "low sugar|sugar free|portion|portions|calories|counting calories|fluids|beer|"
+        "red meat|takeaways|junk food|fatty food"
     ),
     NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
     CAUSE: _terms(
         "gives me|gives him|gives her|gave me|gave him|gave her|giving me|give me|give him|"
-        "gies me|gie me|gied me|"
+        "gies me|gie me|gied me|gives us|gave us|give us|giving us|makes us|made us|make us|"
+        "making us|"
         "give her|makes me|makes my|made me|made my|makes him|makes her|makes his|make me|"
         "make my|make him|make her|make his|making me|making my|"
         "does my|did my|upsets my|messes with|plays havoc|affects my|bleached|upset my|upset me|"
@@ -383,7 +397,7 @@ _DRUG_NAME = (
     r"sonide|ticasone|oxacin|vudine|mazepine|tiracetam|trigine|pramole|quinone|dronate|"
     r"zoyl|peroxide|adol|tamol|oxone|morphone|codone|phenidate|lexin|fexine|zole|xifen|dopa|"
     r"zapine|tiapine|ridone|opram|traline|faxine|glutide|tidine|setron|clopramide|dronate|"
-    r"dronic|nidine|verine|fenac|clofen|afil|tinib|salazine|olimus)s?$"
+    r"dronic|nidine|verine|fenac|clofen|afil|tinib|salazine|olimus|amate)s?$"
 )
 
 
@@ -426,7 +440,10 @@ def token_patterns() -> list[Pattern]:
     drug_name = [{"LOWER": {"REGEX": _DRUG_NAME}}]
     # "my PA": a personal assistant, in capitals only ("pa" is a dad in some places).
     personal_assistant = [{"TEXT": {"IN": ["PA", "PAs", "P.A."]}}]
+    # "Father Michael visits": a priest, not a dad ("my father Michael" is written small).
+    priest = [{"TEXT": {"IN": ["Father", "Fr", "Fr."]}}, {"IS_TITLE": True}]
     return [
+        {"label": RELATIONSHIP, "pattern": priest, "id": "church"},
         {"label": RELATIONSHIP, "pattern": personal_assistant, "id": "carer"},
         {"label": SIDE_EFFECT, "pattern": makes_me_feel},
         {"label": MEDICATION, "pattern": coloured_ones},

@@ -116,7 +116,12 @@ def _apposition(name: Span, relationships: list[Span]) -> Span | None:
 #: "Gary pops round, he's me son": the relationship said after the name is the same person.
 _SAME_PERSON_AFTER = (("he", "'s"), ("she", "'s"), ("he", "\u2019s"), ("she", "\u2019s"))
 
-_SAME_PERSON_AFTER_WORDS = (("he", "is"), ("she", "is"), ("hes",), ("shes",), ("who", "is"))
+_SAME_PERSON_AFTER_WORDS = (
+    ("he", "is"), ("she", "is"), ("hes",), ("shes",), ("who", "is"),
+    # "Our Sandra, that's the wife"; "me, his girlfriend, I'm Kirsty".
+    ("that", "'s"), ("that", "\u2019s"), ("thats",), ("that", "is"),
+    ("i", "'m"), ("i", "\u2019m"), ("i", "m"), ("im",), ("i", "am"),
+)  # fmt: skip
 
 
 def _is_same_person(doc: Doc, previous: tuple[int, str], start: int) -> bool:

@@ -116,7 +116,8 @@ _REVISED_BEFORE = re.compile(
     r"\b(?:no|actually|realistically|honestly|really|kidding myself|make (?:it|that)|call it|"
     r"i mean|sorry|or rather|scratch that|on second thoughts?|kinder|joking|only joking|just "
     r"joking|jk|kidding|only kidding|just kidding|lol|haha|seriously|in truth|truthfully|"
-    r"go with|let'?s say|put (?:me )?down (?:as|for)|so|overall|on average|average|all in all|"
+    r"go with|let'?s say|put (?:me )?down (?:as|for)|put (?:his|hers|her|theirs|mine|that|it)|"
+    r"so|overall|on average|average|all in all|"
     r"in between|split the difference|somewhere in between)\b"
 )
 

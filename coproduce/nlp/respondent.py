@@ -99,9 +99,22 @@ _GRANDPARENTS = frozenset(
 _MIN_FUZZY_LENGTH = 5
 
 
+# "Mum says yes" relays the patient's words; "I've got a moon face my daughter says" is the
+# patient reporting what someone said of them.
+_REPORTED = re.compile(r"\b(?:says?|said|saying)\W*$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|i'?ll|me|myself|im|ive)\b", re.IGNORECASE)
+
+
 def says_on_behalf(text: str | None) -> bool:
     """True when the typist says they are answering for someone else."""
-    return bool(_ON_BEHALF.search(text or ""))
+    cleaned = (text or "").replace("\u2019", "'")
+    for match in _ON_BEHALF.finditer(cleaned):
+        if not _REPORTED.search(match.group(0)):
+            return True
+        rest = cleaned[: match.start()] + " " + cleaned[match.end() :]
+        if not _FIRST_PERSON.search(rest):
+            return True
+    return False
 
 
 def sounds_like_proxy(text: str | None) -> bool:

@@ -121,6 +121,9 @@ def _is_clause(span: Span) -> bool:
 
 
 def _is_continuation(span: Span) -> bool:
+    # "Too many forms" starts something new; "too tired to go" carries on.
+    if span[0].lower_ == "too" and len(span) > 1 and span[1].lower_ in ("many", "much"):
+        return False
     return span[0].lower_ in _CONTINUATIONS
 
 
@@ -276,11 +279,19 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         return True
     if kind == "hard":
         return False
+    joiner = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
+    last_topic = _last_topic(previous)
+    if (
+        joiner in ("and", "or", "&", "n")
+        and last_topic is not None
+        and clause_topics == {last_topic}
+        and any(t.ent_type_ == last_topic for t in clause[:3])
+    ):
+        return True  # one list of one kind: "told to cut the beer | and red meat, which ..."
     if _is_clause(item) and _is_clause(clause):
         return bool(item_topics) and not clause_topics
     if _ends_in_prepositional_phrase(previous) and not _is_clause(clause):
         return True
-    last_topic = _last_topic(previous)
     if (
         last_topic is not None
         and last_topic in clause_topics

@@ -263,3 +263,20 @@ def test_what_the_medicine_causes_and_who_to_ask(text: str, categories: list[str
 )
 def test_two_burdens_in_one_breath_are_two_items(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("the amlodipine gives us swollen ankles", ["side_effects"]),
+        ("the injections are at the eye clinic, forty minutes each way", ["appointments"]),
+        ("picking up from the hospital pharmacy is a half day off work", ["appointments"]),
+        ("I lose a shift every time and it's unpaid", ["costs"]),
+        ("I'm on so many pills. Too many letters and forms", ["medications", "information"]),
+        ("they want stool samples dropped at the surgery", ["tests_monitoring"]),
+        ("nobody joins it all up", ["information"]),
+        ("told to cut the cheese and red meat, which is hard", ["other"]),
+    ],
+)
+def test_more_burdens_as_people_say_them(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

@@ -25,6 +25,8 @@ from coproduce.nlp.extraction import Rating, parse_rating
         ("7, or maybe 6", 6),
         # "a bad one" is a week, not the number 1; "so 4" is the answer they settle on.
         ("about 5 on a good one, 3 on a bad one, so 4", 4),
+        # Someone typing for the patient settles on the patient's number.
+        ("She says 6, I'd say 4. Put hers, 6", 6),
         ("2-3", 2),
         ("a solid 7", 7),
         ("ten", 10),

@@ -56,3 +56,20 @@ def test_someone_typing_for_a_person_named_by_name_or_role(
 def test_an_answer_about_his_or_her_things_sounds_like_someone_else() -> None:
     assert respondent.sounds_like_proxy("Her inhalers were changed last month")
     assert not respondent.sounds_like_proxy("My inhalers were changed last month")
+
+
+@pytest.mark.parametrize(
+    ("text", "on_behalf"),
+    [
+        # Relaying the patient's word is answering for them ...
+        ("Nan says yes", True),
+        ("my dad said that's fine", True),
+        # ... but the patient saying what someone said of them is not.
+        ("I've put on loads of weight my son says", False),
+        ("my husband says I've been snappy since the new tablets", False),
+    ],
+)
+def test_what_someone_says_is_relayed_only_without_the_typist_s_own_i(
+    text: str, on_behalf: bool
+) -> None:
+    assert respondent.says_on_behalf(text) is on_behalf

@@ -344,3 +344,21 @@ def test_a_name_given_a_relationship_in_another_answer_keeps_it() -> None:
 def test_helpers_and_caring_said_in_other_words(text: str, relationship: str, kind: str) -> None:
     [support] = extract_supports(text)
     assert (support.relationship, support.kind) == (relationship, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our Bev, that's my sister, rings daily", [("sister", "support")]),
+        ("My husband Ted has his chest so I do for him", [("husband", "caring_for")]),
+        ("I'm the one who looks after my mum now", [("mum", "caring_for")]),
+        ("I pick up my grandson from nursery Fridays", [("grandchild", "caring_for")]),
+        ("Father Doyle calls in", [("church", "support")]),
+        ("the CPN Josie, and my brother", [("nurse", "support"), ("brother", "support")]),
+        ("I'm the main support for my uncle", [("family", "caring_for")]),
+    ],
+)
+def test_who_someone_is_and_who_cares_for_whom_in_more_words(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.relationship, s.kind) for s in extract_supports(text)] == expected
