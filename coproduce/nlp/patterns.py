@@ -186,8 +186,11 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "cancelled|canceled|rebooked|rearranged|hospital transport|transport|"
         "through on the phone|through on the telephone|on the phone to the|the telephone at|"
         "phoning up for|phoning for|phoning the|ringing up for|ringing for|can't get through|"
-        "cannot get through|can never get through|get hold of|can't get hold|cant get hold|"
-        "each way|mile away|hour away|hours away|trip|another trip|round trip|"
+        "cannot get through|can never get through|get hold of her|get hold of him|"
+        "get hold of anyone|get hold of anybody|get hold of someone|get hold of somebody|"
+        "get hold of the surgery|get hold of the nurse|get hold of the gp|get hold of the clinic|"
+        "get hold of the doctor|get hold of reception|get hold of the practice|"
+        "each way|mile away|hour away|hours away|a trip|another trip|round trip|the trip|trips|"
         # An infusion is given at a hospital or clinic: a visit, however the medicine suits.
         "infusion|infusions|infusion clinic|drip|half day|half a day|whole day|day off|days off|"
         "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list"
