@@ -23,7 +23,7 @@ from actions.conversation import Conversation
 from actions.prompts import Prompt
 from actions.turns import MAX_ANSWER_CHARS, advance, is_skip, only_dont_know, stay
 from coproduce.aims import topics
-from coproduce.nlp import cues, extraction, respondent, vague, yes_no
+from coproduce.nlp import cues, extraction, requests, respondent, vague, yes_no
 
 Events = list[dict[str, Any]]
 #: A question not understood this many times is put another way; one more and we move on.
@@ -153,7 +153,18 @@ def rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
 def consent_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Take a yes or a no to going ahead; unclear twice is taken as not given."""
     said = yes_no.answer(turn.text, intent=turn.intent, confidence=turn.confidence)
+    if (
+        said == yes_no.NO
+        and yes_no.said_yes_somewhere(turn.text)
+        and requests.wants_callback(turn.text)
+    ):
+        # "Yes that's alright, but I'd rather speak to somebody": a yes, with a call-back
+        # asked for (already recorded, or offered where the message is first routed).
+        said = yes_no.YES
     if said == yes_no.YES:
+        if yes_no.has_condition(turn.text):
+            # "Aye ok, as long as it's no going to the social": say who sees the answers.
+            dispatcher.utter_message(response="utter_who_sees")
         dispatcher.utter_message(response="utter_consent_given")
         return advance(tracker, [SlotSet("consent", True), _reset()])
     if said == yes_no.NO:

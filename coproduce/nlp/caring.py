@@ -104,6 +104,12 @@ def care_matcher() -> Matcher:
             # "I'm the one who helps my dad"; "I do for him" (looks after him).
             [{"LOWER": "one"}, {"LOWER": "who"}, lower_in("helps", "looks", "cares", "sees")],
             [lower_in("do", "does", "doing"), {"LOWER": "for"}, lower_in("him", "her", "them")],
+            # "I go and sit with my sister".
+            [
+                lower_in("sit", "sits", "sitting"),
+                {"LOWER": "with"},
+                lower_in("my", "our", "me", "ma"),
+            ],
             # "I am the main support for my brother".
             [{"LOWER": "support"}, {"LOWER": "for"}, lower_in("my", "our", "him", "her", "them")],
             # "I send money home to my mum", "I send help to my mother".
@@ -125,6 +131,10 @@ def care_matcher() -> Matcher:
                     "them",
                     "her",
                     "him",
+                    "support",
+                    "stuff",
+                    "things",
+                    "parcels",
                 ),
                 {"LOWER": {"IN": ["i", "can", "home", "over", "back", "money"]}, "OP": "*"},
                 {"LOWER": "to"},
@@ -134,6 +144,7 @@ def care_matcher() -> Matcher:
                 lower_in("pick", "picks", "picking", "fetch", "fetches", "collect", "collects"),
                 {"LOWER": "up", "OP": "?"},
                 lower_in("my", "our", "the", "ma", "me"),
+                {"IS_ALPHA": True, "OP": "?"},
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
             ],
             [
@@ -150,7 +161,15 @@ def care_matcher() -> Matcher:
                 {"IS_ALPHA": True, "OP": "?"},
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
                 {"ENT_TYPE": patterns.PERSON, "OP": "?"},
+                # "my son and daughter every other weekend": two of them.
+                {"LOWER": {"IN": ["and", "&", "n"]}, "OP": "?"},
+                {"LOWER": {"IN": ["my", "our", "the", "ma", "me"]}, "OP": "?"},
+                {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "*"},
                 lower_in(
+                    "two",
+                    "three",
+                    "2",
+                    "3",
                     "at",
                     "every",
                     "on",
@@ -194,7 +213,7 @@ def care_matcher() -> Matcher:
                     "walk",
                     "walks",
                 ),
-                lower_in("my", "our", "the", "her", "his"),
+                lower_in("my", "our", "the", "her", "his", "me", "ma"),
                 {"IS_ALPHA": True, "OP": "?"},
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
                 {"ENT_TYPE": patterns.PERSON, "OP": "?"},

@@ -191,6 +191,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "get hold of the surgery|get hold of the nurse|get hold of the gp|get hold of the clinic|"
         "get hold of the doctor|get hold of reception|get hold of the practice|"
         "each way|mile away|hour away|hours away|a trip|another trip|round trip|the trip|trips|"
+        "waited|walk in centre|walk-in centre|walk in clinic|urgent care|out of hours|"
         # An infusion is given at a hospital or clinic: a visit, however the medicine suits.
         "infusion|infusions|infusion clinic|drip|half day|half a day|whole day|day off|days off|"
         "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list"
@@ -226,7 +227,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "heating bill|energy bills|gas bill|pounds to|pounds a|pounds each|pounds every|quid|"
         "wages|can't afford|cannot afford|sick pay|statutory sick pay|unpaid|lose pay|lost pay|"
         "losing pay|money lost|lose money|losing money|lost earnings|half a shift|lose a shift|"
-        "lose shifts|lost shifts|docked"
+        "lose shifts|lost shifts|docked|pays for|has to pay|have to pay|having to pay|"
+        "car park charges|car park fees|charges|extortionate|daylight robbery|rip off|rip-off"
     ),
     SIDE_EFFECT: _terms(
         "side effect|side effects|side-effect|side-effects|sideeffects|drowsy|sleepy|"
@@ -256,7 +258,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "after each dose|after every dose|after a dose|after dose|after the dose|"
         "stone on|stone on me|weight on|weight on me|pounds on|piled on|sting|stings|stinging|"
         "a cough|cough|coughing|tickly cough|squits|dreams|sore|soreness|pins and needles|"
-        "faint|feel faint|washed out|wiped out|drained"
+        "faint|feel faint|washed out|wiped out|drained|confused|confusion"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -264,7 +266,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "not explained|didn't explain|doesn't explain|don't explain|explain|explained|"
         "explanation|don't understand|do not understand|didn't understand|don't get why|"
         "not sure why|don't know why|no idea why|what they're for|what it's for|"
-        "what they are for|confusing|confused|confusion|conflicting|contradicting|"
+        "what they are for|confusing|confused about|confused by|confused as to|confusion about|"
+        "confusion over|conflicting|contradicting|"
         "contradictory|mixed messages|"
         "says one thing|say one thing|tells me one thing|told me one thing|one thing then another|"
         "different things|different advice|information|info|"
@@ -294,6 +297,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "repeating myself|contradicts|contradict|what to believe|who to ask|who to ring|"
         "who to call|who to contact|passed about|passed around|pillar to post|discharged|"
         "joins it up|join it up|joined up|joined-up|nobody joins|no one joins|"
+        "never heard|never got told|heard nothing|not heard anything|haven't heard|havent heard|"
+        "still not heard|nobody's told me|no one's told me|noone's told me|nobody's told|"
+        "no one's told|diet sheet|diet sheets|food sheet|the other says|the other one says|"
+        "another says|other says|"
         "don't know what to|do not know what to|dont know what to|"
         # Nobody joining the care up, or saying what the results mean.
         "no plan|no real plan|whose job|person to person|one person to another|responsible for|"
@@ -311,7 +318,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "eating different|eat differently|eating differently|what i eat|what i can eat|"
         "separate meals|cook separately|"
         "low sugar|sugar free|portion|portions|calories|counting calories|fluids|beer|"
-        "red meat|takeaways|junk food|fatty food"
+        "red meat|takeaways|junk food|fatty food|catheterising|catheterise|catheterisation|"
+        "self-catheterising|self catheterising|catheterizing|self-catheterise"
     ),
     NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
     CAUSE: _terms(

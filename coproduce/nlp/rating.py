@@ -2,8 +2,8 @@
 
 Decisions: the number the patient offers wins: the first one marked as a rating ("today a 3"
 in "10 on a good day but today a 3", "about a 6 now"), else the first number ("maybe 2 or 3"
-and "2-3" give 2; a hedged range takes its lower end: "3 maybe 4" and "4, maybe 4 and a
-half" give 3 and 4); a scale ("on a scale of 1 to 10"), a duration, an age or a year is not a
+and "2-3" give 2; a hedged range keeps the number said first: "3 maybe 4", "2. maybe 1" and
+"4, maybe 4 and a half" give 3, 2 and 4); a scale ("on a scale of 1 to 10"), a duration, an age or a year is not a
 rating; a denominator is ignored ("4/10", "4 out of 10"); halves round half up ("6.5" and
 "6 and a half" give 7); a number for another kind of day is not today's ("3, maybe 2 on a
 bad week" gives 3), and a number the patient revises to wins ("a generous 5, realistically
@@ -106,14 +106,14 @@ _CONDITIONAL_AFTER = re.compile(
     r"^\s*(?:on|in|for) (?:a |the )?(?:\w+ )?(?:good|bad|better|worse|damp|wet|cold|rough|"
     r"flare|off|busy)\w* (?:day|days|week|weeks|night|nights|month|months|spell|one|ones)"
 )
-# "3 maybe 4", "two. maybe two and a half", "4 or 5": one hedged answer, a range; the lower wins.
+# "3 maybe 4", "2. maybe 1", "4 or 5": one hedged answer, a range; the first said stands.
 _RANGE_GAP = re.compile(
     r"^[\s,.;:!?/-]*(?:(?:or|maybe|perhaps|possibly|probably|to|or maybe|might be|could be|"
     r"even)[\s,.;:!?-]*)*$"
 )
 # "No - I'll be kinder to myself, 5", "realistically 4": the patient revises their number.
 _REVISED_BEFORE = re.compile(
-    r"\b(?:no|actually|realistically|honestly|really|kidding myself|make (?:it|that)|call it|"
+    r"\b(?:no|actually|realistically|honestly|honest|really|kidding myself|make (?:it|that)|call it|"
     r"i mean|sorry|or rather|scratch that|on second thoughts?|kinder|joking|only joking|just "
     r"joking|jk|kidding|only kidding|just kidding|lol|haha|seriously|in truth|truthfully|"
     r"go with|let'?s say|put (?:me )?down (?:as|for)|put (?:his|hers|her|theirs|mine|that|it)|"
@@ -168,7 +168,7 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
         last_end = match.end()
         if found and not revised and _RANGE_GAP.match(gap):
             earlier, earlier_offered, earlier_revised = found[-1]
-            found[-1] = (min(earlier, number), earlier_offered or offered, earlier_revised)
+            found[-1] = (earlier, earlier_offered or offered, earlier_revised)
             continue
         found.append((number, offered or after.strip().startswith(("now", "today")), revised))
     return found or conditional

@@ -44,7 +44,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 _JOINERS = _words("and but plus & n")
-_LEADING_FILLER = _words("and but also plus & oh n")
+_LEADING_FILLER = _words(
+    "and but also plus & oh n further furthermore moreover additionally lastly finally firstly "
+    "secondly thirdly"
+)
+# A clause that takes back or mends the one before: "the metformin is fine. Actually no it's
+# not fine, it gives me the runs".
+_CORRECTIONS = (("actually",), ("no", "wait"), ("i", "mean"), ("scratch", "that"), ("correction",))
 _SOFT_PUNCT = _words(", ... \u2026 .. - \u2013 \u2014 /")
 _CONTINUATIONS = _words(
     "he she they it that this which who them him her so because cos coz cause as though "
@@ -62,6 +68,8 @@ _BACK_PRONOUNS = _words("it them those these that")
 #: daughter help me"); "blood test every month at hospital | and parking is costly" is not.
 _SHORTEST_SUBJECT = 4
 _REPORTED = _words("says said say tells told reckons reckoned")
+#: A clause after "and" that starts with these has the subject of the clause before.
+_SAME_SUBJECT = _words("never still then didn't didnt haven't havent hasn't hasnt couldn't couldnt")
 _SUBJECTS = _words("i he she they we you it its there u")
 _FINITE_VERBS = _words(
     "am is are was were be been 'm \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d "
@@ -231,16 +239,17 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
     opens_on_pronoun = clause[0].lower_ in _SUBJECT_PRONOUNS
     after_comma = clause.start > 0 and clause.doc[clause.start - 1].text == ","
-    points_back = any(t.lower_ in _SUBJECT_PRONOUNS | {"them"} for t in clause[:5])
+    points_back = any(t.lower_ in _SUBJECT_PRONOUNS | {"them"} for t in clause)
     if kind == "soft" and after_comma and points_back and _is_bare(item):
         # "the statins, they make me ache", "the patches, no idea if they work": the bare
         # thing named first is what the rest is about.
         return True
-    if (
+    its_effect = (
         opens_on_pronoun
         and patterns.MEDICATION in item_topics
         and any(ent.label_ == patterns.CAUSE for ent in clause.ents)
-    ):
+    )
+    if its_effect:
         clause_topics.add(patterns.SIDE_EFFECT)  # "... inhalers. They make my voice hoarse"
     new_topics = clause_topics - item_topics
     if _is_continuation(clause) and not new_topics:
@@ -249,12 +258,26 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         kind == "soft"
         and patterns.MEDICATION in item_topics
         and new_topics <= {patterns.SIDE_EFFECT}
-        and _refers_back(clause)
+        and (_refers_back(clause) or its_effect)
     ):
         # "the letrozole is the main thing, the joint pain from it is horrible"; but "that
         # many tablets, and one of them gives me a cough" is two burdens.
         return not (new_topics and _is_own_burden(item))
     said = [t.lower_ for t in clause if not t.is_punct]
+    if any(tuple(said[: len(words)]) == words for words in _CORRECTIONS):
+        return True
+    if (
+        len(said) <= _SHORTEST_SUBJECT
+        and new_topics == {patterns.INFORMATION}
+        and all(_in_entity(t) for t in clause if not t.is_punct)
+    ):
+        # "... apply to me? Nobody's told me": what nobody said is about what came before.
+        return True
+    if kind == "soft" and after_comma and clause[0].text in ("£", "$", "\u20ac"):
+        return True  # "a taxi, £12 each way": what it costs
+    joined_by = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
+    if kind == "soft" and joined_by in ("and", "but") and clause[0].lower_ in _SAME_SUBJECT:
+        return True  # "I had a PSA test in May and never heard the result"
     if (
         kind == "soft"
         and after_comma

@@ -29,7 +29,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _EMOJI_YES = ("👍", "✅", "👌", "✔", "☑", "🙂", "😊", "👏", "🙏", "🆗")
 _EMOJI_NO = ("👎", "❌", "✖", "🚫", "⛔", "🙅")
 _CLAUSE = re.compile(
-    r"[.!?;\n]+|,|\b(?:but|though|although|however|anyway|anyways)\b|\bso\b(?=\s+\w)"
+    r"[.!?;\n]+|,|\b(?:but|though|although|however|anyway|anyways)\b|\bso\b(?=\s+\w)|"
+    r"(?=\b(?:as long as|so long as|provided|providing|only if|unless)\b)"
 )
 _QUESTION = re.compile(
     r"^(?:is|are|can|could|do|does|did|will|would|what|who|whom|how|why|where|when|should|"
@@ -79,7 +80,14 @@ _UNSURE = re.compile(
     # work" (a no to where it goes, not to going ahead).
     r"before i (?:say yes|agree|consent|go ahead|answer|start|carry on|do this)|"
     r"(?:don'?t|do not|dont) want (?:it|this|them|that|my answers|anything) (?:going|to go|"
-    r"sent|shared|passed|seen|getting)(?! ahead))\b"
+    r"sent|shared|passed|seen|getting)(?! ahead)|"
+    # A condition on a yes said before it: "aye ok, as long as it's no going to the social".
+    r"as long as|so long as|provided (?:that|it|they|you)|providing (?:that|it|they|you)|"
+    r"on (?:the )?condition|only if|unless)\b"
+)
+_CONDITION = re.compile(
+    r"\b(?:as long as|so long as|provided (?:that|it|they|you)|providing (?:that|it|they|you)|"
+    r"on (?:the )?condition|only if|unless)\b"
 )
 # A remark on a yes already given: "fine, go ahead, but I'm not thrilled about it" agrees.
 _GRUDGE = re.compile(
@@ -148,6 +156,8 @@ def read(text: str | None) -> Reading:
         ):
             continue
         answer = _clause_answer(clauses[index])
+        if answer == NO and _CONDITION.search(normal):
+            return Reading(None)  # "no, not unless you tell me who sees it": a condition
         if answer is not None:
             return Reading(answer, index)
     if any(mark in raw for mark in _EMOJI_YES):
@@ -158,6 +168,11 @@ def read(text: str | None) -> Reading:
         if typo is not None:
             return Reading(typo)
     return Reading(None)
+
+
+def has_condition(text: str | None) -> bool:
+    """True when a yes comes with a condition on it ("yes, as long as it stays with my GP")."""
+    return bool(_CONDITION.search(_normal(text or "")))
 
 
 def said_yes_somewhere(text: str | None) -> bool:

@@ -87,6 +87,31 @@ def test_consent_yes_moves_to_the_aim(visit: dict[str, Any]) -> None:
     assert slots["requested_slot"] == "aim"
 
 
+def test_a_yes_with_a_condition_goes_ahead_and_says_who_sees(visit: dict[str, Any]) -> None:
+    slots, responses, _ = run(
+        text="aye fine, as long as none of it goes to the council",
+        intent="inform",
+        requested_slot="consent",
+        slots=bound(visit),
+        token=visit["token"],
+    )
+    assert slots["consent"] is True
+    assert responses[:2] == ["utter_who_sees", "utter_consent_given"]
+
+
+def test_a_yes_with_a_call_back_already_asked_for_goes_ahead(visit: dict[str, Any]) -> None:
+    callback = {"phone": "07700 900123", "preferred_time": "mornings", "reason": "a person"}
+    slots, responses, _ = run(
+        text="yes go on, though I'd still rather talk to a person",
+        intent="inform",
+        requested_slot="consent",
+        slots={**bound(visit), "callback": callback},
+        token=visit["token"],
+    )
+    assert slots["consent"] is True
+    assert "utter_consent_declined" not in responses
+
+
 def test_consent_no_declines_and_stores_nothing(visit: dict[str, Any], session: Session) -> None:
     slots, responses, _ = run(
         text="no thanks",

@@ -280,3 +280,24 @@ def test_two_burdens_in_one_breath_are_two_items(text: str, categories: list[str
 )
 def test_more_burdens_as_people_say_them(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # Taken back and mended: one burden, as finally said.
+        ("The inhaler is ok. Actually no, it gives me a hoarse voice", ["side_effects"]),
+        # A subject-less "and never ..." is the same person's; never hearing is information.
+        ("had a scan in March and never heard anything back", ["information"]),
+        # A short "nobody's told me" after a question is about that question.
+        ("can I drive on these? Nobody's told me", ["information"]),
+        # What a trip costs, said after a comma.
+        ("a taxi to the clinic, £20 there and back", ["costs"]),
+        # The thing named first, then what is wrong with it.
+        ("the patches, nobody explained where to put them", ["information"]),
+        ("she pays for all her prescriptions herself", ["costs"]),
+        ("the tramadol makes her confused and dozy", ["side_effects"]),
+    ],
+)
+def test_burdens_mended_commented_and_costed(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

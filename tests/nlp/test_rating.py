@@ -19,10 +19,11 @@ from coproduce.nlp.extraction import Rating, parse_rating
         ("4 out of 10", 4),
         ("out of 10 id say 6", 6),
         ("maybe 2 or 3", 2),
-        # A hedged range takes its lower end, halves included.
+        # A hedged range keeps the number said first, halves included.
         ("5 maybe 6", 5),
         ("three. perhaps three and a half", 3),
-        ("7, or maybe 6", 6),
+        ("7, or maybe 6", 7),
+        ("Kind? 6. Honest? 4", 4),
         # "a bad one" is a week, not the number 1; "so 4" is the answer they settle on.
         ("about 5 on a good one, 3 on a bad one, so 4", 4),
         # Someone typing for the patient settles on the patient's number.

@@ -356,6 +356,10 @@ def test_helpers_and_caring_said_in_other_words(text: str, relationship: str, ki
         ("Father Doyle calls in", [("church", "support")]),
         ("the CPN Josie, and my brother", [("nurse", "support"), ("brother", "support")]),
         ("I'm the main support for my uncle", [("family", "caring_for")]),
+        ("I send parcels home to my dad", [("dad", "caring_for")]),
+        ("i take me nan for her shopping", [("family", "caring_for")]),
+        ("I sit with my aunt on Sundays", [("family", "caring_for")]),
+        ("we have my niece and nephew every school holiday", [("family", "caring_for")] * 2),
     ],
 )
 def test_who_someone_is_and_who_cares_for_whom_in_more_words(

@@ -94,3 +94,18 @@ def test_only_a_greeting_line_and_a_sign_off_are_set_aside(text: str, expected: 
 )
 def test_dictation_and_conditions(text: str, expected: str | None) -> None:
     assert yes_no.read(text).answer == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A yes with a condition on it is a yes ...
+        ("aye alright, as long as my boss never sees it", "yes"),
+        ("ok provided it stays with the practice", "yes"),
+        # ... a no that is only a condition is not yet an answer either way.
+        ("no, not unless you say who reads it", None),
+        ("only if it's just my GP", None),
+    ],
+)
+def test_a_condition_on_an_answer(text: str, expected: str | None) -> None:
+    assert yes_no.answer(text) == expected
