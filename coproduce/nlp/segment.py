@@ -69,7 +69,7 @@ _BACK_PRONOUNS = _words("it them those these that")
 _SHORTEST_SUBJECT = 4
 _REPORTED = _words("says said say tells told reckons reckoned")
 #: A clause after "and" that starts with these has the subject of the clause before.
-_SAME_SUBJECT = _words("never still then didn't didnt haven't havent hasn't hasnt couldn't couldnt")
+_SAME_SUBJECT = _words("never still didn't didnt haven't havent hasn't hasnt couldn't couldnt")
 _SUBJECTS = _words("i he she they we you it its there u")
 _FINITE_VERBS = _words(
     "am is are was were be been 'm \u2019m m 're \u2019re 've \u2019ve 'll \u2019ll 'd \u2019d "
