@@ -1,15 +1,15 @@
 """Read a 0-10 rating from a free-text answer.
 
-Decisions: the number the patient offers wins: the first one marked as a rating ("today a 3"
-in "10 on a good day but today a 3", "about a 6 now"), else the first number ("maybe 2 or 3"
-and "2-3" give 2; a hedged range keeps the number said first: "3 maybe 4", "2. maybe 1" and
-"4, maybe 4 and a half" give 3, 2 and 4); a scale ("on a scale of 1 to 10"), a duration, an
-age or a year is not a rating; a denominator is ignored ("4/10", "4 out of 10"); halves
-round half up ("6.5" and "6 and a half" give 7); a number for another kind of day is not
-today's ("3, maybe 2 on a bad week" gives 3), and a number the patient revises to wins ("a generous 5, realistically
-4" gives 4); with no number, "half way" or "in the middle" gives 5 and "nowhere
-near" 0; number words and a few cheap typos count ("three", "nought", "sevn");
-a number outside 0-10 keeps its value with status "out_of_range"; no number is "unclear".
+Decisions: the number the patient offers wins: the first one marked as a rating ("today a 3" in
+"10 on a good day but today a 3", "about a 6 now"), else the first number ("maybe 2 or 3" and
+"2-3" give 2; a hedged range keeps the number said first: "3 maybe 4", "2. maybe 1" and "4,
+maybe 4 and a half" give 3, 2 and 4); a scale ("on a scale of 1 to 10"), a duration, an age or
+a year is not a rating; a denominator is ignored ("4/10", "4 out of 10"); halves round half up
+("6.5" and "6 and a half" give 7); a number for another kind of day is not today's ("3, maybe 2
+on a bad week" gives 3), and a number the patient revises to wins ("a generous 5, realistically
+4" gives 4); with no number, "half way" or "in the middle" gives 5 and "nowhere near" 0; number
+words and a few cheap typos count ("three", "nought", "sevn"); a number outside 0-10 keeps its
+value with status "out_of_range"; no number is "unclear".
 """
 
 from __future__ import annotations
