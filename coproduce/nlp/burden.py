@@ -41,11 +41,12 @@ _PROFESSIONAL_LABELS = {
 }
 
 
-# Getting to where a treatment is given, and the time it takes.
-_GETTING_THERE = re.compile(
-    r"\b(?:each way|miles?|bus|buses|taxi|train|trip|journey|half (?:a )?day|day off|days off|"
-    r"time off|drive|an hour away|hours away|hospital transport|travel\w*)\b"
+# Getting to where a treatment or test is done, and (for a treatment) the time it takes.
+_DISTANCE = re.compile(
+    r"\b(?:each way|miles?|bus|buses|taxi|train|trip|journey|drive|an hour away|hours away|"
+    r"hospital transport|travel\w*|all the way)\b"
 )
+_TIME_AWAY = re.compile(r"\b(?:half (?:a )?day|day off|days off|time off)\b")
 # Said of a treatment not otherwise named: mostly a medicine the patient takes.
 _NO_EFFECT = re.compile(
     r"\b(?:did|does|do|doing) (?:nothing|zilch|nowt|naff all|sod all|bugger all)\b|"
@@ -90,14 +91,18 @@ def burden_category(span: Span) -> str:
             patterns.SIDE_EFFECT, first[patterns.INFORMATION]
         ):
             labels.discard(patterns.SIDE_EFFECT)
+    said = span.text.lower()
     if (
-        patterns.MEDICATION in labels
-        and patterns.APPOINTMENT in labels
+        patterns.APPOINTMENT in labels
         and patterns.SIDE_EFFECT not in labels
-        and _GETTING_THERE.search(span.text.lower())
+        and (
+            (patterns.MEDICATION in labels and (_DISTANCE.search(said) or _TIME_AWAY.search(said)))
+            or (patterns.TEST_MONITORING in labels and _DISTANCE.search(said))
+        )
     ):
         # "injections at the eye hospital, an hour each way", "collecting from the hospital
-        # pharmacy means half a day off": the trip is the burden, not the medicine.
+        # pharmacy means half a day off", "all the way to Morriston for a bone scan": the trip
+        # is the burden, not the medicine or the test.
         return "appointments"
     for label, category in _PRIORITY:
         if label in labels:

@@ -42,6 +42,13 @@ def care_matcher() -> Matcher:
         "CARE",
         [
             [lower_in("look", "looks", "looking", "looked"), {"LOWER": "after"}],
+            [lower_in("look", "looks", "looking", "pop", "pops"), {"LOWER": "in"}, {"LOWER": "on"}],
+            # "I pick Tyler up from school".
+            [
+                lower_in("pick", "picks", "picking", "fetch", "fetches", "collect", "collects"),
+                {"ENT_TYPE": patterns.PERSON, "OP": "+"},
+                {"LOWER": {"IN": ["up", "from"]}},
+            ],
             [lower_in("care", "cares", "caring", "cared"), {"LOWER": "for"}],
             [lower_in("take", "takes", "taking"), {"LOWER": "care"}, {"LOWER": "of"}],
             [
@@ -79,6 +86,7 @@ def care_matcher() -> Matcher:
                 lower_in("do", "does", "doing"),
                 {"IS_ALPHA": True, "OP": "?"},
                 {"IS_ALPHA": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "?"},  # "I do most of the cooking"
                 {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"},
                 lower_in(
                     "shopping",
@@ -161,6 +169,7 @@ def care_matcher() -> Matcher:
                 {"IS_ALPHA": True, "OP": "?"},
                 {"ENT_TYPE": patterns.RELATIONSHIP, "OP": "+"},
                 {"ENT_TYPE": patterns.PERSON, "OP": "?"},
+                {"IS_TITLE": True, "OP": "?"},  # a name the name list does not hold
                 # "my son and daughter every other weekend": two of them.
                 {"LOWER": {"IN": ["and", "&", "n"]}, "OP": "?"},
                 {"LOWER": {"IN": ["my", "our", "the", "ma", "me"]}, "OP": "?"},

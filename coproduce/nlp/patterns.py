@@ -77,7 +77,10 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "grandchild|grandchildren|grandkids|grandkid|grand kids|grandson|grandsons|"
         "granddaughter|granddaughters|grandbabies|grandbaby|grand children|great grandkids"
     ),
-    "neighbour": _terms("neighbour|neighbours|neighbor|neighbors|next door|nextdoor"),
+    "neighbour": _terms(
+        "neighbour|neighbours|neighbor|neighbors|next door|nextdoor|over the road|across the road|"
+        "man over the road|lady over the road|man across the road|lady across the road"
+    ),
     "friend": _terms(
         "friend|friends|mate|mates|pal|pals|buddy|bestie|best friend|flatmate|flatmates|"
         "housemate|housemates|roommate|roommates|bandmate|bandmates|teammate|teammates"
@@ -129,7 +132,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "other": _terms(
         "social worker|warden|landlord|lodger|cleaner|therapist|counsellor|counselor|"
         "psychologist|occupational therapist|teacher|teachers|my ex|the ex|ex wife|ex-wife|"
-        "ex husband|ex-husband|ex partner|ex-partner|sponsor"
+        "ex husband|ex-husband|ex partner|ex-partner|sponsor|coach|trainer|personal trainer|"
+        "mentor|youth worker"
     ),
 }
 
@@ -192,6 +196,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "get hold of the doctor|get hold of reception|get hold of the practice|"
         "each way|mile away|hour away|hours away|a trip|another trip|round trip|the trip|trips|"
         "waited|walk in centre|walk-in centre|walk in clinic|urgent care|out of hours|"
+        "all the way to|neurologist|neurology|rheumatologist|rheumatology|cardiologist|cardiology|"
+        "dermatologist|dermatology|oncologist|oncology|haematology|gastro|urology|urologist|"
+        "endocrinologist|endocrinology|psychiatrist|audiology|ophthalmology|eye clinic|"
+        "diabetes clinic|fracture clinic|pain clinic|"
         # An infusion is given at a hospital or clinic: a visit, however the medicine suits.
         "infusion|infusions|infusion clinic|drip|half day|half a day|whole day|day off|days off|"
         "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list"
@@ -207,7 +215,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "blood draw|blood draws|bloods taken|levels|hba1c|cgm|libre|dexcom|sensor|sensors|"
         "glucose monitor|scales|weigh in|weigh-ins|weighing scales|weighed|being weighed|"
         "weights|blind weights|sputum|sputum pots|sputum samples|stool sample|stool samples|"
-        "swab|swabs|eye checks|eye check|lung function|spirometry|"
+        "swab|swabs|eye checks|eye check|lung function|spirometry|psa|psa test|psa blood|"
+        "blood clinic|"
         "colonoscopies|endoscopies|biopsies|mammogram|mammograms|scopes|camera test|"
         "dexa|echo|smear test|smear tests|check my pressure|check pressure|"
         "check my blood pressure|checking my blood pressure|blood pressure machine|bp machine|"
@@ -227,7 +236,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "heating bill|energy bills|gas bill|pounds to|pounds a|pounds each|pounds every|quid|"
         "wages|can't afford|cannot afford|sick pay|statutory sick pay|unpaid|lose pay|lost pay|"
         "losing pay|money lost|lose money|losing money|lost earnings|half a shift|lose a shift|"
-        "lose shifts|lost shifts|docked|pays for|has to pay|have to pay|having to pay|"
+        "lose shifts|lost shifts|docked|pays for|has to pay|have to pay|having to pay|buying|"
+        "buyin|"
         "car park charges|car park fees|charges|extortionate|daylight robbery|rip off|rip-off"
     ),
     SIDE_EFFECT: _terms(
@@ -258,7 +268,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "after each dose|after every dose|after a dose|after dose|after the dose|"
         "stone on|stone on me|weight on|weight on me|pounds on|piled on|sting|stings|stinging|"
         "a cough|cough|coughing|tickly cough|squits|dreams|sore|soreness|pins and needles|"
-        "faint|feel faint|washed out|wiped out|drained|confused|confusion"
+        "faint|feel faint|washed out|wiped out|drained|confused|confusion|flu-like|flu like|"
+        "flu-ish|fluey|like flu|like i have flu|like i've got flu"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -300,6 +311,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "never heard|never got told|heard nothing|not heard anything|haven't heard|havent heard|"
         "still not heard|nobody's told me|no one's told me|noone's told me|nobody's told|"
         "no one's told|diet sheet|diet sheets|food sheet|the other says|the other one says|"
+        "nobody ever tells|no one ever tells|nobody ever explains|no one ever explains|"
+        "nobody ever told|no one ever told|nobody can tell|no one can tell|can't tell me anything|"
+        "cant tell me anything|not understand|no understand|no one to ask|nobody to ask|"
+        "noone to ask|something different|somethin different|different story|"
         "another says|other says|"
         "don't know what to|do not know what to|dont know what to|"
         # Nobody joining the care up, or saying what the results mean.
@@ -319,12 +334,13 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "separate meals|cook separately|"
         "low sugar|sugar free|portion|portions|calories|counting calories|fluids|beer|"
         "red meat|takeaways|junk food|fatty food|catheterising|catheterise|catheterisation|"
-        "self-catheterising|self catheterising|catheterizing|self-catheterise"
+        "self-catheterising|self catheterising|catheterizing|self-catheterise|fluid|pint|pints"
     ),
     NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
     CAUSE: _terms(
         "gives me|gives him|gives her|gave me|gave him|gave her|giving me|give me|give him|"
         "gies me|gie me|gied me|gives us|gave us|give us|giving us|makes us|made us|make us|"
+        "leave my|leaves my|left my|make stomach|makes stomach|"
         "making us|"
         "give her|makes me|makes my|made me|made my|makes him|makes her|makes his|make me|"
         "make my|make him|make her|make his|making me|making my|"

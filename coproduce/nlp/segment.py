@@ -240,9 +240,17 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     opens_on_pronoun = clause[0].lower_ in _SUBJECT_PRONOUNS
     after_comma = clause.start > 0 and clause.doc[clause.start - 1].text == ","
     points_back = any(t.lower_ in _SUBJECT_PRONOUNS | {"them"} for t in clause)
-    if kind == "soft" and after_comma and points_back and _is_bare(item):
-        # "the statins, they make me ache", "the patches, no idea if they work": the bare
-        # thing named first is what the rest is about.
+    if (
+        kind == "soft"
+        and after_comma
+        and _is_bare(item)
+        and (
+            points_back
+            or (_is_clause(clause) and not (item_topics and clause_topics - item_topics))
+        )
+    ):
+        # "the statins, they make me ache", "the patches, no idea if they work", "the fluid,
+        # I can only drink a litre": the bare thing named first is what the rest is about.
         return True
     its_effect = (
         opens_on_pronoun

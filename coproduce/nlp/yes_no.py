@@ -156,8 +156,12 @@ def read(text: str | None) -> Reading:
         ):
             continue
         answer = _clause_answer(clauses[index])
-        if answer == NO and _CONDITION.search(normal):
-            return Reading(None)  # "no, not unless you tell me who sees it": a condition
+        if answer == NO and (
+            _CONDITION.search(normal) or any(_QUESTION.match(c) or "?" in c for c in clauses)
+        ):
+            # "no, not unless you tell me who sees it", "not really keen. who reads it": a
+            # condition or a question first; answered, then asked again.
+            return Reading(None)
         if answer is not None:
             return Reading(answer, index)
     if any(mark in raw for mark in _EMOJI_YES):

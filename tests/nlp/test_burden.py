@@ -301,3 +301,20 @@ def test_more_burdens_as_people_say_them(text: str, categories: list[str]) -> No
 )
 def test_burdens_mended_commented_and_costed(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # The trip to a test is the burden; a day off for it is still the test's.
+        ("they send me all the way to Kettering for the scans", ["appointments"]),
+        ("the DEXA scan every two years means a day off work", ["tests_monitoring"]),
+        ("the patches leave my skin red and itchy", ["side_effects"]),
+        ("i feel flu-like the day after the jab", ["side_effects"]),
+        ("the pharmacist talk fast, i not understand", ["information"]),
+        ("the rheumatologist only once a year, not enough", ["appointments"]),
+        ("the fluids, I'm only allowed a litre", ["other"]),
+    ],
+)
+def test_burdens_of_getting_there_and_of_being_told(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

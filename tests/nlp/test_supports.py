@@ -359,6 +359,10 @@ def test_helpers_and_caring_said_in_other_words(text: str, relationship: str, ki
         ("I send parcels home to my dad", [("dad", "caring_for")]),
         ("i take me nan for her shopping", [("family", "caring_for")]),
         ("I sit with my aunt on Sundays", [("family", "caring_for")]),
+        ("I pick Kacper up from nursery", [(None, "caring_for")]),
+        ("I look in on my dad most evenings", [("dad", "caring_for")]),
+        ("The lady across the road, Pat, gets my bits", [("neighbour", "support")]),
+        ("my swimming coach", [("other", "support")]),
         ("we have my niece and nephew every school holiday", [("family", "caring_for")] * 2),
     ],
 )

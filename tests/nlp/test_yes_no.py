@@ -105,6 +105,8 @@ def test_dictation_and_conditions(text: str, expected: str | None) -> None:
         # ... a no that is only a condition is not yet an answer either way.
         ("no, not unless you say who reads it", None),
         ("only if it's just my GP", None),
+        # A no said with a question about the chat: the question first, then ask again.
+        ("not keen tbh. who gets to see it", None),
     ],
 )
 def test_a_condition_on_an_answer(text: str, expected: str | None) -> None:
