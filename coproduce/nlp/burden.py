@@ -41,7 +41,7 @@ _PROFESSIONAL_LABELS = {
 }
 
 
-# Getting to where a treatment or test is done, and (for a treatment) the time it takes.
+# Getting to where a treatment is given, and the time it takes.
 _DISTANCE = re.compile(
     r"\b(?:each way|miles?|bus|buses|taxi|train|trip|journey|drive|an hour away|hours away|"
     r"hospital transport|travel\w*|all the way)\b"
@@ -95,14 +95,13 @@ def burden_category(span: Span) -> str:
     if (
         patterns.APPOINTMENT in labels
         and patterns.SIDE_EFFECT not in labels
-        and (
-            (patterns.MEDICATION in labels and (_DISTANCE.search(said) or _TIME_AWAY.search(said)))
-            or (patterns.TEST_MONITORING in labels and _DISTANCE.search(said))
-        )
+        and patterns.MEDICATION in labels
+        and patterns.TEST_MONITORING not in labels
+        and (_DISTANCE.search(said) or _TIME_AWAY.search(said))
     ):
         # "injections at the eye hospital, an hour each way", "collecting from the hospital
-        # pharmacy means half a day off", "all the way to Morriston for a bone scan": the trip
-        # is the burden, not the medicine or the test.
+        # pharmacy means half a day off": the trip is the burden, not the medicine. A test
+        # keeps its own heading ("blood tests at the clinic, two buses").
         return "appointments"
     for label, category in _PRIORITY:
         if label in labels:

@@ -306,8 +306,8 @@ def test_burdens_mended_commented_and_costed(text: str, categories: list[str]) -
 @pytest.mark.parametrize(
     ("text", "categories"),
     [
-        # The trip to a test is the burden; a day off for it is still the test's.
-        ("they send me all the way to Kettering for the scans", ["appointments"]),
+        # A test keeps its own heading, however far away or long it takes.
+        ("they send me all the way to Kettering for the scans", ["tests_monitoring"]),
         ("the DEXA scan every two years means a day off work", ["tests_monitoring"]),
         ("the patches leave my skin red and itchy", ["side_effects"]),
         ("i feel flu-like the day after the jab", ["side_effects"]),
