@@ -276,15 +276,6 @@ def test_two_burdens_in_one_breath_are_two_items(text: str, categories: list[str
         ("they want stool samples dropped at the surgery", ["tests_monitoring"]),
         ("nobody joins it all up", ["information"]),
         ("told to cut the cheese and red meat, which is hard", ["other"]),
-    ],
-)
-def test_more_burdens_as_people_say_them(text: str, categories: list[str]) -> None:
-    assert [b.category for b in extract_treatment_burdens(text)] == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "categories"),
-    [
         # Taken back and mended: one burden, as finally said.
         ("The inhaler is ok. Actually no, it gives me a hoarse voice", ["side_effects"]),
         # A subject-less "and never ..." is the same person's; never hearing is information.
@@ -297,15 +288,6 @@ def test_more_burdens_as_people_say_them(text: str, categories: list[str]) -> No
         ("the patches, nobody explained where to put them", ["information"]),
         ("she pays for all her prescriptions herself", ["costs"]),
         ("the tramadol makes her confused and dozy", ["side_effects"]),
-    ],
-)
-def test_burdens_mended_commented_and_costed(text: str, categories: list[str]) -> None:
-    assert [b.category for b in extract_treatment_burdens(text)] == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "categories"),
-    [
         # A test keeps its own heading, however far away or long it takes.
         ("they send me all the way to Kettering for the scans", ["tests_monitoring"]),
         ("the DEXA scan every two years means a day off work", ["tests_monitoring"]),
@@ -316,5 +298,5 @@ def test_burdens_mended_commented_and_costed(text: str, categories: list[str]) -
         ("the fluids, I'm only allowed a litre", ["other"]),
     ],
 )
-def test_burdens_of_getting_there_and_of_being_told(text: str, categories: list[str]) -> None:
+def test_burdens_as_more_people_say_them(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
