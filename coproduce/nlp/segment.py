@@ -9,15 +9,21 @@ Rules, in order:
 * A clause that starts like a continuation ("he has dementia", "so I can walk again",
   "which is a pain") and brings no new category is merged into the item before it, at any
   boundary; so is an effect that points back at a medicine just named ("the letrozole is the
-  main thing, the joint pain from it is horrible").
+  main thing, the joint pain from it is horrible", "..., it gives me the runs") unless the
+  medicine was a burden of its own ("that many tablets, and one of them gives me a cough");
+  so is a correction ("Actually no, it's not fine"), a short comment on what nobody said
+  ("... apply to me? Nobody's told me"), reported speech ("neuro says GP"), what it cost
+  ("a taxi, £12 each way"), a subject-less "and never heard the result", and a clause about
+  a bare thing named before a comma ("the patches, no idea if they work").
 * Otherwise a hard boundary always splits.
 * At a soft boundary two full clauses (each with a subject or a finite verb) are split unless
   the new clause names no topic while the item so far does: "the tablets make me drowsy and I
   can't drive" stays whole because the second clause only elaborates the first.
 * At a soft boundary where either side is a fragment, in order:
   a fragment after a prepositional phrase stays ("advice from the hospital and the GP");
-  a clause naming the same kind of topic the fragment ends on shares its subject and stays
-  ("my son and my daughter help me", "the tablets and the injections make me sick");
+  a short fragment ending on the kind of topic the next clause names shares its subject and
+  stays ("my son and my daughter help me", "the tablets and the injections make me sick"),
+  as does a list of one kind after "and" ("cut the beer and red meat, which is hard");
   a clause naming a topic splits from a fragment that does not end on one ("carers twice a
   day and my sister rings every night");
   otherwise the parts stay together ("too many tablets, I never know which to take when",
