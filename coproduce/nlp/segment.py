@@ -222,7 +222,7 @@ def _refers_back(clause: Span) -> bool:
 # An item that is a burden in its own right ("that many tablets", "three different drops ...
 # I can't see to get them in"), not just the medicine an effect points back at.
 _OWN_BURDEN = _words(
-    "many much lot lots loads different several too can't cant cannot can't never forget forgot "
+    "many much lot lots loads different several too can't cant cannot never forget forgot "
     "remember hard difficult struggle battle fight nightmare hate rattle pain faff awkward"
 )
 
@@ -244,7 +244,8 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     """Decide whether a clause continues the item before it (see the module docstring)."""
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
     opens_on_pronoun = clause[0].lower_ in _SUBJECT_PRONOUNS
-    after_comma = clause.start > 0 and clause.doc[clause.start - 1].text == ","
+    joiner = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
+    after_comma = joiner == ","
     points_back = any(t.lower_ in _SUBJECT_PRONOUNS | {"them"} for t in clause)
     if (
         kind == "soft"
@@ -289,8 +290,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         return True
     if kind == "soft" and after_comma and clause[0].text in ("£", "$", "\u20ac"):
         return True  # "a taxi, £12 each way": what it costs
-    joined_by = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
-    if kind == "soft" and joined_by in ("and", "but") and clause[0].lower_ in _SAME_SUBJECT:
+    if kind == "soft" and joiner in ("and", "but") and clause[0].lower_ in _SAME_SUBJECT:
         return True  # "I had a PSA test in May and never heard the result"
     if (
         kind == "soft"
@@ -316,7 +316,6 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         return True
     if kind == "hard":
         return False
-    joiner = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
     last_topic = _last_topic(previous)
     if (
         joiner in ("and", "or", "&", "n")
