@@ -106,7 +106,7 @@ def burden_category(span: Span) -> str:
     for label, category in _PRIORITY:
         if label in labels:
             return category
-    if _NO_EFFECT.search(span.text.lower()):
+    if _NO_EFFECT.search(said):
         return "medications"  # "the mebeverine did nothing": a treatment that is not working
     return "other"
 

@@ -72,6 +72,10 @@ _YES = re.compile(
     r"(?:i am|i'?m|im|quite|perfectly) content|content (?:for|to|with)|you have my permission|"
     r"(?:i )?give (?:my )?(?:permission|consent)|permission granted)\b"
 )
+_CONDITION_WORDS = (
+    r"as long as|so long as|provided (?:that|it|they|you)|providing (?:that|it|they|you)|"
+    r"on (?:the )?condition|only if|unless"
+)
 _UNSURE = re.compile(
     r"\b(?:not sure|unsure|don'?t know|dunno|idk|maybe|perhaps|depends|possibly|not certain|"
     r"i don'?t understand|what (?:do you mean|is this)|who (?:\w+ )?(?:sees|will see|reads|can see|"
@@ -82,13 +86,9 @@ _UNSURE = re.compile(
     r"(?:don'?t|do not|dont) want (?:it|this|them|that|my answers|anything) (?:going|to go|"
     r"sent|shared|passed|seen|getting)(?! ahead)|"
     # A condition on a yes said before it: "aye ok, as long as it's no going to the social".
-    r"as long as|so long as|provided (?:that|it|they|you)|providing (?:that|it|they|you)|"
-    r"on (?:the )?condition|only if|unless)\b"
+    rf"{_CONDITION_WORDS})\b"
 )
-_CONDITION = re.compile(
-    r"\b(?:as long as|so long as|provided (?:that|it|they|you)|providing (?:that|it|they|you)|"
-    r"on (?:the )?condition|only if|unless)\b"
-)
+_CONDITION = re.compile(rf"\b(?:{_CONDITION_WORDS})\b")
 # A remark on a yes already given: "fine, go ahead, but I'm not thrilled about it" agrees.
 _GRUDGE = re.compile(
     r"^(?:(?:i'?m|i am|im) )?(?:not|hardly) (?:thrilled|happy|keen|pleased|overjoyed|delighted|"
