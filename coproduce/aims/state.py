@@ -111,26 +111,64 @@ def _upsert_answer(
     return changed
 
 
+def _elsewhere(state: AimState, topic: str) -> tuple[str, ...]:
+    return tuple(
+        answer
+        for other in topics.TEXT_TOPICS
+        if other != topic and (answer := state.answer(other)) is not None
+    )
+
+
 def _write_items(
-    session: Session, visit_id: str, topic: str, text: str | None, state: AimState
+    session: Session,
+    visit_id: str,
+    topic: str,
+    text: str | None,
+    state: AimState,
+    items: list[AnswerItem] | None = None,
 ) -> None:
     session.execute(
         delete(AnswerItem).where(AnswerItem.visit_id == visit_id, AnswerItem.topic == topic)
     )
     session.flush()
-    elsewhere = tuple(
-        answer
-        for other in topics.TEXT_TOPICS
-        if other != topic and (answer := state.answer(other)) is not None
-    )
-    items = (
-        _items_for(topic, text, state.category_overrides, _proxy_relationship(state), elsewhere)
-        if text
-        else []
-    )
-    for position, item in enumerate(items):
+    if items is None and text:
+        items = _items_for(
+            topic,
+            text,
+            state.category_overrides,
+            _proxy_relationship(state),
+            _elsewhere(state, topic),
+        )
+    for position, item in enumerate(items or []):
         item.visit_id, item.topic, item.position = visit_id, topic, position
         session.add(item)
+
+
+def _refresh_supports(
+    session: Session, visit_id: str, state: AimState, rewritten: set[str]
+) -> None:
+    """Re-read the supports when another answer changed: it may say who a name is.
+
+    "Karen pops in" in the supports, then "without my daughter Karen worrying" in the measure:
+    Karen is the daughter, whichever answer came first. Rows are kept when nothing differs.
+    """
+    text = state.answer(topics.SUPPORTS)
+    if not text or not rewritten or topics.SUPPORTS in rewritten:
+        return
+    items = _items_for(
+        topics.SUPPORTS,
+        text,
+        state.category_overrides,
+        _proxy_relationship(state),
+        _elsewhere(state, topics.SUPPORTS),
+    )
+    stored = session.execute(
+        select(AnswerItem.text, AnswerItem.relationship, AnswerItem.kind)
+        .where(AnswerItem.visit_id == visit_id, AnswerItem.topic == topics.SUPPORTS)
+        .order_by(AnswerItem.position)
+    ).all()
+    if [tuple(row) for row in stored] != [(i.text, i.relationship, i.kind) for i in items]:
+        _write_items(session, visit_id, topics.SUPPORTS, text, state, items)
 
 
 def _write_people(visit: Visit, state: AimState) -> None:
@@ -163,6 +201,7 @@ def save_state(*, session: Session, visit_id: str, state: AimState) -> None:
         ).scalars()
     }
     if state.consent:
+        rewritten: set[str] = set()
         for topic in topics.TOPICS:
             text = state.answer(topic) if topic in topics.TEXT_TOPICS else None
             skipped = topic in state.skipped
@@ -180,6 +219,8 @@ def save_state(*, session: Session, visit_id: str, state: AimState) -> None:
             )
             if changed and topic in topics.TEXT_TOPICS:
                 _write_items(session, visit_id, topic, text, state)
+                rewritten.add(topic)
+        _refresh_supports(session, visit_id, state, rewritten)
         visit.baseline_rating = state.baseline_rating
     visit.consent_given = state.consent
     visit.patient_confirmed = state.confirmed

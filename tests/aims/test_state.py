@@ -186,3 +186,19 @@ def test_declining_afterwards_forgets_the_answers_but_keeps_the_call_back(
     assert (loaded.consent, loaded.baseline_rating, loaded.answers) == (False, None, {})
     assert loaded.callback == CALLBACK
     assert session.get(Visit, visit.id).status == VisitStatus.DECLINED
+
+
+def test_a_relationship_said_in_a_later_answer_reaches_the_supports(session: Session) -> None:
+    visit, _ = make_visit(session)
+    state = AimState(
+        answers={topics.SUPPORTS: "Karen pops in most days and does my shopping"}, consent=True
+    )
+    aim_service.save_state(session=session, visit_id=visit.id, state=state)
+    session.commit()
+    assert [i.relationship for i in _items(session, visit.id, topics.SUPPORTS)] == [None]
+
+    state.answers[topics.IMPROVEMENT_MEASURE] = "going to the shops without my daughter Karen"
+    aim_service.save_state(session=session, visit_id=visit.id, state=state)
+    session.commit()
+    [karen] = _items(session, visit.id, topics.SUPPORTS)
+    assert ("Karen" in karen.text, karen.relationship, karen.kind) == (True, "daughter", "support")
