@@ -70,17 +70,25 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker, found: Inv
     return [*_relinked(tracker, granted), *_answer_turn(dispatcher, tracker, turn)]
 
 
+#: Topics whose answer is about symptoms: a danger said there is kept in the answer too.
+_SYMPTOM_TOPICS = frozenset({topics.ILLNESS_BURDEN, topics.CONCERNS})
+
+
 def _danger(
     dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, assessment: Assessment
 ) -> Events:
     """Safety first; then what else the message said still answers the open question."""
+    requested = tracker.get_slot(REQUESTED_SLOT)
     if assessment.level == EMERGENCY:
         events = safety.emergency(dispatcher, tracker, turn, assessment)
         answer = safety.rest_of(turn, assessment)
+        if answer and requested in _SYMPTOM_TOPICS:
+            # How health gets in the way, and what worries them: the danger is part of the
+            # answer there, so the clinician reads it in the patient's words.
+            answer = turn.text[:MAX_ANSWER_CHARS].strip()
     else:
         events = safety.ask_check(dispatcher, tracker, turn, assessment)
         answer = turn.text[:MAX_ANSWER_CHARS].strip() or None
-    requested = tracker.get_slot(REQUESTED_SLOT)
     answerable = requested in (
         followup.TEXT_SLOTS if is_follow_up(tracker.slots) else topics.TEXT_TOPICS
     )

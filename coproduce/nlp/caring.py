@@ -26,11 +26,16 @@ def lower_in(*words: str) -> dict[str, dict[str, list[str]]]:
     return {"LOWER": {"IN": list(words)}}
 
 
+_DAYS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
+    "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "mon", "tues",
+    "tue", "weds", "wed", "thurs", "thu", "fri", "weekends", "weekdays",
+)  # fmt: skip
+
 #: When someone is had ("I have Lily two days a week", "I have her weekends").
 _WHEN_HAD = lower_in(
-    "after", "every", "on", "at", "for", "most", "weekends", "two", "three", "2", "3", "4",
-    "some", "alternate", "half", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+    "after", "every", "on", "at", "for", "most", "two", "three", "2", "3", "4", "some",
+    "alternate", "half", *_DAYS,
 )  # fmt: skip
 
 
@@ -41,7 +46,7 @@ def care_matcher() -> Matcher:
     matcher.add(
         "CARE",
         [
-            [lower_in("look", "looks", "looking", "looked"), {"LOWER": "after"}],
+            [lower_in("look", "looks", "looking", "looked", "lookin"), lower_in("after", "efter")],
             [lower_in("look", "looks", "looking", "pop", "pops"), {"LOWER": "in"}, {"LOWER": "on"}],
             # "I pick Tyler up from school".
             [
@@ -55,7 +60,7 @@ def care_matcher() -> Matcher:
                 lower_in("do", "does", "doing"),
                 {"LOWER": {"IN": ["it", "a"]}, "OP": "?"},
                 lower_in("everything", "all", "most", "loads", "lots", "lot"),
-                {"LOWER": {"IN": ["things", "of", "the", "stuff"]}, "OP": "*"},
+                {"LOWER": {"IN": ["things", "of", "the", "stuff", "else"]}, "OP": "*"},
                 {"LOWER": "for"},
             ],
             # "I have Lily two days a week", "I have Kayden after school", "I have her
@@ -88,6 +93,7 @@ def care_matcher() -> Matcher:
                 {"IS_ALPHA": True, "OP": "?"},
                 {"IS_ALPHA": True, "OP": "?"},  # "I do most of the cooking"
                 {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"},
+                {"ENT_TYPE": patterns.APPOINTMENT, "OP": "?"},  # "mum's hospital runs"
                 lower_in(
                     "shopping",
                     "washing",
@@ -107,11 +113,78 @@ def care_matcher() -> Matcher:
                     "bath",
                     "shower",
                     "hair",
+                    "runs",
+                    "errands",
+                    "paperwork",
+                    "bills",
+                    "garden",
+                    "lifts",
                 ),
             ],
             # "I'm the one who helps my dad"; "I do for him" (looks after him).
             [{"LOWER": "one"}, {"LOWER": "who"}, lower_in("helps", "looks", "cares", "sees")],
             [lower_in("do", "does", "doing"), {"LOWER": "for"}, lower_in("him", "her", "them")],
+            [
+                lower_in("do", "does", "doing"),
+                {"LOWER": "for"},
+                lower_in(
+                    "my", "our", "me", "ma", "the", "his", "her", "their", "wor", "mum", "dad"
+                ),
+            ],
+            # "I call her every day and arrange her helper", "I sort out dad's appointments".
+            [
+                lower_in(
+                    "arrange",
+                    "arranges",
+                    "arranging",
+                    "organise",
+                    "organises",
+                    "organize",
+                    "organizes",
+                    "organising",
+                    "organizing",
+                    "manage",
+                    "manages",
+                    "managing",
+                ),
+                {"LOWER": "all", "OP": "?"},
+                lower_in(
+                    "her",
+                    "his",
+                    "their",
+                    "my",
+                    "our",
+                    "me",
+                    "ma",
+                    "mum",
+                    "dad",
+                    "mum's",
+                    "dad's",
+                    "the",
+                ),
+                {"LOWER": {"IN": ["'s", "\u2019s"]}, "OP": "?"},
+                lower_in(
+                    "care",
+                    "carers",
+                    "helper",
+                    "helpers",
+                    "appointments",
+                    "tablets",
+                    "meds",
+                    "medication",
+                    "medicines",
+                    "money",
+                    "bills",
+                    "shopping",
+                    "paperwork",
+                ),
+            ],
+            # "she depends on me", "he relies on us": the patient is the one giving.
+            [
+                lower_in("depends", "depend", "depending", "relies", "rely", "relying"),
+                {"LOWER": "on"},
+                lower_in("me", "us"),
+            ],
             # "I go and sit with my sister".
             [
                 lower_in("sit", "sits", "sitting"),
@@ -145,8 +218,10 @@ def care_matcher() -> Matcher:
                     "parcels",
                 ),
                 {"LOWER": {"IN": ["i", "can", "home", "over", "back", "money"]}, "OP": "*"},
-                {"LOWER": "to"},
-                lower_in("my", "our", "me", "ma", "the", "mum", "dad", "family"),
+                lower_in("to", "for"),
+                lower_in(
+                    "my", "our", "me", "ma", "the", "mum", "dad", "family", "him", "her", "them"
+                ),
             ],
             [
                 lower_in("pick", "picks", "picking", "fetch", "fetches", "collect", "collects"),
@@ -188,23 +263,8 @@ def care_matcher() -> Matcher:
                     "alternate",
                     "some",
                     "after",
-                    "weekends",
-                    "weekdays",
                     "the",
-                    "mondays",
-                    "tuesdays",
-                    "wednesdays",
-                    "thursdays",
-                    "fridays",
-                    "saturdays",
-                    "sundays",
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
+                    *_DAYS,
                 ),
             ],
             # "I still see to my brother".
@@ -292,10 +352,25 @@ def care_matcher() -> Matcher:
     return matcher
 
 
+#: "she depends on me": the patient is the one leaned on, whoever the subject is.
+_LEANS = frozenset({"depends", "depend", "depending", "relies", "rely", "relying"})
+
+
 def patient_cares(span: Span, start: int, end: int) -> bool:
     """Return whether the patient is the subject of the caring phrase at [start, end)."""
     doc = span.doc
-    if end < span.end and doc[end].lower_ in _CARED_BY_ME:
+    if doc[start].lower_ in _LEANS:
+        return True
+    if (
+        end < span.end
+        and doc[end].lower_ in _CARED_BY_ME
+        # "I look after me nan": "me" there is "my".
+        and not (
+            end + 1 < span.end
+            and doc[end].lower_ == "me"
+            and doc[end + 1].ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON)
+        )
+    ):
         return False
     for token in reversed(doc[span.start : start]):
         if token.lower_ in _SELF:

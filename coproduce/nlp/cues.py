@@ -108,7 +108,10 @@ _NOT_UNDERSTOOD = re.compile(
     r"much|a|the|to|better|worse))|what do you mean|what does (?:that|this|it) "
     r"mean|not sure what you mean|(?:i'?m|i am) (?:confused|lost)|(?:can|could) you "
     r"(?:explain|rephrase|say (?:that|it) (?:again|differently))|(?:what|which) do you want me "
-    r"to (?:say|put|write))\b",
+    r"to (?:say|put|write)|how do you mean|meaning what|"
+    # A question back about the question: "do you mean this appointment or the whole thing?".
+    r"(?:^|[.!?,]\s*|sorry\s+)(?:do|did) you mean|(?:like|such as) what(?=\s*\??\s*$)|"
+    r"in what (?:way|sense)(?=\s*\??\s*$))\b",
     _FLAGS,
 )
 _CONFIRM = re.compile(

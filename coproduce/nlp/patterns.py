@@ -59,9 +59,11 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "son|sons|son in law|son-in-law|stepson|step son|my boy|our boy|my lad|our lad|"
         "eldest son|youngest son|oldest son|my lads|our lads|two lads|my boys|our boys|"
         "the boys|2 lads|2 boys|two boys|three boys|3 boys|lad|three lads|3 lads|little boy|"
-        "little lad|little man|baby boy"
+        "little lad|little man|baby boy|ma boy|me boy|wor lad|ma lad|me lad|wor boy"
     ),
-    "wife": _terms("wife|missus|missis|the mrs|her indoors|our lass"),
+    "wife": _terms(
+        "wife|missus|missis|the mrs|her indoors|our lass|wor lass|ma lass|me lass|my lass"
+    ),
     "husband": _terms("husband|hubby|hubbie|him indoors"),
     "partner": _terms(
         "partner|other half|better half|boyfriend|girlfriend|fiance|fiancé|fiancee|fiancée|bf|gf|"
@@ -69,8 +71,11 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "significant other|spouse|fella|feller|my man|ma man|me man|her man"
     ),
     # "ma" alone is often "my" ("ma sister", "ma man"): it is a mother only after "my".
-    "mum": _terms("mum|mother|mom|mam|my ma|me ma|our ma|mummy|mommy|mammy|old mum"),
-    "dad": _terms("dad|father|daddy|old dad"),
+    "mum": _terms(
+        "mum|mother|mom|mam|my ma|me ma|our ma|mummy|mommy|mammy|old mum|mama|mamma|maw|"
+        "my maw|ma maw|me maw"
+    ),
+    "dad": _terms("dad|father|daddy|old dad|papa|my da|ma da|me da|our da|wor da"),
     "sister": _terms("sister|sisters|sis|stepsister"),
     "brother": _terms("brother|brothers|stepbrother"),
     "grandchild": _terms(
@@ -79,7 +84,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "neighbour": _terms(
         "neighbour|neighbours|neighbor|neighbors|next door|nextdoor|over the road|across the road|"
-        "man over the road|lady over the road|man across the road|lady across the road"
+        "man over the road|lady over the road|man across the road|lady across the road|"
+        "neighbouring|neighboring|next door's|nextdoor's|next door neighbour|next door neighbours"
     ),
     "friend": _terms(
         "friend|friends|mate|mates|pal|pals|buddy|bestie|best friend|flatmate|flatmates|"
@@ -89,11 +95,13 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "carer|carers|care worker|care workers|home help|caregiver|caregivers|"
         "care assistant|support worker|support workers|support team|personal assistant|"
         "home carers|key worker|keyworker|staff|care staff|the staff|care home staff|sitter|"
-        "sitters|night sitter|childminder|nanny|babysitter|au pair"
+        "sitters|night sitter|childminder|nanny|babysitter|au pair|care coordinator|"
+        "care co-ordinator|care-coordinator|social worker|case worker|caseworker"
     ),
     "child": _terms(
         "child|children|kids|kid|eldest|youngest|oldest|little ones|stepchildren|step kids|"
-        "twins|the twins|my twins|triplets|the baby|our baby|my baby"
+        "twins|the twins|my twins|triplets|the baby|our baby|my baby|wean|weans|the wean|the weans|"
+        "bairn|bairns|the bairn|the bairns"
     ),
     "parent": _terms("parent|parents|folks"),
     # "our kid" is Northern English for a sibling (often a younger brother): kept generic.
@@ -202,7 +210,12 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "diabetes clinic|fracture clinic|pain clinic|"
         # An infusion is given at a hospital or clinic: a visit, however the medicine suits.
         "infusion|infusions|infusion clinic|drip|half day|half a day|whole day|day off|days off|"
-        "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list"
+        "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list|"
+        "helpline|help line|advice line|booking line|phone line|phone system|telephone system|"
+        "ring back|rings back|ring me back|call back|calls back|visit|visits|hospital visit|"
+        "hospital visits|assessment unit|day unit|day assessment|someone different|"
+        "somebody different|different doctor|different doctors|different nurse|different gp|"
+        "same doctor|new doctor|new doctors|engaged|change place|changes place"
     ),
     TEST_MONITORING: _terms(
         "blood test|blood tests|bloods|blood work|bloodwork|blood sugar|blood sugars|"
@@ -238,7 +251,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "losing pay|money lost|lose money|losing money|lost earnings|half a shift|lose a shift|"
         "lose shifts|lost shifts|docked|pays for|has to pay|have to pay|having to pay|buying|"
         "buyin|"
-        "car park charges|car park fees|charges|extortionate|daylight robbery|rip off|rip-off"
+        "car park charges|car park fees|charges|extortionate|daylight robbery|rip off|rip-off|"
+        "tenner|a tenner|fiver|a fiver|pound taxi|pound return|pound each way|pound a week|"
+        "pound a month|allowance|carer's allowance|carers allowance|pittance|no money|"
+        "off sick|unpaid leave"
     ),
     SIDE_EFFECT: _terms(
         "side effect|side effects|side-effect|side-effects|sideeffects|drowsy|sleepy|"
@@ -321,7 +337,11 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "no plan|no real plan|whose job|person to person|one person to another|responsible for|"
         "no one's said|nobody's said|noone's said|no one has said|nobody has told me|"
         "what the numbers mean|what the results mean|what it means|what they mean|"
-        "don't get what|don't really get what|do not get what|don't know what it means"
+        "don't get what|don't really get what|do not get what|don't know what it means|"
+        "not clear why|not clear what|not clear how|not clear when|not clear whether|unclear|"
+        "no clear|do not know whether|don't know whether|not know whether|google translate|"
+        "diff things|"
+        "different things|told different|mixed advice|two different|5 different|five different"
     ),
     SELF_CARE: _terms(
         "diet|diets|dieting|carb counting|counting carbs|carbs|low salt|no salt|fluid limit|"
@@ -334,9 +354,16 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "separate meals|cook separately|"
         "low sugar|sugar free|portion|portions|calories|counting calories|fluids|beer|"
         "red meat|takeaways|junk food|fatty food|catheterising|catheterise|catheterisation|"
-        "self-catheterising|self catheterising|catheterizing|self-catheterise|fluid|pint|pints"
+        "self-catheterising|self catheterising|catheterizing|self-catheterise|fluid|pint|pints|"
+        "app|apps|sleep app|online therapy|online course|online programme|modules|self-help|"
+        "self help|food diary|food diaries|fodmap|low fodmap|symptom diary|sleep diary|"
+        "breathing exercises|sleep hygiene"
     ),
-    NEUTRAL: _terms("sick of|sick and tired|sick to death|fed up|sick note"),
+    NEUTRAL: _terms(
+        "sick of|sick and tired|sick to death|fed up|sick note|endurance test|test of patience|"
+        "testing my patience|costs me a day|cost me a day|costs me days|costs me a week|"
+        "costs her a day|costs him a day"
+    ),
     CAUSE: _terms(
         "gives me|gives him|gives her|gave me|gave him|gave her|giving me|give me|give him|"
         "gies me|gie me|gied me|gives us|gave us|give us|giving us|makes us|made us|make us|"
@@ -350,7 +377,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "ruins my|ruined my|kills my|destroys my|messes up my|from the tablets|from the tablet|"
         "from tablet|from tablets|from my tablets|from the pills|from the meds|from my meds|"
         "from the medication|from the medicine|from the injections|from the steroids|"
-        "mean that i|means that i|mean i|means i|mean that i cannot|mean i can't"
+        "mean that i|means that i|mean i|means i|mean that i cannot|mean i can't|"
+        "makes ma|make ma|made ma|gives ma|gies ma|does ma|did ma|upsets ma|upset ma|wrecks ma|"
+        "wrecks me|wrecked ma|wrecks his|wrecks her|upset the|upsets the|upset his|upsets his|"
+        "upset her|upsets her|burning after|burns after|leave lumps|leaves lumps"
     ),
 }
 

@@ -89,6 +89,38 @@ _BEFORE_AN_OBJECT = _words(
     "collect collects got get gets watch watches feed feeds bathe bathes to about"
 )
 
+#: Verbs after which a relative named by someone else's clause is whom they help: "my sister
+#: Bev has the kids", "ma maw takes the wean tae school".
+_HAS_SOMEONE = _words("has have had takes take took minds mind collects watches feeds bathes")
+_CHILDREN = frozenset({"son", "daughter", "child"})
+
+
+def object_of_the_last(doc: Doc, previous: int, start: int) -> bool:
+    """True when the mention at `start` is whom the person mentioned at `previous` looks after.
+
+    Not when the patient is the subject in between ("my son comes and I have the kids").
+    """
+    between = [t.lower_ for t in doc[previous:start]]
+    return (
+        start > 0
+        and doc[start - 1].lower_ in _HAS_SOMEONE
+        and not any(w in ("i", "we", "me") for w in between)
+    )
+
+
+def whose(doc: Doc, start: int, last: str, this: str) -> str | None:
+    """The relationship of "X's Y" said as one person ("next door's lad"), or None if not.
+
+    Y belongs to X: the neighbour's lad is from next door; a son's or daughter's child is a
+    grandchild.
+    """
+    if start == 0 or doc[start - 1].lower_ not in ("'s", "’s"):
+        return None
+    if last in _CHILDREN and this in _CHILDREN:
+        return "grandchild"
+    return last
+
+
 #: Between a name and the relationship after it: "Pauline is a good friend", "Ann, my wife".
 _NAME_IS = frozenset(
     [*_DETERMINERS, "is", "'s", "\u2019s", "was", "good", "old", "best", "close", "dear", "great"]

@@ -7,9 +7,10 @@ maybe 4 and a half" give 3, 2 and 4); a scale ("on a scale of 1 to 10"), a durat
 a year is not a rating; a denominator is ignored ("4/10", "4 out of 10"); halves round half up
 ("6.5" and "6 and a half" give 7); a number for another kind of day is not today's ("3, maybe 2
 on a bad week" gives 3), and a number the patient revises to wins ("a generous 5, realistically
-4" gives 4); with no number, "half way" or "in the middle" gives 5 and "nowhere near" 0; number
-words and a few cheap typos count ("three", "nought", "sevn"); a number outside 0-10 keeps its
-value with status "out_of_range"; no number is "unclear".
+4" gives 4, "like a 3. maybe 2. yeah 2" gives 2); with no number, "half way" or "in the
+middle" gives 5 and "nowhere near" 0; number words, Scots ones and a few cheap typos count
+("three", "fower", "nought", "sevn"); a number outside 0-10, "minus ten" too, keeps its value
+with status "out_of_range"; no number is "unclear".
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ _WORD_VALUES: dict[str, int] = {
     **{"zer": 0, "thre": 3, "threee": 3, "fout": 4, "fiv": 5, "fve": 5, "fivr": 5, "siz": 6},
     **{"sixx": 6, "sevn": 7, "sevan": 7, "seveb": 7, "eigth": 8, "eigt": 8, "eihgt": 8},
     **{"nin": 9, "nien": 9, "tem": 10},
+    # Scots.
+    **{"twa": 2, "fower": 4},
 }
 # "one" is a pronoun shortly after these words: "no one", "the white one".
 _ONE_NOT_NUMBER_AFTER = frozenset(
@@ -117,7 +120,7 @@ _REVISED_BEFORE = re.compile(
     r"call it|i mean|sorry|or rather|scratch that|on second thoughts?|kinder|joking|only joking|"
     r"just joking|jk|kidding|only kidding|just kidding|lol|haha|seriously|in truth|truthfully|"
     r"go with|let'?s say|put (?:me )?down (?:as|for)|put (?:his|hers|her|theirs|mine|that|it)|"
-    r"so|overall|on average|average|all in all|"
+    r"so|overall|on average|average|all in all|yeah|yep|aye|okay|"
     r"in between|split the difference|somewhere in between)\b"
 )
 
@@ -152,6 +155,8 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
             )
             if word in _WORD_VALUES and not pronoun:
                 number = Decimal(_WORD_VALUES[word])
+                if previous_words[-1:] == ["minus"]:
+                    number = -number  # "minus ten": off the scale, asked again
             previous_words.append(word)
         after, before = text[match.end() :], text[: match.start()]
         if number is None or _UNIT_AFTER.match(after) or _AGE_BEFORE.search(before):

@@ -50,6 +50,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 _JOINERS = _words("and but plus & n")
+#: "an" is "and" before these ("an a walk", "an ma maw"), an article before anything else.
+_AN_AS_AND_BEFORE = _words("a the my ma me i ah his her their our wor")
 _LEADING_FILLER = _words(
     "and but also plus & oh n further furthermore moreover additionally lastly finally firstly "
     "secondly thirdly"
@@ -148,6 +150,8 @@ def _boundary(doc: Doc, i: int) -> str | None:
         return "hard"
     if token.lower_ in _JOINERS:
         return "soft"
+    if token.lower_ == "an" and i + 1 < len(doc) and doc[i + 1].lower_ in _AN_AS_AND_BEFORE:
+        return "soft"  # Scots and Irish "an" for "and": "hot water bottle an a walk"
     if token.text in _SOFT_PUNCT:
         spaced = token.text in {",", "...", "\u2026", ".."} or (
             i > 0 and bool(doc[i - 1].whitespace_) and bool(token.whitespace_)
@@ -198,12 +202,16 @@ def _ends_in_prepositional_phrase(span: Span) -> bool:
     return any(token.lower_ in _PREPOSITIONS for token in span[-4:])
 
 
+def _token_topic(token: Token) -> str | None:
+    """Return the topic category of a token: a person, a burden label, or None."""
+    if token.ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON):
+        return PERSON
+    return token.ent_type_ if token.ent_type_ in patterns.BURDEN_LABELS else None
+
+
 def _last_topic(span: Span) -> str | None:
     """Return the topic category of the span's last token, as "son" in "my son | and ..."."""
-    last = span[-1]
-    if last.ent_type_ == patterns.RELATIONSHIP:
-        return PERSON
-    return last.ent_type_ if last.ent_type_ in patterns.BURDEN_LABELS else None
+    return _token_topic(span[-1])
 
 
 def _refers_back(clause: Span) -> bool:
@@ -228,6 +236,8 @@ _OWN_BURDEN = _words(
 
 
 _SUBJECT_PRONOUNS = _words("they it these those")
+#: A side effect said with what caused it: "it made me dead dizzy".
+_CAUSE_VERBS = _words("makes make made making leaves leave left gives gave give")
 
 
 def _is_bare(span: Span) -> bool:
@@ -245,7 +255,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
     opens_on_pronoun = clause[0].lower_ in _SUBJECT_PRONOUNS
     joiner = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
-    after_comma = joiner == ","
+    after_comma = joiner in (",", "-", "\u2013", "\u2014", ":")
     points_back = any(t.lower_ in _SUBJECT_PRONOUNS | {"them"} for t in clause)
     if (
         kind == "soft"
@@ -262,7 +272,11 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     its_effect = (
         opens_on_pronoun
         and patterns.MEDICATION in item_topics
-        and any(ent.label_ == patterns.CAUSE for ent in clause.ents)
+        and any(
+            ent.label_ == patterns.CAUSE
+            or (ent.label_ == patterns.SIDE_EFFECT and ent[0].lower_ in _CAUSE_VERBS)
+            for ent in clause.ents
+        )
     )
     if its_effect:
         clause_topics.add(patterns.SIDE_EFFECT)  # "... inhalers. They make my voice hoarse"
@@ -321,7 +335,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         joiner in ("and", "or", "&", "n")
         and last_topic is not None
         and clause_topics == {last_topic}
-        and any(t.ent_type_ == last_topic for t in clause[:3])
+        and any(_token_topic(t) == last_topic for t in clause[:3])
     ):
         return True  # one list of one kind: "told to cut the beer | and red meat, which ..."
     if _is_clause(item) and _is_clause(clause):

@@ -36,12 +36,14 @@ from coproduce.nlp.people import (
     LIST_JOINERS,
     merge_same_person,
     named_relatives,
+    object_of_the_last,
     people_in,
     phrase_start,
     relationship_of,
     respondent_mention,
     said_again,
     where_from,
+    whose,
 )
 from coproduce.nlp.perspective import to_patient
 from coproduce.nlp.pipeline import get_nlp
@@ -106,7 +108,13 @@ def _supports_in(
             continue  # whom someone else helps: "her mum comes round to help with the baby"
         if mentions and person.ent_id_ in _PLACES and doc[start - 1].lower_ == "to":
             continue  # where the last person takes them ("she runs me to the GP")
+        if mentions and own is None and object_of_the_last(doc, mentions[-1][0], start):
+            continue  # whom the last person has: "my sister Bev has the kids"
         said_as = to_patient(doc, person, respondent)
+        joined = whose(doc, start, mentions[-1][1], said_as) if mentions else None
+        if joined is not None:
+            mentions[-1] = (mentions[-1][0], joined)  # one person: "next door's lad"
+            continue
         if not said_as and person.label_ == patterns.PERSON and relatives:
             # "I look after Mike": who Mike is was said in another answer ("my husband Mike").
             said_as = relatives.get(person.text.lower(), "")
@@ -163,7 +171,9 @@ def _cares_for_someone_before(span: Span) -> bool:
     """True for a caring phrase about "him", "her" or "them" that names nobody itself."""
     if any(ent.label_ in (patterns.RELATIONSHIP, patterns.PERSON) for ent in span.ents):
         return False
-    return bool(care_matcher()(span)) and any(t.lower_ in ("him", "her", "them") for t in span)
+    return bool(care_matcher()(span)) and any(
+        t.lower_ in ("him", "her", "them", "his", "their") for t in span
+    )
 
 
 def _groups(doc: Doc) -> list[Span]:

@@ -82,6 +82,18 @@ _PERSISTING = re.compile(
     r"\b(?:still|ever since|since (?:then|his|her|my|the)|left (?:him|her|me) "
     r"with|hasn'?t come back|never came back|never recovered)\b"
 )
+# Chest or breathing said as long-standing, recurring with a trigger, or feared for the
+# future ("burning in chest after eating, 6 month", "panicky before exams, chest goes tight",
+# "I worry about struggling for breath at the end"): maybe danger, maybe not now. Asked.
+_NOT_NOW = re.compile(
+    r"\b(?:for (?:months|years|weeks|ages|a long time)|long time|(?:for|over|past|last) "
+    r"(?:\d+|a few|several|two|three|six) (?:months?|years?)|(?:months|years) now|on and off|"
+    r"before (?:exams?|work|bed|school)|when i(?:'m| am| get)? (?:anxious|stressed|nervous|"
+    r"worried|panicky)|after (?:i )?(?:eat|eating|meals?|food|dinner)|at the end|"
+    r"when the time comes|worr(?:y|ied|ying) (?:about|that)|(?:scared|afraid|frightened) "
+    r"(?:of|that))\b"
+)
+_NOT_NOW_CATEGORIES = frozenset({"chest_pain", "breathing"})
 _NEW_ONSET = re.compile(
     r"\b(?:suddenly|sudden|all of a sudden|just now|right now|this morning|today|tonight|"
     r"minutes? ago|hours? ago|an hour|woke up|started|came on|come on|gone|went|new|again)\b"
@@ -272,6 +284,15 @@ def _judge(
     ):
         # "his right hand is still weak" after a stroke in May: maybe what was left, maybe new.
         # Asked ("did this come on suddenly?"), not 999 at once.
+        level = CHECK
+    if (
+        level == EMERGENCY
+        and in_piece
+        and all(f.category in _NOT_NOW_CATEGORIES for f in in_piece)
+        and _NOT_NOW.search(text.lower())
+        and not _NEW_ONSET.search(text.lower())
+        and not _ACUTE.search(text.lower())
+    ):
         level = CHECK
     if prefers_same_day and level in (EMERGENCY, CHECK):
         if ruled and _ACUTE.search(piece.text):

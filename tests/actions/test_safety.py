@@ -307,3 +307,20 @@ def test_a_first_message_that_needs_a_check_asks_it_before_the_welcome(
     )
     assert responses == ["utter_safety_check_no_general"]
     assert slots["requested_slot"] == "consent" and slots["form_prompt"] == "ask"
+
+
+def test_an_emergency_said_among_symptoms_stays_in_that_answer(
+    visit: dict[str, Any], session: Session
+) -> None:
+    danger = "and right now I can't get my breath at all"
+    text = f"my knees stop me gardening, I'm tired all day {danger}"
+    start = text.index(danger)
+    slots, responses, _ = run(
+        text=text,
+        requested_slot="illness_burden",
+        slots=bound(visit, consent=True, **EARLIER),
+        token=visit["token"],
+        safety=_judged("emergency", "breathing", spans=[(start, len(text))]),
+    )
+    assert responses == ["utter_safety_emergency", "utter_ask_safe_to_continue"]
+    assert slots["illness_burden"] == text

@@ -300,3 +300,33 @@ def test_two_burdens_in_one_breath_are_two_items(text: str, categories: list[str
 )
 def test_burdens_as_more_people_say_them(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # What a medicine does to the body, said without "gives me".
+        ("the naproxen upsets the stomach", ["side_effects"]),
+        ("diclofenac wrecks ma guts", ["side_effects"]),
+        ("co-codamol, not much help, and my stomach is burning after", ["side_effects"]),
+        ("tried sertraline once and it made me dead sick", ["side_effects"]),
+        # Money said as people say it; time is not money.
+        ("the carer's allowance is a pittance", ["costs"]),
+        ("a tenner for each prescription", ["costs"]),
+        ("every clinic visit costs me a day on the sofa", ["appointments"]),
+        # Getting hold of the service, and seeing someone new every time.
+        ("the respiratory helpline never rings back", ["appointments"]),
+        ("a different doctor every time I go", ["appointments"]),
+        ("the phone system at the practice is an endurance test", ["appointments"]),
+        # Not being told.
+        ("I'm not clear why they stopped my amlodipine", ["information"]),
+        ("don't know whether I'm allowed to drive on it", ["information"]),
+        ("the metformin - nobody said how long to take it", ["information"]),
+        # What the patient is asked to do themself.
+        ("the breathing exercises app is a faff", ["other"]),
+        # A bulleted list is one burden a bullet.
+        ("- bloods every month - no clear plan", ["tests_monitoring", "information"]),
+    ],
+)
+def test_burdens_said_in_still_more_ways(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

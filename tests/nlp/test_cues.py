@@ -185,3 +185,19 @@ def test_idioms_are_neither_goodbyes_nor_deletion_requests() -> None:
 def test_not_getting_worse_is_not_not_understanding() -> None:
     assert not cues.not_understood("as long as it doesn't get any worse")
     assert cues.not_understood("sorry I don't get the question")
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        ("Do you mean this visit or in general?", True),
+        ("sorry, did you mean my health or my life?", True),
+        ("like what?", True),
+        ("in what way", True),
+        ("how do you mean", True),
+        ("walking like what the physio showed me", False),
+        ("it's like what my mum had", False),
+    ],
+)
+def test_a_question_back_about_the_question_is_not_an_answer(text: str, lost: bool) -> None:
+    assert cues.not_understood(text) is lost

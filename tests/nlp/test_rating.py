@@ -112,3 +112,16 @@ def test_another_days_number_or_a_revised_one(answer: str, value: int) -> None:
 )
 def test_a_number_taken_back_as_a_joke_gives_way_to_the_next(text: str, value: int) -> None:
     assert parse_rating(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a 4 i guess. maybe 3. yeah 3", 3),
+        ("fower, three on a bad week, say fower", 4),
+        ("twa", 2),
+        ("minus five", -5),
+    ],
+)
+def test_the_number_settled_on_dialect_numbers_and_a_negative(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

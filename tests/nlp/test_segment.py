@@ -166,3 +166,8 @@ def test_a_letter_s_greeting_and_sign_off_are_not_items() -> None:
 def test_the_last_item_of_a_list_after_a_comma_and_and_is_its_own() -> None:
     assert split_list("the garden, reading, and my choir") == ["the garden", "reading", "my choir"]
     assert split_list("fish and chips") == ["fish and chips"]
+
+
+def test_an_said_for_and_joins_a_list_but_an_article_does_not() -> None:
+    assert split_list("the telly an a wee dram") == ["the telly", "a wee dram"]
+    assert split_list("an hour in the garden") == ["an hour in the garden"]

@@ -370,3 +370,43 @@ def test_who_someone_is_and_who_cares_for_whom_in_more_words(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.relationship, s.kind) for s in extract_supports(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dialect words for family.
+        ("wor lass does the lot", [("wife", "support")]),
+        ("me da's in a home now, I visit", [("dad", "support")]),
+        ("my maw comes Tuesdays", [("mum", "support")]),
+        ("ma boy Kyle runs me about", [("son", "support")]),
+        ("my mama lives in Lagos", [("mum", "support")]),
+        ("a neighbouring farmer helps at lambing", [("neighbour", "support")]),
+        ("my social worker Dev", [("carer", "support")]),
+        # Whom someone else has is not another helper; "X's Y" is one person.
+        ("my brother has the weans at the weekend", [("brother", "support")]),
+        ("next door's girl does my shopping", [("neighbour", "support")]),
+        # The patient caring, in more words.
+        ("i do everything else for my gran", [("family", "caring_for")]),
+        ("I do for my husband, he can't manage", [("husband", "caring_for")]),
+        ("I do my dad's hospital runs", [("dad", "caring_for")]),
+        ("my sister back home, I send money for her", [("sister", "caring_for")]),
+        (
+            "my father is in Lahore, I ring daily and arrange his appointments",
+            [("dad", "caring_for")],
+        ),
+        ("ringing my auntie every night, she relies on me", [("family", "caring_for")]),
+        ("I look after me granddad Fridays", [("family", "caring_for")]),
+        ("ah look efter ma mum", [("mum", "caring_for")]),
+        (
+            "I have my son and my daughter weds and thurs",
+            [("son", "caring_for"), ("daughter", "caring_for")],
+        ),
+        # Not the patient caring.
+        ("my daughter sorts my tablets. she relies on her car", [("daughter", "support")]),
+    ],
+)
+def test_dialect_family_words_and_caring_said_more_ways(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.relationship, s.kind) for s in extract_supports(text)] == expected

@@ -83,3 +83,27 @@ def test_a_stroke_sign_said_as_lasting_is_not_sent_to_999(text: str) -> None:
 )
 def test_a_stroke_sign_said_as_new_is_an_emergency(text: str) -> None:
     assert assess(text).level == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burning in my chest after meals, it's been a long time now",
+        "my chest goes tight and I can't breathe before exams",
+        "I'm scared of not being able to breathe at the end",
+    ],
+)
+def test_chest_or_breathing_said_as_long_standing_or_feared_is_asked_about(text: str) -> None:
+    assert assess(text).level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've had asthma for years and right now I can't breathe",
+        "chest pain for months but today it's crushing and I'm sweating",
+        "my 3 year old can't breathe properly, her lips are blue",
+    ],
+)
+def test_long_standing_words_do_not_soften_danger_that_is_now(text: str) -> None:
+    assert assess(text).level == EMERGENCY
