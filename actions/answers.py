@@ -31,6 +31,10 @@ TRIES_BEFORE_MOVING_ON = 2
 _BACK = re.compile(r"^\W*(?:sorry,?\s+)?(?:i'?m|i am|im)\s+back\b[\s.!,:;-]*", re.IGNORECASE)
 
 
+#: Topics whose answer of a few words gets one "could you say a little more?".
+PROBED_WHEN_THIN = frozenset({topics.AIM, topics.ILLNESS_BURDEN})
+
+
 def misunderstood(tracker: Tracker, slot: str) -> int:
     """Return how many times in a row the answer to this slot was not understood."""
     state = tracker.get_slot("misunderstood") or {}
@@ -101,8 +105,21 @@ def topic_turn(
     dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn, topic: str
 ) -> Events:
     """Take the answer to a topic question, or put the question another way."""
+    if (
+        tracker.get_slot("probed") == topic
+        and isinstance(tracker.get_slot(topic), str)
+        and tracker.get_slot("edit_topic") != topic
+    ):
+        return _more_said(tracker, turn, topic)
     statement = topic in topics.STATEMENT_TOPICS
     if only_dont_know(turn) and not misunderstood(tracker, topic):
+        return ask_again_for(tracker, topic)
+    if (
+        topic == topics.WHAT_MATTERS
+        and cues.is_none_answer(turn.text)
+        and not misunderstood(tracker, topic)
+    ):
+        # "nothing really": asked once more, gently, with examples; a second is a skip.
         return ask_again_for(tracker, topic)
     if is_skip(turn) or (statement and cues.is_none_answer(turn.text)):
         return skip(dispatcher, tracker, topic)
@@ -114,14 +131,34 @@ def topic_turn(
             )
         return stay(counted, prompt=Prompt.REPHRASE)
     editing = tracker.get_slot("edit_topic") == topic
-    events = [
-        SlotSet(topic, answer_text(tracker, topic, turn.text)),
-        *unskip(tracker, topic),
-        _reset(),
-    ]
+    text = answer_text(tracker, topic, turn.text)
+    if topic in PROBED_WHEN_THIN and not editing and vague.is_thin(text):
+        # "its my skin": kept, and one gentle "could you say a little more?".
+        dispatcher.utter_message(response=f"utter_probe_{topic}")
+        events = [SlotSet(topic, text), SlotSet("probed", topic), *unskip(tracker, topic)]
+        Conversation(tracker, events).save()
+        # The slot is filled, so the question is named again to stay on it.
+        return stay(*events, _reset(), SlotSet(REQUESTED_SLOT, topic))
+    events = [SlotSet(topic, text), *unskip(tracker, topic), _reset()]
     if editing:
         events += [SlotSet("edit_topic", None), SlotSet("edit_target", None)]
     return advance(tracker, events, prompt=Prompt.UPDATED if editing else Prompt.NEXT)
+
+
+def _more_said(tracker: Tracker, turn: Turn, topic: str) -> Events:
+    """After "could you say a little more?": what they add joins what they said first."""
+    first = str(tracker.get_slot(topic))
+    said = turn.text.strip()
+    done = [SlotSet("probed", None), _reset()]
+    if (
+        is_skip(turn)
+        or cues.is_none_answer(said)
+        or vague.is_filler(said)
+        or said.lower() in first.lower()
+    ):
+        return advance(tracker, [SlotSet(topic, first), *done])
+    more = said[:MAX_ANSWER_CHARS] if first.lower() in said.lower() else f"{first}. {said}"
+    return advance(tracker, [SlotSet(topic, more[:MAX_ANSWER_CHARS]), *done])
 
 
 def rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:

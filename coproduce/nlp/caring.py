@@ -60,7 +60,12 @@ def care_matcher() -> Matcher:
                 lower_in("do", "does", "doing"),
                 {"LOWER": {"IN": ["it", "a"]}, "OP": "?"},
                 lower_in("everything", "all", "most", "loads", "lots", "lot"),
-                {"LOWER": {"IN": ["things", "of", "the", "stuff", "else"]}, "OP": "*"},
+                {
+                    "LOWER": {
+                        "IN": ["things", "of", "the", "stuff", "else", "running", "round", "around"]
+                    },
+                    "OP": "*",
+                },
                 {"LOWER": "for"},
             ],
             # "I have Lily two days a week", "I have Kayden after school", "I have her
@@ -120,6 +125,17 @@ def care_matcher() -> Matcher:
                     "garden",
                     "lifts",
                 ),
+            ],
+            # "I pop round to Doreen most days", "I'm running round after the boys".
+            [
+                lower_in("pop", "pops", "popping", "nip", "nips", "nipping"),
+                lower_in("round", "over", "in", "across"),
+                {"LOWER": "to"},
+            ],
+            [
+                lower_in("run", "runs", "running", "chase", "chasing"),
+                lower_in("round", "around", "about"),
+                {"LOWER": "after"},
             ],
             # "I'm the one who helps my dad"; "I do for him" (looks after him).
             [{"LOWER": "one"}, {"LOWER": "who"}, lower_in("helps", "looks", "cares", "sees")],

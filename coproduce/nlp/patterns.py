@@ -59,7 +59,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "son|sons|son in law|son-in-law|stepson|step son|my boy|our boy|my lad|our lad|"
         "eldest son|youngest son|oldest son|my lads|our lads|two lads|my boys|our boys|"
         "the boys|2 lads|2 boys|two boys|three boys|3 boys|lad|three lads|3 lads|little boy|"
-        "little lad|little man|baby boy|ma boy|me boy|wor lad|ma lad|me lad|wor boy"
+        "little lad|little man|baby boy|ma boy|me boy|wor lad|ma lad|me lad|wor boy|wee man|"
+        "the wee man|wee boy|wee lad|wee fella"
     ),
     "wife": _terms(
         "wife|missus|missis|the mrs|her indoors|our lass|wor lass|ma lass|me lass|my lass"
@@ -101,7 +102,7 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "child": _terms(
         "child|children|kids|kid|eldest|youngest|oldest|little ones|stepchildren|step kids|"
         "twins|the twins|my twins|triplets|the baby|our baby|my baby|wean|weans|the wean|the weans|"
-        "bairn|bairns|the bairn|the bairns"
+        "bairn|bairns|the bairn|the bairns|wee yin|wee one|wee ones|the wee ones|the wee yins"
     ),
     "parent": _terms("parent|parents|folks"),
     # "our kid" is Northern English for a sibling (often a younger brother): kept generic.
@@ -135,7 +136,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "colleague": _terms(
         "colleague|colleagues|coworker|coworkers|co-worker|co-workers|workmate|workmates|"
         "work mates|boss|people at work|apprentice|apprentices|line manager|headteacher|"
-        "head teacher|my manager|employer|supervisor"
+        "head teacher|my manager|employer|supervisor|tutor|form tutor|teacher|teachers|"
+        "teaching assistant|senco|head of year"
     ),
     "other": _terms(
         "social worker|warden|landlord|lodger|cleaner|therapist|counsellor|counselor|"
@@ -176,7 +178,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             "mood stabilisers|the jab|the injection|polypharmacy|diuretic|diuretics|shampoo|"
             "medicated shampoo|moisturiser|moisturisers|bath oil|the liquid|liquid medicine|"
             "blood pressure ones|bp ones|sugar ones|water ones|pressure ones|calcium|"
-            "supplements|vitamins"
+            "supplements|vitamins|injecting|inject|injected|pred|empty stomach|on an empty stomach"
         ),
         *(f"{mod} {noun}" for mod in _MED_MODIFIERS for noun in _MED_NOUNS),
     ),
@@ -285,7 +287,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "stone on|stone on me|weight on|weight on me|pounds on|piled on|sting|stings|stinging|"
         "a cough|cough|coughing|tickly cough|squits|dreams|sore|soreness|pins and needles|"
         "faint|feel faint|washed out|wiped out|drained|confused|confusion|flu-like|flu like|"
-        "flu-ish|fluey|like flu|like i have flu|like i've got flu"
+        "flu-ish|fluey|like flu|like i have flu|like i've got flu|grogginess|dribbling|drooling|"
+        "dribble|drool"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -341,7 +344,11 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "not clear why|not clear what|not clear how|not clear when|not clear whether|unclear|"
         "no clear|do not know whether|don't know whether|not know whether|google translate|"
         "diff things|"
-        "different things|told different|mixed advice|two different|5 different|five different"
+        "different things|told different|mixed advice|two different|5 different|five different|"
+        "naebody showed|naebody told|naebody explained|naebody said|nae idea if|nae idea how|"
+        "nobody has told|no one has told|nobody told us|no one told us|nobody's told us|"
+        "confused which|confused whether|confused what|not sure which|unsure which|"
+        "meant to use|meant to go|meant to take"
     ),
     SELF_CARE: _terms(
         "diet|diets|dieting|carb counting|counting carbs|carbs|low salt|no salt|fluid limit|"
@@ -449,7 +456,7 @@ def phrase_patterns() -> list[Pattern]:
 _DRUG_NAME = (
     r"^[a-z]{2,}(?:pril|olol|statins?|dipine|azole|prazole|mab|cycline|cillin|oxetine|azepam|"
     r"sartan|formin|gliptin|flozin|triptan|codamol|profen|proxen|thyroxine|tadine|pramine|"
-    r"triptyline|gabalin|pentin|semide|thiazide|parin|xaban|gatran|farin|olone|asone|"
+    r"triptyline|thyroxin|gabalin|pentin|semide|thiazide|parin|xaban|gatran|farin|olone|asone|"
     r"lamine|floxacin|mycin|trexate|purinol|chicine|pezil|zosin|lukast|terol|tropium|"
     r"sonide|ticasone|oxacin|vudine|mazepine|tiracetam|trigine|pramole|quinone|dronate|"
     r"zoyl|peroxide|adol|tamol|oxone|morphone|codone|phenidate|lexin|fexine|zole|xifen|dopa|"

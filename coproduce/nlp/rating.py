@@ -179,6 +179,11 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
     return found or conditional
 
 
+# Someone typing for the patient, giving both numbers and settling on the patient's: "Josh says
+# 5, I'd say 4. Go with his."
+_THEIRS = re.compile(r"\b(?:go|going|stick|put it down) with (?:his|hers|theirs|him|her|them)\b")
+
+
 def _chosen_number(text: str) -> Decimal | None:
     """Return the number the patient offers as their rating.
 
@@ -186,6 +191,8 @@ def _chosen_number(text: str) -> Decimal | None:
     ("4 or 5" gives 4).
     """
     read = _read_numbers(text)
+    if read and _THEIRS.search(text):
+        return read[0][0]  # the patient's own, said first
     revised = [number for number, _, again in read if again and SCALE_MIN <= number <= SCALE_MAX]
     if revised:
         return revised[-1]  # "a generous 5. realistically 4"

@@ -55,6 +55,53 @@ RELATIONSHIPS = tuple(patterns.RELATIONSHIP_TERMS)
 
 _ROLES = frozenset({"carer", "mum", "dad", "parent", "family"})
 
+#: After "my son's", these say "is" or "has" ("my son's only round the corner"), not whose.
+_IS_OR_HAS_AFTER = frozenset(
+    [
+        "only",
+        "always",
+        "just",
+        "round",
+        "around",
+        "been",
+        "got",
+        "a",
+        "an",
+        "the",
+        "very",
+        "so",
+        "not",
+        "never",
+        "great",
+        "good",
+        "brilliant",
+        "there",
+        "here",
+        "in",
+        "at",
+        "on",
+        "away",
+        "home",
+        "back",
+        "out",
+        "up",
+        "down",
+        "over",
+        "near",
+        "nearby",
+        "close",
+        "local",
+        "amazing",
+        "fab",
+        "fantastic",
+        "really",
+        "also",
+        "too",
+        "still",
+    ]
+)
+_MINE = frozenset({"my", "our", "ma", "me", "wor"})
+
 _BEING = frozenset({"'m", "\u2019m", "m", "am", "was", "been", "be", "being"})
 
 #: People who are also places one is taken to ("runs me to the GP").
@@ -89,6 +136,7 @@ def _supports_in(
             (p, s) for p, s in people if p.ent_id_ not in _ROLES or not own[0] <= p.start < own[1]
         ]
     mentions: list[tuple[int, str]] = []
+    dependants: set[int] = set()
     anchors: dict[int, int] = {}  # where each mention's words start -> where its person is
     for person, named_from in people:
         if named_from is None:
@@ -102,14 +150,21 @@ def _supports_in(
             continue  # the same person again ("the lady next door pops in, our neighbour")
         if mentions and where_from(doc, mentions[-1][0], start):
             continue  # where the last person is from ("friends from church")
-        if mentions and person.end < span.end and doc[person.end].lower_ in ("'s", "\u2019s"):
+        if (
+            mentions
+            and person.end + 1 < span.end
+            and doc[person.end].lower_ in ("'s", "\u2019s")
+            and doc[person.end + 1].lower_ not in _IS_OR_HAS_AFTER
+        ):
             continue  # whose: "my eldest daughter's boy", "my sister does Mum's Sundays"
         if mentions and own is None and person.end in ends:
             continue  # whom someone else helps: "her mum comes round to help with the baby"
         if mentions and person.ent_id_ in _PLACES and doc[start - 1].lower_ == "to":
             continue  # where the last person takes them ("she runs me to the GP")
         if mentions and own is None and object_of_the_last(doc, mentions[-1][0], start):
-            continue  # whom the last person has: "my sister Bev has the kids"
+            if doc[start].lower_ not in _MINE:
+                continue  # whom the last person has: "my sister Bev has the kids"
+            dependants.add(start)  # "my mother has my daughter after school": the patient's
         said_as = to_patient(doc, person, respondent)
         joined = whose(doc, start, mentions[-1][1], said_as) if mentions else None
         if joined is not None:
@@ -144,7 +199,7 @@ def _supports_in(
         if not text:
             continue
         # Whom the patient's own caring phrase names, and anyone after it, is cared for.
-        caring = own is not None and anchors.get(start, start) >= own[0]
+        caring = (own is not None and anchors.get(start, start) >= own[0]) or start in dependants
         kind = "caring_for" if caring else "support"
         supports.append(Support(text, relationship or None, kind))
     return supports

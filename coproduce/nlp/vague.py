@@ -117,6 +117,11 @@ _VAGUE_WORDS = frozenset(
         "great",
         "best",
         "positive",
+        "about",
+        "that",
+        "this",
+        "idk",
+        "yeah",
     ]
 )
 
@@ -173,3 +178,17 @@ def is_vague_measure(text: str | None) -> bool:
         return True
     words = _WORD.findall((text or "").lower().replace("\u2019", "'"))
     return all(w in _VAGUE_WORDS or w in _GENERAL_OUTCOMES for w in words)
+
+
+#: At most this many words is a thin answer to what they want or how health gets in the way.
+THIN_WORDS = 3
+
+
+def is_thin(text: str | None) -> bool:
+    """True for an answer of a few words that names a thing but not what about it.
+
+    "its my skin", "work", "my back": worth one gentle "could you say a bit more?"; the
+    patient's words are kept either way.
+    """
+    words = _WORD.findall((text or "").lower().replace("\u2019", "'"))
+    return 0 < len(words) <= THIN_WORDS and not is_filler(text)

@@ -603,3 +603,70 @@ def test_a_message_sent_again_after_being_taken_for_something_else_is_the_answer
         events=earlier,
     )
     assert slots.get("improvement_measure") == text
+
+
+@pytest.mark.parametrize(
+    ("more", "stored"),
+    [
+        (
+            "acne on my back, I'd like to try something stronger",
+            "my skin. acne on my back, I'd like to try something stronger",
+        ),
+        ("dunno", "my skin"),
+        ("my skin", "my skin"),
+    ],
+)
+def test_a_few_words_about_what_they_want_get_one_gentle_probe(
+    visit: dict[str, Any], session: Session, more: str, stored: str
+) -> None:
+    slots, responses, _ = run(
+        text="my skin", requested_slot="aim", slots=bound(visit, consent=True), token=visit["token"]
+    )
+    assert responses == ["utter_probe_aim"]
+    assert slots["aim"] == "my skin" and slots["probed"] == "aim"
+    assert slots.get("requested_slot", "aim") == "aim" and slots["form_prompt"] == "silent"
+    summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
+    assert summary is not None and summary.aim.statement == "my skin"  # kept at once
+
+    slots, responses, _ = run(
+        text=more,
+        requested_slot="aim",
+        slots=bound(visit, consent=True, aim="my skin", probed="aim"),
+        token=visit["token"],
+    )
+    assert slots["aim"] == stored and slots["probed"] is None
+    assert slots["requested_slot"] == "what_matters"
+
+
+def test_a_full_answer_or_another_topic_is_not_probed(visit: dict[str, Any]) -> None:
+    slots, responses, _ = run(
+        text="sort out my knee so I can walk the dog",
+        requested_slot="aim",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert "utter_probe_aim" not in responses and slots["requested_slot"] == "what_matters"
+    slots, responses, _ = run(
+        text="my grandkids",
+        requested_slot="what_matters",
+        slots=bound(visit, consent=True, aim="my knee"),
+        token=visit["token"],
+    )
+    assert responses == [] and slots["requested_slot"] == "illness_burden"
+
+
+def test_nothing_mattering_is_asked_once_more_gently_then_skipped(visit: dict[str, Any]) -> None:
+    slots, _, _ = run(
+        text="nothing really",
+        requested_slot="what_matters",
+        slots=bound(visit, consent=True, aim="my mood"),
+        token=visit["token"],
+    )
+    assert "what_matters" not in slots and slots["form_prompt"] == "rephrase"
+    slots, responses, _ = run(
+        text="nothing really",
+        requested_slot="what_matters",
+        slots=bound(visit, consent=True, aim="my mood", misunderstood=slots["misunderstood"]),
+        token=visit["token"],
+    )
+    assert slots["what_matters"] == SKIPPED and responses == ["utter_skip_ack"]

@@ -330,3 +330,20 @@ def test_burdens_as_more_people_say_them(text: str, categories: list[str]) -> No
 )
 def test_burdens_said_in_still_more_ways(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("injecting in front of people", ["medications"]),
+        ("the levothyroxin has to be on an empty stomach", ["medications"]),
+        ("the clozapine has me dribbling", ["side_effects"]),
+        ("grogginess from the mirtazapine", ["side_effects"]),
+        ("pred makes my face swell", ["side_effects"]),
+        ("naebody showed me how to use the spacer", ["information"]),
+        ("nobody has told us what happens next", ["information"]),
+        ("I'm confused which clinic I'm meant to go to", ["information"]),
+    ],
+)
+def test_burdens_with_typos_dialect_and_short_names(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

@@ -125,3 +125,7 @@ def test_a_number_taken_back_as_a_joke_gives_way_to_the_next(text: str, value: i
 )
 def test_the_number_settled_on_dialect_numbers_and_a_negative(text: str, value: int) -> None:
     assert parse_rating(text).value == value
+
+
+def test_someone_typing_who_settles_on_the_patients_number() -> None:
+    assert parse_rating("Mum says 6, I'd say 5 tbh. Go with hers").value == 6

@@ -410,3 +410,24 @@ def test_dialect_family_words_and_caring_said_more_ways(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.relationship, s.kind) for s in extract_supports(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the wife, and my daughter's always popping in",
+            [("wife", "support"), ("daughter", "support")],
+        ),
+        ("my dad has my son on Fridays", [("dad", "support"), ("son", "caring_for")]),
+        ("I pop round to my aunt most evenings", [("family", "caring_for")]),
+        ("I'm forever running round after the kids", [("child", "caring_for")]),
+        ("I do all the running around for my grandad", [("family", "caring_for")]),
+        ("my mum helps with the wee man", [("mum", "support")]),
+        ("his form tutor is good", [("colleague", "support")]),
+    ],
+)
+def test_is_or_whose_the_patients_own_and_running_round_after(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.relationship, s.kind) for s in extract_supports(text)] == expected
