@@ -344,7 +344,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "not clear why|not clear what|not clear how|not clear when|not clear whether|unclear|"
         "no clear|do not know whether|don't know whether|not know whether|google translate|"
         "diff things|"
-        "different things|told different|mixed advice|two different|5 different|five different|"
+        "different things|told different|mixed advice|"
         "naebody showed|naebody told|naebody explained|naebody said|nae idea if|nae idea how|"
         "nobody has told|no one has told|nobody told us|no one told us|nobody's told us|"
         "confused which|confused whether|confused what|not sure which|unsure which|"

@@ -43,9 +43,21 @@ _SEPARATORS = re.compile(r"[\s,.;:!?\-\u2013\u2014\u2026()'\"]+")
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
+# Why the question is not answered, said before a skip: "Not relevant to blood pressure. Pass."
+_DECLINING_REMARK = re.compile(
+    r"^\W*(?:(?:that'?s |it'?s |this is )?(?:not relevant|irrelevant|none of (?:your|anyone'?s) "
+    r"business|nothing to do with|not your (?:business|concern)|not (?:something|what) i(?:'d| "
+    r"would)? (?:want to )?(?:share|discuss))\b[^.!?;]*)[.!?;]+\s*(?P<skip>.+)$",
+    re.IGNORECASE,
+)
+
+
 def is_skip_answer(text: str) -> bool:
     """Return True when the answer only declines or skips the question."""
-    return _skip_pieces(text) is not None
+    if _skip_pieces(text) is not None:
+        return True
+    remark = _DECLINING_REMARK.match((text or "").translate(_NORMALISE).strip())
+    return remark is not None and _skip_pieces(remark.group("skip")) is not None
 
 
 def is_dont_know_answer(text: str) -> bool:

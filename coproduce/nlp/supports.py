@@ -182,10 +182,22 @@ def _supports_in(
     if len(mentions) <= 1:
         kind = "support" if caring_end is None else "caring_for"
         relationship = (mentions[0][1] or None) if mentions else None
-        if caring_end is not None and me is None:
+        if caring_end is not None and me is None and own is not None:
             named = mentions[0][1] if mentions else ""
-            relationship = (named if named not in _ROLES else "") or relationship_of(
-                span, caring_end
+            inside = [
+                ent.ent_id_
+                for ent in span.ents
+                if ent.label_ == patterns.RELATIONSHIP
+                and own[0] <= ent.start < own[1]
+                and ent.ent_id_ != "carer"
+                # "a single mum to" is the patient's role; "my dad's shopping" is a person.
+                and (ent.ent_id_ not in _ROLES or doc[ent.start - 1].lower_ in _MINE)
+            ]
+            # "I do my dad's shopping since mum died": whom the caring phrase names.
+            relationship = (
+                (inside[0] if inside else "")
+                or (named if named not in _ROLES else "")
+                or relationship_of(span, caring_end)
             )
         if relationship is None and relatives:
             said = (ent.text.lower() for ent in span.ents if ent.label_ == patterns.PERSON)

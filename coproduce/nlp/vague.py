@@ -167,6 +167,10 @@ _GENERAL_OUTCOMES = frozenset(
 )
 
 
+#: A measure of this many words or fewer names a thing but not what they would notice.
+_THINNEST_MEASURE = 2
+
+
 def is_vague_measure(text: str | None) -> bool:
     """True when a measure of improvement names nothing the patient would notice doing.
 
@@ -177,6 +181,8 @@ def is_vague_measure(text: str | None) -> bool:
     if is_vague(text):
         return True
     words = _WORD.findall((text or "").lower().replace("\u2019", "'"))
+    if len(words) <= _THINNEST_MEASURE:
+        return True  # "playing", "lose weight": what would they notice, doing it?
     return all(w in _VAGUE_WORDS or w in _GENERAL_OUTCOMES for w in words)
 
 

@@ -93,3 +93,15 @@ def test_not_knowing_is_told_apart_from_choosing_to_skip(text: str, dont_know: b
 
     assert is_skip_answer(text)
     assert is_dont_know_answer(text) is dont_know
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("Not relevant to my asthma. Pass.", True),
+        ("irrelevant really. next question", True),
+        ("not relevant. it's my knee that's the problem", False),
+    ],
+)
+def test_a_skip_after_saying_why_not_is_a_skip(text: str, skipped: bool) -> None:
+    assert is_skip_answer(text) is skipped

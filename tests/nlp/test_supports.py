@@ -431,3 +431,10 @@ def test_is_or_whose_the_patients_own_and_running_round_after(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.relationship, s.kind) for s in extract_supports(text)] == expected
+
+
+def test_whom_the_caring_phrase_names_wins_over_someone_named_after() -> None:
+    [support] = extract_supports("I do my gran's washing since grandad passed")
+    assert (support.relationship, support.kind) == ("family", "caring_for")
+    [support] = extract_supports("I do my dad's tablets now mum's gone")
+    assert (support.relationship, support.kind) == ("dad", "caring_for")

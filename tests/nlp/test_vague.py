@@ -49,3 +49,13 @@ def test_no_answer_at_all_is_filler(text: str) -> None:
 )
 def test_an_answer_in_any_script_is_not_filler(text: str) -> None:
     assert not vague.is_filler(text)
+
+
+@pytest.mark.parametrize("text", ["playing", "lose weight", "dunno just feel better about it"])
+def test_a_word_or_two_or_a_feeling_about_it_gets_the_probe(text: str) -> None:
+    assert vague.is_vague_measure(text)
+
+
+@pytest.mark.parametrize(("text", "thin"), [("its my skin", True), ("work", True), ("hmm", False)])
+def test_a_few_words_are_thin(text: str, thin: bool) -> None:
+    assert vague.is_thin(text) is thin
