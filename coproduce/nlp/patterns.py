@@ -110,7 +110,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "family|relatives|in-laws|in laws|cousin|cousins|niece|nieces|nephew|nephews|aunt|"
         "auntie|aunty|uncle|mother in law|mother-in-law|father in law|father-in-law|"
         "sister in law|sister-in-law|brother in law|brother-in-law|our kid|nan|nana|gran|"
-        "granny|grandma|grandad|grandpa|grandmother|grandfather"
+        "granny|grandma|grandad|grandpa|grandmother|grandfather|nain|taid|mamgu|mam-gu|tadcu|tad-cu|"
+        "bampi|grampa|gramps|granda"
     ),
     "church": _terms(
         "church|vicar|priest|pastor|mosque|imam|temple|synagogue|rabbi|gurdwara|"
@@ -213,6 +214,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         # An infusion is given at a hospital or clinic: a visit, however the medicine suits.
         "infusion|infusions|infusion clinic|drip|half day|half a day|whole day|day off|days off|"
         "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list|"
+        "therapy|hand therapy|speech therapy|talking therapy|talking therapies|counselling|"
+        "occupational therapy|occupational therapist|"
         "helpline|help line|advice line|booking line|phone line|phone system|telephone system|"
         "ring back|rings back|ring me back|call back|calls back|visit|visits|hospital visit|"
         "hospital visits|assessment unit|day unit|day assessment|someone different|"
@@ -301,7 +304,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "contradictory|mixed messages|"
         "says one thing|say one thing|tells me one thing|told me one thing|one thing then another|"
         "different things|different advice|information|info|"
-        "leaflet|leaflets|advice|jargon|in the dark|nobody listens|no one listens|"
+        "leaflet|leaflets|advice|jargon|googled|guidance|the guidance|says the opposite|"
+        "said the opposite|in the dark|nobody listens|no one listens|"
         "no idea if|no idea how|not sure if|not sure how|don't know if|don't know how|"
         "never know how|never know if|nobody showed me|no one showed me|never shown|"
         "who to believe|every website|googling|doing it right|doing them right|letters|"

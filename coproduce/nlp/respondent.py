@@ -72,7 +72,9 @@ _ON_BEHALF = re.compile(
     rf"\b(?:telling|tells|told) me what to (?:say|put|type|write)\b|"
     rf"\b(?:his|her|their) (?:daughter|son|wife|husband|partner|carer|mum|dad) (?:here|"
     rf"typing|writing|speaking)\b|\b(?:{_PATIENT_WORDS}) (?:says?|said|is (?:saying|nodding)|"
-    rf"wants me to (?:say|tell)|asked me to|can'?t (?:type|use|see|read)|doesn'?t (?:do|use|"
+    # "mum can't see to type", not "as long as my mum can't see it" (who may read it).
+    rf"wants me to (?:say|tell)|asked me to|can'?t (?:type|use|read)|"
+    rf"can'?t see(?! (?:it|this|that|these|them|my|what|the answers))|doesn'?t (?:do|use|"
     rf"like) (?:computers|phones|tech))\b|\bfor my (?:{_PATIENT_WORDS}) who\b|"
     rf"\b(?:this is|it'?s|these are|answers are|here) for my (?:{_PATIENT_WORDS})\b",
     re.IGNORECASE,

@@ -202,7 +202,7 @@ def _supports_in(
         if relationship is None and relatives:
             said = (ent.text.lower() for ent in span.ents if ent.label_ == patterns.PERSON)
             relationship = next((relatives[n] for n in said if n in relatives), None)
-        return [Support(span.text, relationship, kind)]
+        return [Support(span.text, _child_said_as(relationship, span.text), kind)]
     supports = []
     for index, (start, relationship) in enumerate(mentions):
         begin = span.start if index == 0 else start
@@ -213,8 +213,24 @@ def _supports_in(
         # Whom the patient's own caring phrase names, and anyone after it, is cared for.
         caring = (own is not None and anchors.get(start, start) >= own[0]) or start in dependants
         kind = "caring_for" if caring else "support"
-        supports.append(Support(text, relationship or None, kind))
+        supports.append(Support(text, _child_said_as(relationship, text) or None, kind))
     return supports
+
+
+#: A child said with "she" or "he": "rosie obvs, i look after her 24/7" is a daughter.
+_SHE = frozenset({"she", "her", "shes", "she's", "herself"})
+_HE = frozenset({"he", "him", "his", "hes", "he's", "himself"})
+
+
+def _child_said_as(relationship: str | None, text: str) -> str | None:
+    if relationship != "child":
+        return relationship
+    words = set(text.lower().replace("\u2019", "'").split())
+    if words & _SHE and not words & _HE:
+        return "daughter"
+    if words & _HE and not words & _SHE:
+        return "son"
+    return relationship
 
 
 def _trimmed(span: Span) -> str:

@@ -347,3 +347,17 @@ def test_burdens_said_in_still_more_ways(text: str, categories: list[str]) -> No
 )
 def test_burdens_with_typos_dialect_and_short_names(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("googled it and scared myself silly", ["information"]),
+        ("the hand therapy is at 10 on a weekday", ["appointments"]),
+        ("one physio told me to push through when the guidance says the opposite", ["information"]),
+    ],
+)
+def test_searching_online_therapy_sessions_and_contradicted_guidance(
+    text: str, categories: list[str]
+) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

@@ -73,3 +73,15 @@ def test_what_someone_says_is_relayed_only_without_the_typist_s_own_i(
     text: str, on_behalf: bool
 ) -> None:
     assert respondent.says_on_behalf(text) is on_behalf
+
+
+@pytest.mark.parametrize(
+    ("text", "proxy"),
+    [
+        ("yeah ok if my mum cant see it", False),
+        ("fine as long as my dad can't see this", False),
+        ("my mum can't see well enough to type", True),
+    ],
+)
+def test_who_may_not_read_it_is_not_who_is_typing(text: str, proxy: bool) -> None:
+    assert respondent.says_on_behalf(text) is proxy

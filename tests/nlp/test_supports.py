@@ -438,3 +438,15 @@ def test_whom_the_caring_phrase_names_wins_over_someone_named_after() -> None:
     assert (support.relationship, support.kind) == ("family", "caring_for")
     [support] = extract_supports("I do my dad's tablets now mum's gone")
     assert (support.relationship, support.kind) == ("dad", "caring_for")
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("and my youngest, i do everything for her", "daughter"),
+        ("the baby, he's up all night", "son"),
+        ("my nain is lovely", "family"),
+    ],
+)
+def test_a_child_said_with_she_or_he_and_welsh_grandparents(text: str, relationship: str) -> None:
+    assert [s.relationship for s in extract_supports(text)] == [relationship]
