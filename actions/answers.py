@@ -115,11 +115,12 @@ def topic_turn(
     if only_dont_know(turn) and not misunderstood(tracker, topic):
         return ask_again_for(tracker, topic)
     if (
-        topic == topics.WHAT_MATTERS
+        topic in (topics.WHAT_MATTERS, topics.ASSETS)
         and cues.is_none_answer(turn.text)
         and not misunderstood(tracker, topic)
     ):
-        # "nothing really": asked once more, gently, with examples; a second is a skip.
+        # "nothing really", "not much": asked once more, gently, with examples; a second
+        # is a skip (or, for what helps, the "nothing" it is).
         return ask_again_for(tracker, topic)
     if is_skip(turn) or (statement and cues.is_none_answer(turn.text)):
         return skip(dispatcher, tracker, topic)

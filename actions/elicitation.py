@@ -70,8 +70,9 @@ def _in_form_turn(dispatcher: CollectingDispatcher, tracker: Tracker, found: Inv
     return [*_relinked(tracker, granted), *_answer_turn(dispatcher, tracker, turn)]
 
 
-#: Topics whose answer is about symptoms: a danger said there is kept in the answer too.
-_SYMPTOM_TOPICS = frozenset({topics.ILLNESS_BURDEN, topics.CONCERNS})
+#: Topics whose answer is about symptoms (what they want seen to, how health gets in the way,
+#: what worries them): a danger said there is kept in the answer too.
+_SYMPTOM_TOPICS = frozenset({topics.AIM, topics.ILLNESS_BURDEN, topics.CONCERNS})
 
 
 def _danger(
@@ -83,12 +84,16 @@ def _danger(
         events = safety.emergency(dispatcher, tracker, turn, assessment)
         answer = safety.rest_of(turn, assessment)
         if answer and requested in _SYMPTOM_TOPICS:
-            # How health gets in the way, and what worries them: the danger is part of the
-            # answer there, so the clinician reads it in the patient's words.
+            # The danger is part of the answer there: the clinician reads it in the
+            # patient's words.
             answer = turn.text[:MAX_ANSWER_CHARS].strip()
     else:
         events = safety.ask_check(dispatcher, tracker, turn, assessment)
         answer = turn.text[:MAX_ANSWER_CHARS].strip() or None
+    if callbacks.asked_for(turn, tracker):
+        # "... can someone just ring me": safety first, then the number is asked for.
+        reason = " ".join(turn.text.split())[: callbacks.MAX_REASON_CHARS]
+        events = [*events, SlotSet("callback_wanted", True), SlotSet("callback_reason", reason)]
     answerable = requested in (
         followup.TEXT_SLOTS if is_follow_up(tracker.slots) else topics.TEXT_TOPICS
     )

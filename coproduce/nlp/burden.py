@@ -55,6 +55,17 @@ _NO_EFFECT = re.compile(
 )
 
 
+# Putting a cream or drops on is work the patient does ("creams are greasy and go everywhere",
+# "I can't see to put the drops in"): self-care, not the medicine itself.
+_TOPICAL = re.compile(
+    r"\b(?:creams?|ointments?|emollients?|gels?|drops|lotions?|wet wraps|bandages?)\b"
+)
+_APPLYING = re.compile(
+    r"\b(?:put(?:ting)? (?:them|it|the \w+) (?:on|in)|apply|applying|rub|rubbing|greasy|messy|"
+    r"sticky|go(?:es)? everywhere|gloves|can'?t see to|fiddly)\b"
+)
+
+
 @dataclass
 class TreatmentBurden:
     """One burden of treatment in the patient's words, with its domain."""
@@ -103,6 +114,13 @@ def burden_category(span: Span) -> str:
         # pharmacy means half a day off": the trip is the burden, not the medicine. A test
         # keeps its own heading ("blood tests at the clinic, two buses").
         return "appointments"
+    if (
+        labels & {patterns.MEDICATION, patterns.SELF_CARE}
+        and not labels & {patterns.SIDE_EFFECT, patterns.COST, patterns.INFORMATION}
+        and _TOPICAL.search(said)
+        and _APPLYING.search(said)
+    ):
+        return "other"
     for label, category in _PRIORITY:
         if label in labels:
             return category

@@ -195,11 +195,24 @@ def care_matcher() -> Matcher:
                     "paperwork",
                 ),
             ],
-            # "she depends on me", "he relies on us": the patient is the one giving.
+            # "she depends on me", "he relies on us", "she needs my help", "my niece turns to
+            # me": the patient is the one giving.
             [
                 lower_in("depends", "depend", "depending", "relies", "rely", "relying"),
                 {"LOWER": "on"},
                 lower_in("me", "us"),
+            ],
+            [
+                lower_in("needs", "need", "needing"),
+                {"LOWER": {"IN": ["my", "our"]}},
+                lower_in("help", "care", "support"),
+            ],
+            [lower_in("turns", "turn", "comes", "come"), {"LOWER": "to"}, lower_in("me", "us")],
+            [
+                {"LOWER": "be"},
+                {"LOWER": "there"},
+                {"LOWER": "for"},
+                lower_in("her", "him", "them", "my", "our"),
             ],
             # "I go and sit with my sister".
             [
@@ -369,7 +382,10 @@ def care_matcher() -> Matcher:
 
 
 #: "she depends on me": the patient is the one leaned on, whoever the subject is.
-_LEANS = frozenset({"depends", "depend", "depending", "relies", "rely", "relying"})
+_LEANS = frozenset(
+    {"depends", "depend", "depending", "relies", "rely", "relying", "needs", "need", "needing"}
+    | {"turns", "turn", "comes", "come"}
+)
 
 
 def patient_cares(span: Span, start: int, end: int) -> bool:

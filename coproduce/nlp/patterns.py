@@ -179,7 +179,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             "mood stabilisers|the jab|the injection|polypharmacy|diuretic|diuretics|shampoo|"
             "medicated shampoo|moisturiser|moisturisers|bath oil|the liquid|liquid medicine|"
             "blood pressure ones|bp ones|sugar ones|water ones|pressure ones|calcium|"
-            "supplements|vitamins|injecting|inject|injected|pred|empty stomach|on an empty stomach"
+            "supplements|vitamins|antibiotic|interactions|interaction|injecting|inject|injected|"
+            "pred|empty stomach|on an empty stomach"
         ),
         *(f"{mod} {noun}" for mod in _MED_MODIFIERS for noun in _MED_NOUNS),
     ),
@@ -215,6 +216,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "infusion|infusions|infusion clinic|drip|half day|half a day|whole day|day off|days off|"
         "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list|"
         "therapy|hand therapy|speech therapy|talking therapy|talking therapies|counselling|"
+        "8 o clock|8 oclock|8 o'clock|phone at 8|6 week check|six week check|6-week check|"
+        "postnatal check|"
         "occupational therapy|occupational therapist|"
         "helpline|help line|advice line|booking line|phone line|phone system|telephone system|"
         "ring back|rings back|ring me back|call back|calls back|visit|visits|hospital visit|"
@@ -290,7 +293,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "stone on|stone on me|weight on|weight on me|pounds on|piled on|sting|stings|stinging|"
         "a cough|cough|coughing|tickly cough|squits|dreams|sore|soreness|pins and needles|"
         "faint|feel faint|washed out|wiped out|drained|confused|confusion|flu-like|flu like|"
-        "flu-ish|fluey|like flu|like i have flu|like i've got flu|grogginess|dribbling|drooling|"
+        "flu-ish|fluey|like flu|like i have flu|like i've got flu|feel rough|feeling rough|"
+        "felt rough|grogginess|dribbling|drooling|"
         "dribble|drool"
     ),
     INFORMATION: _terms(
@@ -352,7 +356,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "naebody showed|naebody told|naebody explained|naebody said|nae idea if|nae idea how|"
         "nobody has told|no one has told|nobody told us|no one told us|nobody's told us|"
         "confused which|confused whether|confused what|not sure which|unsure which|"
-        "meant to use|meant to go|meant to take"
+        "meant to use|meant to go|meant to take|don't really know|do not really know|"
+        "don't really understand|do not really understand|not really sure|what else there is|"
+        "what else is there|what other options|other options|allowed to take|am i allowed|"
+        "if i'm allowed|whether i'm allowed"
     ),
     SELF_CARE: _terms(
         "diet|diets|dieting|carb counting|counting carbs|carbs|low salt|no salt|fluid limit|"
@@ -391,7 +398,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "mean that i|means that i|mean i|means i|mean that i cannot|mean i can't|"
         "makes ma|make ma|made ma|gives ma|gies ma|does ma|did ma|upsets ma|upset ma|wrecks ma|"
         "wrecks me|wrecked ma|wrecks his|wrecks her|upset the|upsets the|upset his|upsets his|"
-        "upset her|upsets her|burning after|burns after|leave lumps|leaves lumps"
+        "upset her|upsets her|burning after|burns after|leave lumps|after the tablets|"
+        "after the weekly tablets|after my tablets|after the injection|after my injection|"
+        "after taking|leaves lumps"
     ),
 }
 

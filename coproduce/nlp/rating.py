@@ -114,6 +114,7 @@ _RANGE_GAP = re.compile(
     r"^[\s,.;:!?/-]*(?:(?:or|maybe|perhaps|possibly|probably|to|or maybe|might be|could be|"
     r"even)[\s,.;:!?-]*)*$"
 )
+_TODAY_AFTER = re.compile(r"^\s*(?:today|right now|at the moment|atm|this week)\b")
 # "No - I'll be kinder to myself, 5", "realistically 4": the patient revises their number.
 _REVISED_BEFORE = re.compile(
     r"\b(?:no|actually|realistically|honestly|honest|really|kidding myself|make (?:it|that)|"
@@ -169,7 +170,10 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
         offered = bool(_MARKED_BEFORE.intersection(re.findall(r"[a-z']+", before)[-2:]))
         # The words since the number before: "6? maybe I'm kidding myself. 5".
         gap = text[last_end : match.start()]
-        revised = bool(found) and bool(_REVISED_BEFORE.search(gap))
+        # "Maybe 4? Or 3. Probably 3 today": the number said for today settles it.
+        revised = bool(found) and (
+            bool(_REVISED_BEFORE.search(gap)) or bool(_TODAY_AFTER.match(after))
+        )
         last_end = match.end()
         if found and not revised and _RANGE_GAP.match(gap):
             earlier, earlier_offered, earlier_revised = found[-1]
@@ -181,7 +185,11 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
 
 # Someone typing for the patient, giving both numbers and settling on the patient's: "Josh says
 # 5, I'd say 4. Go with his."
-_THEIRS = re.compile(r"\b(?:go|going|stick|put it down) with (?:his|hers|theirs|him|her|them)\b")
+_THEIRS = re.compile(
+    r"\b(?:(?:go|going|stick|put it down) with (?:his|hers|theirs|him|her|them)|"
+    r"put (?:his|hers|theirs)"
+    r"(?![\s,.]*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b))\b"
+)
 
 
 def _chosen_number(text: str) -> Decimal | None:

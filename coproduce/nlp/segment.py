@@ -304,6 +304,8 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         return True
     if kind == "soft" and after_comma and clause[0].text in ("£", "$", "\u20ac"):
         return True  # "a taxi, £12 each way": what it costs
+    if kind == "soft" and clause[0].lower_ in ("which", "that") and new_topics == {patterns.COST}:
+        return True  # "needs a taxi, which is 18 pounds each way"
     if kind == "soft" and joiner in ("and", "but") and clause[0].lower_ in _SAME_SUBJECT:
         return True  # "I had a PSA test in May and never heard the result"
     if (

@@ -180,7 +180,11 @@ def _supports_in(
         mentions = sorted([*mentions, (me, respondent or "")])
     mentions = merge_same_person(doc, mentions)
     if len(mentions) <= 1:
-        kind = "support" if caring_end is None else "caring_for"
+        kind = (
+            "support"
+            if caring_end is None or _for_the_patient(span, own, respondent)
+            else "caring_for"
+        )
         relationship = (mentions[0][1] or None) if mentions else None
         if caring_end is not None and me is None and own is not None:
             named = mentions[0][1] if mentions else ""
@@ -231,6 +235,22 @@ def _child_said_as(relationship: str | None, text: str) -> str | None:
     if words & _HE and not words & _SHE:
         return "son"
     return relationship
+
+
+_PATIENT_PRONOUNS = frozenset({"him", "her", "his", "them", "their"})
+
+
+def _for_the_patient(span: Span, own: tuple[int, int] | None, respondent: str | None) -> bool:
+    """True when someone typing for the patient says what they do for them ("I do his shopping").
+
+    Their help is support for the patient, not someone else the patient cares for.
+    """
+    if respondent is None or own is None:
+        return False
+    doc = span.doc
+    near = doc[own[0] : min(own[1] + 3, span.end)]
+    named = any(ent.label_ in (patterns.RELATIONSHIP, patterns.PERSON) for ent in near.ents)
+    return not named and any(t.lower_ in _PATIENT_PRONOUNS for t in near)
 
 
 def _trimmed(span: Span) -> str:

@@ -122,6 +122,9 @@ _VAGUE_WORDS = frozenset(
         "this",
         "idk",
         "yeah",
+        "if",
+        "was",
+        "were",
     ]
 )
 

@@ -324,3 +324,18 @@ def test_an_emergency_said_among_symptoms_stays_in_that_answer(
     )
     assert responses == ["utter_safety_emergency", "utter_ask_safe_to_continue"]
     assert slots["illness_burden"] == text
+
+
+def test_a_call_back_asked_for_in_a_message_that_is_checked_is_kept_for_after(
+    visit: dict[str, Any],
+) -> None:
+    slots, responses, _ = run(
+        text="the tablets do nothing and my chest is tight. can someone just ring me",
+        requested_slot="treatment_burden",
+        slots=bound(visit, consent=True, **EARLIER),
+        token=visit["token"],
+        safety=_judged("check", "chest_pain"),
+    )
+    assert responses[0].startswith("utter_safety_check")
+    assert slots["callback_wanted"] is True and "ring me" in slots["callback_reason"]
+    assert slots["requested_slot"] == "safety_check"

@@ -361,3 +361,30 @@ def test_searching_online_therapy_sessions_and_contradicted_guidance(
     text: str, categories: list[str]
 ) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # Putting a cream or drops on is the patient's own work.
+        ("the emollient is greasy and gets on everything", ["other"]),
+        ("I can't see to put the drops in", ["other"]),
+        ("creams twice a day and she hates me rubbing them in", ["other"]),
+        ("the pharmacy never has the cream in stock", ["medications"]),
+        # Not knowing, said with "really" in it.
+        ("I don't really understand whether I can drive", ["information"]),
+        ("don't really know what else there is for it", ["information"]),
+        # Feeling rough after a medicine, a medicine's interactions, a single antibiotic.
+        ("feel rough for a day after the weekly tablets", ["side_effects"]),
+        ("worried about interactions with my other meds", ["medications"]),
+        ("been on the antibiotic for months", ["medications"]),
+        # Getting through at 8, a short check, and what a taxi costs.
+        ("phoning at 8 o clock is hopeless", ["appointments"]),
+        ("the six week check was five minutes", ["appointments"]),
+        ("it's a taxi there, which costs 20 pounds", ["costs"]),
+    ],
+)
+def test_self_care_not_knowing_and_more_said_as_people_say_them(
+    text: str, categories: list[str]
+) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

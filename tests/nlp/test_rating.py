@@ -129,3 +129,11 @@ def test_the_number_settled_on_dialect_numbers_and_a_negative(text: str, value: 
 
 def test_someone_typing_who_settles_on_the_patients_number() -> None:
     assert parse_rating("Mum says 6, I'd say 5 tbh. Go with hers").value == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Maybe 5? or 4. Probably 4 today", 4), ("Dad says 6, I'd say 5. Put his", 6)],
+)
+def test_the_number_for_today_and_the_patients_own(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

@@ -450,3 +450,22 @@ def test_whom_the_caring_phrase_names_wins_over_someone_named_after() -> None:
 )
 def test_a_child_said_with_she_or_he_and_welsh_grandparents(text: str, relationship: str) -> None:
     assert [s.relationship for s in extract_supports(text)] == [relationship]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my wife, though she needs my help more these days", [("wife", "caring_for")]),
+        ("my nephew comes to me with everything", [("family", "caring_for")]),
+        ("I try to be there for my sister", [("sister", "caring_for")]),
+    ],
+)
+def test_the_patient_leaned_on(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.relationship, s.kind) for s in extract_supports(text)] == expected
+
+
+def test_what_someone_typing_does_for_the_patient_is_support() -> None:
+    [me] = extract_supports(
+        "Me (his daughter), I do his shopping and his tablets", respondent="daughter"
+    )
+    assert (me.relationship, me.kind) == ("daughter", "support")

@@ -59,3 +59,7 @@ def test_a_word_or_two_or_a_feeling_about_it_gets_the_probe(text: str) -> None:
 @pytest.mark.parametrize(("text", "thin"), [("its my skin", True), ("work", True), ("hmm", False)])
 def test_a_few_words_are_thin(text: str, thin: bool) -> None:
     assert vague.is_thin(text) is thin
+
+
+def test_if_it_was_better_is_not_yet_a_measure() -> None:
+    assert vague.is_vague_measure("idk just if it was better")
