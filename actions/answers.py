@@ -61,6 +61,23 @@ def _reset() -> dict[str, Any]:
     return SlotSet("misunderstood", None)
 
 
+def _skipped(tracker: Tracker, topic: str, reason: str) -> Events:
+    """The events that record a topic as skipped, and why."""
+    skipped = list(dict.fromkeys([*(tracker.get_slot("skipped_topics") or []), topic]))
+    reasons = {**(tracker.get_slot("skip_reasons") or {}), topic: reason}
+    return [
+        SlotSet(topic, topics.SKIPPED),
+        SlotSet("skipped_topics", skipped),
+        SlotSet("skip_reasons", reasons),
+        _reset(),
+    ]
+
+
+def _unclear_so_far(tracker: Tracker, topic: str) -> Events:
+    """Leave a topic as not understood, with no acknowledgement: the next question follows."""
+    return advance(tracker, _skipped(tracker, topic, "unclear"), prompt=Prompt.ASK)
+
+
 def skip(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
@@ -71,16 +88,8 @@ def skip(
 ) -> Events:
     """Record a topic as skipped (with why) and move on to the next question."""
     dispatcher.utter_message(response=response)
-    skipped = list(dict.fromkeys([*(tracker.get_slot("skipped_topics") or []), topic]))
-    reasons = {**(tracker.get_slot("skip_reasons") or {}), topic: reason}
-    events = [
-        SlotSet(topic, topics.SKIPPED),
-        SlotSet("skipped_topics", skipped),
-        SlotSet("skip_reasons", reasons),
-        _reset(),
-    ]
     # The skip has had its acknowledgement; the next question needs no "thank you".
-    return advance(tracker, events, prompt=Prompt.ASK)
+    return advance(tracker, _skipped(tracker, topic, reason), prompt=Prompt.ASK)
 
 
 def unskip(tracker: Tracker, topic: str) -> list[dict[str, Any]]:
@@ -112,6 +121,10 @@ def topic_turn(
     ):
         return _more_said(tracker, turn, topic)
     statement = topic in topics.STATEMENT_TOPICS
+    if topic == topics.IMPROVEMENT_MEASURE and only_dont_know(turn):
+        # "not sure" how they'd know: the concrete question ("what's one thing you'd be doing
+        # again?") is the other way of asking it.
+        return _unclear_so_far(tracker, topic)
     if only_dont_know(turn) and not misunderstood(tracker, topic):
         return ask_again_for(tracker, topic)
     if (

@@ -655,18 +655,47 @@ def test_a_full_answer_or_another_topic_is_not_probed(visit: dict[str, Any]) -> 
     assert responses == [] and slots["requested_slot"] == "illness_burden"
 
 
-def test_nothing_mattering_is_asked_once_more_gently_then_skipped(visit: dict[str, Any]) -> None:
+@pytest.mark.parametrize("topic", ["what_matters", "assets"])
+def test_nothing_mattering_or_helping_is_asked_once_more_gently(
+    visit: dict[str, Any], topic: str
+) -> None:
     slots, _, _ = run(
         text="nothing really",
-        requested_slot="what_matters",
+        requested_slot=topic,
         slots=bound(visit, consent=True, aim="my mood"),
         token=visit["token"],
     )
-    assert "what_matters" not in slots and slots["form_prompt"] == "rephrase"
+    assert topic not in slots and slots["form_prompt"] == "rephrase"
     slots, responses, _ = run(
-        text="nothing really",
-        requested_slot="what_matters",
+        text="not much",
+        requested_slot=topic,
         slots=bound(visit, consent=True, aim="my mood", misunderstood=slots["misunderstood"]),
         token=visit["token"],
     )
-    assert slots["what_matters"] == SKIPPED and responses == ["utter_skip_ack"]
+    if topic == "what_matters":
+        assert slots[topic] == SKIPPED and responses == ["utter_skip_ack"]
+    else:
+        assert slots[topic] == "not much"  # what helps: "nothing" is itself the answer
+
+
+BEFORE_THE_MEASURE = {
+    topic: text
+    for topic, text in EXAMPLE_ANSWERS.items()
+    if topic not in ("improvement_measure", "improvement_detail")
+}
+
+
+def test_not_knowing_how_they_would_know_goes_to_the_concrete_question(
+    visit: dict[str, Any],
+) -> None:
+    slots, responses, _ = run(
+        text="not sure",
+        intent="dont_know",
+        requested_slot="improvement_measure",
+        slots=bound(visit, consent=True, **BEFORE_THE_MEASURE),
+        token=visit["token"],
+    )
+    assert responses == []
+    assert slots["improvement_measure"] == SKIPPED
+    assert slots["skip_reasons"] == {"improvement_measure": "unclear"}
+    assert slots["requested_slot"] == "improvement_detail"
