@@ -31,8 +31,11 @@ TRIES_BEFORE_MOVING_ON = 2
 _BACK = re.compile(r"^\W*(?:sorry,?\s+)?(?:i'?m|i am|im)\s+back\b[\s.!,:;-]*", re.IGNORECASE)
 
 
-#: Topics whose answer of a few words gets one "could you say a little more?".
-PROBED_WHEN_THIN = frozenset({topics.AIM, topics.ILLNESS_BURDEN})
+#: Topics whose answer of a few words gets one "could you say a little more?", and how.
+PROBES = {
+    topics.AIM: "utter_probe_aim",
+    topics.ILLNESS_BURDEN: "utter_probe_illness_burden",
+}
 
 
 def misunderstood(tracker: Tracker, slot: str) -> int:
@@ -146,9 +149,9 @@ def topic_turn(
         return stay(counted, prompt=Prompt.REPHRASE)
     editing = tracker.get_slot("edit_topic") == topic
     text = answer_text(tracker, topic, turn.text)
-    if topic in PROBED_WHEN_THIN and not editing and vague.is_thin(text):
+    if topic in PROBES and not editing and vague.is_thin(text):
         # "its my skin": kept, and one gentle "could you say a little more?".
-        dispatcher.utter_message(response=f"utter_probe_{topic}")
+        dispatcher.utter_message(response=PROBES[topic])
         events = [SlotSet(topic, text), SlotSet("probed", topic), *unskip(tracker, topic)]
         Conversation(tracker, events).save()
         # The slot is filled, so the question is named again to stay on it.
