@@ -326,15 +326,6 @@ def test_burdens_as_more_people_say_them(text: str, categories: list[str]) -> No
         ("the breathing exercises app is a faff", ["other"]),
         # A bulleted list is one burden a bullet.
         ("- bloods every month - no clear plan", ["tests_monitoring", "information"]),
-    ],
-)
-def test_burdens_said_in_still_more_ways(text: str, categories: list[str]) -> None:
-    assert [b.category for b in extract_treatment_burdens(text)] == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "categories"),
-    [
         ("injecting in front of people", ["medications"]),
         ("the levothyroxin has to be on an empty stomach", ["medications"]),
         ("the clozapine has me dribbling", ["side_effects"]),
@@ -343,29 +334,9 @@ def test_burdens_said_in_still_more_ways(text: str, categories: list[str]) -> No
         ("naebody showed me how to use the spacer", ["information"]),
         ("nobody has told us what happens next", ["information"]),
         ("I'm confused which clinic I'm meant to go to", ["information"]),
-    ],
-)
-def test_burdens_with_typos_dialect_and_short_names(text: str, categories: list[str]) -> None:
-    assert [b.category for b in extract_treatment_burdens(text)] == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "categories"),
-    [
         ("googled it and scared myself silly", ["information"]),
         ("the hand therapy is at 10 on a weekday", ["appointments"]),
         ("one physio told me to push through when the guidance says the opposite", ["information"]),
-    ],
-)
-def test_searching_online_therapy_sessions_and_contradicted_guidance(
-    text: str, categories: list[str]
-) -> None:
-    assert [b.category for b in extract_treatment_burdens(text)] == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "categories"),
-    [
         # Putting a cream or drops on is the patient's own work.
         ("the emollient is greasy and gets on everything", ["other"]),
         ("I can't see to put the drops in", ["other"]),
@@ -384,7 +355,5 @@ def test_searching_online_therapy_sessions_and_contradicted_guidance(
         ("it's a taxi there, which costs 20 pounds", ["costs"]),
     ],
 )
-def test_self_care_not_knowing_and_more_said_as_people_say_them(
-    text: str, categories: list[str]
-) -> None:
+def test_burdens_said_in_still_more_ways(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
