@@ -61,10 +61,15 @@ def _same(text: str, other: Any) -> bool:
     )
 
 
+def wanted(turn: Turn) -> Events:
+    """The events that note a call-back is wanted, with the patient's words as the reason."""
+    reason = " ".join(turn.text.split())[:MAX_REASON_CHARS] if not turn.is_payload else None
+    return [SlotSet("callback_wanted", True), SlotSet("callback_reason", reason)]
+
+
 def offer(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:
     """Note that a call-back is wanted; take the number now if the message has one."""
-    reason = " ".join(turn.text.split())[:MAX_REASON_CHARS] if not turn.is_payload else None
-    events: Events = [SlotSet("callback_wanted", True), SlotSet("callback_reason", reason)]
+    events = wanted(turn)
     if requests.phone_in(turn.text):
         return _record(dispatcher, tracker, turn, events)
     slots = merged_slots(tracker, events)

@@ -92,8 +92,7 @@ def _danger(
         answer = turn.text[:MAX_ANSWER_CHARS].strip() or None
     if callbacks.asked_for(turn, tracker):
         # "... can someone just ring me": safety first, then the number is asked for.
-        reason = " ".join(turn.text.split())[: callbacks.MAX_REASON_CHARS]
-        events = [*events, SlotSet("callback_wanted", True), SlotSet("callback_reason", reason)]
+        events = [*events, *callbacks.wanted(turn)]
     answerable = requested in (
         followup.TEXT_SLOTS if is_follow_up(tracker.slots) else topics.TEXT_TOPICS
     )

@@ -114,7 +114,7 @@ def whose(doc: Doc, start: int, last: str, this: str) -> str | None:
     Y belongs to X: the neighbour's lad is from next door; a son's or daughter's child is a
     grandchild.
     """
-    if start == 0 or doc[start - 1].lower_ not in ("'s", "’s"):
+    if start == 0 or doc[start - 1].lower_ not in ("'s", "\u2019s"):
         return None
     if last in _CHILDREN and this in _CHILDREN:
         return "grandchild"

@@ -255,11 +255,11 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
     opens_on_pronoun = clause[0].lower_ in _SUBJECT_PRONOUNS
     joiner = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
-    after_comma = joiner in (",", "-", "\u2013", "\u2014", ":")
+    after_pause = joiner in (",", "-", "\u2013", "\u2014", ":")
     points_back = any(t.lower_ in _SUBJECT_PRONOUNS | {"them"} for t in clause)
     if (
         kind == "soft"
-        and after_comma
+        and after_pause
         and _is_bare(item)
         and (
             points_back
@@ -302,7 +302,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     ):
         # "... apply to me? Nobody's told me": what nobody said is about what came before.
         return True
-    if kind == "soft" and after_comma and clause[0].text in ("£", "$", "\u20ac"):
+    if kind == "soft" and after_pause and clause[0].text in ("£", "$", "\u20ac"):
         return True  # "a taxi, £12 each way": what it costs
     if kind == "soft" and clause[0].lower_ in ("which", "that") and new_topics == {patterns.COST}:
         return True  # "needs a taxi, which is 18 pounds each way"
@@ -310,7 +310,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         return True  # "I had a PSA test in May and never heard the result"
     if (
         kind == "soft"
-        and after_comma
+        and after_pause
         and len(said) <= _SHORTEST_SUBJECT
         and (_is_clause(clause) or all(_in_entity(t) for t in clause if not t.is_punct))
         and (new_topics == {patterns.INFORMATION} or _REPORTED.intersection(said))
@@ -321,7 +321,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     if kind == "soft" and (
         clause[0].ent_type_ == patterns.CAUSE
         or (
-            after_comma
+            after_pause
             and clause[0].lower_ in _FINITE_VERBS
             and clause[0].lower_ not in _NOT_A_PREDICATE
             and not (len(clause) > 1 and clause[1].lower_ in ("n't", "n\u2019t", "nt", "not"))
@@ -393,7 +393,7 @@ _NOT_AN_ITEM = _words(
 _LONGEST_PAIR_HALF = 2
 
 
-def _listed_after_comma(doc: Doc, clause: Span) -> bool:
+def _listed_after_pause(doc: Doc, clause: Span) -> bool:
     """True for a short piece after a bare comma that names something of its own.
 
     "breathless, tired" and "leaking, erections" are two items ("aches and pains" is one);
@@ -440,7 +440,7 @@ def list_spans(doc: Doc) -> list[Span]:
     for clause, kind in _clauses(doc):
         words = [t for t in clause if not t.is_punct]
         short = len(words) < _SHORTEST_LIST_ITEM and not (
-            _listed_after_comma(doc, clause) or (items and _second_thing(items[-1], words))
+            _listed_after_pause(doc, clause) or (items and _second_thing(items[-1], words))
         )
         continues = clause[0].lower_ in _LIST_CONTINUATIONS
         if items and (continues or (kind == "soft" and short)):

@@ -101,6 +101,9 @@ _IS_OR_HAS_AFTER = frozenset(
     ]
 )
 _MINE = frozenset({"my", "our", "ma", "me", "wor"})
+#: Whom a caring phrase with no name is about: someone named before, or (said by someone
+#: typing for them) the patient.
+_PATIENT_PRONOUNS = frozenset({"him", "her", "his", "them", "their"})
 
 _BEING = frozenset({"'m", "\u2019m", "m", "am", "was", "been", "be", "being"})
 
@@ -237,9 +240,6 @@ def _child_said_as(relationship: str | None, text: str) -> str | None:
     return relationship
 
 
-_PATIENT_PRONOUNS = frozenset({"him", "her", "his", "them", "their"})
-
-
 def _for_the_patient(span: Span, own: tuple[int, int] | None, respondent: str | None) -> bool:
     """True when someone typing for the patient says what they do for them ("I do his shopping").
 
@@ -274,9 +274,7 @@ def _cares_for_someone_before(span: Span) -> bool:
     """True for a caring phrase about "him", "her" or "them" that names nobody itself."""
     if any(ent.label_ in (patterns.RELATIONSHIP, patterns.PERSON) for ent in span.ents):
         return False
-    return bool(care_matcher()(span)) and any(
-        t.lower_ in ("him", "her", "them", "his", "their") for t in span
-    )
+    return bool(care_matcher()(span)) and any(t.lower_ in _PATIENT_PRONOUNS for t in span)
 
 
 def _groups(doc: Doc) -> list[Span]:

@@ -148,9 +148,13 @@ def is_filler(text: str | None) -> bool:
     )
 
 
+def _words_of(text: str | None) -> list[str]:
+    return _WORD.findall((text or "").lower().replace("\u2019", "'"))
+
+
 def is_vague(text: str | None) -> bool:
     """True when an aim or measure names no activity, symptom or observable change."""
-    words = _WORD.findall((text or "").lower().replace("\u2019", "'"))
+    words = _words_of(text)
     if not words:
         return True
     content = [w for w in words if w not in _VAGUE_WORDS]
@@ -183,7 +187,7 @@ def is_vague_measure(text: str | None) -> bool:
     """
     if is_vague(text):
         return True
-    words = _WORD.findall((text or "").lower().replace("\u2019", "'"))
+    words = _words_of(text)
     if len(words) <= _THINNEST_MEASURE:
         return True  # "playing", "lose weight": what would they notice, doing it?
     return all(w in _VAGUE_WORDS or w in _GENERAL_OUTCOMES for w in words)
@@ -199,5 +203,5 @@ def is_thin(text: str | None) -> bool:
     "its my skin", "work", "my back": worth one gentle "could you say a bit more?"; the
     patient's words are kept either way.
     """
-    words = _WORD.findall((text or "").lower().replace("\u2019", "'"))
+    words = _words_of(text)
     return 0 < len(words) <= THIN_WORDS and not is_filler(text)
