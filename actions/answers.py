@@ -34,8 +34,20 @@ _BACK = re.compile(r"^\W*(?:sorry,?\s+)?(?:i'?m|i am|im)\s+back\b[\s.!,:;-]*", r
 #: Topics whose answer of a few words gets one "could you say a little more?", and how.
 PROBES = {
     topics.AIM: "utter_probe_aim",
+    topics.WHAT_MATTERS: "utter_probe_what_matters",
     topics.ILLNESS_BURDEN: "utter_probe_illness_burden",
 }
+#: What matters is thin at fewer words than the others: "my grandchildren" says who.
+_THIN_WHAT_MATTERS = 1
+
+
+def _wants_probe(topic: str, text: str) -> bool:
+    """True when an answer names a thing but not what about it, or nothing in particular."""
+    if topic == topics.WHAT_MATTERS:
+        return vague.is_thin(text, _THIN_WHAT_MATTERS)
+    if topic == topics.AIM and vague.is_vague_aim(text):
+        return True  # "just feel rubbish really", "a bit of a personal matter"
+    return topic in PROBES and vague.is_thin(text)
 
 
 def misunderstood(tracker: Tracker, slot: str) -> int:
@@ -138,6 +150,14 @@ def topic_turn(
         # "nothing really", "not much": asked once more, gently, with examples; a second
         # is a skip (or, for what helps, the "nothing" it is).
         return ask_again_for(tracker, topic)
+    if (
+        topic == topics.CONCERNS
+        and cues.is_hedged_none(turn.text)
+        and not misunderstood(tracker, topic)
+    ):
+        # "not really" to what worries them often holds something back: asked once more,
+        # with "say nothing if not"; a plain "no" is taken at once.
+        return ask_again_for(tracker, topic)
     if is_skip(turn) or (statement and cues.is_none_answer(turn.text)):
         return skip(dispatcher, tracker, topic)
     if not turn.text or vague.is_filler(turn.text):
@@ -149,8 +169,8 @@ def topic_turn(
         return stay(counted, prompt=Prompt.REPHRASE)
     editing = tracker.get_slot("edit_topic") == topic
     text = answer_text(tracker, topic, turn.text)
-    if topic in PROBES and not editing and vague.is_thin(text):
-        # "its my skin": kept, and one gentle "could you say a little more?".
+    if topic in PROBES and not editing and _wants_probe(topic, text):
+        # "its my skin", "family": kept, and one gentle "could you say a little more?".
         dispatcher.utter_message(response=PROBES[topic])
         events = [SlotSet(topic, text), SlotSet("probed", topic), *unskip(tracker, topic)]
         Conversation(tracker, events).save()

@@ -56,14 +56,17 @@ def asked_for(turn: Turn, tracker: Tracker | None = None) -> bool:
 
 
 def _same(text: str, other: Any) -> bool:
-    return " ".join(text.lower().split())[:MAX_REASON_CHARS] == " ".join(
-        str(other or "").lower().split()
-    )
+    return _reason(text).lower() == _reason(str(other or "")).lower()
+
+
+def _reason(text: str) -> str:
+    """The words kept as the reason: one space between words, at most 200 characters."""
+    return " ".join(text.split())[:MAX_REASON_CHARS].strip()
 
 
 def wanted(turn: Turn) -> Events:
     """The events that note a call-back is wanted, with the patient's words as the reason."""
-    reason = " ".join(turn.text.split())[:MAX_REASON_CHARS] if not turn.is_payload else None
+    reason = _reason(turn.text) if not turn.is_payload else None
     return [SlotSet("callback_wanted", True), SlotSet("callback_reason", reason)]
 
 

@@ -36,7 +36,7 @@ from actions.corrections import handle_confirmation
 from actions.prompts import FORM_PROMPT, Prompt, set_prompt
 from actions.turns import FAQ_RESPONSES, MAX_ANSWER_CHARS, advance, control, faq_asked, stay
 from coproduce.aims import topics
-from coproduce.nlp import yes_no
+from coproduce.nlp import requests, yes_no
 from coproduce.safety.assess import CHECK, EMERGENCY, NONE, NOTHING, URGENT, Assessment
 from coproduce.visits.access import InviteCheck
 
@@ -152,6 +152,19 @@ def _route(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Ev
                 if e.get("name") not in (REQUESTED_SLOT, FORM_PROMPT)
             ]
             tracker.slots["consent"] = False
+        elif (
+            requested in topics.TEXT_TOPICS
+            and not tracker.get_slot("edit_topic")
+            and requests.says_more_than_the_request(turn.text)
+        ):
+            # "... I think I need to talk to someone": the answer is kept, then the call-back
+            # offered; the question is not asked again after it.
+            answered = [
+                SlotSet(requested, answers.answer_text(tracker, requested, turn.text)),
+                *answers.unskip(tracker, requested),
+            ]
+            tracker.slots.update({e["name"]: e["value"] for e in answered})
+            Conversation(tracker, answered).save()
         return [*answered, *callbacks.offer(dispatcher, tracker, turn)]
     asked = questions.handle(dispatcher, tracker, turn, requested)
     if asked is not None:

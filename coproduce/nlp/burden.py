@@ -55,6 +55,30 @@ _NO_EFFECT = re.compile(
 )
 
 
+# What nobody has told, given or answered, however it is said: "no one's ever told me about the
+# diet", "no one has ever given us a written asthma plan", "never had a clear answer on it".
+_UNTOLD = re.compile(
+    r"\b(?:no ?one|nobody|no-one|naebody)(?:'s|s| has| have| had| ever| is| will| would| can| "
+    r"could| did| really){0,3} (?:told|tell|tells|explain\w*|said|say|says|given|give|gave|"
+    r"shown|show|showed|answer\w*|gone through|went through|mentioned|discussed|talked|spoke|"
+    r"spoken|bothered to (?:tell|explain|say))\b|"
+    r"\bnever (?:been |had |got |get |given |really |once )?(?:told|explained|given|shown|a clear|"
+    r"an answer|any answer|a straight|a proper|a real)\b|"
+    r"\b(?:clear|straight|proper|real|no) answers?\b|\bwritten (?:\w+ )?plan\b|"
+    r"\b(?:don'?t|dont|do not|didn'?t|did not) (?:even |really )?(?:know|no|kno) (?:how|what|"
+    r"where|who|when|if|whether|which)\b"
+)
+_MONEY = re.compile(r"£|\bquid\b|\bpounds?\b|\bmoney\b|\bpay\b|\bwages?\b|\bfares?\b")
+# A service named after a medicine is where care is given: "the lithium clinic is only open
+# Tuesday mornings", "the warfarin nurse".
+_SERVICES = frozenset({"clinic", "clinics", "nurse", "nurses", "team", "service", "review"})
+# Time said as what they cannot afford: "can't afford to sit in A&E for 6 hours again".
+_AFFORD_TIME = re.compile(
+    r"\b(?:can'?t|cannot|cannit|canny|cannae|couldn'?t) afford to (?:sit|wait|spend|be stuck|"
+    r"hang about|hang around|be off|lose (?:a|another) (?:day|morning|afternoon))\b"
+)
+
+
 # Putting a cream or drops on is work the patient does ("creams are greasy and go everywhere",
 # "I can't see to put the drops in"): self-care, not the medicine itself.
 _TOPICAL = re.compile(
@@ -102,7 +126,19 @@ def burden_category(span: Span) -> str:
             patterns.SIDE_EFFECT, first[patterns.INFORMATION]
         ):
             labels.discard(patterns.SIDE_EFFECT)
-    said = span.text.lower()
+    said = span.text.lower().replace("\u2019", "'")
+    if _UNTOLD.search(said):
+        labels.add(patterns.INFORMATION)
+    if _AFFORD_TIME.search(said) and not _MONEY.search(said):
+        labels.discard(patterns.COST)
+    if any(
+        ent.label_ == patterns.MEDICATION
+        and ent.end < len(ent.doc)
+        and ent.doc[ent.end].lower_ in _SERVICES
+        for ent in span.ents
+    ):
+        labels.discard(patterns.MEDICATION)
+        labels.add(patterns.APPOINTMENT)
     if (
         patterns.APPOINTMENT in labels
         and patterns.SIDE_EFFECT not in labels

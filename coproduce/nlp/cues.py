@@ -97,7 +97,8 @@ _NONE = re.compile(
     r"i (?:manage|cope|do it|get by) (?:on my own|alone|by myself)|just me|only me|myself)"
     r"(?:\W+(?:really|at all|i'?m afraid|sorry|thank you|thanks|i live alone|i live on my own|"
     r"i manage on my own|i manage|i cope|to be honest|tbh|just me|on my own|i'?m on my own|"
-    r"everything'?s fine|it'?s fine|all fine|that i can think of|comes to mind))*\W*$",
+    r"everything'?s fine|it'?s fine|all fine|that i can think of|comes to mind|at the (?:minute|"
+    r"moment)|right now|just now|these days|lately|for now))*\W*$",
     _FLAGS,
 )
 _NOT_UNDERSTOOD = re.compile(
@@ -172,11 +173,12 @@ _EARLIER = re.compile(
     r"previous|earlier|other) (?:answer|one|bit|question)|(?:my|the) \w+(?: \w+)? (?:bit|"
     r"answer|part) (?:should|is wrong))\b|"
     # "no, my son not my daughter": a correction names what it replaces ("not my daughter");
-    # "No injections. Not happening" and "no, I'm not worried" are answers.
-    r"^\W*(?:sorry|oops|whoops|actually|wait|hang on|hold on)\W+.{0,60}\b(?:not|instead of|"
-    r"rather than)\b|"
-    r"^\W*no\W+.{0,60}\b(?:not|instead of|rather than) (?:my|the|a|an|his|her|our|their|that|"
-    r"this|what i said)\b",
+    # "No injections. Not happening", "No antidepressants. And not a group" and "no, I'm not
+    # worried" are answers: the "not" is in the same sentence as the no.
+    r"^\W*(?:sorry|oops|whoops|actually|wait|hang on|hold on)\W+[^.!?\n]{0,60}\b(?:not|"
+    r"instead of|rather than)\b|"
+    r"^\W*no\W+[^.!?\n]{0,60}\b(?:not|instead of|rather than) (?:my|the|a|an|his|her|our|their|"
+    r"that|this|what i said)\b",
     _FLAGS,
 )
 
@@ -224,6 +226,23 @@ def sounds_like_dont_know(text: str | None) -> bool:
 def is_none_answer(text: str | None) -> bool:
     """True when the answer says there is nothing or nobody ("nothing really", "no one")."""
     return bool(_NONE.match(_clean(text)))
+
+
+_HEDGED = re.compile(
+    r"^\W*(?:(?:um+|erm+|well|hmm+|honestly)\W+)*(?:not really|not much|nothing really|"
+    r"not especially|not particularly|not as such|nothing (?:in )?particular|not that i know)\b",
+    _FLAGS,
+)
+
+
+def is_hedged_none(text: str | None) -> bool:
+    """True for a "nothing" said with a hedge ("not really", "nothing in particular").
+
+    Unlike a plain "no", a hedge often holds back something the patient would say if asked
+    once more, gently.
+    """
+    said = _clean(text)
+    return bool(_HEDGED.match(said)) and is_none_answer(said)
 
 
 def not_understood(text: str | None) -> bool:

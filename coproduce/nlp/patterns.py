@@ -295,7 +295,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "faint|feel faint|washed out|wiped out|drained|confused|confusion|flu-like|flu like|"
         "flu-ish|fluey|like flu|like i have flu|like i've got flu|feel rough|feeling rough|"
         "felt rough|grogginess|dribbling|drooling|"
-        "dribble|drool"
+        "dribble|drool|thirsty|thirst|tremor|tremors|the shakes|lumps|lumpy|acne|spots|"
+        "fatigue|joint pain|joint pains|muscle pain|muscle pains|bungs us up|bungs him up|"
+        "bungs her up|bunged me up|bunged us up|bung me up|bung us up|blocks me up|"
+        "binds me up|at my stomach|at my belly|at my guts"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -400,7 +403,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "wrecks me|wrecked ma|wrecks his|wrecks her|upset the|upsets the|upset his|upsets his|"
         "upset her|upsets her|burning after|burns after|leave lumps|after the tablets|"
         "after the weekly tablets|after my tablets|after the injection|after my injection|"
-        "after taking|leaves lumps"
+        "after taking|leaves lumps|causing|causes|caused|is causing|are causing|blame the|"
+        "blame it|do be at|does be at|be at my|is at my|are at my"
     ),
 }
 

@@ -7,7 +7,7 @@ Judith", "Pauline is a good friend", "me (Sarah)"); a name said again, whose som
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from coproduce.nlp import patterns
 
@@ -108,6 +108,10 @@ def object_of_the_last(doc: Doc, previous: int, start: int) -> bool:
     )
 
 
+#: Before "'s", words that make it "is": "he's me brother", "she's my rock".
+_PRONOUNS_IS = frozenset({"he", "she", "it", "that", "who", "there", "this"})
+
+
 def whose(doc: Doc, start: int, last: str, this: str) -> str | None:
     """The relationship of "X's Y" said as one person ("next door's lad"), or None if not.
 
@@ -116,6 +120,8 @@ def whose(doc: Doc, start: int, last: str, this: str) -> str | None:
     """
     if start == 0 or doc[start - 1].lower_ not in ("'s", "\u2019s"):
         return None
+    if start > 1 and doc[start - 2].lower_ in _PRONOUNS_IS:
+        return None  # "he's me brother": he is
     if last in _CHILDREN and this in _CHILDREN:
         return "grandchild"
     return last
@@ -172,6 +178,96 @@ def _is_same_person(doc: Doc, previous: tuple[int, str], start: int) -> bool:
     )
 
 
+#: After "Jo's", words that make it "Jo is" or "Jo has" ("Jo's my rock", "Linda's sticking by
+#: me", "my son's only round the corner") rather than whose ("Jo's mum").
+_IS_OR_HAS_AFTER = _words(
+    "only always just round around been got a an the very so not never great good brilliant "
+    "there here in at on away home back out up down over near nearby close local amazing fab "
+    "fantastic really also too still my our me such like bin"
+)
+
+
+def is_or_has(token: Token) -> bool:
+    """True when the word after a name's "'s" makes it "is" or "has", not "whose"."""
+    word = token.lower_
+    return word in _IS_OR_HAS_AFTER or (word.endswith("ing") and len(word) > 4)
+
+
+#: Capitalised words that start a sentence about help without being anyone's name.
+_NOT_NAMES = _words(
+    "church chapel mosque temple gurdwara synagogue work physio honestly carers carer friends "
+    "neighbours family god jesus lord allah school college uni university hospital gp nhs "
+    "social services council hospice macmillan age club group team staff home care boss nurse "
+    "doctor doctors netflix facebook whatsapp zoom google alexa dog dogs cat cats walking "
+    "reading music prayer tea coffee pills tablets insulin luckily thankfully unfortunately "
+    "sadly definitely probably maybe usually normally occasionally lately currently recently "
+    "obviously basically literally mostly mainly generally yes yeah yep no nope nah ok okay "
+    "oh well thanks lol hmm also plus people everybody everyone nobody noone someone somebody "
+    "anyone none nothing still just only both lots loads couple few meals wheels transport "
+    "volunteers volunteer charity foodbank bingo gym pub library park garden swimming yoga "
+    "tai chi"
+)
+#: Words after a given name that make it the subject of what someone does or is.
+_NAME_THEN = _words(
+    "is 's \u2019s was has have does did do helps help helped runs run drives drive takes take "
+    "comes come pops rings ring calls phones texts cooks cleans gets sorts picks looks checks "
+    "nags very really always brings visits lives stays works goes keeps will 'll says said "
+    "who from , and & everything mostly too as"
+)
+
+
+def unknown_names(doc: Doc) -> list[Span]:
+    """Given names not in the name list: right after a relationship, or starting a sentence.
+
+    "my wife Ewa"; "Ewa help me put socks", "Nok runs the front of house", "Wai Keung very
+    supportive": a capitalised word that is no common word, after a relationship, or at the
+    start of a sentence (or after "and") and then a verb or "is". One next capitalised word is
+    the rest of the name.
+    """
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    relationship_ends = {ent.end for ent in doc.ents if ent.label_ == patterns.RELATIONSHIP}
+    found: list[Span] = []
+    for token in doc:
+        if (
+            token.i in taken
+            or not token.is_title
+            or not token.is_alpha
+            or len(token) < 2
+            or token.is_stop
+            or token.lower_ in _NOT_NAMES
+        ):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        beside = token.i in relationship_ends  # "my wife Ewa", "my roommate Dayo"
+        if not (
+            beside
+            or before is None
+            or token.is_sent_start
+            or before.is_punct
+            or before.lower_ in ("and", "&", "plus")
+        ):
+            continue
+        end = token.i + 1
+        if (
+            end < len(doc)
+            and doc[end].is_title
+            and doc[end].is_alpha
+            and not doc[end].is_stop
+            and end not in taken
+        ):
+            end += 1  # "Wai Keung"
+        after = doc[end] if end < len(doc) else None
+        if (
+            beside
+            or after is None
+            or after.lower_ in _NAME_THEN
+            or after.is_sent_start
+            or after.text in ".!;"
+        ):
+            found.append(Span(doc, token.i, end, label=patterns.PERSON))
+    return found
+
+
 def people_in(
     span: Span, cared_for: set[int], known: set[str] | None = None
 ) -> list[tuple[Span, int | None]]:
@@ -200,7 +296,10 @@ def people_in(
         if (
             name.start in cared_for
             or before in _BEFORE_AN_OBJECT
-            or after in ("'s", "\u2019s", "s")
+            or (
+                after in ("'s", "\u2019s", "s")
+                and not (name.end + 1 < span.end and is_or_has(doc[name.end + 1]))
+            )
             or said in known
         ):
             continue  # whom it is done for, whose ("Priya's mum"), or someone named before

@@ -64,7 +64,10 @@ def _round_half_up(number: Decimal) -> int:
 
 _SCALE = re.compile(
     r"\b(?:on |in )?(?:a |the |your )?(?:scale|range)? ?(?:of |from |between )?(?:0|zero|nought|"
-    r"1|one) ?(?:to|-|and|through|till) ?(?:10|ten)\b(?! out)"
+    r"1|one) ?(?:to|-|and|through|till) ?(?:10|ten)\b(?! out)|"
+    # The scale's own ends said back: "where 0 is nowhere near? then 4".
+    r"\b(?:0|zero|nought|10|ten) (?:is|=|being|means|meaning) (?:nowhere|exactly|the (?:worst|"
+    r"best|bottom|top)|perfect|nothing)"
 )
 # A number followed by one of these is a duration, a time, an age or a count, not a rating.
 _UNIT_AFTER = re.compile(
@@ -107,7 +110,9 @@ _MARKED_BEFORE = frozenset(
 # "maybe 2 on a bad week": the number for another kind of day, not today's rating.
 _CONDITIONAL_AFTER = re.compile(
     r"^\s*(?:on|in|for) (?:a |the )?(?:\w+ )?(?:good|bad|better|worse|damp|wet|cold|rough|"
-    r"flare|off|busy)\w* (?:day|days|week|weeks|night|nights|month|months|spell|one|ones)"
+    r"flare|off|busy)\w* (?:day|days|week|weeks|night|nights|month|months|spell|one|ones)|"
+    # "would be 8 if the prescription worked", "6 if I'm being generous": what it is not.
+    r"^\s*(?:if|once|when)\b(?! i'?m (?:being )?(?:honest|truthful|realistic))"
 )
 # "3 maybe 4", "2. maybe 1", "4 or 5": one hedged answer, a range; the first said stands.
 _RANGE_GAP = re.compile(
@@ -121,7 +126,7 @@ _REVISED_BEFORE = re.compile(
     r"call it|i mean|sorry|or rather|scratch that|on second thoughts?|kinder|joking|only joking|"
     r"just joking|jk|kidding|only kidding|just kidding|lol|haha|seriously|in truth|truthfully|"
     r"go with|let'?s say|put (?:me )?down (?:as|for)|put (?:his|hers|her|theirs|mine|that|it)|"
-    r"so|overall|on average|average|all in all|yeah|yep|aye|okay|"
+    r"so|overall|on average|average|all in all|yeah|yep|aye|okay|say|"
     r"in between|split the difference|somewhere in between)\b"
 )
 
@@ -186,7 +191,8 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
 # Someone typing for the patient, giving both numbers and settling on the patient's: "Josh says
 # 5, I'd say 4. Go with his."
 _THEIRS = re.compile(
-    r"\b(?:(?:go|going|stick|put it down) with (?:his|hers|theirs|him|her|them)|"
+    r"\b(?:(?:go|going|stick|put it down) with (?:his|hers|theirs|him|her|them|(?:mum|mam|"
+    r"mom|dad|mother|father|nan|gran|grandad|grandma|grandpa|husband|wife)'?s)|"
     r"put (?:his|hers|theirs)"
     r"(?![\s,.]*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b))\b"
 )

@@ -137,6 +137,24 @@ def wants_callback(text: str | None) -> bool:
     return not (_REPORTED_OR_AGENDA.search(cleaned) and not _INSTEAD.search(cleaned))
 
 
+#: Words in a message beyond which a call-back request is also an answer to the question.
+_ANSWER_WORDS = 12
+_LONG_ANSWER_WORDS = 30
+
+
+def says_more_than_the_request(text: str | None) -> bool:
+    """True when a message that asks for a person is also an answer in its own right.
+
+    "I cry every day ... I think I need to talk to someone" answers "what do you want from
+    this visit?" as well as asking for someone; "I'd rather talk to a person, I don't do
+    computers" only asks. A long message is an answer however it ends.
+    """
+    words = len(_CALLBACK.sub(" ", text or "").split())
+    return words >= _LONG_ANSWER_WORDS or (
+        words >= _ANSWER_WORDS and not _INSTEAD.search(text or "")
+    )
+
+
 def clinician_question(text: str | None, *, classified: bool = False) -> ClinicianQuestion | None:
     """Return the kind of question or request for the clinic a message is, if it is one.
 

@@ -34,6 +34,7 @@ from coproduce.nlp.caring import care_matcher, caring_phrases, own_caring
 from coproduce.nlp.letters import letter_body
 from coproduce.nlp.people import (
     LIST_JOINERS,
+    is_or_has,
     merge_same_person,
     named_relatives,
     object_of_the_last,
@@ -42,6 +43,7 @@ from coproduce.nlp.people import (
     relationship_of,
     respondent_mention,
     said_again,
+    unknown_names,
     where_from,
     whose,
 )
@@ -56,50 +58,6 @@ RELATIONSHIPS = tuple(patterns.RELATIONSHIP_TERMS)
 _ROLES = frozenset({"carer", "mum", "dad", "parent", "family"})
 
 #: After "my son's", these say "is" or "has" ("my son's only round the corner"), not whose.
-_IS_OR_HAS_AFTER = frozenset(
-    [
-        "only",
-        "always",
-        "just",
-        "round",
-        "around",
-        "been",
-        "got",
-        "a",
-        "an",
-        "the",
-        "very",
-        "so",
-        "not",
-        "never",
-        "great",
-        "good",
-        "brilliant",
-        "there",
-        "here",
-        "in",
-        "at",
-        "on",
-        "away",
-        "home",
-        "back",
-        "out",
-        "up",
-        "down",
-        "over",
-        "near",
-        "nearby",
-        "close",
-        "local",
-        "amazing",
-        "fab",
-        "fantastic",
-        "really",
-        "also",
-        "too",
-        "still",
-    ]
-)
 _MINE = frozenset({"my", "our", "ma", "me", "wor"})
 #: Whom a caring phrase with no name is about: someone named before, or (said by someone
 #: typing for them) the patient.
@@ -157,7 +115,7 @@ def _supports_in(
             mentions
             and person.end + 1 < span.end
             and doc[person.end].lower_ in ("'s", "\u2019s")
-            and doc[person.end + 1].lower_ not in _IS_OR_HAS_AFTER
+            and not is_or_has(doc[person.end + 1])
         ):
             continue  # whose: "my eldest daughter's boy", "my sister does Mum's Sundays"
         if mentions and own is None and person.end in ends:
@@ -297,6 +255,12 @@ def _groups(doc: Doc) -> list[Span]:
     return groups
 
 
+def _with_names(doc: Doc) -> Doc:
+    """The doc with given names the name list lacks marked as people too."""
+    doc.ents = [*doc.ents, *unknown_names(doc)]  # type: ignore[assignment]
+    return doc
+
+
 def extract_supports(
     text: str, respondent: str | None = None, elsewhere: Iterable[str] = ()
 ) -> list[Support]:
@@ -316,8 +280,8 @@ def extract_supports(
     relatives: dict[str, str] = {}
     if respondent is None:
         for other in elsewhere:
-            for name, relationship in named_relatives(nlp(letter_body(other))).items():
+            for name, relationship in named_relatives(_with_names(nlp(letter_body(other)))).items():
                 relatives.setdefault(name, relationship)
-    doc = nlp(letter_body(text))
+    doc = _with_names(nlp(letter_body(text)))
     known: set[str] = set()
     return [s for span in _groups(doc) for s in _supports_in(span, respondent, known, relatives)]

@@ -125,6 +125,14 @@ _VAGUE_WORDS = frozenset(
         "if",
         "was",
         "were",
+        "dont",
+        "right",
+        "it's",
+        "its",
+        "quite",
+        "very",
+        "bit",
+        "of",
     ]
 )
 
@@ -169,7 +177,8 @@ _GENERAL_OUTCOMES = frozenset(
         """flat low down brighter lighter human rubbish crap awful terrible worse sad calmer calm
     relaxed hopeful yourself normal diagnosis diagnosed answer answers knowing what's whats
     wrong fixed fix cure cured treatment treated help helped someone somebody listen listens
-    listened listening taken seriously honestly seen heard plan proper properly some any""",
+    listened listening taken seriously honestly seen heard plan proper properly some any
+    chaotic overwhelmed stressed frazzled mess together sane""",
     )
 )
 
@@ -194,14 +203,38 @@ def is_vague_measure(text: str | None) -> bool:
 
 
 #: At most this many words is a thin answer to what they want or how health gets in the way.
-THIN_WORDS = 3
+THIN_WORDS = 4
 
 
-def is_thin(text: str | None) -> bool:
+def is_thin(text: str | None, most: int = THIN_WORDS) -> bool:
     """True for an answer of a few words that names a thing but not what about it.
 
-    "its my skin", "work", "my back": worth one gentle "could you say a bit more?"; the
-    patient's words are kept either way.
+    "its my skin", "work", "need a new inhaler": worth one gentle "could you say a bit
+    more?"; the patient's words are kept either way.
     """
     words = _words_of(text)
-    return 0 < len(words) <= THIN_WORDS and not is_filler(text)
+    return 0 < len(words) <= most and not is_filler(text)
+
+
+#: Words that keep a subject private without naming it ("a personal matter", "a man's problem").
+_DISCREET = frozenset(
+    re.findall(
+        r"\S+",
+        """personal private matter matters embarrassing delicate sensitive problem problems
+    issue issues man's mans men's mens woman's womans women's womens lady ladies there down""",
+    )
+)
+#: An aim this long or longer says something, however general its words.
+_LONGEST_VAGUE_AIM = 12
+
+
+def is_vague_aim(text: str | None) -> bool:
+    """True when what they want from the visit names no part, symptom or thing to do.
+
+    "just feel rubbish really", "i dont really know. i just dont feel right", "it's a bit of
+    a personal matter": kept, and worth one gentle "could you say a little more?".
+    """
+    words = _words_of(text)
+    if not words or len(words) > _LONGEST_VAGUE_AIM:
+        return False
+    return all(w in _VAGUE_WORDS or w in _GENERAL_OUTCOMES or w in _DISCREET for w in words)

@@ -47,8 +47,9 @@ _YES_DESPITE_NO = re.compile(
 _NO = re.compile(
     r"\b(?:no(?! (?:further|longer|more than|one else|later than|matter|doubt|problem|"
     r"worries|bother|objection))|nope|nah|nay|naw|noo+|nop|never|"
-    r"not (?:really|happy|keen|comfortable|now|today|"
-    r"ok|okay|sure about (?:this|that|it|sharing))|(?:i'?d|i would|id) (?:rather|prefer) (?:not|"
+    r"not (?:really|happy|keen|comfortable|now|today|fine|good|great|alright|all right|cool|"
+    r"sound|sweet|ok|okay|sure about (?:this|that|it|sharing))|"
+    r"(?:i'?d|i would|id) (?:rather|prefer) (?:not|"
     r"you didn'?t|you did not|to (?:talk|speak|see|wait|just talk|just speak|just see))|"
     r"rather not|prefer not|(?:rather|prefer) (?:to )?(?:talk|speak|see|wait|phone|ring|call)|"
     r"(?:i )?(?:don'?t|do not|dont|won'?t|will not|wont) (?:want|wish|"
@@ -70,7 +71,11 @@ _YES = re.compile(
     r"consent|i consent|agree|happy|ready|correct|indeed|yes please|why not|whatever|"
     r"fair enough|no problem|go for it|be my guest|that'?s right|thats right|right|"
     r"(?:i am|i'?m|im|quite|perfectly) content|content (?:for|to|with)|you have my permission|"
-    r"(?:i )?give (?:my )?(?:permission|consent)|permission granted)\b"
+    r"(?:i )?give (?:my )?(?:permission|consent)|permission granted|"
+    # Said as yes in everyday talk round the country: "sweet", "sound", "lush", "nae bother".
+    r"sweet|cool|sound|lush|ace|champion|cushty|nice one|deffo|defo|totally|no worries|"
+    r"nae bother|no bother|yeh|yh|ye|yis|okie dokie|okey dokey|ok doke|fab|awesome|spot on|"
+    r"bang on|sure thing|g'?wan)\b"
 )
 _CONDITION_WORDS = (
     r"as long as|so long as|provided (?:that|it|they|you)|providing (?:that|it|they|you)|"

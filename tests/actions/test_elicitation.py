@@ -158,6 +158,58 @@ def test_yes_but_id_rather_talk_to_someone_goes_ahead_and_asks_for_the_number(
     assert responses == ["utter_consent_given"]
 
 
+_AIM_ASKING_FOR_SOMEONE = (
+    "I just dont feel like myself since the baby came, everyone says I should be happy and I "
+    "love her I do but I cry every day and my mum says its just tiredness but I dont think it "
+    "is, I think I need to talk to someone"
+)
+
+
+def test_an_answer_that_also_asks_for_someone_is_kept_and_the_call_back_offered(
+    visit: dict[str, Any], session: Session
+) -> None:
+    slots, _, _ = run(
+        text=_AIM_ASKING_FOR_SOMEONE,
+        requested_slot="aim",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert slots["aim"] == _AIM_ASKING_FOR_SOMEONE
+    assert slots["callback_wanted"] is True
+    assert slots["requested_slot"] == "callback_phone"
+    summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
+    assert summary is not None and summary.aim.statement == _AIM_ASKING_FOR_SOMEONE
+
+
+def test_a_request_that_is_only_a_request_is_not_kept_as_the_answer(
+    visit: dict[str, Any],
+) -> None:
+    slots, _, _ = run(
+        text="I'd rather talk to a person, I don't do computers",
+        requested_slot="aim",
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert "aim" not in slots
+    assert slots["requested_slot"] == "callback_phone"
+
+
+def test_the_same_long_message_after_a_declined_call_back_is_the_answer(
+    visit: dict[str, Any],
+) -> None:
+    text = "honestly " + _AIM_ASKING_FOR_SOMEONE + " and I have not slept properly in weeks" * 3
+    assert len(text) > 200 and text[199] == " "  # the stored reason is cut at a space
+    declined = {"callback_wanted": False, "callback_reason": " ".join(text.split())[:200]}
+    slots, _, _ = run(
+        text=text,
+        requested_slot="aim",
+        slots=bound(visit, consent=True, **declined),
+        token=visit["token"],
+    )
+    assert slots["aim"] == text.strip()
+    assert slots["requested_slot"] == "what_matters"
+
+
 def test_a_long_answer_is_kept_whole_and_saved(visit: dict[str, Any], session: Session) -> None:
     text = (
         "  well honestly the main thing is my breathing, and the tablets make me sick, and my "
@@ -653,6 +705,42 @@ def test_a_full_answer_or_another_topic_is_not_probed(visit: dict[str, Any]) -> 
         token=visit["token"],
     )
     assert responses == [] and slots["requested_slot"] == "illness_burden"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "probe"),
+    [
+        ("Just feel rubbish really", "aim", "utter_probe_aim"),
+        ("i dont really know. i just dont feel right", "aim", "utter_probe_aim"),
+        ("It's a bit of a personal matter. A man's problem.", "aim", "utter_probe_aim"),
+        ("Family", "what_matters", "utter_probe_what_matters"),
+    ],
+)
+def test_an_answer_that_says_nothing_in_particular_gets_the_probe(
+    visit: dict[str, Any], text: str, topic: str, probe: str
+) -> None:
+    slots, responses, _ = run(
+        text=text,
+        requested_slot=topic,
+        slots=bound(visit, consent=True, aim="my mood"),
+        token=visit["token"],
+    )
+    assert responses == [probe]
+    assert slots[topic] == text and slots["probed"] == topic
+
+
+@pytest.mark.parametrize(("text", "asked_again"), [("Not really", True), ("no", False)])
+def test_a_hedged_no_worry_is_asked_once_more_and_a_plain_no_is_taken(
+    visit: dict[str, Any], text: str, asked_again: bool
+) -> None:
+    slots, _, _ = run(
+        text=text,
+        requested_slot="concerns",
+        slots=bound(visit, consent=True, aim="my mood"),
+        token=visit["token"],
+    )
+    assert (slots["form_prompt"] == "rephrase") is asked_again
+    assert ("concerns" not in slots) is asked_again
 
 
 @pytest.mark.parametrize("topic", ["what_matters", "assets"])

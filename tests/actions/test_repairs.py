@@ -41,7 +41,7 @@ def say(visit: dict[str, Any], text: str, intent: str, requested: str, **slots: 
         ("next door neighbour", "dont_know", "supports"),
         ("early nights", "ask_how_long", "assets"),
         ("how long I can walk", "ask_how_long", "improvement_measure"),
-        ("money", "greet", "what_matters"),
+        ("money worries", "greet", "what_matters"),
         ("I want my life back", "greet", "what_matters"),
         ("why I am so tired all the time", "ask_why", "illness_burden"),
     ],

@@ -357,3 +357,30 @@ def test_burdens_as_more_people_say_them(text: str, categories: list[str]) -> No
 )
 def test_burdens_said_in_still_more_ways(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # A symptom said on its own, in an answer about treatment, is what the treatment does.
+        ("Thirsty all the time. The tremor.", ["side_effects", "side_effects"]),
+        ("the co-codamol bungs us up somethin shockin", ["side_effects"]),
+        ("I don't like taking tablets, they do be at my stomach", ["side_effects"]),
+        ("The letrozole is causing the joint pain, I'm fairly sure", ["side_effects"]),
+        ("the exercise class is causing me stress", ["other"]),
+        # What nobody has told, given or answered, however it is said.
+        ("no one's ever told me about the diet", ["information"]),
+        ("No one has ever given us a written asthma plan", ["information"]),
+        ("I've never had a clear answer on lithium and pregnancy", ["information"]),
+        ("dont even no how to book a midwife", ["information"]),
+        # A service named after a medicine is where care is given; time is not money.
+        ("the lithium clinic is only open Tuesday mornings", ["appointments"]),
+        ("the warfarin nurse changes my dose every week", ["appointments"]),
+        ("I cannit afford to sit in A&E for 6 hours again", ["appointments"]),
+        ("I can't afford the parking", ["costs"]),
+    ],
+)
+def test_a_symptom_alone_what_nobody_says_and_where_care_is_given(
+    text: str, categories: list[str]
+) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

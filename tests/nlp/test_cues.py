@@ -201,3 +201,29 @@ def test_not_getting_worse_is_not_not_understanding() -> None:
 )
 def test_a_question_back_about_the_question_is_not_an_answer(text: str, lost: bool) -> None:
     assert cues.not_understood(text) is lost
+
+
+@pytest.mark.parametrize(
+    ("text", "corrects"),
+    [
+        ("No antidepressants. And not a group.", False),
+        ("no, my son not my daughter", True),
+    ],
+)
+def test_a_correction_has_its_not_in_the_same_sentence(text: str, corrects: bool) -> None:
+    assert cues.corrects_earlier(text) is corrects
+
+
+@pytest.mark.parametrize(
+    ("text", "none", "hedged"),
+    [
+        ("Not much at the minute", True, True),
+        ("nothing at the moment", True, False),
+        ("not really", True, True),
+        ("no", True, False),
+        ("not really, just want it sorted", False, False),
+    ],
+)
+def test_a_nothing_for_now_and_a_hedged_one(text: str, none: bool, hedged: bool) -> None:
+    assert cues.is_none_answer(text) is none
+    assert cues.is_hedged_none(text) is hedged

@@ -137,3 +137,18 @@ def test_someone_typing_who_settles_on_the_patients_number() -> None:
 )
 def test_the_number_for_today_and_the_patients_own(text: str, value: int) -> None:
     assert parse_rating(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hmm, a 5? Maybe less this week. Say 4.", 4),
+        ("6 ish, would be 8 if the prescription worked", 6),
+        ("5, maybe 6 if im being generous", 5),
+        ("Where 0 is nowhere near? Then 4.", 4),
+        ("Mum says 5, I'd say 4 - go with Mum's", 5),
+        ("3 if im honest", 3),
+    ],
+)
+def test_a_number_settled_on_said_as_a_condition_or_beside_the_scale(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

@@ -123,3 +123,19 @@ def test_asking_to_be_rung_said_in_the_past_tense_or_as_a_preference(
     text: str, wanted: bool
 ) -> None:
     assert requests.wants_callback(text) is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "more"),
+    [
+        (
+            "I cry every day and I feel like Im not doing it right and my mum says its just "
+            "tiredness but I think I need to talk to someone",
+            True,
+        ),
+        ("I'd rather talk to a person, I don't do computers", False),
+        ("can I speak to the doctor", False),
+    ],
+)
+def test_a_request_that_is_also_an_answer(text: str, more: bool) -> None:
+    assert requests.says_more_than_the_request(text) is more

@@ -449,3 +449,24 @@ def test_what_someone_typing_does_for_the_patient_is_support() -> None:
         "Me (his daughter), I do his shopping and his tablets", respondent="daughter"
     )
     assert (me.relationship, me.kind) == ("daughter", "support")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ewa help me put socks lol. my brother Tomek he take some jobs for me",
+            [None, "brother"],
+        ),
+        ("Wai Keung very supportive. My mother lives with us, she cooks", [None, "mum"]),
+        ("Linda's sticking by me. My AA sponsor Phil", [None, "other"]),
+        ("Church helps a lot. Physio is good.", ["church"]),
+    ],
+)
+def test_a_name_the_list_lacks_still_starts_a_person(text: str, expected: list[str | None]) -> None:
+    assert [s.relationship for s in extract_supports(text)] == expected
+
+
+def test_a_name_the_list_lacks_keeps_the_relationship_said_in_another_answer() -> None:
+    [support] = extract_supports("Ewa helps me with socks", elsewhere=["my wife Ewa and the dog"])
+    assert support.relationship == "wife"

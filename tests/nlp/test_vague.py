@@ -63,3 +63,17 @@ def test_a_few_words_are_thin(text: str, thin: bool) -> None:
 
 def test_if_it_was_better_is_not_yet_a_measure() -> None:
     assert vague.is_vague_measure("idk just if it was better")
+
+
+@pytest.mark.parametrize(
+    ("text", "vague_aim"),
+    [
+        ("Just feel rubbish really", True),
+        ("i dont really know. i just dont feel right", True),
+        ("It's a bit of a personal matter. A man's problem.", True),
+        ("I want to feel better about my diabetes", False),
+        ("sort my back out", False),
+    ],
+)
+def test_an_aim_that_names_nothing_in_particular(text: str, vague_aim: bool) -> None:
+    assert vague.is_vague_aim(text) is vague_aim

@@ -111,3 +111,19 @@ def test_dictation_and_conditions(text: str, expected: str | None) -> None:
 )
 def test_a_condition_on_an_answer(text: str, expected: str | None) -> None:
     assert yes_no.answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sweet", yes_no.YES),
+        ("sound", yes_no.YES),
+        ("nae bother", yes_no.YES),
+        ("lush", yes_no.YES),
+        ("not fine", yes_no.NO),
+        ("not cool", yes_no.NO),
+        ("its fine, not great but fine", yes_no.YES),
+    ],
+)
+def test_everyday_yeses_and_a_negated_one(text: str, expected: str) -> None:
+    assert yes_no.answer(text) == expected
