@@ -65,10 +65,25 @@ _UNTOLD = re.compile(
     r"\bnever (?:been |had |got |get |given |really |once )?(?:told|explained|given|shown|a clear|"
     r"an answer|any answer|a straight|a proper|a real)\b|"
     r"\b(?:clear|straight|proper|real|no) answers?\b|\bwritten (?:\w+ )?plan\b|"
-    r"\b(?:don'?t|dont|do not|didn'?t|did not) (?:even |really )?(?:know|no|kno) (?:how|what|"
-    r"where|who|when|if|whether|which)\b"
+    r"\b(?:don'?t|dont|do not|didn'?t|did not|doesn'?t|doesnt|does not) (?:even |really )?(?:know|"
+    r"no|kno|understand) (?:how|what|where|who|when|if|whether|which|why)\b|"
+    r"\bnever (?:got|get|heard|had|received|saw|seen) (?:the |my |any |his |her )?results?\b|"
+    r"\b(?:no ?one|nobody|no-one)(?: \w+){0,2} (?:to )?(?:know|knows|understand|understands)\b"
 )
 _MONEY = re.compile(r"£|\bquid\b|\bpounds?\b|\bmoney\b|\bpay\b|\bwages?\b|\bfares?\b")
+# Being told it is nothing: "keep being told it's normal", "said it's probably anxiety".
+_DISMISSED = re.compile(
+    r"\b(?:told|tells?|telling|says?|said|saying)(?: me| us| her| him)? ['\"\u2018\u201c]?"
+    r"(?:that )?(?:it'?s|its|it is|that'?s|it was|i'?m|she'?s|he'?s) ['\"\u2018\u201c]?"
+    r"(?:just |only |all |probably |likely |nothing but )?"
+    r"(?:normal|nothing|fine|anxiety|in my head|in (?:her|his) head|stress|my age|(?:her|his) age|"
+    r"age|hormones|a virus|viral|wear and tear)\b"
+)
+# What a treatment takes out of them that is not money: "costs her weeks of crash".
+_COSTS_TIME = re.compile(
+    r"\bcost(?:s|ing)? (?:me|her|him|us|them) (?:a |an |the |\w+ )?(?:days?|weeks?|hours?|"
+    r"mornings?|afternoons?|energy|sleep|crash|crashes|spoons)\b"
+)
 # A service named after a medicine is where care is given: "the lithium clinic is only open
 # Tuesday mornings", "the warfarin nurse".
 _SERVICES = frozenset({"clinic", "clinics", "nurse", "nurses", "team", "service", "review"})
@@ -129,8 +144,10 @@ def burden_category(span: Span) -> str:
     said = span.text.lower().replace("\u2019", "'")
     if _UNTOLD.search(said):
         labels.add(patterns.INFORMATION)
-    if _AFFORD_TIME.search(said) and not _MONEY.search(said):
+    if (_AFFORD_TIME.search(said) or _COSTS_TIME.search(said)) and not _MONEY.search(said):
         labels.discard(patterns.COST)
+    if _DISMISSED.search(said) and patterns.MEDICATION not in labels:
+        return "information"  # what they were told instead of an answer
     if any(
         ent.label_ == patterns.MEDICATION
         and ent.end < len(ent.doc)

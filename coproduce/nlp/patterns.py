@@ -362,7 +362,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "meant to use|meant to go|meant to take|don't really know|do not really know|"
         "don't really understand|do not really understand|not really sure|what else there is|"
         "what else is there|what other options|other options|allowed to take|am i allowed|"
-        "if i'm allowed|whether i'm allowed"
+        "if i'm allowed|whether i'm allowed|labels|the label|small print|only in english|"
+        "in english|not in my language|in my language|read english|read the writing"
     ),
     SELF_CARE: _terms(
         "diet|diets|dieting|carb counting|counting carbs|carbs|low salt|no salt|fluid limit|"

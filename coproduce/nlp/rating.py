@@ -114,6 +114,8 @@ _CONDITIONAL_AFTER = re.compile(
     # "would be 8 if the prescription worked", "6 if I'm being generous": what it is not.
     r"^\s*(?:if|once|when)\b(?! i'?m (?:being )?(?:honest|truthful|realistic))"
 )
+# Where they were before: "she used to be a 0 so that's something".
+_PAST_BEFORE = re.compile(r"\b(?:used to be|was|were|had been) (?:a |an |at |on )?$")
 # "3 maybe 4", "2. maybe 1", "4 or 5": one hedged answer, a range; the first said stands.
 _RANGE_GAP = re.compile(
     r"^[\s,.;:!?/-]*(?:(?:or|maybe|perhaps|possibly|probably|to|or maybe|might be|could be|"
@@ -169,7 +171,7 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
             continue
         if _HALF.match(after):
             number += Decimal("0.5") if number >= 0 else Decimal("-0.5")
-        if _CONDITIONAL_AFTER.match(after):
+        if _CONDITIONAL_AFTER.match(after) or _PAST_BEFORE.search(before):
             conditional.append((number, True, False))
             continue
         offered = bool(_MARKED_BEFORE.intersection(re.findall(r"[a-z']+", before)[-2:]))
@@ -224,13 +226,24 @@ _MIDDLE = re.compile(
     r"fifty[ -]fifty|50[ /-]50|so-so|so so)\b"
 )
 _BOTTOM = re.compile(r"\b(?:nowhere near|rock bottom|nowhere at all)\b")
+# Either side of the middle: "a bit under the middle", "just over half way".
+_BELOW_MIDDLE = re.compile(
+    r"\b(?:under|below|less than|short of|not quite) (?:the )?(?:middle|half ?way|half)\b"
+)
+_ABOVE_MIDDLE = re.compile(
+    r"\b(?:over|above|more than|past|better than) (?:the )?(?:middle|half ?way|half)\b"
+)
 
 
 def parse_rating(text: str) -> Rating:
     """Parse a 0-10 rating from what the patient typed."""
     lowered = (text or "").lower().replace("\u2019", "'")
     number = _chosen_number(lowered)
-    if number is None and _MIDDLE.search(lowered):
+    if number is None and _BELOW_MIDDLE.search(lowered):
+        number = Decimal(4)
+    elif number is None and _ABOVE_MIDDLE.search(lowered):
+        number = Decimal(6)
+    elif number is None and _MIDDLE.search(lowered):
         number = Decimal(5)
     elif number is None and _BOTTOM.search(lowered):
         number = Decimal(0)

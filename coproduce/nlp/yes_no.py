@@ -39,7 +39,11 @@ _QUESTION = re.compile(
 
 # Forms read as a yes although they contain "no" or "not".
 _YES_DESPITE_NO = re.compile(
-    r"\b(?:no (?:problem|problems|probs|worries|bother|objection|objections)|not a problem|"
+    r"\b(?:no (?:problem|problems|probs?|worries|bother|objection|objections|wahala|dramas?|"
+    r"bovver|biggie|hassle|trouble|stress|fuss|issues?|rush)|not a problem|"
+    # "yes no wahala", "ok no rush": a yes, then "no" and what there is none of.
+    r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine)\W+no (?!thanks?\b|thank|ta\b|way\b|i\b|not\b|"
+    r"chance|sorry|no\b|don'?t|dont|please|more|longer|go\b|i'?m\b|im\b|actually)[a-z]+|"
     r"no(?:,|\s)+(?:that'?s|thats|it'?s|its) (?:fine|ok|okay|alright|all right|good)|"
     r"(?:i )?(?:don'?t|do not|dont) mind(?! (?:not|if you don'?t))|why not|not at all"
     r"(?= (?:fine|happy|ok))|no reason not to|can'?t see why not|don'?t see why not)\b"

@@ -384,3 +384,24 @@ def test_a_symptom_alone_what_nobody_says_and_where_care_is_given(
     text: str, categories: list[str]
 ) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("TOO MANY TABLETS AND I CANT READ THE LABELS", ["medications", "information"]),
+        ("Appointment letters are only in English.", ["information"]),
+        ("he doesn't know why he takes them", ["information"]),
+        ("I never got the results of the blood tests.", ["information"]),
+        ("waiting for test results is awful", ["tests_monitoring"]),
+        ("Nobody seems to know about severe ME", ["information"]),
+        ("keep bein told its normal morning sickness", ["information"]),
+        ("The A&E doctor said it's 'probably anxiety' and sent me home", ["information"]),
+        ("Any appointment costs her weeks of crash", ["appointments"]),
+        ("prescriptions cost me a fortune", ["costs"]),
+    ],
+)
+def test_what_they_cannot_read_were_never_told_or_were_told_instead(
+    text: str, categories: list[str]
+) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

@@ -152,3 +152,15 @@ def test_the_number_for_today_and_the_patients_own(text: str, value: int) -> Non
 )
 def test_a_number_settled_on_said_as_a_condition_or_beside_the_scale(text: str, value: int) -> None:
     assert parse_rating(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a bit under the middle Id say", 4),
+        ("just over half way", 6),
+        ("Freya says 1. She used to be a 0 so that's something.", 1),
+    ],
+)
+def test_either_side_of_the_middle_and_where_they_used_to_be(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

@@ -127,3 +127,11 @@ def test_a_condition_on_an_answer(text: str, expected: str | None) -> None:
 )
 def test_everyday_yeses_and_a_negated_one(text: str, expected: str) -> None:
     assert yes_no.answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Yes no wahala", yes_no.YES), ("ok no rush", yes_no.YES), ("yes no thanks", yes_no.NO)],
+)
+def test_a_yes_then_none_of_something(text: str, expected: str) -> None:
+    assert yes_no.answer(text) == expected
