@@ -94,6 +94,12 @@ _AFFORD_TIME = re.compile(
 )
 
 
+# Forgetting, with nothing else named, is forgetting the medicine ("I forget the night one").
+_FORGETTING = re.compile(r"\b(?:forget|forgets|forgetting|forgot|remembering to)\b")
+# What a medicine is for is not a test: "tablets for my blood pressure", "meds for my sugar".
+_FOR_CONDITION = frozenset({"for", "with"})
+
+
 # Putting a cream or drops on is work the patient does ("creams are greasy and go everywhere",
 # "I can't see to put the drops in"): self-care, not the medicine itself.
 _TOPICAL = re.compile(
@@ -123,6 +129,9 @@ def burden_category(span: Span) -> str:
             labels.add(ent.label_)
         if ent.label_ == patterns.CAUSE and ent.text.lower().startswith("from "):
             labels.add(patterns.MEDICATION)  # "the forgetfulness from the tablets"
+    tests = [ent for ent in span.ents if ent.label_ == patterns.TEST_MONITORING]
+    if tests and patterns.MEDICATION in labels and all(_said_as_what_for(ent) for ent in tests):
+        labels.discard(patterns.TEST_MONITORING)
     if patterns.CAUSE in labels and patterns.MEDICATION in labels:
         labels.add(patterns.SIDE_EFFECT)  # "the colchicine gives me the trots"
     if (
@@ -177,9 +186,23 @@ def burden_category(span: Span) -> str:
     for label, category in _PRIORITY:
         if label in labels:
             return category
-    if _NO_EFFECT.search(said):
-        return "medications"  # "the mebeverine did nothing": a treatment that is not working
+    if _NO_EFFECT.search(said) or _FORGETTING.search(said):
+        # "the mebeverine did nothing", "keep forgetting them": a treatment not working, or
+        # not taken.
+        return "medications"
     return "other"
+
+
+def _said_as_what_for(ent: Span) -> bool:
+    """True for a test word naming what a medicine is for ("for my blood pressure")."""
+    before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start]]
+    return bool(before) and (
+        before[-1] in _FOR_CONDITION or (len(before) == 2 and before[0] in _FOR_CONDITION)
+    )
+
+
+#: A list's own numbering or bullet letter: "1.", "2)", "a)".
+_MARKER = re.compile(r"^\W*(?:\d{1,2}|[a-z])?\W*$", re.IGNORECASE)
 
 
 def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
@@ -187,4 +210,8 @@ def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
     if not text or not text.strip():
         return []
     doc = get_nlp()(letter_body(text))
-    return [TreatmentBurden(span.text, burden_category(span)) for span in item_spans(doc)]
+    return [
+        TreatmentBurden(span.text, burden_category(span))
+        for span in item_spans(doc)
+        if not _MARKER.match(span.text)
+    ]

@@ -114,6 +114,11 @@ _CONDITIONAL_AFTER = re.compile(
     # "would be 8 if the prescription worked", "6 if I'm being generous": what it is not.
     r"^\s*(?:if|once|when)\b(?! i'?m (?:being )?(?:honest|truthful|realistic))"
 )
+# Someone else's number after the patient's own: "he'd probably say 2", "mum would say 6".
+_THEIR_SAY = re.compile(
+    r"\b(?:he|she|they|mum|dad|mam|my (?:wife|husband|partner|mum|dad|daughter|son))(?:'d|"
+    r" would| might| will| 'd)(?: \w+)? say (?:a |an |about )?$"
+)
 # Where they were before: "she used to be a 0 so that's something".
 _PAST_BEFORE = re.compile(r"\b(?:used to be|was|were|had been) (?:a |an |at |on )?$")
 # "3 maybe 4", "2. maybe 1", "4 or 5": one hedged answer, a range; the first said stands.
@@ -174,6 +179,8 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
         if _CONDITIONAL_AFTER.match(after) or _PAST_BEFORE.search(before):
             conditional.append((number, True, False))
             continue
+        if found and _THEIR_SAY.search(before[-40:]):
+            continue  # "about a 4 I'd say, he'd probably say 2": someone else's number
         offered = bool(_MARKED_BEFORE.intersection(re.findall(r"[a-z']+", before)[-2:]))
         # The words since the number before: "6? maybe I'm kidding myself. 5".
         gap = text[last_end : match.start()]

@@ -132,8 +132,14 @@ def relationship_in(text: str | None) -> str | None:
     """
     lowered = " ".join((text or "").lower().replace("\u2019", "'").split())
     mine = re.search(
-        r"\b(?:for|of) (?:(?:my|our) |(?=(?:mum|mam|mom|dad|nan|nana|gran|granny|grandma|"
-        r"grandad|grandpa)\b))([a-z]+)",
+        r"\b(?:for|of|with|helping) (?:(?:my|our) |(?=(?:mum|mam|mom|dad|nan|nana|gran|granny|"
+        r"grandma|grandad|grandpa)\b))([a-z]+)",
+        lowered,
+    ) or re.search(
+        # "Mum says that's fine", "Dad's had three falls": the patient, named as the one
+        # who says or has, by someone typing for them.
+        r"(?:^|[.!?,]\s*|\byes\W+)(mum|mam|mom|dad|nan|nana|gran|granny|grandma|grandad|"
+        r"grandpa)(?:'s| says| said| is| has| wants| can'?t| won'?t| doesn'?t)\b",
         lowered,
     )
     said = re.search(

@@ -388,6 +388,8 @@ _NOT_AN_ITEM = _words(
     "mostly really too though tbh honestly lol mainly etc anyway sometimes always again now "
     "mind guess suppose basically"
 )
+#: A laugh or a "tbh" after a thing does not make it a remark: ", and Netflix lol".
+_LAUGHS = _words("lol tbh haha")
 #: A clause this long before "and" is not the first half of a pair ("aches and pains", "fish
 #: and chips"): "hot water bottle and netflix" is two things.
 _LONGEST_PAIR_HALF = 2
@@ -405,7 +407,8 @@ def _listed_after_pause(doc: Doc, clause: Span) -> bool:
     if before is None or before.text != ",":
         return False
     said = [t.lower_ for t in clause if t.is_alpha]
-    return bool(said) and not any(word in _NOT_AN_ITEM for word in said)
+    # ", mostly" and ", slow mind" are not items; ", and Netflix lol" is.
+    return bool(said) and not any(word in _NOT_AN_ITEM - _LAUGHS for word in said)
 
 
 def _second_thing(before: Span, words: list[Token]) -> bool:
@@ -427,6 +430,17 @@ def _second_thing(before: Span, words: list[Token]) -> bool:
     )
 
 
+def _so_new_sentence(clause: Span, kind: str) -> bool:
+    """True for a sentence opening "so" with no subject: "... school. so tired i fall asleep"."""
+    return (
+        kind == "hard"
+        and clause[0].lower_ == "so"
+        and len(clause) > 1
+        and clause[1].lower_ not in _SUBJECT_PRONOUNS
+        and clause[1].lower_ not in ("i", "we", "you", "that", "then")
+    )
+
+
 def list_spans(doc: Doc) -> list[Span]:
     """Return one span per item of a list of things (burdens, what helps).
 
@@ -442,7 +456,7 @@ def list_spans(doc: Doc) -> list[Span]:
         short = len(words) < _SHORTEST_LIST_ITEM and not (
             _listed_after_pause(doc, clause) or (items and _second_thing(items[-1], words))
         )
-        continues = clause[0].lower_ in _LIST_CONTINUATIONS
+        continues = clause[0].lower_ in _LIST_CONTINUATIONS and not _so_new_sentence(clause, kind)
         if items and (continues or (kind == "soft" and short)):
             items[-1] = doc[items[-1].start : clause.end]
         else:

@@ -405,3 +405,26 @@ def test_what_they_cannot_read_were_never_told_or_were_told_instead(
     text: str, categories: list[str]
 ) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+def test_a_numbered_list_gives_its_items_not_its_numbers() -> None:
+    text = "1. The prescription charges.\n2. Her tablets must be crushed.\n3. Nobody explained the mask."
+    assert [b.category for b in extract_treatment_burdens(text)] == [
+        "costs",
+        "medications",
+        "information",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("Tablets for my blood pressure.", ["medications"]),
+        ("Keep forgetting them since Sheila used to put them out.", ["medications"]),
+        ("I forget the night one sometimes", ["medications"]),
+        ("I forget appointments all the time", ["appointments"]),
+        ("the metformin and the blood sugar checks", ["medications", "tests_monitoring"]),
+    ],
+)
+def test_what_a_medicine_is_for_and_forgetting_it(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

@@ -164,3 +164,7 @@ def test_a_number_settled_on_said_as_a_condition_or_beside_the_scale(text: str, 
 )
 def test_either_side_of_the_middle_and_where_they_used_to_be(text: str, value: int) -> None:
     assert parse_rating(text).value == value
+
+
+def test_someone_elses_number_after_the_patients_own_is_not_theirs() -> None:
+    assert parse_rating("About a 4 I'd say, he'd probably say 2 lol").value == 4

@@ -30,7 +30,7 @@ def test_someone_typing_for_the_patient_sounds_like_a_proxy() -> None:
     assert respondent.sounds_like_proxy("my husband is typing for me")
 
 
-@pytest.mark.parametrize("text", ["yes nan says thats fine", "he says fine by him", "ok fine"])
+@pytest.mark.parametrize("text", ["yes fine says he", "he says fine by him", "ok fine"])
 def test_short_words_are_not_taken_for_a_relationship_with_a_slip(text: str) -> None:
     assert respondent.relationship_in(text) is None
 
@@ -85,3 +85,16 @@ def test_what_someone_says_is_relayed_only_without_the_typist_s_own_i(
 )
 def test_who_may_not_read_it_is_not_who_is_typing(text: str, proxy: bool) -> None:
     assert respondent.says_on_behalf(text) is proxy
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("Yes Mum says that's fine", "child"),
+        ("yes nan says thats fine", "grandchild"),
+        ("Hello, I'm doing this with Mum, she has Parkinson's and can't type easily", "child"),
+        ("Yes, I'm her daughter. Mum is sat next to me", "daughter"),
+    ],
+)
+def test_the_patient_named_as_the_one_who_says_or_has(text: str, relationship: str) -> None:
+    assert respondent.relationship_in(text) == relationship

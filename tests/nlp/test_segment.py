@@ -171,3 +171,25 @@ def test_the_last_item_of_a_list_after_a_comma_and_and_is_its_own() -> None:
 def test_an_said_for_and_joins_a_list_but_an_article_does_not() -> None:
     assert split_list("the telly an a wee dram") == ["the telly", "a wee dram"]
     assert split_list("an hour in the garden") == ["an hour in the garden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "Cotton gloves with cream on at night, my bridal bootcamp class, and Netflix lol",
+            ["Cotton gloves with cream on at night", "my bridal bootcamp class", "Netflix lol"],
+        ),
+        (
+            "being sick every morning, missed loads of school. so tired i fall asleep in maths",
+            [
+                "being sick every morning",
+                "missed loads of school",
+                "so tired i fall asleep in maths",
+            ],
+        ),
+        ("cant walk far. so i stay in", ["cant walk far. so i stay in"]),
+    ],
+)
+def test_a_list_ending_in_a_remark_and_a_sentence_opening_so(text: str, items: list[str]) -> None:
+    assert split_list(text) == items
