@@ -186,6 +186,8 @@ def burden_category(span: Span) -> str:
     for label, category in _PRIORITY:
         if label in labels:
             return category
+    if labels == {patterns.CAUSE}:
+        return "side_effects"  # "hydroxyurea make my hair thin": what an unnamed one does
     if _NO_EFFECT.search(said) or _FORGETTING.search(said):
         # "the mebeverine did nothing", "keep forgetting them": a treatment not working, or
         # not taken.

@@ -7,6 +7,8 @@ Judith", "Pauline is a good friend", "me (Sarah)"); a name said again, whose som
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span, Token
 
 from coproduce.nlp import patterns
@@ -146,9 +148,14 @@ def _apposition(name: Span, relationships: list[Span]) -> Span | None:
         else:
             between, allowed, most = doc[name.end : person.start], _NAME_IS, 5
         words = [t.lower_ for t in between if not t.is_punct]
+        if any(t.text in _SENTENCE_ENDS for t in between):
+            continue  # "Sue. grandkids.": two things, not "Sue, my grandchild"
         if len(between) <= most and all(w in allowed for w in words):
             return person
     return None
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", "\n"})
 
 
 #: "Gary pops round, he's me son": the relationship said after the name is the same person.
@@ -216,6 +223,34 @@ _NAME_THEN = _words(
 )
 
 
+def names_known(doc: Doc, names: Iterable[str]) -> list[Span]:
+    """Where names said with a relationship in another answer come again, as people.
+
+    "My daughter Hei Yin" in one answer makes "I look after Hei Yin" name her in another.
+    """
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found: list[Span] = []
+    for name in names:
+        size = len(name.split())
+        for start in range(len(doc) - size + 1):
+            span = doc[start : start + size]
+            if span.text.lower() == name and not taken.intersection(range(start, start + size)):
+                found.append(Span(doc, start, start + size, label=patterns.PERSON))
+                taken.update(range(start, start + size))
+    return found
+
+
+def _may_be_a_name(token: Token, taken: set[int]) -> bool:
+    return not (
+        token.i in taken
+        or not token.is_title
+        or not token.is_alpha
+        or len(token) < 2
+        or token.is_stop
+        or token.lower_ in _NOT_NAMES
+    )
+
+
 def unknown_names(doc: Doc) -> list[Span]:
     """Given names not in the name list: right after a relationship, or starting a sentence.
 
@@ -228,43 +263,36 @@ def unknown_names(doc: Doc) -> list[Span]:
     relationship_ends = {ent.end for ent in doc.ents if ent.label_ == patterns.RELATIONSHIP}
     found: list[Span] = []
     for token in doc:
-        if (
-            token.i in taken
-            or not token.is_title
-            or not token.is_alpha
-            or len(token) < 2
-            or token.is_stop
-            or token.lower_ in _NOT_NAMES
-        ):
+        if not _may_be_a_name(token, taken):
             continue
+        end = token.i + 1
+        if end < len(doc) and _may_be_a_name(doc[end], taken):
+            end += 1  # "Wai Keung"
         before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[end] if end < len(doc) else None
         beside = token.i in relationship_ends  # "my wife Ewa", "my roommate Dayo"
-        if not (
-            beside
-            or before is None
+        # "when Wai Keung my husband is home", "Graham (his dad)": the relationship after.
+        said_after = (
+            after is not None
+            and end + 1 < len(doc)
+            and (after.lower_ in _DETERMINERS or after.text == "(")
+            and doc[end + 1].ent_type_ == patterns.RELATIONSHIP
+        )
+        starts = (
+            before is None
             or token.is_sent_start
             or before.is_punct
             or before.lower_ in ("and", "&", "plus")
-        ):
-            continue
-        end = token.i + 1
-        if (
-            end < len(doc)
-            and doc[end].is_title
-            and doc[end].is_alpha
-            and not doc[end].is_stop
-            and end not in taken
-        ):
-            end += 1  # "Wai Keung"
-        after = doc[end] if end < len(doc) else None
-        if (
-            beside
-            or after is None
+        )
+        acts = (
+            after is None
             or after.lower_ in _NAME_THEN
             or after.is_sent_start
             or after.text in ".!;"
-        ):
+        )
+        if beside or said_after or (starts and acts):
             found.append(Span(doc, token.i, end, label=patterns.PERSON))
+            taken.update(range(token.i, end))
     return found
 
 

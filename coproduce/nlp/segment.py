@@ -117,8 +117,14 @@ def _is_clause(span: Span) -> bool:
     """Return whether a span reads as a full clause (it has a subject or a finite verb)."""
     for token in span:
         lower = token.lower_
-        verb = lower in _FINITE_VERBS and (
-            not _in_entity(token) or token.ent_type_ == patterns.CAUSE  # "gives me"
+        verb = (
+            lower in _FINITE_VERBS
+            and (not _in_entity(token) or token.ent_type_ == patterns.CAUSE)  # "gives me"
+        ) or (
+            # "pregabalin makes me dizzy": the effect said with its verb.
+            token.ent_type_ == patterns.SIDE_EFFECT
+            and token.ent_iob_ == "B"
+            and lower in _CAUSE_VERBS
         )
         if lower in _SUBJECTS or verb:
             return True

@@ -37,6 +37,7 @@ from coproduce.nlp.people import (
     is_or_has,
     merge_same_person,
     named_relatives,
+    names_known,
     object_of_the_last,
     people_in,
     phrase_start,
@@ -283,5 +284,6 @@ def extract_supports(
             for name, relationship in named_relatives(_with_names(nlp(letter_body(other)))).items():
                 relatives.setdefault(name, relationship)
     doc = _with_names(nlp(letter_body(text)))
+    doc.ents = [*doc.ents, *names_known(doc, relatives)]  # type: ignore[assignment]
     known: set[str] = set()
     return [s for span in _groups(doc) for s in _supports_in(span, respondent, known, relatives)]

@@ -470,3 +470,29 @@ def test_a_name_the_list_lacks_still_starts_a_person(text: str, expected: list[s
 def test_a_name_the_list_lacks_keeps_the_relationship_said_in_another_answer() -> None:
     [support] = extract_supports("Ewa helps me with socks", elsewhere=["my wife Ewa and the dog"])
     assert support.relationship == "wife"
+
+
+@pytest.mark.parametrize(
+    ("text", "elsewhere", "expected"),
+    [
+        # "Sue. grandkids." are two things; "not Sue (wife)" says who Sue is.
+        (
+            "Sue everything. carers 3x day",
+            ["Sue. grandkids. watching Spurs", "not Sue (wife) doing everything"],
+            ["wife", "carer"],
+        ),
+        # A name the list lacks, said with its relationship after it elsewhere.
+        (
+            "Wai Keung very supportive. My mother lives with us",
+            ["Evening better when Wai Keung my husband is home"],
+            ["husband", "mum"],
+        ),
+        # A name from elsewhere, wherever it comes in this answer.
+        ("And I look after Hei Yin of course", ["My daughter Hei Yin, she is 9."], ["daughter"]),
+    ],
+)
+def test_who_a_name_is_said_in_another_answer(
+    text: str, elsewhere: list[str], expected: list[str]
+) -> None:
+    supports = extract_supports(text, elsewhere=elsewhere)
+    assert [s.relationship for s in supports] == expected
