@@ -7,6 +7,7 @@ Judith", "Pauline is a good friend", "me (Sarah)"); a name said again, whose som
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -55,7 +56,9 @@ def relationship_of(span: Span, after: int | None) -> str | None:
     """Return the first relationship named in the span, preferring one after ``after``."""
     doc = span.doc
     people = [
-        ent for ent in span.ents if ent.label_ == patterns.RELATIONSHIP and not _whose(doc, ent)
+        ent
+        for ent in span.ents
+        if ent.label_ == patterns.RELATIONSHIP and not _whose(doc, ent) and not absent(doc, ent)
     ]
     if after is None:
         return people[0].ent_id_ if people else None
@@ -238,6 +241,22 @@ def names_known(doc: Doc, names: Iterable[str]) -> list[Span]:
                 found.append(Span(doc, start, start + size, label=patterns.PERSON))
                 taken.update(range(start, start + size))
     return found
+
+
+_ABSENT = re.compile(
+    r"^\W*(?:'s|\u2019s|s|is|was|has|had|has been|'s been)?\s*(?:(?:not|never|no longer|n'?t)\s+"
+    r"(?:on the scene|around|in the picture|involved|about|in (?:his|her|their|our) li(?:fe|ves))|"
+    r"left (?:us|years|when|ages)|walked out|passed away|passed on|died|in prison|inside)\b"
+)
+
+
+def absent(doc: Doc, person: Span) -> bool:
+    """True when the words after a person say they are not there ("his dad's not on the scene").
+
+    Someone named only to say they are gone is not a support, nor anyone cared for.
+    """
+    after = doc[person.end : min(person.end + 7, len(doc))].text.lower()
+    return bool(_ABSENT.match(after))
 
 
 def _may_be_a_name(token: Token, taken: set[int]) -> bool:

@@ -116,8 +116,8 @@ _CONDITIONAL_AFTER = re.compile(
 )
 # Someone else's number after the patient's own: "he'd probably say 2", "mum would say 6".
 _THEIR_SAY = re.compile(
-    r"\b(?:he|she|they|mum|dad|mam|my (?:wife|husband|partner|mum|dad|daughter|son))(?:'d|"
-    r" would| might| will| 'd)(?: \w+)? say (?:a |an |about )?$"
+    r"\b(?!i\b|we\b)(\w+)(?:'d| would| might| will| 'd)(?: probably| maybe| definitely| "
+    r"prob)? say (?:a |an |about |it'?s )?$"
 )
 # Where they were before: "she used to be a 0 so that's something".
 _PAST_BEFORE = re.compile(r"\b(?:used to be|was|were|had been) (?:a |an |at |on )?$")

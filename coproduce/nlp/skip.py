@@ -36,7 +36,12 @@ _SKIP = (
     r" (?:get|go) into (?:it|that|this)| talk about (?:it|that|this)| discuss (?:it|that))?|"
     r"scrap (?:that|it|this)|forget (?:it|that)|never ?mind|"
     r"(?:i )?(?:prefer|want) not to (?:say|answer|share)|(?:i )?(?:don'?t|dont|do not) want to "
-    r"(?:say|answer|share|talk about)|not now|ask me later|later|n/?a"
+    r"(?:say|answer|share|talk about)|not now|ask me later|later|n/?a|"
+    # Told off for asking: "none of your business mate", "mind your own".
+    r"(?:that'?s |it'?s )?none of (?:your|yer|ur|anyone'?s) (?:business|concern)|"
+    r"(?:that'?s |it'?s )?not (?:your|yer|ur) (?:business|concern)|mind (?:your|yer|ur) own"
+    r"(?: business)?|(?:that'?s |it'?s )?(?:private|personal)|keep (?:that|it) to myself|"
+    r"not (?:telling|saying)"
 )
 _PIECE = re.compile(rf"(?:{_SKIP}|{_FILLER})\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,.;:!?\-\u2013\u2014\u2026()'\"]+")

@@ -34,6 +34,7 @@ from coproduce.nlp.caring import care_matcher, caring_phrases, own_caring
 from coproduce.nlp.letters import letter_body
 from coproduce.nlp.people import (
     LIST_JOINERS,
+    absent,
     is_or_has,
     merge_same_person,
     named_relatives,
@@ -101,6 +102,10 @@ def _supports_in(
     dependants: set[int] = set()
     anchors: dict[int, int] = {}  # where each mention's words start -> where its person is
     for person, named_from in people:
+        if absent(doc, person) and (mentions or len(people) > 1 or own is None):
+            # "I look after Rhys full time, his dad's not on the scene"; "my husband passed
+            # away last year": named only to say they are gone.
+            continue
         if named_from is None:
             start = phrase_start(doc, person.start, span.start)
         elif mentions:
@@ -141,6 +146,8 @@ def _supports_in(
     if me is not None:
         mentions = sorted([*mentions, (me, respondent or "")])
     mentions = merge_same_person(doc, mentions)
+    if not mentions and people and own is None and me is None:
+        return []  # only someone who is gone
     if len(mentions) <= 1:
         kind = (
             "support"

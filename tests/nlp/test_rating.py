@@ -168,3 +168,11 @@ def test_either_side_of_the_middle_and_where_they_used_to_be(text: str, value: i
 
 def test_someone_elses_number_after_the_patients_own_is_not_theirs() -> None:
     assert parse_rating("About a 4 I'd say, he'd probably say 2 lol").value == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("I'd say 5, the wife would say 3.", 5), ("hmm 4, no I would say 3", 3)],
+)
+def test_what_someone_else_would_say_is_not_the_patients_rating(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

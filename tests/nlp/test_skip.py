@@ -105,3 +105,16 @@ def test_not_knowing_is_told_apart_from_choosing_to_skip(text: str, dont_know: b
 )
 def test_a_skip_after_saying_why_not_is_a_skip(text: str, skipped: bool) -> None:
     assert is_skip_answer(text) is skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("none of your business mate", True),
+        ("mind your own", True),
+        ("thats private", True),
+        ("my private pension helps", False),
+    ],
+)
+def test_being_told_off_for_asking_is_a_skip(text: str, skipped: bool) -> None:
+    assert is_skip_answer(text) is skipped

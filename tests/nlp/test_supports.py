@@ -496,3 +496,21 @@ def test_who_a_name_is_said_in_another_answer(
 ) -> None:
     supports = extract_supports(text, elsewhere=elsewhere)
     assert [s.relationship for s in supports] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "My sister Bethan rings every day. And I look after Rhys full time, his dad's not on "
+            "the scene.",
+            [("sister", "support"), (None, "caring_for")],
+        ),
+        ("my husband passed away last year, my daughter helps now", [("daughter", "support")]),
+        ("my son's away at uni but rings every day", [("son", "support")]),
+    ],
+)
+def test_someone_named_only_to_say_they_are_gone_is_not_a_support(
+    text: str, expected: list[tuple[str | None, str]]
+) -> None:
+    assert [(s.relationship, s.kind) for s in extract_supports(text)] == expected
