@@ -84,6 +84,30 @@ _COSTS_TIME = re.compile(
     r"\bcost(?:s|ing)? (?:me|her|him|us|them) (?:a |an |the |\w+ )?(?:days?|weeks?|hours?|"
     r"mornings?|afternoons?|energy|sleep|crash|crashes|spoons)\b"
 )
+# How care is run or how they are treated, which writers file as "other" whatever service is
+# named: services not talking to each other, being judged or not believed, forms, equipment.
+_COORDINATION = re.compile(
+    r"\b(?:talk(?:s|ing)? to (?:each|one) other|passed (?:between|about|around|back and forth)|"
+    r"(?:nobody|no one|no-one|noone)(?:'s| is| seems to be| really)? in charge|joined.?up|"
+    r"joins? (?:it|things) up|shared care|each (?:says|blames|thinks)|the other says|pillar to "
+    r"post|whose job|wants to own|(?:don'?t|doesn'?t|do not|never) share|the messenger|"
+    r"go[- ]between|bounced between|back and forth between)\b"
+)
+_ATTITUDE = re.compile(
+    r"\b(?:look(?:s|ed)? at (?:me|him|her|us) like|judg\w*|(?:not|n'?t|never) believ\w*|"
+    r"don'?t believe|didn'?t believe|dismiss\w*|fobbed|fob (?:me|us|him|her) off|rude|"
+    r"deadname|like a (?:criminal|junkie|drug seeker|addict|nuisance|hypochondriac)|drug seeker|"
+    r"my own fault|(?:too|so) young|attitude|patronis\w*|talk(?:s|ed)? down to|treated like|"
+    r"made (?:me|to) feel (?:like|stupid|small)|not taken seriously|take (?:me|it) seriously|"
+    r"treats? (?:me|us|him|her) (?:like|different)|treated (?:me|us|him|her)? ?(?:like|"
+    r"different)|misgender\w*|look at (?:ye|you|yer) funny|ha(?:s|ve) a go at|"
+    r"tells? (?:me|us) off)\b"
+)
+_FORMS = re.compile(r"\b(?:forms?|paperwork|form filling|form-filling)\b")
+_EQUIPMENT = re.compile(
+    r"\b(?:mask|masks|machine|machines|sleeve|sleeves|stockings|catheters?|hoist|wheelchair|"
+    r"splint|splints|walking frame|zimmer|commode|supplies|supply company|equipment|cpap)\b"
+)
 # A service named after a medicine is where care is given: "the lithium clinic is only open
 # Tuesday mornings", "the warfarin nurse".
 _SERVICES = frozenset({"clinic", "clinics", "nurse", "nurses", "team", "service", "review"})
@@ -157,6 +181,16 @@ def burden_category(span: Span) -> str:
         labels.discard(patterns.COST)
     if _DISMISSED.search(said) and patterns.MEDICATION not in labels:
         return "information"  # what they were told instead of an answer
+    if _ATTITUDE.search(said) or _COORDINATION.search(said):
+        return "other"  # how they are treated, or nobody joining the care up
+    if _FORMS.search(said) and not labels & {
+        patterns.SIDE_EFFECT,
+        patterns.TEST_MONITORING,
+        patterns.INFORMATION,
+    }:
+        return "other"
+    if _EQUIPMENT.search(said) and labels <= {patterns.MEDICATION, patterns.SELF_CARE}:
+        return "other"  # the mask, the machine, the wrong catheters
     if any(
         ent.label_ == patterns.MEDICATION
         and ent.end < len(ent.doc)

@@ -428,3 +428,20 @@ def test_a_numbered_list_gives_its_items_not_its_numbers() -> None:
 )
 def test_what_a_medicine_is_for_and_forgetting_it(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # How care is run or how they are treated: "other", whatever service is named.
+        ("in a&e staff treat me like im after drugs which is horrible", ["other"]),
+        ("I get misgendered at reception which makes me not want to come in", ["other"]),
+        ("we've been passed between the memory clinic and the GP", ["other"]),
+        ("the surgery and the hospital don't talk to each other", ["other"]),
+        ("Im trying to sort attendance allowance and the forms are endless", ["other"]),
+        ("the mask leaks and the machine is noisy", ["other", "other"]),
+        ("the machine for the sugar I don't know how to use it", ["information"]),
+    ],
+)
+def test_how_care_is_run_and_how_they_are_treated(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories
