@@ -103,6 +103,15 @@ _ATTITUDE = re.compile(
     r"different)|misgender\w*|look at (?:ye|you|yer) funny|ha(?:s|ve) a go at|"
     r"tells? (?:me|us) off)\b"
 )
+# Water tablets that keep them in: the peeing is the side effect ("the furosemide means she
+# can't go out in the mornings"), as nearly every writer filed it.
+_DIURETIC = re.compile(
+    r"\b(?:water (?:tablets?|pills?)|furosemide|frusemide|bumetanide|diuretics?)\b"
+)
+_KEPT_IN = re.compile(
+    r"\b(?:can'?t|cannot|cant|daren'?t|dare not|won'?t|wont|up every|go out|go anywhere|"
+    r"leave the house|go far)\b"
+)
 _FORMS = re.compile(r"\b(?:forms?|paperwork|form filling|form-filling)\b")
 _EQUIPMENT = re.compile(
     r"\b(?:mask|masks|machine|machines|sleeve|sleeves|stockings|catheters?|hoist|wheelchair|"
@@ -181,6 +190,12 @@ def burden_category(span: Span) -> str:
         labels.discard(patterns.COST)
     if _DISMISSED.search(said) and patterns.MEDICATION not in labels:
         return "information"  # what they were told instead of an answer
+    if (
+        _DIURETIC.search(said)
+        and _KEPT_IN.search(said)
+        and not labels & {patterns.COST, patterns.INFORMATION}
+    ):
+        return "side_effects"
     if _ATTITUDE.search(said) or _COORDINATION.search(said):
         return "other"  # how they are treated, or nobody joining the care up
     if _FORMS.search(said) and not labels & {

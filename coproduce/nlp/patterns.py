@@ -78,7 +78,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "dad": _terms("dad|father|daddy|old dad|papa|my da|ma da|me da|our da|wor da"),
     "sister": _terms("sister|sisters|sis|stepsister"),
-    "brother": _terms("brother|brothers|stepbrother"),
+    # "our kid" is Northern English for a sibling, most often a younger brother.
+    "brother": _terms("brother|brothers|stepbrother|our kid|ar kid"),
     "grandchild": _terms(
         "grandchild|grandchildren|grandkids|grandkid|grand kids|grandson|grandsons|"
         "granddaughter|granddaughters|grandbabies|grandbaby|grand children|great grandkids"
@@ -105,11 +106,10 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "bairn|bairns|the bairn|the bairns|wee yin|wee one|wee ones|the wee ones|the wee yins"
     ),
     "parent": _terms("parent|parents|folks"),
-    # "our kid" is Northern English for a sibling (often a younger brother): kept generic.
     "family": _terms(
         "family|relatives|in-laws|in laws|cousin|cousins|niece|nieces|nephew|nephews|aunt|"
         "auntie|aunty|uncle|mother in law|mother-in-law|father in law|father-in-law|"
-        "sister in law|sister-in-law|brother in law|brother-in-law|our kid|nan|nana|gran|"
+        "sister in law|sister-in-law|brother in law|brother-in-law|nan|nana|gran|"
         "granny|grandma|grandad|grandpa|grandmother|grandfather|nain|taid|mamgu|mam-gu|tadcu|tad-cu|"
         "bampi|grampa|gramps|granda"
     ),
@@ -406,7 +406,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "upset her|upsets her|burning after|burns after|leave lumps|after the tablets|"
         "after the weekly tablets|after my tablets|after the injection|after my injection|"
         "after taking|leaves lumps|causing|causes|caused|is causing|are causing|blame the|"
-        "blame it|do be at|does be at|be at my|is at my|are at my"
+        "blame it|do be at|does be at|be at my|is at my|are at my|hurts my|hurt my|kills my|"
+        "kill my|thins|thin my|thins my|bleach|bleaches|means she|means he|means they|"
+        "means we|mean she|mean he|mean they|mean we"
     ),
 }
 

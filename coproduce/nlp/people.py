@@ -180,6 +180,8 @@ def _is_same_person(doc: Doc, previous: tuple[int, str], start: int) -> bool:
     """
     if start > 0 and doc[start - 1].text == "(":
         return True
+    if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in ("me", "myself"):
+        return True  # "Me, June.": someone typing for the patient names themself
     before = tuple(t.lower_ for t in doc[max(previous[0], start - 2) : start])
     return (
         before in _SAME_PERSON_AFTER
@@ -368,6 +370,10 @@ def where_from(doc: Doc, previous: int, start: int) -> bool:
     return before[-1] in OF_WHERE or "from" in before
 
 
+#: What someone does for a living, said of a person already named by relationship.
+_OCCUPATIONS = frozenset({"nurse", "doctor", "gp", "carer", "colleague", "pharmacist", "other"})
+
+
 def merge_same_person(doc: Doc, mentions: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Fold a mention that names the one before again into it (see `_is_same_person`).
 
@@ -377,6 +383,8 @@ def merge_same_person(doc: Doc, mentions: list[tuple[int, str]]) -> list[tuple[i
     merged: list[tuple[int, str]] = []
     for start, relationship in mentions:
         if merged and _is_same_person(doc, merged[-1], start):
+            if merged[-1][1] and relationship in _OCCUPATIONS:
+                continue  # "my mum, she's a nurse": still the mum
             merged[-1] = (merged[-1][0], relationship or merged[-1][1])
         else:
             merged.append((start, relationship))

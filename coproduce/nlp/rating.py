@@ -71,7 +71,7 @@ _SCALE = re.compile(
 )
 # A number followed by one of these is a duration, a time, an age or a count, not a rating.
 _UNIT_AFTER = re.compile(
-    r"^\s*(?:years?|yrs?|months?|weeks?|wks?|days?|hours?|hrs?|mins?|minutes?|times|am|pm|"
+    r"^\s*(?:quarters?|thirds?|years?|yrs?|months?|weeks?|wks?|days?|hours?|hrs?|mins?|minutes?|times|am|pm|"
     r"o'?clock|kg|kilos?|stone|lbs?|pounds?|%|percent|pills?|tablets?|miles?|steps|metres?|"
     r"meters?|yards?|flights?|floors?|nights?|kids?|children|grandchildren|dogs?|cats?|"
     r"operations?|ops|strokes?|falls?|units?|mg|ml|quid|\.\d)\b"
@@ -120,7 +120,12 @@ _THEIR_SAY = re.compile(
     r"prob)? say (?:a |an |about |it'?s )?$"
 )
 # Where they were before: "she used to be a 0 so that's something".
-_PAST_BEFORE = re.compile(r"\b(?:used to be|was|were|had been) (?:a |an |at |on )?$")
+_PAST_BEFORE = re.compile(
+    r"\b(?:used to be|was|were|had been) (?:a |an |at |on )?$|"
+    # "7, no flare this week. When it's bad, zero": what it is on another day.
+    r"\bwhen (?:it'?s|i'?m|things are|it is|i am|she'?s|he'?s) (?:bad|worse|good|better|"
+    r"flaring|at (?:its|my) worst|at (?:its|my) best)\W*(?:a |an |about )?$"
+)
 # "3 maybe 4", "2. maybe 1", "4 or 5": one hedged answer, a range; the first said stands.
 _RANGE_GAP = re.compile(
     r"^[\s,.;:!?/-]*(?:(?:or|maybe|perhaps|possibly|probably|to|or maybe|might be|could be|"
@@ -233,6 +238,18 @@ _MIDDLE = re.compile(
     r"fifty[ -]fifty|50[ /-]50|so-so|so so)\b"
 )
 _BOTTOM = re.compile(r"\b(?:nowhere near|rock bottom|nowhere at all)\b")
+# "three quarters of the way there", "a third of the way": a share of the way.
+_FRACTIONS = {
+    "a": Decimal(1),
+    "one": Decimal(1),
+    "two": Decimal(2),
+    "three": Decimal(3),
+    "quarter": Decimal(4),
+    "quarters": Decimal(4),
+    "third": Decimal(3),
+    "thirds": Decimal(3),
+}
+_FRACTION = re.compile(r"\b(a|one|two|three) (quarters?|thirds?)\b")
 # Either side of the middle: "a bit under the middle", "just over half way".
 _BELOW_MIDDLE = re.compile(
     r"\b(?:under|below|less than|short of|not quite) (?:the )?(?:middle|half ?way|half)\b"
@@ -246,7 +263,10 @@ def parse_rating(text: str) -> Rating:
     """Parse a 0-10 rating from what the patient typed."""
     lowered = (text or "").lower().replace("\u2019", "'")
     number = _chosen_number(lowered)
-    if number is None and _BELOW_MIDDLE.search(lowered):
+    fraction = _FRACTION.search(lowered)
+    if number is None and fraction is not None:
+        number = Decimal(10) * _FRACTIONS[fraction.group(1)] / _FRACTIONS[fraction.group(2)]
+    elif number is None and _BELOW_MIDDLE.search(lowered):
         number = Decimal(4)
     elif number is None and _ABOVE_MIDDLE.search(lowered):
         number = Decimal(6)

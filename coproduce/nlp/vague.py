@@ -133,6 +133,17 @@ _VAGUE_WORDS = frozenset(
         "very",
         "bit",
         "of",
+        "he'd",
+        "she'd",
+        "they'd",
+        "he",
+        "she",
+        "they",
+        "himself",
+        "herself",
+        "themselves",
+        "going",
+        "happening",
     ]
 )
 

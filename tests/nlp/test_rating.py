@@ -176,3 +176,16 @@ def test_someone_elses_number_after_the_patients_own_is_not_theirs() -> None:
 )
 def test_what_someone_else_would_say_is_not_the_patients_rating(text: str, value: int) -> None:
     assert parse_rating(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Three quarters of the way there - 7", 7),
+        ("three quarters of the way", 8),
+        ("a third of the way", 3),
+        ("Right now? 7, no flare this week. When it's bad, zero.", 7),
+    ],
+)
+def test_a_share_of_the_way_and_a_number_for_bad_days(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

@@ -36,7 +36,7 @@ def test_example_from_the_brief() -> None:
         ("my mother", "mum"),
         ("me dad", "dad"),
         ("my father in law", "family"),
-        ("our kid", "family"),
+        ("our kid", "brother"),
         ("my sister", "sister"),
         ("my brother", "brother"),
         ("the grandkids", "grandchild"),
@@ -514,3 +514,16 @@ def test_someone_named_only_to_say_they_are_gone_is_not_a_support(
     text: str, expected: list[tuple[str | None, str]]
 ) -> None:
     assert [(s.relationship, s.kind) for s in extract_supports(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "respondent", "expected"),
+    [
+        ("Me, June. Our son Peter does the lawn.", "wife", ["wife", "son"]),
+        ("My mum, she's a nurse, she's my advocate.", None, ["mum"]),
+    ],
+)
+def test_the_typist_naming_themself_and_a_relative_by_trade(
+    text: str, respondent: str | None, expected: list[str]
+) -> None:
+    assert [s.relationship for s in extract_supports(text, respondent=respondent)] == expected

@@ -77,3 +77,8 @@ def test_if_it_was_better_is_not_yet_a_measure() -> None:
 )
 def test_an_aim_that_names_nothing_in_particular(text: str, vague_aim: bool) -> None:
     assert vague.is_vague_aim(text) is vague_aim
+
+
+@pytest.mark.parametrize("text", ["He'd feel more himself.", "I'd know what's going on"])
+def test_a_feeling_said_of_someone_else_is_still_vague(text: str) -> None:
+    assert vague.is_vague_measure(text)
