@@ -150,13 +150,14 @@ def topic_turn(
         # "nothing really", "not much": asked once more, gently, with examples; a second
         # is a skip (or, for what helps, the "nothing" it is).
         return ask_again_for(tracker, topic)
+    hedged = cues.is_hedged_none(turn.text) or cues.is_hedged_fine(turn.text)
     if (
-        topic == topics.CONCERNS
-        and cues.is_hedged_none(turn.text)
-        and not misunderstood(tracker, topic)
-    ):
-        # "not really" to what worries them often holds something back: asked once more,
-        # with "say nothing if not"; a plain "no" is taken at once.
+        (topic == topics.CONCERNS and hedged)
+        or (topic == topics.TREATMENT_BURDEN and cues.is_hedged_fine(turn.text))
+    ) and not misunderstood(tracker, topic):
+        # "not really" to what worries them, "it's fine I suppose" about their treatment,
+        # often hold something back: asked once more, another way with examples; a plain
+        # "no" is taken at once.
         return ask_again_for(tracker, topic)
     if is_skip(turn) or (statement and cues.is_none_answer(turn.text)):
         return skip(dispatcher, tracker, topic)

@@ -235,6 +235,16 @@ _HEDGED = re.compile(
 )
 
 
+# "It's fine I suppose", "all ok really": fine, with a hedge on it.
+_FINE_HEDGED = re.compile(
+    r"^\W*(?:(?:um+|erm+|well|hmm+|honestly|oh)\W+)*(?:it'?s|its|they'?re|theyre|all|"
+    r"everything'?s|everythings|it is|mostly|generally)\W+(?:fine|ok|okay|alright|all right|"
+    r"manageable|not too bad|not bad)\W+(?:i suppose|i guess|i think|mostly|really|on the whole|"
+    r"i s'?pose|spose|tbh|to be honest)\W*$",
+    _FLAGS,
+)
+
+
 def is_hedged_none(text: str | None) -> bool:
     """True for a "nothing" said with a hedge ("not really", "nothing in particular").
 
@@ -243,6 +253,11 @@ def is_hedged_none(text: str | None) -> bool:
     """
     said = _clean(text)
     return bool(_HEDGED.match(said)) and is_none_answer(said)
+
+
+def is_hedged_fine(text: str | None) -> bool:
+    """True for "fine" said with a hedge on it ("it's fine I suppose", "all ok really")."""
+    return bool(_FINE_HEDGED.match(_clean(text)))
 
 
 def not_understood(text: str | None) -> bool:

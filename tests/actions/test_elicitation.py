@@ -729,18 +729,26 @@ def test_an_answer_that_says_nothing_in_particular_gets_the_probe(
     assert slots[topic] == text and slots["probed"] == topic
 
 
-@pytest.mark.parametrize(("text", "asked_again"), [("Not really", True), ("no", False)])
-def test_a_hedged_no_worry_is_asked_once_more_and_a_plain_no_is_taken(
-    visit: dict[str, Any], text: str, asked_again: bool
+@pytest.mark.parametrize(
+    ("text", "topic", "asked_again"),
+    [
+        ("Not really", "concerns", True),
+        ("no", "concerns", False),
+        ("It's fine I suppose", "treatment_burden", True),
+        ("none", "treatment_burden", False),
+    ],
+)
+def test_a_hedged_nothing_is_asked_once_more_and_a_plain_no_is_taken(
+    visit: dict[str, Any], text: str, topic: str, asked_again: bool
 ) -> None:
     slots, _, _ = run(
         text=text,
-        requested_slot="concerns",
+        requested_slot=topic,
         slots=bound(visit, consent=True, aim="my mood"),
         token=visit["token"],
     )
     assert (slots["form_prompt"] == "rephrase") is asked_again
-    assert ("concerns" not in slots) is asked_again
+    assert (topic not in slots) is asked_again
 
 
 @pytest.mark.parametrize("topic", ["what_matters", "assets"])

@@ -227,3 +227,16 @@ def test_a_correction_has_its_not_in_the_same_sentence(text: str, corrects: bool
 def test_a_nothing_for_now_and_a_hedged_one(text: str, none: bool, hedged: bool) -> None:
     assert cues.is_none_answer(text) is none
     assert cues.is_hedged_none(text) is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("It's fine I suppose", True),
+        ("all ok really", True),
+        ("its fine", False),
+        ("the tablets are fine I suppose but the appointments are a pain", False),
+    ],
+)
+def test_fine_with_a_hedge_on_it(text: str, hedged: bool) -> None:
+    assert cues.is_hedged_fine(text) is hedged
