@@ -436,11 +436,13 @@ def _second_thing(before: Span, words: list[Token]) -> bool:
     )
 
 
-def _so_new_sentence(clause: Span, kind: str) -> bool:
-    """True for a sentence opening "so" with no subject: "... school. so tired i fall asleep"."""
+def _so_new_thing(clause: Span) -> bool:
+    """True for "so" opening a new thing with no subject.
+
+    "... school. so tired i fall asleep", "lost nearly a stone, so dizzy when i stand up".
+    """
     return (
-        kind == "hard"
-        and clause[0].lower_ == "so"
+        clause[0].lower_ == "so"
         and len(clause) > 1
         and clause[1].lower_ not in _SUBJECT_PRONOUNS
         and clause[1].lower_ not in ("i", "we", "you", "that", "then")
@@ -462,7 +464,7 @@ def list_spans(doc: Doc) -> list[Span]:
         short = len(words) < _SHORTEST_LIST_ITEM and not (
             _listed_after_pause(doc, clause) or (items and _second_thing(items[-1], words))
         )
-        continues = clause[0].lower_ in _LIST_CONTINUATIONS and not _so_new_sentence(clause, kind)
+        continues = clause[0].lower_ in _LIST_CONTINUATIONS and not _so_new_thing(clause)
         if items and (continues or (kind == "soft" and short)):
             items[-1] = doc[items[-1].start : clause.end]
         else:

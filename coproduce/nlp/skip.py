@@ -35,8 +35,9 @@ _SKIP = (
     r"(?:i'?d |i would |id )?(?:rather|prefer to) not(?: say| answer| to say| to answer| share|"
     r" (?:get|go) into (?:it|that|this)| talk about (?:it|that|this)| discuss (?:it|that))?|"
     r"scrap (?:that|it|this)|forget (?:it|that)|never ?mind|"
-    r"(?:i )?(?:prefer|want) not to (?:say|answer|share)|(?:i )?(?:don'?t|dont|do not) want to "
-    r"(?:say|answer|share|talk about)|not now|ask me later|later|n/?a|"
+    r"(?:i )?(?:prefer|want) not to (?:say|answer|share)|(?:i )?(?:don'?t|dont|do not) "
+    r"(?:really |rly )?(?:want|wanna) (?:to )?(?:say|answer|share|talk about|go into|get into)|"
+    r"not now|ask me later|later|n/?a|"
     # Told off for asking: "none of your business mate", "mind your own".
     r"(?:that'?s |it'?s )?none of (?:your|yer|ur|anyone'?s) (?:business|concern)|"
     r"(?:that'?s |it'?s )?not (?:your|yer|ur) (?:business|concern)|mind (?:your|yer|ur) own"

@@ -193,3 +193,11 @@ def test_an_said_for_and_joins_a_list_but_an_article_does_not() -> None:
 )
 def test_a_list_ending_in_a_remark_and_a_sentence_opening_so(text: str, items: list[str]) -> None:
     assert split_list(text) == items
+
+
+def test_so_with_no_subject_after_a_comma_is_a_new_thing() -> None:
+    assert split_list("lost nearly a stone, so dizzy when i stand up") == [
+        "lost nearly a stone",
+        "so dizzy when i stand up",
+    ]
+    assert split_list("cant sleep, so i am tired") == ["cant sleep, so i am tired"]

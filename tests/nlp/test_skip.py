@@ -118,3 +118,8 @@ def test_a_skip_after_saying_why_not_is_a_skip(text: str, skipped: bool) -> None
 )
 def test_being_told_off_for_asking_is_a_skip(text: str, skipped: bool) -> None:
     assert is_skip_answer(text) is skipped
+
+
+@pytest.mark.parametrize("text", ["dont really want to talk about that", "dont wanna go into it"])
+def test_not_wanting_to_talk_about_it_is_a_skip(text: str) -> None:
+    assert is_skip_answer(text)
