@@ -217,7 +217,9 @@ _NOT_NAMES = _words(
     "oh well thanks lol hmm also plus people everybody everyone nobody noone someone somebody "
     "anyone none nothing still just only both lots loads couple few meals wheels transport "
     "volunteers volunteer charity foodbank bingo gym pub library park garden swimming yoga "
-    "tai chi"
+    "tai chi monday tuesday wednesday thursday friday saturday sunday mondays tuesdays "
+    "wednesdays thursdays fridays saturdays sundays january february march april june july "
+    "august september october november december christmas easter eid diwali ramadan weekends"
 )
 #: Words after a given name that make it the subject of what someone does or is.
 _NAME_THEN = _words(

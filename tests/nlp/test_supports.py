@@ -527,3 +527,11 @@ def test_the_typist_naming_themself_and_a_relative_by_trade(
     text: str, respondent: str | None, expected: list[str]
 ) -> None:
     assert [s.relationship for s in extract_supports(text, respondent=respondent)] == expected
+
+
+def test_a_day_of_the_week_is_not_a_name() -> None:
+    supports = extract_supports(
+        "Mi daughter Marcia come every Sunday and do mi pill box.",
+        elsewhere=["church Sunday and mi grandchildren"],
+    )
+    assert [s.relationship for s in supports] == ["daughter"]
