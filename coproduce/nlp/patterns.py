@@ -299,7 +299,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "fatigue|joint pain|joint pains|muscle pain|muscle pains|bungs us up|bungs him up|"
         "bungs her up|bunged me up|bunged us up|bung me up|bung us up|blocks me up|"
         "binds me up|at my stomach|at my belly|at my guts|hair thin|hair thinner|"
-        "hair falling out|hair fall out|hair coming out"
+        "hair falling out|hair fall out|hair coming out|aches|skin thin|thin skin|thins the skin|"
+        "thinning skin|thinning my skin"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"

@@ -445,3 +445,10 @@ def test_what_a_medicine_is_for_and_forgetting_it(text: str, categories: list[st
 )
 def test_how_care_is_run_and_how_they_are_treated(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    "text", ["The statin aches.", "Steroid cream make skin thin, I am afraid to use much."]
+)
+def test_an_ache_and_thin_skin_from_a_medicine_are_side_effects(text: str) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == ["side_effects"]
