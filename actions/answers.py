@@ -150,10 +150,10 @@ def topic_turn(
         # "nothing really", "not much": asked once more, gently, with examples; a second
         # is a skip (or, for what helps, the "nothing" it is).
         return ask_again_for(tracker, topic)
-    hedged = cues.is_hedged_none(turn.text) or cues.is_hedged_fine(turn.text)
+    fine = cues.is_hedged_fine(turn.text)
     if (
-        (topic == topics.CONCERNS and hedged)
-        or (topic == topics.TREATMENT_BURDEN and cues.is_hedged_fine(turn.text))
+        (topic == topics.CONCERNS and (fine or cues.is_hedged_none(turn.text)))
+        or (topic == topics.TREATMENT_BURDEN and fine)
     ) and not misunderstood(tracker, topic):
         # "not really" to what worries them, "it's fine I suppose" about their treatment,
         # often hold something back: asked once more, another way with examples; a plain

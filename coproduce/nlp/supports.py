@@ -59,7 +59,6 @@ RELATIONSHIPS = tuple(patterns.RELATIONSHIP_TERMS)
 
 _ROLES = frozenset({"carer", "mum", "dad", "parent", "family"})
 
-#: After "my son's", these say "is" or "has" ("my son's only round the corner"), not whose.
 _MINE = frozenset({"my", "our", "ma", "me", "wor"})
 #: Whom a caring phrase with no name is about: someone named before, or (said by someone
 #: typing for them) the patient.
@@ -263,9 +262,10 @@ def _groups(doc: Doc) -> list[Span]:
     return groups
 
 
-def _with_names(doc: Doc) -> Doc:
-    """The doc with given names the name list lacks marked as people too."""
+def _with_names(doc: Doc, relatives: Iterable[str] = ()) -> Doc:
+    """The doc with given names the name list lacks, and names known from elsewhere, as people."""
     doc.ents = [*doc.ents, *unknown_names(doc)]  # type: ignore[assignment]
+    doc.ents = [*doc.ents, *names_known(doc, relatives)]  # type: ignore[assignment]
     return doc
 
 
@@ -290,7 +290,6 @@ def extract_supports(
         for other in elsewhere:
             for name, relationship in named_relatives(_with_names(nlp(letter_body(other)))).items():
                 relatives.setdefault(name, relationship)
-    doc = _with_names(nlp(letter_body(text)))
-    doc.ents = [*doc.ents, *names_known(doc, relatives)]  # type: ignore[assignment]
+    doc = _with_names(nlp(letter_body(text)), relatives)
     known: set[str] = set()
     return [s for span in _groups(doc) for s in _supports_in(span, respondent, known, relatives)]
