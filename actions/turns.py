@@ -72,10 +72,11 @@ def control(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> E
     """
     intent = turn.intent
     # Said again, a message that was taken for a pause, a goodbye, a deletion request or (when
-    # it says more than a short question) a question about the chat is an answer: the patient
-    # is answering the question, not asking again.
+    # it says more than a short question, or asks nothing) a question about the chat is an
+    # answer: the patient is answering the question, not asking again ("the shared care
+    # thing", taken once for a question about who sees the answers).
     again = not turn.is_payload and said_before(tracker, turn.text)
-    faq = None if again and turn.words > 6 else faq_asked(turn)
+    faq = None if again and (turn.words > 6 or "?" not in turn.text) else faq_asked(turn)
     if faq is not None:
         dispatcher.utter_message(response=FAQ_RESPONSES[faq])
         return stay(prompt=Prompt.REASK)

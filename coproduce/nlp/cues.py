@@ -74,7 +74,8 @@ _FAQ: dict[str, re.Pattern[str]] = {
     "ask_who_sees": re.compile(
         r"\b(?:who|whom|which)\b.{0,40}\b(?:see|sees|seen|read|reads|look|looks|get|gets|"
         r"access|share|shared|have|know)\b|\b(?:gp|doctor|nurse|clinician|consultant|nhs|data|"
-        r"private|privacy|confidential|shared?|secure|stored|kept|saved|my answers|insurance)\b",
+        r"private|privacy|confidential|shared?(?![\s-]+care\b)|secure|stored|kept|saved|my answers|"
+        r"insurance)\b",
         _FLAGS,
     ),
     "bot_challenge": re.compile(

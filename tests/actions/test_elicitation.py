@@ -657,6 +657,24 @@ def test_a_message_sent_again_after_being_taken_for_something_else_is_the_answer
     assert slots.get("improvement_measure") == text
 
 
+def test_a_short_answer_taken_for_a_question_and_sent_again_is_the_answer(
+    visit: dict[str, Any],
+) -> None:
+    # "My GP" reads like a question about who sees the answers; sent again it is the answer,
+    # not a question to answer for ever.
+    earlier = [{"event": "user", "text": "my GP signing it", "message_id": "m-earlier"}]
+    slots, responses, _ = run(
+        text="my GP signing it",
+        intent="ask_who_sees",
+        requested_slot="one_thing",
+        slots=bound(visit, consent=True, aim="the GP to sign the shared care"),
+        token=visit["token"],
+        events=earlier,
+    )
+    assert "utter_who_sees" not in responses
+    assert slots.get("one_thing") == "my GP signing it"
+
+
 @pytest.mark.parametrize(
     ("more", "stored"),
     [

@@ -53,6 +53,9 @@ def test_deletion_needs_an_explicit_request(text: str, expected: bool) -> None:
         ("ask_why", "why I am so tired", False),
         ("ask_who_sees", "will my GP get a copy?", True),
         ("ask_who_sees", "what happens to my data after?", True),
+        ("ask_who_sees", "is this shared with anyone?", True),
+        ("ask_who_sees", "the shared care thing", False),  # a GP and specialist agreement
+        ("ask_who_sees", "getting the shared-care signed", False),
         ("bot_challenge", "am I talking to a real person", True),
         ("bot_challenge", "my husband", False),
     ],

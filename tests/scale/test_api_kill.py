@@ -44,6 +44,8 @@ SEED = 1729
 #: Names the API's PostgreSQL sessions (libpq reads PGAPPNAME), to wait for them to end.
 APP_NAME = "coproduce-api-kill-test"
 KILL_AFTER_S = (0.3, 1.0)
+#: How long a request must have been unanswered to count as reaching the API before a kill.
+IN_FLIGHT_FOR_S = 0.003
 EXPECTED_STATUS = {"create": 201, "reissue": 201, "follow_up": 201, "cancel": 200, "delete": 204}
 FRESH_PLANS = (
     ("create", "reissue", "follow_up", "reissue"),
@@ -112,6 +114,13 @@ class Writer:
     lost: tuple[float, type[Exception]] | None = None
     unexpected: list[str] = field(default_factory=list)
     answered: threading.Event = field(default_factory=threading.Event)
+    #: When the request now awaiting its answer was sent; None between requests.
+    waiting_since: float | None = None
+
+    def waiting_for(self, now: float) -> float:
+        """Say how long this writer has been waiting for an answer (0 between requests)."""
+        since = self.waiting_since
+        return 0.0 if since is None else now - since
 
     def lost_in_flight(self, killed_at: float) -> bool:
         """Say whether a request reached the API before the kill and never got its answer."""
@@ -137,12 +146,14 @@ class Writer:
             yield self.fresh[-1]
 
     def _write(self, client: httpx.Client, ledger: Ledger, op: str) -> bool:
-        sent_at = time.monotonic()
+        sent_at = self.waiting_since = time.monotonic()
         try:
             response = _send(client, ledger, op)
         except httpx.TransportError as error:
             ledger.unknown, self.lost = op, (sent_at, type(error))
             return False
+        finally:
+            self.waiting_since = None
         self.answered.set()
         if response.status_code != EXPECTED_STATUS[op]:
             ledger.unknown = op
@@ -391,14 +402,30 @@ def _start_api(env: dict[str, str], log_dir: Path) -> Stack:
     return stack
 
 
+def _wait_for_a_request_in_the_api(writers: list[Writer]) -> None:
+    """Return once some writer's request has had time to reach the API and is unanswered.
+
+    Requests take milliseconds, so a kill at a random moment can fall while every writer is
+    between requests; waiting for one in flight makes each round cut a request off.
+    """
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        now = time.monotonic()
+        if any(w.waiting_for(now) >= IN_FLIGHT_FOR_S for w in writers):
+            return
+        time.sleep(0.0005)
+
+
 def _kill_mid_storm(stack: Stack, writers: list[Writer], delay: float) -> float:
-    """Once every writer is writing, wait `delay` seconds, SIGKILL the API; return the time."""
+    """Once every writer is writing, wait `delay` seconds and for a request in flight,
+    SIGKILL the API; return the time."""
     threads = [threading.Thread(target=w.run, name=w.name) for w in writers]
     for thread in threads:
         thread.start()
     for writer in writers:
         assert writer.answered.wait(timeout=30), f"{writer.name} never got an answer"
     time.sleep(delay)
+    _wait_for_a_request_in_the_api(writers)
     process = stack.processes.pop("api")
     killed_at = time.monotonic()
     process.kill()
@@ -464,6 +491,7 @@ def test_killing_the_api_mid_request_leaves_no_partial_rows(
     rng = random.Random(SEED)
     env = _api_env(database_url, tmp_path)
     ledgers: list[Ledger] = []
+    cut_off = 0
     stack = _start_api(env, tmp_path / "api-0")
     try:
         for number in range(1, ROUNDS + 1):
@@ -473,7 +501,7 @@ def test_killing_the_api_mid_request_leaves_no_partial_rows(
 
             unexpected = [u for w in writers for u in w.unexpected]
             assert not unexpected, "\n".join(unexpected)
-            assert any(w.lost_in_flight(killed_at) for w in writers), "nothing was in flight"
+            cut_off += sum(w.lost_in_flight(killed_at) for w in writers)
             ledgers += [ledger for w in writers for ledger in w.seeded + w.fresh]
             _wait_for_dead_sessions(database_url)
             _assert_consistent(database_url, ledgers)
@@ -481,5 +509,6 @@ def test_killing_the_api_mid_request_leaves_no_partial_rows(
             stack = _start_api(env, tmp_path / f"api-{number}")
             ledgers.append(_assert_serves(stack, ledgers, f"r{number}-after-restart"))
         _assert_consistent(database_url, ledgers)
+        assert cut_off, "no kill cut a request off in flight"
     finally:
         stop(stack, "api")
