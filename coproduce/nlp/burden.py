@@ -71,6 +71,13 @@ _UNTOLD = re.compile(
     r"\b(?:no ?one|nobody|no-one)(?: \w+){0,2} (?:to )?(?:know|knows|understand|understands)\b"
 )
 _MONEY = re.compile(r"£|\bquid\b|\bpounds?\b|\bmoney\b|\bpay\b|\bwages?\b|\bfares?\b")
+# An amount of money however it is written: "€60 each time", "the parking is 12 pounds",
+# "R350 a month"; not a weight ("put on 20 pounds").
+_AMOUNT = re.compile(
+    r"[£$€₹₦]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:pounds?|quid|dollars?|bucks|euros?|rupees?|naira|"
+    r"rand|cedis?|shillings?|p)\b|\b(?:rs\.?|r|ksh|gh₵)\s?\d{2,}\b"
+)
+_WEIGHT = re.compile(r"\b(?:put on|gained|gain|gaining|lost|lose|losing|weigh\w*|heavier)\b")
 # Being told it is nothing: "keep being told it's normal", "said it's probably anxiety".
 _DISMISSED = re.compile(
     r"\b(?:told|tells?|telling|says?|said|saying)(?: me| us| her| him)? ['\"\u2018\u201c]?"
@@ -156,6 +163,8 @@ def burden_category(span: Span) -> str:
     """Return the burden category for one item, or "other" when no domain word is named."""
     labels = set()
     for ent in span.ents:
+        if ent.label_ == patterns.CAUSE and _names_a_medicine_next(ent):
+            continue  # "the chemist does my tablets in a box": the medicine is what is done
         if ent.label_ == patterns.RELATIONSHIP:
             labels.add(_PROFESSIONAL_LABELS.get(ent.ent_id_, ""))
         else:
@@ -184,6 +193,8 @@ def burden_category(span: Span) -> str:
         ):
             labels.discard(patterns.SIDE_EFFECT)
     said = span.text.lower().replace("\u2019", "'")
+    if _AMOUNT.search(said) and not _WEIGHT.search(said):
+        labels.add(patterns.COST)
     if _UNTOLD.search(said):
         labels.add(patterns.INFORMATION)
     if (_AFFORD_TIME.search(said) or _COSTS_TIME.search(said)) and not _MONEY.search(said):
@@ -242,6 +253,12 @@ def burden_category(span: Span) -> str:
         # not taken.
         return "medications"
     return "other"
+
+
+def _names_a_medicine_next(ent: Span) -> bool:
+    """True for a cause word whose object is a medicine ("does my tablets", "gave me pills")."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.ent_type_ == patterns.MEDICATION
 
 
 def _said_as_what_for(ent: Span) -> bool:

@@ -81,6 +81,13 @@ def care_matcher() -> Matcher:
                 _WHEN_HAD,
             ],
             [lower_in("help", "helping"), lower_in("my", "our", "look", "care", "him", "her")],
+            # "I help out with my dad", "helping out with the grandkids".
+            [
+                lower_in("help", "helping", "helped"),
+                {"LOWER": "out"},
+                {"LOWER": "with"},
+                lower_in("my", "our", "him", "her", "them", "the", "me"),
+            ],
             [lower_in("support", "supporting"), lower_in("my", "our", "him", "her")],
             [lower_in("cook", "cooking", "shop", "shopping"), {"LOWER": "for"}],
             [lower_in("babysit", "babysitting")],
@@ -404,12 +411,29 @@ def patient_cares(span: Span, start: int, end: int) -> bool:
         )
     ):
         return False
-    for token in reversed(doc[span.start : start]):
+    before = start
+    if before > span.start and doc[before - 1].lower_ == "to":
+        # "I've got the two boys to look after": the people before "to" are who is cared for;
+        # whoever has them is named before them ("my daughter has the kids to look after").
+        before -= 1
+        while before > span.start and (
+            doc[before - 1].ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON)
+            or doc[before - 1].lower_ in _OBJECT_WORDS
+            or doc[before - 1].like_num
+        ):
+            before -= 1
+    for token in reversed(doc[span.start : before]):
         if token.lower_ in _SELF:
             return True
         if token.lower_ in _OTHERS or token.ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON):
             return False
     return True
+
+
+#: Words of the people named before "to look after": "the two little ones", "my three".
+_OBJECT_WORDS = frozenset(
+    {"the", "my", "our", "his", "her", "their", "a", "an", "both", "little", "young", "wee"}
+)
 
 
 def caring_phrases(span: Span) -> list[tuple[int, int]]:

@@ -98,7 +98,9 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "care assistant|support worker|support workers|support team|personal assistant|"
         "home carers|key worker|keyworker|staff|care staff|the staff|care home staff|sitter|"
         "sitters|night sitter|childminder|nanny|babysitter|au pair|care coordinator|"
-        "care co-ordinator|care-coordinator|social worker|case worker|caseworker"
+        "care co-ordinator|care-coordinator|social worker|case worker|caseworker|helper|"
+        "helpers|home helper|house help|househelp|maid|housekeeper|aide|home aide|health aide|"
+        "caretaker|ayah"
     ),
     "child": _terms(
         "child|children|kids|kid|eldest|youngest|oldest|little ones|stepchildren|step kids|"
@@ -144,7 +146,7 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "social worker|warden|landlord|lodger|cleaner|therapist|counsellor|counselor|"
         "psychologist|occupational therapist|teacher|teachers|my ex|the ex|ex wife|ex-wife|"
         "ex husband|ex-husband|ex partner|ex-partner|sponsor|coach|trainer|personal trainer|"
-        "mentor|youth worker"
+        "mentor|youth worker|driver|chauffeur|gardener"
     ),
 }
 
@@ -223,7 +225,12 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "ring back|rings back|ring me back|call back|calls back|visit|visits|hospital visit|"
         "hospital visits|assessment unit|day unit|day assessment|someone different|"
         "somebody different|different doctor|different doctors|different nurse|different gp|"
-        "same doctor|new doctor|new doctors|engaged|change place|changes place"
+        "same doctor|new doctor|new doctors|engaged|change place|changes place|"
+        # Distances said short ("nearest psych is 2 hrs away", "3 hrs drive"), and services
+        # said short.
+        "hrs away|hr away|mins away|minutes away|km away|kms away|kilometres away|"
+        "kilometers away|hrs drive|hr drive|hours drive|hour's drive|hours' drive|hrs each way|"
+        "psych|dermo|derm|derm clinic"
     ),
     TEST_MONITORING: _terms(
         "blood test|blood tests|bloods|blood work|bloodwork|blood sugar|blood sugars|"
@@ -262,7 +269,12 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "car park charges|car park fees|charges|extortionate|daylight robbery|rip off|rip-off|"
         "tenner|a tenner|fiver|a fiver|pound taxi|pound return|pound each way|pound a week|"
         "pound a month|allowance|carer's allowance|carers allowance|pittance|no money|"
-        "off sick|unpaid leave"
+        "off sick|unpaid leave|"
+        # Other currencies, and what insurance will not pay for.
+        "\u20ac|\u20b9|\u20a6|dollars|bucks|euros|rupees|naira|medicare|medicaid|formulary|"
+        "not covered|isn't covered|aren't covered|doesn't cover|does not cover|don't cover|"
+        "do not cover|won't cover|will not cover|wont cover|doesnt cover|dont cover|"
+        "only covers|covered by|gap fee|gap fees|co-payment|copayment"
     ),
     SIDE_EFFECT: _terms(
         "side effect|side effects|side-effect|side-effects|sideeffects|drowsy|sleepy|"
@@ -300,7 +312,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "bungs her up|bunged me up|bunged us up|bung me up|bung us up|blocks me up|"
         "binds me up|at my stomach|at my belly|at my guts|hair thin|hair thinner|"
         "hair falling out|hair fall out|hair coming out|aches|skin thin|thin skin|thins the skin|"
-        "thinning skin|thinning my skin"
+        "thinning skin|thinning my skin|reaction|reactions|site reaction|site reactions|"
+        "allergic reaction"
     ),
     INFORMATION: _terms(
         "not told|never told|nobody told|no one told|noone told|nobody tells|no one tells|"
@@ -386,7 +399,12 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
     NEUTRAL: _terms(
         "sick of|sick and tired|sick to death|fed up|sick note|endurance test|test of patience|"
         "testing my patience|costs me a day|cost me a day|costs me days|costs me a week|"
-        "costs her a day|costs him a day"
+        "costs her a day|costs him a day|"
+        # Giving help or a diagnosis is not an effect.
+        "give her any support|give him any support|give me any support|give us any support|"
+        "give her support|give him support|give me support|give us support|give her any help|"
+        "give him any help|give me any help|give us any help|give me a diagnosis|"
+        "give her a diagnosis|give him a diagnosis"
     ),
     CAUSE: _terms(
         "gives me|gives him|gives her|gave me|gave him|gave her|giving me|give me|give him|"
@@ -409,7 +427,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "after taking|leaves lumps|causing|causes|caused|is causing|are causing|blame the|"
         "blame it|do be at|does be at|be at my|is at my|are at my|hurts my|hurt my|kills my|"
         "kill my|thins|thin my|thins my|bleach|bleaches|means she|means he|means they|"
-        "means we|mean she|mean he|mean they|mean we"
+        "means we|mean she|mean he|mean they|mean we|"
+        "burns my|burn my|burned my|burnt my|does burn|burning my|made it flare|makes it flare|"
+        "make it flare|made it worse|makes it worse|make it worse|made things worse|"
+        "makes things worse|flared it|flares it|set it off|sets it off"
     ),
 }
 
@@ -429,7 +450,9 @@ def _apostrophe_variants(phrase: str) -> set[str]:
 
 
 # One-slip spellings that are other real words, never read as a relationship.
-_REAL_WORDS = frozenset(_terms("bother|other|fried|fiend|fathers|mothers|brothe|sisters|sons"))
+_REAL_WORDS = frozenset(
+    _terms("bother|other|fried|fiend|fathers|mothers|brothe|sisters|sons|drive|diver|drier")
+)
 _MIN_TYPO_LENGTH = 6
 # Treatment words long enough that a slip is still unmistakable ("tabelts", "apointments").
 _TYPO_LABELS = frozenset({MEDICATION, APPOINTMENT, TEST_MONITORING})

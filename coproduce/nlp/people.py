@@ -106,11 +106,42 @@ def object_of_the_last(doc: Doc, previous: int, start: int) -> bool:
     Not when the patient is the subject in between ("my son comes and I have the kids").
     """
     between = [t.lower_ for t in doc[previous:start]]
+    if _other_subject(doc, previous, start):
+        return False  # "my brother Peter does her shopping. She has carers": she is not Peter
     return (
         start > 0
         and doc[start - 1].lower_ in _HAS_SOMEONE
         and not any(w in ("i", "we", "me") for w in between)
     )
+
+
+_GENDER = {"he": "m", "she": "f"}
+_FEMALE = frozenset({"daughter", "wife", "mum", "sister", "girlfriend", "aunt", "niece", "nan"})
+_MALE = frozenset({"son", "husband", "dad", "brother", "boyfriend", "uncle", "nephew", "grandad"})
+
+
+def _other_subject(doc: Doc, previous: int, start: int) -> bool:
+    """True when "she has"/"he has" before a mention cannot be the person mentioned before."""
+    said = _GENDER.get(doc[start - 2].lower_) if start > 1 else None
+    last = next(
+        (t for t in doc[previous : previous + 4] if t.ent_type_ == patterns.RELATIONSHIP), None
+    )
+    known = _gender(last) if last is not None else None
+    return said is not None and known is not None and said != known
+
+
+def subject_start(doc: Doc, previous: int, start: int) -> int:
+    """Where a mention's words start, taking in a "she has" that cannot be the one before.
+
+    "She has carers twice a day" after "my brother Peter ...".
+    """
+    return start - 2 if _other_subject(doc, previous, start) else start
+
+
+def _gender(token: Token) -> str | None:
+    """The gender a relationship says ("sister": f), or None when it says none."""
+    said = token.ent_id_ or token.lower_
+    return "f" if said in _FEMALE else "m" if said in _MALE else None
 
 
 #: Before "'s", words that make it "is": "he's me brother", "she's my rock".
@@ -153,12 +184,31 @@ def _apposition(name: Span, relationships: list[Span]) -> Span | None:
         words = [t.lower_ for t in between if not t.is_punct]
         if any(t.text in _SENTENCE_ENDS for t in between):
             continue  # "Sue. grandkids.": two things, not "Sue, my grandchild"
+        if person.start > name.start and (
+            any(t.text == ")" for t in between) or _named_after(person)
+        ):
+            # "Myself (Ravi), my wife Lakshmi": the name in brackets is the one before it,
+            # and a relationship with its own name is someone else.
+            continue
         if len(between) <= most and all(w in allowed for w in words):
             return person
+        if (
+            person.start > name.start
+            and len(words) >= 2
+            and words[-2] in _DETERMINERS
+            and all(w in allowed for w in words[:-1])
+        ):
+            return person  # "Rohan, my college friend": one word said of the relationship
     return None
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";", "\n"})
+
+
+def _named_after(person: Span) -> bool:
+    """True when a relationship is followed by its own name ("my wife Lakshmi")."""
+    doc = person.doc
+    return person.end < len(doc) and doc[person.end].ent_type_ == patterns.PERSON
 
 
 #: "Gary pops round, he's me son": the relationship said after the name is the same person.
@@ -400,6 +450,8 @@ def respondent_mention(span: Span) -> int | None:
     """
     tokens = list(span)
     for index, token in enumerate(tokens):
+        if token.lower_ == "i" and index + 1 < len(tokens) and tokens[index + 1].text == "(":
+            return token.i  # "I (Ruth) do most things"
         if token.lower_ not in ("me", "myself"):
             continue
         if index + 1 < len(tokens) and tokens[index + 1].ent_type_ == patterns.RELATIONSHIP:

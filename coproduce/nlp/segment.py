@@ -15,7 +15,8 @@ Rules, in order:
   ("... apply to me? Nobody's told me"), reported speech ("neuro says GP"), what it cost
   ("a taxi, £12 each way"), a subject-less "and never heard the result", and a clause about
   a bare thing named before a comma ("the patches, no idea if they work").
-* Otherwise a hard boundary always splits.
+* Otherwise a hard boundary always splits. In an answer that opens with a list mark ("- ",
+  "* ", "\u2022 "), a spaced dash is a hard boundary too.
 * At a soft boundary two full clauses (each with a subject or a finite verb) are split unless
   the new clause names no topic while the item so far does: "the tablets make me drowsy and I
   can't drive" stays whole because the second clause only elaborates the first.
@@ -155,6 +156,8 @@ def _boundary(doc: Doc, i: int) -> str | None:
     if token.text == ";" or (token.is_space and "\n" in token.text):
         return "hard"
     if token.lower_ in _JOINERS:
+        if _there_and_back(doc, i):
+            return None
         return "soft"
     if token.lower_ == "an" and i + 1 < len(doc) and doc[i + 1].lower_ in _AN_AS_AND_BEFORE:
         return "soft"  # Scots and Irish "an" for "and": "hot water bottle an a walk"
@@ -162,8 +165,32 @@ def _boundary(doc: Doc, i: int) -> str | None:
         spaced = token.text in {",", "...", "\u2026", ".."} or (
             i > 0 and bool(doc[i - 1].whitespace_) and bool(token.whitespace_)
         )
+        if spaced and token.text in _BULLETS and _is_bulleted(doc):
+            return "hard"  # "- itch at night - hands crack - embarrassed": a list's own marks
         return "soft" if spaced else None
     return None
+
+
+_BULLETS = _words("- \u2013 \u2014 * \u2022")
+
+
+def _is_bulleted(doc: Doc) -> bool:
+    """True when the answer opens with a list mark ("- creams are greasy - ...")."""
+    first = next((t for t in doc if not t.is_space), None)
+    return first is not None and first.text in _BULLETS
+
+
+def _there_and_back(doc: Doc, i: int) -> bool:
+    """True for the "and" of a round trip: "the taxi to the unit and back does cost plenty"."""
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].lower_ == "back"
+        and (after is None or not after.is_alpha or after.lower_ in _AFTER_BACK)
+    )
+
+
+_AFTER_BACK = _words("again does do is was costs cost takes took every each twice")
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -45,6 +45,7 @@ from coproduce.nlp.people import (
     relationship_of,
     respondent_mention,
     said_again,
+    subject_start,
     unknown_names,
     where_from,
     whose,
@@ -131,6 +132,8 @@ def _supports_in(
             if doc[start].lower_ not in _MINE:
                 continue  # whom the last person has: "my sister Bev has the kids"
             dependants.add(start)  # "my mother has my daughter after school": the patient's
+        elif mentions:
+            start = subject_start(doc, mentions[-1][0], start)
         said_as = to_patient(doc, person, respondent)
         joined = whose(doc, start, mentions[-1][1], said_as) if mentions else None
         if joined is not None:
@@ -226,7 +229,11 @@ def _trimmed(span: Span) -> str:
         words.pop(0)
     if not words:
         return ""
-    return span.doc[words[0].i : words[-1].i + 1].text
+    end = words[-1].i + 1
+    said = span.doc[words[0].i : end].text
+    if said.count("(") > said.count(")") and end < len(span.doc) and span.doc[end].text == ")":
+        end += 1  # "Myself (Ravi)": keep the bracket the name is in
+    return span.doc[words[0].i : end].text
 
 
 def _names_someone(span: Span) -> bool:

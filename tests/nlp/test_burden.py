@@ -92,6 +92,19 @@ def test_no_burdens_in_an_empty_answer(answer: str) -> None:
         ("you need a PhD to get through to reception", "appointments"),
         ("I've no idea if I'm doing the pelvic floor exercises right", "information"),
         ("having to take the levothyroxine on an empty stomach", "medications"),
+        # Money however it is written, and what insurance will not pay for.
+        ("the GP visits are €60 each time", "costs"),
+        ("the parking is 12 pounds", "costs"),
+        ("Medicare does not cover all the therapy sessions", "costs"),
+        ("put on 20 pounds since the tablets", "medications"),  # a weight, not money
+        # Distance said short; what an unnamed or branded medicine does.
+        ("nearest psych is 2 hrs away", "appointments"),
+        ("The Voltaren does burn my stomach", "side_effects"),
+        ("allopurinol made it flare when i started it so i stopped", "side_effects"),
+        ("injection site reactions", "side_effects"),
+        # Not effects: help that is not given, a pharmacy doing up the tablets.
+        ("the school wants a diagnosis before they'll give her any support", "other"),
+        ("the chemist does my tablets in a box", "medications"),
     ],
 )
 def test_burdens_said_in_everyday_words_find_their_domain(answer: str, category: str) -> None:

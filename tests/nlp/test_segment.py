@@ -201,3 +201,23 @@ def test_so_with_no_subject_after_a_comma_is_a_new_thing() -> None:
         "so dizzy when i stand up",
     ]
     assert split_list("cant sleep, so i am tired") == ["cant sleep, so i am tired"]
+
+
+def test_a_spaced_dash_divides_an_answer_written_as_a_dashed_list() -> None:
+    answer = "- creams take ages - dermo is in Brisbane, 3 hrs drive - gap fee $180 every visit"
+    assert split_items(answer) == [
+        "creams take ages",
+        "dermo is in Brisbane, 3 hrs drive",
+        "gap fee $180 every visit",
+    ]
+    # Without list marks a spaced dash is weighed like a comma.
+    assert split_items("The injections every two weeks - I get flu-like symptoms after") == [
+        "The injections every two weeks",
+        "I get flu-like symptoms after",
+    ]
+
+
+def test_a_round_trip_is_one_thing() -> None:
+    assert split_items("The maxi taxi to the unit and back does cost plenty") == [
+        "The maxi taxi to the unit and back does cost plenty"
+    ]

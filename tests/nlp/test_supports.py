@@ -83,6 +83,8 @@ def test_relationship_is_normalised(answer: str, relationship: str) -> None:
         ("i help with my grandson after school", "grandchild"),
         ("i have the grandkids every tuesday", "grandchild"),
         ("I take my nan round the shops on a saturday", "family"),
+        ("I help out with my dad who has dementia", "dad"),
+        ("I've got the two boys to look after, 15 and 17", "son"),
     ],
 )
 def test_patient_caring_for_someone(answer: str, relationship: str | None) -> None:
@@ -535,3 +537,44 @@ def test_a_day_of_the_week_is_not_a_name() -> None:
         elsewhere=["church Sunday and mi grandchildren"],
     )
     assert [s.relationship for s in supports] == ["daughter"]
+
+
+def test_whom_someone_else_has_to_look_after_is_not_cared_for_by_the_patient() -> None:
+    answer = "my daughter has the kids to look after so she cant help much"
+    assert extract_supports(answer) == [Support(answer, "daughter", "support")]
+
+
+@pytest.mark.parametrize(
+    ("answer", "respondent", "expected"),
+    [
+        (
+            "Myself (Ravi), my wife Lakshmi who gives his tablets. Also a helper, Murugan.",
+            "son",
+            [("Myself (Ravi)", "son"), ("my wife Lakshmi who gives his tablets", "family"),
+             ("a helper, Murugan", "carer")],
+        ),
+        (
+            "I (Ruth) do most things. Our daughter Carol comes on Wednesdays.",
+            "wife",
+            [("I (Ruth) do most things", "wife"), ("Our daughter Carol comes on Wednesdays",
+              "daughter")],
+        ),
+        (
+            "My brother Peter does her shopping. She has carers twice a day.",
+            "daughter",
+            [("My brother Peter does her shopping", "son"),
+             ("She has carers twice a day", "carer")],
+        ),
+        (
+            "Rohan, my college friend, talking to him helps. My driver takes me to physio.",
+            None,
+            [("Rohan, my college friend, talking to him helps", "friend"),
+             ("My driver takes me to physio", "other")],
+        ),
+    ],
+)  # fmt: skip
+def test_each_person_keeps_their_own_words_and_relationship(
+    answer: str, respondent: str | None, expected: list[tuple[str, str]]
+) -> None:
+    found = extract_supports(answer, respondent=respondent)
+    assert [(s.text, s.relationship) for s in found] == expected
