@@ -152,12 +152,13 @@ def topic_turn(
         return ask_again_for(tracker, topic)
     fine = cues.is_hedged_fine(turn.text)
     if (
-        (topic == topics.CONCERNS and (fine or cues.is_hedged_none(turn.text)))
-        or (topic == topics.TREATMENT_BURDEN and fine)
-    ) and not misunderstood(tracker, topic):
-        # "not really" to what worries them, "it's fine I suppose" about their treatment,
-        # often hold something back: asked once more, another way with examples; a plain
-        # "no" is taken at once.
+        topic in (topics.CONCERNS, topics.TREATMENT_BURDEN)
+        and (fine or cues.is_hedged_none(turn.text))
+        and not misunderstood(tracker, topic)
+    ):
+        # "not really" to what worries them or is hard about their treatment, "it's fine I
+        # suppose", often hold something back (the work of treatment is under-reported): asked
+        # once more, another way with examples; a plain "no" is taken at once.
         return ask_again_for(tracker, topic)
     if is_skip(turn) or (statement and cues.is_none_answer(turn.text)):
         return skip(dispatcher, tracker, topic)

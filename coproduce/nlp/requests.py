@@ -179,15 +179,33 @@ def clinician_question(text: str | None, *, classified: bool = False) -> Clinici
 
 _PHONE = re.compile(r"(?:\+\s?44\s?\(?0?\)?|0)(?:[\s\-.()]*\d){9,10}")
 _INTERNATIONAL = re.compile(r"\+\s?[1-9](?:[\s\-.()]*\d){7,13}")
+# A number as written elsewhere, in groups: "0491 570 110", "555-123-4567", "(02) 9876 5432".
+_LOCAL = re.compile(r"(?<![\d+])\(?\d{2,6}\)?(?:[\s\-.]{1,2}\(?\d{2,6}\)?){1,4}(?!\d)")
+_LOCAL_DIGITS = range(8, 13)
+#: "0044 7700 900123", "0061 ...": the international prefix dialled as "00".
+_DIALLED_ABROAD = re.compile(r"(?<![\d:.])00(?=\s?[1-9])")
 
 
 def phone_in(text: str | None) -> str | None:
-    """Return a UK phone number from the text, normalised ("07700 900123"), or None."""
-    match = _PHONE.search(text or "")
-    if match is None:
-        other = _INTERNATIONAL.search(text or "")
-        return "+" + re.sub(r"\D", "", other.group(0)) if other else None
-    digits = re.sub(r"\D", "", match.group(0))
+    """Return a phone number from the text, or None.
+
+    A UK number is normalised ("07700 900123"), an international one written with its "+"
+    ("+14155550134"); a number written another way in groups ("0491 570 110") is kept as
+    written, for the clinic to dial.
+    """
+    said = _DIALLED_ABROAD.sub("+", text or "")
+    match = _PHONE.search(said)
+    uk = _uk_number(match.group(0)) if match else None
+    if uk is not None:
+        return uk
+    other = _INTERNATIONAL.search(said)
+    if other:
+        return "+" + re.sub(r"\D", "", other.group(0))
+    return _local_number(said)
+
+
+def _uk_number(found: str) -> str | None:
+    digits = re.sub(r"\D", "", found)
     if digits.startswith("44"):
         digits = "0" + digits[2:]
     if digits.startswith("00"):
@@ -199,9 +217,31 @@ def phone_in(text: str | None) -> str | None:
     return None
 
 
+def _local_number(text: str) -> str | None:
+    for match in _LOCAL.finditer(text):
+        found = match.group(0)
+        if (
+            len(re.sub(r"\D", "", found)) in _LOCAL_DIGITS
+            and not _DATE.fullmatch(found)
+            and "nhs" not in text[max(0, match.start() - 25) : match.start()].lower()
+        ):
+            return " ".join(found.split())
+    return None
+
+
+#: Groups that are a date ("12 03 1950"), not a number to ring.
+_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[\s\-.]+(?:0?[1-9]|1[0-2])[\s\-.]+(?:19|20)\d\d")
+
+
 def time_preference(text: str | None) -> str | None:
     """Return what the patient says about when to call, with the number taken out."""
-    rest = _INTERNATIONAL.sub(" ", _PHONE.sub(" ", text or ""))
+    rest = _INTERNATIONAL.sub(" ", _PHONE.sub(" ", _DIALLED_ABROAD.sub("+", text or "")))
+    local = _local_number(rest)
+    if local is not None:
+        rest = rest.replace(local, " ")
     rest = re.sub(r"\b(?:my (?:number|mobile|phone) is|number is|it'?s|on|call me)\b", " ", rest)
+    rest = re.sub(r"\(\s*\)", " ", rest)
     rest = " ".join(rest.replace(",", " ").split()).strip(" .-;:")
+    if rest.count("(") != rest.count(")"):
+        rest = rest.strip(" ()")  # the bracket of "(02) 9876 5432" left behind
     return rest or None

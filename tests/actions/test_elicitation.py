@@ -753,6 +753,7 @@ def test_an_answer_that_says_nothing_in_particular_gets_the_probe(
         ("Not really", "concerns", True),
         ("no", "concerns", False),
         ("It's fine I suppose", "treatment_burden", True),
+        ("not really", "treatment_burden", True),
         ("none", "treatment_burden", False),
     ],
 )

@@ -156,7 +156,20 @@ def test_yes_with_words_after_it_answers_are_you_safe(visit: dict[str, Any]) -> 
 def test_nothing_and_nobody_are_kept_in_the_patients_words_without_items(
     visit: dict[str, Any], session: Session
 ) -> None:
-    say(visit, "nothing really", "inform", "treatment_burden", aim="sleep", what_matters="x")
+    # A hedged "nothing really" is asked once more; said again, it is the answer.
+    slots, _, _ = say(
+        visit, "nothing really", "inform", "treatment_burden", aim="sleep", what_matters="x"
+    )
+    assert "treatment_burden" not in slots and slots["form_prompt"] == "rephrase"
+    say(
+        visit,
+        "nothing really",
+        "inform",
+        "treatment_burden",
+        aim="sleep",
+        what_matters="x",
+        misunderstood=slots["misunderstood"],
+    )
     summary = aim_service.get_summary(session=session, visit_id=visit["visit_id"])
     assert summary is not None
     assert summary.treatment_burdens == []

@@ -83,6 +83,12 @@ def test_a_request_without_a_question_needs_the_classifier() -> None:
         ("call me on 01632 960872 mornings", "01632 960872", "mornings"),
         ("+44 7700 900123", "07700 900123", None),
         ("any time after 1pm 07700900456", "07700 900456", "any time after 1pm"),
+        ("0044 7700 900123", "07700 900123", None),
+        # Numbers from elsewhere are kept as written, for the clinic to dial.
+        ("0491 570 110, after 6pm", "0491 570 110", "after 6pm"),
+        ("on 555-123-4567 evenings", "555-123-4567", "evenings"),
+        ("+1 415 555 0134", "+14155550134", None),
+        ("0061 491 570 110", "+61491570110", None),
     ],
 )
 def test_a_phone_number_and_a_time_are_read(text: str, phone: str, when: str | None) -> None:
@@ -90,8 +96,11 @@ def test_a_phone_number_and_a_time_are_read(text: str, phone: str, when: str | N
     assert requests.time_preference(text) == when
 
 
-def test_something_that_is_not_a_phone_number_is_refused() -> None:
-    assert requests.phone_in("my number is 12345") is None
+@pytest.mark.parametrize(
+    "text", ["my number is 12345", "I was born 12 03 1950", "my nhs number is 485 777 3456"]
+)
+def test_something_that_is_not_a_phone_number_is_refused(text: str) -> None:
+    assert requests.phone_in(text) is None
 
 
 @pytest.mark.parametrize(

@@ -24,12 +24,16 @@ def test_yes_said_many_ways(text: str) -> None:
     assert yes_no.answer(text) == yes_no.YES
 
 
-@pytest.mark.parametrize("text", ["no thanks", "nah", "no i'd rather talk to the doctor"])
+@pytest.mark.parametrize(
+    "text", ["no thanks", "nah", "no i'd rather talk to the doctor", "I'm out."]
+)
 def test_no_said_many_ways(text: str) -> None:
     assert yes_no.answer(text) == yes_no.NO
 
 
-@pytest.mark.parametrize("text", ["hmm", "what is this for", "", "eh", "erm"])
+@pytest.mark.parametrize(
+    "text", ["hmm", "what is this for", "", "eh", "erm", "after 6pm, i'm out on the farm all day"]
+)
 def test_neither_is_none(text: str) -> None:
     assert yes_no.answer(text) is None
 
