@@ -67,7 +67,8 @@ def _items_for(
     if topic in (topics.AIM, topics.WHAT_MATTERS):
         return [AnswerItem(text=a, kind="activity") for a in extraction.extract_activities(text)]
     if topic in (topics.ILLNESS_BURDEN, topics.ASSETS):
-        return [AnswerItem(text=item) for item in extraction.split_list(text)]
+        things = topic == topics.ASSETS
+        return [AnswerItem(text=item) for item in extraction.split_list(text, things=things)]
     return []
 
 

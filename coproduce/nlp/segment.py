@@ -476,21 +476,84 @@ def _so_new_thing(clause: Span) -> bool:
     )
 
 
-def list_spans(doc: Doc) -> list[Span]:
+def _pair(before: Span, words: list[Token]) -> bool:
+    """True for a pair said as one thing: "fish and chips", "peace and quiet"."""
+    first = next((t.lower_ for t in reversed(before) if t.is_alpha), "")
+    return bool(words) and (first, words[0].lower_) in _PAIRS
+
+
+_PAIRS = frozenset(
+    tuple(pair.split(" and "))
+    for pair in (
+        "fish and chips",
+        "peace and quiet",
+        "tea and toast",
+        "friends and family",
+        "family and friends",
+        "bits and bobs",
+        "odds and ends",
+        "rest and relaxation",
+        "pen and paper",
+        "rock and roll",
+        "bed and breakfast",
+        "salt and pepper",
+        "tea and biscuits",
+        "tea and cake",
+        "cheese and wine",
+        "arts and crafts",
+        "knit and natter",
+        "washing and dressing",
+        "washed and dressed",
+        "up and down",
+        "in and out",
+        "out and about",
+        "here and there",
+        "now and then",
+        "on and off",
+    )
+)
+
+
+def _another_thing(before: Span, words: list[Token]) -> bool:
+    """In a list of what helps, a word or two after "and" is a thing of its own.
+
+    "gym and gaming", "he likes his garden and watching cricket", "crossword and radio":
+    persona writers list each as its own; pairs said as one ("fish and chips") stay.
+    """
+    said = [t.lower_ for t in words if t.is_alpha]
+    joined = before.end < len(before.doc) and before.doc[before.end].lower_ in _JOINERS
+    return (
+        joined
+        and bool(said)
+        and not said[0].endswith("ed")
+        and said[0] not in _NOT_AN_ITEM
+        and said[0] not in _LIST_CONTINUATIONS
+        and not _pair(before, words)
+    )
+
+
+def list_spans(doc: Doc, *, things: bool = False) -> list[Span]:
     """Return one span per item of a list of things (burdens, what helps).
 
     Looser than `item_spans`: each clause after a comma or "and" is its own item ("not
     sleeping, stopped going to the gym, called in sick twice"), except a clause that
     continues the one before ("so I'm up changing the sheets", "which is mortifying") or
     a word or two after "and" that finishes it ("washed and dressed"); a word or two after
-    a bare comma is an item of its own ("breathless, tired").
+    a bare comma is an item of its own ("breathless, tired"). With `things` (what helps),
+    a word or two after "and" is a thing of its own unless the two are a pair said as one
+    ("gym and gaming" is two, "fish and chips" one).
     """
     items: list[Span] = []
     for clause, kind in _clauses(doc):
         words = [t for t in clause if not t.is_punct]
-        short = len(words) < _SHORTEST_LIST_ITEM and not (
-            _listed_after_pause(doc, clause) or (items and _second_thing(items[-1], words))
+        another = bool(items) and (
+            _another_thing(items[-1], words) if things else _second_thing(items[-1], words)
         )
+        short = len(words) < _SHORTEST_LIST_ITEM and not (
+            _listed_after_pause(doc, clause) or another
+        )
+        if things and items and _pair(items[-1], words):
+            short = True  # "fish and chips on a friday"
         continues = clause[0].lower_ in _LIST_CONTINUATIONS and not _so_new_thing(clause)
         if items and (continues or (kind == "soft" and short)):
             items[-1] = doc[items[-1].start : clause.end]
@@ -499,8 +562,11 @@ def list_spans(doc: Doc) -> list[Span]:
     return items
 
 
-def split_list(text: str) -> list[str]:
-    """Split a list of things in one answer into items, in the patient's own words."""
+def split_list(text: str, *, things: bool = False) -> list[str]:
+    """Split a list of things in one answer into items, in the patient's own words.
+
+    `things` for a list of what helps, where a word after "and" is a thing of its own.
+    """
     if not text or not text.strip():
         return []
-    return [span.text for span in list_spans(get_nlp()(letter_body(text)))]
+    return [span.text for span in list_spans(get_nlp()(letter_body(text)), things=things)]

@@ -221,3 +221,24 @@ def test_a_round_trip_is_one_thing() -> None:
     assert split_items("The maxi taxi to the unit and back does cost plenty") == [
         "The maxi taxi to the unit and back does cost plenty"
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "items"),
+    [
+        ("gym and gaming", ["gym", "gaming"]),
+        ("He likes his garden and watching cricket", ["He likes his garden", "watching cricket"]),
+        ("crossword and radio", ["crossword", "radio"]),
+        ("fish and chips on a friday", ["fish and chips on a friday"]),
+        ("peace and quiet", ["peace and quiet"]),
+        ("I get washed and dressed early", ["I get washed and dressed early"]),
+    ],
+)
+def test_in_a_list_of_what_helps_a_word_after_and_is_a_thing_of_its_own(
+    answer: str, items: list[str]
+) -> None:
+    assert split_list(answer, things=True) == items
+
+
+def test_in_a_list_of_burdens_a_word_after_and_may_finish_the_first() -> None:
+    assert split_list("tired and thirsty") == ["tired and thirsty"]
