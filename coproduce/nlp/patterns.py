@@ -230,7 +230,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         # said short.
         "hrs away|hr away|mins away|minutes away|km away|kms away|kilometres away|"
         "kilometers away|hrs drive|hr drive|hours drive|hour's drive|hours' drive|hrs each way|"
-        "psych|dermo|derm|derm clinic"
+        "psych|dermo|derm|derm clinic|without a car|no car|getting him there|getting her there|"
+        "get him there|get her there|getting there|getting me there|get me there"
     ),
     TEST_MONITORING: _terms(
         "blood test|blood tests|bloods|blood work|bloodwork|blood sugar|blood sugars|"

@@ -99,6 +99,7 @@ def test_no_burdens_in_an_empty_answer(answer: str) -> None:
         ("put on 20 pounds since the tablets", "medications"),  # a weight, not money
         # Distance said short; what an unnamed or branded medicine does.
         ("nearest psych is 2 hrs away", "appointments"),
+        ("getting him there without a car is a nightmare", "appointments"),
         ("The Voltaren does burn my stomach", "side_effects"),
         ("allopurinol made it flare when i started it so i stopped", "side_effects"),
         ("injection site reactions", "side_effects"),
