@@ -36,6 +36,8 @@ Leading joiners ("and", "but", "also", "plus") and surrounding punctuation are t
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from coproduce.nlp import patterns
@@ -532,6 +534,20 @@ def _another_thing(before: Span, words: list[Token]) -> bool:
     )
 
 
+#: A clause that names the worst of it, which the next one after a comma goes on to tell.
+_HEADLINE = re.compile(
+    r"\b(?:is|are|'s|'re)\s+(?:the|my)\s+(?:big|biggest|main|worst|real|major)\s+"
+    r"(?:one|ones|thing|things|problem|problems|issue|issues|bit|part|killer)\W*$|"
+    r"\b(?:is|are|'s)\s+the\s+(?:worst|killer)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _headline(item: Span) -> bool:
+    """True for "the fatigue is the big one": what follows after a comma tells of it."""
+    return bool(_HEADLINE.search(item.text.replace("\u2019", "'")))
+
+
 def list_spans(doc: Doc, *, things: bool = False) -> list[Span]:
     """Return one span per item of a list of things (burdens, what helps).
 
@@ -555,6 +571,8 @@ def list_spans(doc: Doc, *, things: bool = False) -> list[Span]:
         if things and items and _pair(items[-1], words):
             short = True  # "fish and chips on a friday"
         continues = clause[0].lower_ in _LIST_CONTINUATIONS and not _so_new_thing(clause)
+        if items and kind == "soft" and _headline(items[-1]):
+            continues = True  # "the fatigue is the big one, I sleep most of Saturday"
         if items and (continues or (kind == "soft" and short)):
             items[-1] = doc[items[-1].start : clause.end]
         else:

@@ -242,3 +242,9 @@ def test_in_a_list_of_what_helps_a_word_after_and_is_a_thing_of_its_own(
 
 def test_in_a_list_of_burdens_a_word_after_and_may_finish_the_first() -> None:
     assert split_list("tired and thirsty") == ["tired and thirsty"]
+
+
+def test_what_follows_the_worst_of_it_tells_of_it() -> None:
+    assert split_list(
+        "The fatigue is the big one, I sleep most of Saturday to recover. Bladder urgency"
+    ) == ["The fatigue is the big one, I sleep most of Saturday to recover", "Bladder urgency"]
