@@ -420,6 +420,7 @@ def patient_cares(span: Span, start: int, end: int) -> bool:
             doc[before - 1].ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON)
             or doc[before - 1].lower_ in _OBJECT_WORDS
             or doc[before - 1].like_num
+            or (doc[before - 1].is_title and doc[before - 1].lower_ != "i")  # a name
         ):
             before -= 1
     for token in reversed(doc[span.start : before]):
@@ -430,9 +431,10 @@ def patient_cares(span: Span, start: int, end: int) -> bool:
     return True
 
 
-#: Words of the people named before "to look after": "the two little ones", "my three".
+#: Words of the people named before "to look after": "the two little ones", "Isla and Finn".
 _OBJECT_WORDS = frozenset(
     {"the", "my", "our", "his", "her", "their", "a", "an", "both", "little", "young", "wee"}
+    | {"and", "&", "n", ","}
 )
 
 

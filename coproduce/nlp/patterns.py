@@ -91,7 +91,11 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "friend": _terms(
         "friend|friends|mate|mates|pal|pals|buddy|bestie|best friend|flatmate|flatmates|"
-        "housemate|housemates|roommate|roommates|bandmate|bandmates|teammate|teammates"
+        "housemate|housemates|roommate|roommates|bandmate|bandmates|teammate|teammates|"
+        # "The boys from the choir", "the girls at the livery yard": friends, not children.
+        "the boys from|the girls from|the lads from|the lasses from|the ladies from|"
+        "the boys at|the girls at|the lads at|the lasses at|the ladies at|the boys down|"
+        "the lads down|the girls down"
     ),
     "carer": _terms(
         "carer|carers|care worker|care workers|home help|caregiver|caregivers|"

@@ -85,6 +85,7 @@ def test_relationship_is_normalised(answer: str, relationship: str) -> None:
         ("I take my nan round the shops on a saturday", "family"),
         ("I help out with my dad who has dementia", "dad"),
         ("I've got the two boys to look after, 15 and 17", "son"),
+        ("I've got Isla and Finn to look after", None),
     ],
 )
 def test_patient_caring_for_someone(answer: str, relationship: str | None) -> None:
