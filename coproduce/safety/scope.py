@@ -157,10 +157,20 @@ FIGURATIVE = re.compile(
 )
 CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
     "self_harm": re.compile(
-        r"\b(?:cut|hurt|burnt|burned|harmed|injured) my ?self (?:while |when |whilst |by |on |"
-        r"in |at |with |doing )?(?:shaving|cooking|chopping|falling|fell|lifting|playing|"
-        r"gardening|the gym|work|accident|accidentally|slipped|tripped|a knife|the kettle|"
-        r"the oven|the iron)\b|\baccidentally\b|\bby accident\b|"
+        r"\b(?:cut|cutting|hurt|hurting|burnt|burned|harmed|injured) my ?self (?:while |when |"
+        r"whilst |by |on |in |at |with |doing )?(?:the )?(?:shaving|cooking|chopping|falling|fell|"
+        r"lifting|playing|gardening|garden|allotment|kitchen|the gym|work|accident|accidentally|"
+        r"slipped|tripped|a knife|the kettle|the oven|the iron)\b|\baccidentally\b|"
+        r"\bby accident\b|"
+        # Afraid of an accidental cut on a blood thinner: "on the apixaban I bruise like a
+        # peach and I'm scared of cutting meself".
+        r"\b(?:scared|afraid|frightened|terrified|worried|nervous|wary|careful)(?: of| about| "
+        r"not to)? (?:cutting|cut) my ?self\b(?=.*\b(?:bleed\w*|bruis\w*|warfarin|apixaban|"
+        r"rivaroxaban|edoxaban|dabigatran|blood thinners?|anticoagulants?|garden\w*|shaving|"
+        r"cooking|kitchen)\b)|"
+        r"(?:\b(?:bleed\w*|bruis\w*|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|blood "
+        r"thinners?|anticoagulants?)\b.*)\b(?:scared|afraid|frightened|terrified|worried|nervous|"
+        r"wary|careful)(?: of| about| not to)? (?:cutting|cut) my ?self\b|"
         r"\bcut my ?self (?:a|some|another)\b|"
         # Self-harm as the subject of someone's work or study.
         r"\b(?:see|deal with|work with|working with|nurse|nursing|dissertation|thesis|research|"

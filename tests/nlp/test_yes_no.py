@@ -18,6 +18,8 @@ from coproduce.nlp import yes_no
         "yse",
         "ok fine, but my back is killing me",
         "yes she says go ahead",
+        "go 'ed",
+        "gan on",
     ],
 )
 def test_yes_said_many_ways(text: str) -> None:

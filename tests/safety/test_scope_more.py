@@ -20,6 +20,7 @@ from coproduce.safety.detector import detect_red_flags
         ("my sister has taken the cats so now I can end it all", "self_harm"),
         ("she gave him 5ml of calpol instead of 2.5ml twice and he's really drowsy", "overdose"),
         ("on warfarin and my nose has been bleeding for hours, it won't stop", "bleeding"),
+        ("I'm scared of cutting myself again, the urges are bad", "self_harm"),
         (
             "my boyfriend texted me that tonight is the night, he knows where I am",
             "harm_from_others",
@@ -55,6 +56,8 @@ def test_a_named_danger_going_on_as_they_write_is_never_left_at_same_day(text: s
         "slurring my words after a few glasses of prosecco at the party, here about my liver",
         "doubled my tablets by mistake last month, the pharmacist said no harm done",
         "my ribs hurt when I lift the shopping, physio said it's muscular",
+        "on the apixaban I bruise like a peach and I'm scared of cutting meself in the garden",
+        "I'm on warfarin so I'm careful not to cut myself shaving",
     ],
 )
 def test_look_alikes_get_no_alarm(text: str) -> None:
