@@ -75,7 +75,8 @@ _MONEY = re.compile(r"£|\bquid\b|\bpounds?\b|\bmoney\b|\bpay\b|\bwages?\b|\bfar
 # "R350 a month"; not a weight ("put on 20 pounds").
 _AMOUNT = re.compile(
     r"[£$€₹₦]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:pounds?|quid|dollars?|bucks|euros?|rupees?|naira|"
-    r"rand|cedis?|shillings?|p)\b|\b(?:rs\.?|r|ksh|gh₵)\s?\d{2,}\b"
+    r"rand|cedis?|shillings?|p|grand)\b|\b(?:rs\.?|r|ksh|gh₵)\s?\d{2,}\b|"
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|fifty) (?:grand|quid)\b"
 )
 _WEIGHT = re.compile(r"\b(?:put on|gained|gain|gaining|lost|lose|losing|weigh\w*|heavier)\b")
 # Being told it is nothing: "keep being told it's normal", "said it's probably anxiety".

@@ -318,6 +318,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "binds me up|at my stomach|at my belly|at my guts|hair thin|hair thinner|"
         "hair falling out|hair fall out|hair coming out|aches|skin thin|thin skin|thins the skin|"
         "thinning skin|thinning my skin|reaction|reactions|site reaction|site reactions|"
+        "sedation|sedated|sedating|sedative effect|"
         "allergic reaction"
     ),
     INFORMATION: _terms(

@@ -13,8 +13,9 @@ Rules, in order:
   medicine was a burden of its own ("that many tablets, and one of them gives me a cough");
   so is a correction ("Actually no, it's not fine"), a short comment on what nobody said
   ("... apply to me? Nobody's told me"), reported speech ("neuro says GP"), what it cost
-  ("a taxi, £12 each way"), a subject-less "and never heard the result", and a clause about
-  a bare thing named before a comma ("the patches, no idea if they work").
+  ("a taxi, £12 each way", "the parking, six quid a go"), a subject-less "and never heard
+  the result", and a clause about a bare thing named before a comma ("the patches, no idea
+  if they work").
 * Otherwise a hard boundary always splits. In an answer that opens with a list mark ("- ",
   "* ", "\u2022 "), a spaced dash is a hard boundary too.
 * At a soft boundary two full clauses (each with a subject or a finite verb) are split unless
@@ -337,8 +338,8 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     ):
         # "... apply to me? Nobody's told me": what nobody said is about what came before.
         return True
-    if kind == "soft" and after_pause and clause[0].text in ("£", "$", "\u20ac"):
-        return True  # "a taxi, £12 each way": what it costs
+    if kind == "soft" and after_pause and _is_price(clause):
+        return True  # "a taxi, £12 each way", "the parking, six quid a go": what it costs
     if kind == "soft" and clause[0].lower_ in ("which", "that") and new_topics == {patterns.COST}:
         return True  # "needs a taxi, which is 18 pounds each way"
     if kind == "soft" and joiner in ("and", "but") and clause[0].lower_ in _SAME_SUBJECT:
@@ -465,6 +466,22 @@ def _second_thing(before: Span, words: list[Token]) -> bool:
     )
 
 
+_CURRENCY = _words("\u00a3 $ \u20ac")
+_MONEY_WORDS = _words("quid pounds pound p grand dollars bucks euros rupees naira rand")
+_COUNTS = _words("a one two three four five six seven eight nine ten twenty fifty few couple")
+
+
+def _is_price(clause: Span) -> bool:
+    """True for a clause that opens with an amount of money ("£12 each way", "six quid")."""
+    if clause[0].text in _CURRENCY:
+        return True
+    return (
+        len(clause) > 1
+        and (clause[0].like_num or clause[0].lower_ in _COUNTS)
+        and clause[1].lower_ in _MONEY_WORDS
+    )
+
+
 def _so_new_thing(clause: Span) -> bool:
     """True for "so" opening a new thing with no subject.
 
@@ -475,7 +492,12 @@ def _so_new_thing(clause: Span) -> bool:
         and len(clause) > 1
         and clause[1].lower_ not in _SUBJECT_PRONOUNS
         and clause[1].lower_ not in ("i", "we", "you", "that", "then")
+        # "..., so cookin is hard": what follows from the one before.
+        and not (len(clause) > 2 and clause[2].lower_ in _IS)
     )
+
+
+_IS = _words("is are was were 's isnt isn't")
 
 
 def _pair(before: Span, words: list[Token]) -> bool:

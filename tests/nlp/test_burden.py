@@ -100,6 +100,9 @@ def test_no_burdens_in_an_empty_answer(answer: str) -> None:
         # Distance said short; what an unnamed or branded medicine does.
         ("nearest psych is 2 hrs away", "appointments"),
         ("getting him there without a car is a nightmare", "appointments"),
+        ("Private aids are three grand, which I don't have", "costs"),
+        ("the parking is a joke, six quid a go", "costs"),
+        ("The weight gain and sedation from quetiapine", "side_effects"),
         ("The Voltaren does burn my stomach", "side_effects"),
         ("allopurinol made it flare when i started it so i stopped", "side_effects"),
         ("injection site reactions", "side_effects"),

@@ -248,3 +248,10 @@ def test_what_follows_the_worst_of_it_tells_of_it() -> None:
     assert split_list(
         "The fatigue is the big one, I sleep most of Saturday to recover. Bladder urgency"
     ) == ["The fatigue is the big one, I sleep most of Saturday to recover", "Bladder urgency"]
+
+
+def test_so_with_a_subject_and_is_follows_from_the_one_before() -> None:
+    assert split_list("Ma back is sair if ah stand ower lang, so cookin is hard. Ah'm feart") == [
+        "Ma back is sair if ah stand ower lang, so cookin is hard",
+        "Ah'm feart",
+    ]
