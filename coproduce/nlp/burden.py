@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from coproduce.nlp import patterns
 from coproduce.nlp.letters import letter_body
 from coproduce.nlp.pipeline import get_nlp
-from coproduce.nlp.segment import item_spans
+from coproduce.nlp.segment import is_list_marker, item_spans
 
 BURDEN_CATEGORIES = (
     "medications",
@@ -270,10 +270,6 @@ def _said_as_what_for(ent: Span) -> bool:
     )
 
 
-#: A list's own numbering or bullet letter: "1.", "2)", "a)".
-_MARKER = re.compile(r"^\W*(?:\d{1,2}|[a-z])?\W*$", re.IGNORECASE)
-
-
 def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
     """Return one categorised burden per item of a treatment-burden answer."""
     if not text or not text.strip():
@@ -282,5 +278,5 @@ def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
     return [
         TreatmentBurden(span.text, burden_category(span))
         for span in item_spans(doc)
-        if not _MARKER.match(span.text)
+        if not is_list_marker(span.text)
     ]

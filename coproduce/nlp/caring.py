@@ -91,6 +91,18 @@ def care_matcher() -> Matcher:
             [lower_in("support", "supporting"), lower_in("my", "our", "him", "her")],
             [lower_in("cook", "cooking", "shop", "shopping"), {"LOWER": "for"}],
             [lower_in("babysit", "babysitting")],
+            # "I'm my mum's main carer", "I am Elizabeth's principal carer".
+            [
+                {"LOWER": {"IN": ["'s", "\u2019s"]}},
+                {
+                    "LOWER": {
+                        "IN": ["main", "primary", "principal", "only", "full", "sole", "unpaid"]
+                    },
+                    "OP": "?",
+                },
+                {"LOWER": {"IN": ["time", "-"]}, "OP": "?"},
+                lower_in("carer", "caregiver", "caretaker"),
+            ],
             # "I keep an eye on my dad", "I do mum's shopping", "I pick the grandkids up from
             # school", "I help with the grandchildren".
             [
@@ -412,10 +424,14 @@ def patient_cares(span: Span, start: int, end: int) -> bool:
     ):
         return False
     before = start
-    if before > span.start and doc[before - 1].lower_ == "to":
-        # "I've got the two boys to look after": the people before "to" are who is cared for;
-        # whoever has them is named before them ("my daughter has the kids to look after").
-        before -= 1
+    if doc[start].lower_ in ("'s", "\u2019s") or (
+        before > span.start and doc[before - 1].lower_ == "to"
+    ):
+        # "I've got the two boys to look after", "I'm my mum's main carer": the people named
+        # before are who is cared for; whoever has them is named before them ("my daughter
+        # has the kids to look after").
+        if doc[before - 1].lower_ == "to":
+            before -= 1
         while before > span.start and (
             doc[before - 1].ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON)
             or doc[before - 1].lower_ in _OBJECT_WORDS

@@ -252,7 +252,8 @@ _IS_OR_HAS_AFTER = _words(
 def is_or_has(token: Token) -> bool:
     """True when the word after a name's "'s" makes it "is" or "has", not "whose"."""
     word = token.lower_
-    return word in _IS_OR_HAS_AFTER or (word.endswith("ing") and len(word) > 4)
+    # "my daughter's 16": an age is what she is.
+    return word in _IS_OR_HAS_AFTER or (word.endswith("ing") and len(word) > 4) or token.like_num
 
 
 #: Capitalised words that start a sentence about help without being anyone's name.

@@ -609,4 +609,14 @@ def split_list(text: str, *, things: bool = False) -> list[str]:
     """
     if not text or not text.strip():
         return []
-    return [span.text for span in list_spans(get_nlp()(letter_body(text)), things=things)]
+    spans = list_spans(get_nlp()(letter_body(text)), things=things)
+    return [span.text for span in spans if not is_list_marker(span.text)]
+
+
+#: A list's own numbering or bullet letter: "1.", "2)", "a)".
+_MARKER = re.compile(r"^\W*(?:\d{1,2}|[a-z])?\W*$", re.IGNORECASE)
+
+
+def is_list_marker(text: str) -> bool:
+    """True for an item that is only a list's numbering or bullet letter ("1.", "b)")."""
+    return bool(_MARKER.match(text))

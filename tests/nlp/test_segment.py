@@ -255,3 +255,13 @@ def test_so_with_a_subject_and_is_follows_from_the_one_before() -> None:
         "Ma back is sair if ah stand ower lang, so cookin is hard",
         "Ah'm feart",
     ]
+
+
+def test_a_numbered_list_gives_its_items_not_its_numbers() -> None:
+    assert split_list(
+        "1. Stiff hands for 2 hours. 2. I can't hold a pen. 3. Exhausted by 3pm."
+    ) == [
+        "Stiff hands for 2 hours",
+        "I can't hold a pen",
+        "Exhausted by 3pm",
+    ]

@@ -86,6 +86,7 @@ def test_relationship_is_normalised(answer: str, relationship: str) -> None:
         ("I help out with my dad who has dementia", "dad"),
         ("I've got the two boys to look after, 15 and 17", "son"),
         ("I've got Isla and Finn to look after", None),
+        ("I'm also my mum's main carer now", "mum"),
     ],
 )
 def test_patient_caring_for_someone(answer: str, relationship: str | None) -> None:
@@ -579,3 +580,8 @@ def test_each_person_keeps_their_own_words_and_relationship(
 ) -> None:
     found = extract_supports(answer, respondent=respondent)
     assert [(s.text, s.relationship) for s in found] == expected
+
+
+def test_an_age_after_a_relationship_is_what_they_are() -> None:
+    found = extract_supports("my boys are 8 and 13 and my daughter's 16")
+    assert [s.relationship for s in found] == ["son", "daughter"]
