@@ -127,9 +127,17 @@ def mentions_contact(text: str | None) -> bool:
     return bool(_CONTACT_WORD.search(text or ""))
 
 
+#: "Someone" and "somebody" spelt as said: "can i just speak to sumbody", "sum1".
+_SOMEONE_SPELT = re.compile(r"\b(?:sumbody|sumbdy|sumbod|smbdy|sum1|some1|sumone|sumwun)\b", _FLAGS)
+
+
+def _as_spelt(match: re.Match[str]) -> str:
+    return "somebody" if "b" in match.group(0).lower() else "someone"
+
+
 def wants_callback(text: str | None) -> bool:
     """True when the patient asks to talk to a person or to be called instead."""
-    cleaned = text or ""
+    cleaned = _SOMEONE_SPELT.sub(_as_spelt, text or "")
     if _ABOUT_THE_BOT.search(cleaned):
         return False
     if not _CALLBACK.search(cleaned) or _NO_CALL.search(cleaned):

@@ -15,6 +15,7 @@ from coproduce.nlp import requests
         "can someone ring me back please",
         "no i'd rather just talk to the doctor",
         "give me a call, I don't do computers",
+        "can i just speak to sumbody its easier talking",
     ],
 )
 def test_asking_for_a_person_is_a_call_back(text: str) -> None:
