@@ -111,7 +111,8 @@ def _answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn)
         dispatcher.utter_message(response="utter_safety_reminder", **safety.numbers())
         assessment = NOTHING
     if assessment.level in (EMERGENCY, CHECK):
-        return _danger(dispatcher, tracker, turn, assessment)
+        noticed = _who_is_typing(tracker, turn)
+        return [*noticed, *_danger(dispatcher, tracker, turn, assessment)]
     if tracker.get_slot("safety_check"):
         return safety.check_reply(dispatcher, tracker, turn)
     if tracker.get_slot("safety_pending"):
@@ -121,10 +122,18 @@ def _answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn)
         safety.urgent(dispatcher, tracker, turn, assessment)
     if tracker.get_slot("delete_pending"):
         return deletion.handle_reply(dispatcher, tracker, turn)
+    return [*_who_is_typing(tracker, turn), *_route(dispatcher, tracker, turn)]
+
+
+def _who_is_typing(tracker: Tracker, turn: Turn) -> Events:
+    """Events that record who is typing, heard whatever else the message holds.
+
+    A danger checked first does not lose "I'm writing on behalf of my mother". Later steps of
+    this turn see who is answering (the tracker is this request's own copy).
+    """
     noticed = respondent.notice(tracker, turn)
-    # Later steps of this turn see who is answering (the tracker is this request's own copy).
     tracker.slots.update({e["name"]: e["value"] for e in noticed})
-    return [*noticed, *_route(dispatcher, tracker, turn)]
+    return noticed
 
 
 def _safety_open(tracker: Tracker) -> bool:
@@ -225,6 +234,7 @@ def _activation(dispatcher: CollectingDispatcher, tracker: Tracker, found: Invit
         # Safety first, even before the welcome: the form asks the safety question next,
         # and the welcome and consent follow once it is answered.
         tracker.slots.update(merged_slots(tracker, events))
+        events += _who_is_typing(tracker, turn)
         if assessment.level == EMERGENCY:
             danger = safety.emergency(dispatcher, tracker, turn, assessment)
         else:
@@ -279,9 +289,7 @@ def _opening(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> 
     Who is typing ("I'm filling this in for my dad"), a question about this chat, a call-back
     ("can I speak to a person instead?"), or a question for the clinician.
     """
-    noticed = respondent.notice(tracker, turn)
-    tracker.slots.update({e["name"]: e["value"] for e in noticed})
-    return [*noticed, *_opening_asks(dispatcher, tracker, turn)]
+    return [*_who_is_typing(tracker, turn), *_opening_asks(dispatcher, tracker, turn)]
 
 
 def _opening_asks(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) -> Events:

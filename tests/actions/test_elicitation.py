@@ -69,6 +69,19 @@ def test_an_opening_question_about_the_chat_is_answered_then_it_starts(
     assert slots["requested_slot"] == "consent"
 
 
+def test_who_is_typing_is_heard_in_an_opening_that_raises_a_danger(
+    visit: dict[str, Any],
+) -> None:
+    slots, _, _ = run(
+        text="I'm writing on behalf of my husband, he has crushing chest pain right now",
+        in_form=False,
+        token=visit["token"],
+        safety=Assessment("check", ("chest_pain",)).to_metadata(),
+    )
+    assert slots.get("safety_check")
+    assert slots["respondent"] == {"type": "proxy", "relationship": "wife"}
+
+
 def test_activation_with_an_unknown_token_stops_kindly(database_url: str) -> None:
     slots, responses, _ = run(text="hi", intent="greet", in_form=False, token="nope")
     assert responses == ["utter_invite_invalid"]
