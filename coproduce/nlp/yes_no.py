@@ -79,8 +79,8 @@ _YES = re.compile(
     r"(?:i )?give (?:my )?(?:permission|consent)|permission granted|"
     # Said as yes in everyday talk round the country: "sweet", "sound", "lush", "nae bother".
     r"sweet|cool|sound|lush|ace|champion|cushty|nice one|deffo|defo|totally|no worries|"
-    # "Go 'ed" (Liverpool), "g'wan", "gan on" (Tyneside): go ahead.
-    r"go '?ed|go'ed|g'?wan|gan on|go ahed|goahead|"
+    # "Go 'ed" (Liverpool), "gan on" (Tyneside): go ahead ("g'wan" is with the others below).
+    r"go '?ed|go'ed|gan on|go ahed|goahead|"
     r"nae bother|no bother|yeh|yh|ye|yis|okie dokie|okey dokey|ok doke|fab|awesome|spot on|"
     r"bang on|sure thing|g'?wan)\b"
 )

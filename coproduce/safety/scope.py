@@ -155,6 +155,15 @@ FIGURATIVE = re.compile(
     r"\bend it\W+(?:with )?(?:my|the|this) (?:gym|membership|contract|subscription|phone|lease|"
     r"relationship|marriage|job|tenancy|diet)\b"
 )
+#: Fear of an accidental cut, and the blood thinners that make one a worry.
+_AFRAID_OF_A_CUT = (
+    r"\b(?:scared|afraid|frightened|terrified|worried|nervous|wary|careful)(?: of| about| "
+    r"not to)? (?:cutting|cut) my ?self\b"
+)
+_THIN_BLOOD = (
+    r"bleed\w*|bruis\w*|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|blood thinners?|"
+    r"anticoagulants?"
+)
 CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
     "self_harm": re.compile(
         r"\b(?:cut|cutting|hurt|hurting|burnt|burned|harmed|injured) my ?self (?:while |when |"
@@ -164,13 +173,8 @@ CATEGORY_VETOES: dict[str, re.Pattern[str]] = {
         r"\bby accident\b|"
         # Afraid of an accidental cut on a blood thinner: "on the apixaban I bruise like a
         # peach and I'm scared of cutting meself".
-        r"\b(?:scared|afraid|frightened|terrified|worried|nervous|wary|careful)(?: of| about| "
-        r"not to)? (?:cutting|cut) my ?self\b(?=.*\b(?:bleed\w*|bruis\w*|warfarin|apixaban|"
-        r"rivaroxaban|edoxaban|dabigatran|blood thinners?|anticoagulants?|garden\w*|shaving|"
-        r"cooking|kitchen)\b)|"
-        r"(?:\b(?:bleed\w*|bruis\w*|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|blood "
-        r"thinners?|anticoagulants?)\b.*)\b(?:scared|afraid|frightened|terrified|worried|nervous|"
-        r"wary|careful)(?: of| about| not to)? (?:cutting|cut) my ?self\b|"
+        rf"{_AFRAID_OF_A_CUT}(?=.*\b(?:{_THIN_BLOOD}|garden\w*|shaving|cooking|kitchen)\b)|"
+        rf"(?:\b(?:{_THIN_BLOOD})\b.*){_AFRAID_OF_A_CUT}|"
         r"\bcut my ?self (?:a|some|another)\b|"
         # Self-harm as the subject of someone's work or study.
         r"\b(?:see|deal with|work with|working with|nurse|nursing|dissertation|thesis|research|"
