@@ -116,19 +116,19 @@ def _sizes(groups: dict[str, set[str]]) -> Counter[str]:
 
 
 def _activity_counts(session: Session, ids: Any) -> Counter[str]:
-    """Patients naming each activity (what matters, the aim), as the summary extracts them."""
-    # Imported here: spaCy is heavy, and the API needs it only for this count.
-    from coproduce.nlp.activities import extract_activities
+    """Patients naming each activity (what matters, the aim), as stored with their summary.
 
+    The action server split the activities out when it saved the answer, so the API reads
+    them and never loads spaCy.
+    """
     named: dict[str, set[str]] = {}
     rows = session.execute(
-        select(TopicAnswer.visit_id, TopicAnswer.text).where(
-            TopicAnswer.visit_id.in_(ids),
-            TopicAnswer.topic.in_((topics.AIM, topics.WHAT_MATTERS)),
-            TopicAnswer.text.is_not(None),
+        select(AnswerItem.visit_id, AnswerItem.text).where(
+            AnswerItem.visit_id.in_(ids),
+            AnswerItem.topic.in_((topics.AIM, topics.WHAT_MATTERS)),
+            AnswerItem.kind == "activity",
         )
     ).all()
     for visit_id, text in rows:
-        for activity in extract_activities(text):
-            named.setdefault(" ".join(activity.lower().split()), set()).add(visit_id)
+        named.setdefault(" ".join(text.lower().split()), set()).add(visit_id)
     return _sizes(named)

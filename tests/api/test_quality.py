@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -23,6 +27,7 @@ from coproduce.visits import service as visit_service
 from coproduce.visits.models import Visit
 from tests.conftest import API_TOKEN
 
+ROOT = Path(__file__).resolve().parents[2]
 AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
 
 
@@ -248,3 +253,29 @@ def test_demo_data_is_marked_and_refused_beside_real_visits(
         headers={"Authorization": f"Bearer {clinics['a']}"},
     ).json()
     assert sum(p["patients"] for p in body["periods"]) > 0
+
+
+def test_the_api_counts_stored_activities_without_loading_spacy(
+    client: TestClient, clinics: dict[str, str]
+) -> None:
+    """The activities were split out when the answer was saved: the API only reads them."""
+    when = datetime.now().replace(microsecond=0) - timedelta(days=3)
+    for _ in range(5):
+        _patient(clinics["a_id"], 3, 4, when, answers={"what_matters": "walking the dog"})
+    script = (
+        "import sys\n"
+        "from fastapi.testclient import TestClient\n"
+        "from api.main import create_app\n"
+        "body = TestClient(create_app()).get('/api/v1/improvement/themes',"
+        f" headers={{'Authorization': 'Bearer {clinics['a']}'}}).json()\n"
+        "print([t['name'] for t in body['activities']], 'spacy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.stdout.split("\n")[-2] == "['walking the dog'] False"
