@@ -221,9 +221,13 @@ def _clauses(doc: Doc) -> list[tuple[Span, str]]:
         elif next_kind == "hard":
             pending = "hard"
 
+    unpunctuated = _is_unpunctuated(doc)
     for i, token in enumerate(doc):
         if token.is_sent_start and i > start:
             flush(i, "hard")
+            start = i
+        elif unpunctuated and i > start and _runs_on(doc, start, i):
+            flush(i, "soft")
             start = i
         boundary = _boundary(doc, i)
         if boundary is not None:
@@ -231,6 +235,48 @@ def _clauses(doc: Doc) -> list[tuple[Span, str]]:
             start = i + 1
     flush(len(doc), "hard")
     return clauses
+
+
+#: Words that end a clause said without punctuation, before the next one starts with
+#: "I", "my", "can't", "don't" or "get": "I can't get down the allotment no more can't lie
+#: flat at night get puffed out walking to the toilet" (dictation, or a thumb in a hurry).
+_RUN_ENDS = _words(
+    "anymore more now night nights time day days morning mornings evening evenings long "
+    "either too much lot alot again properly awful terrible bad worse badly everywhere"
+)
+_RUN_STARTS = _words("i my ca can cannot do get")
+#: "the time I get home" and "every night I" begin a clause rather than end one.
+_RUN_DETERMINERS = _words("the a an that this every each last one next some any which what")
+_SENTENCE_PUNCT = _words(", . ; ! ? ... \u2026 :")
+_SHORTEST_RUN = 3
+
+
+def _is_unpunctuated(doc: Doc) -> bool:
+    """True for an answer of several words with no punctuation between them."""
+    inside = [t for t in doc[:-1] if t.text in _SENTENCE_PUNCT]
+    return not inside and len(doc) > 2 * _SHORTEST_RUN
+
+
+def _runs_on(doc: Doc, start: int, i: int) -> bool:
+    """True where a new clause starts, unmarked, in an unpunctuated answer."""
+    token, before = doc[i], doc[i - 1]
+    if token.lower_ not in _RUN_STARTS or before.lower_ not in _RUN_ENDS:
+        return False
+    if token.lower_ in ("ca", "do") and (
+        i + 1 >= len(doc) or doc[i + 1].lower_ not in ("nt", "n't")
+    ):
+        return False
+    all_the_time = i - 3 >= start and doc[i - 3].lower_ == "all" and before.lower_ == "time"
+    if i - 2 >= start and doc[i - 2].lower_ in _RUN_DETERMINERS and not all_the_time:
+        return False  # "the time I get home" goes on; "all the time my knees" starts again
+    if i - 1 >= start and before.lower_ == "more" and doc[i - 2].lower_ not in ("no", "any"):
+        return False
+    if any(
+        t.lower_ in ("when", "if", "because", "cos", "coz", "until", "till") for t in doc[i - 2 : i]
+    ):
+        return False
+    span = doc[start:i]
+    return len(span) >= _SHORTEST_RUN and _is_clause(span)
 
 
 def _ends_in_prepositional_phrase(span: Span) -> bool:

@@ -265,3 +265,39 @@ def test_a_numbered_list_gives_its_items_not_its_numbers() -> None:
         "I can't hold a pen",
         "Exhausted by 3pm",
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "items"),
+    [
+        (
+            "cant get down the allotment no more cant lie flat at night get puffed out",
+            ["cant get down the allotment no more", "cant lie flat at night", "get puffed out"],
+        ),
+        (
+            "the fatigue is awful i cant work full days anymore i nap every afternoon",
+            ["the fatigue is awful", "i cant work full days anymore", "i nap every afternoon"],
+        ),
+        (
+            "I am knackered all the time my knees are bad i cant walk the dog",
+            ["I am knackered all the time", "my knees are bad", "i cant walk the dog"],
+        ),
+    ],
+)
+def test_an_answer_without_punctuation_is_cut_where_a_new_clause_starts(
+    answer: str, items: list[str]
+) -> None:
+    assert split_list(answer) == items
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "i get tired by the time i get home",  # "the time I" starts a clause
+        "at night i cant sleep",  # nothing before "I" is a clause
+        "it hurts every morning when i get up",
+        "my knees ache so much more i cant do things",  # "more" without "no"
+    ],
+)
+def test_a_run_on_cut_needs_a_whole_clause_before_it(answer: str) -> None:
+    assert split_list(answer) == [answer]
