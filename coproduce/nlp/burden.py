@@ -76,7 +76,10 @@ _MONEY = re.compile(r"£|\bquid\b|\bpounds?\b|\bmoney\b|\bpay\b|\bwages?\b|\bfar
 _AMOUNT = re.compile(
     r"[£$€₹₦]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:pounds?|quid|dollars?|bucks|euros?|rupees?|naira|"
     r"rand|cedis?|shillings?|p|grand)\b|\b(?:rs\.?|r|ksh|gh₵)\s?\d{2,}\b|"
-    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|fifty) (?:grand|quid)\b"
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|fifty) "
+    r"(?:grand|quid)\b|"
+    # A price in pounds and pence without its sign: "prescriptions are like 9.90 each".
+    r"\b\d+\.\d\d\s?(?:each|a|an|per|every|for)\b"
 )
 _WEIGHT = re.compile(r"\b(?:put on|gained|gain|gaining|lost|lose|losing|weigh\w*|heavier)\b")
 # Being told it is nothing: "keep being told it's normal", "said it's probably anxiety".

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.matcher import Matcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from coproduce.nlp import patterns
 from coproduce.nlp.pipeline import get_nlp
@@ -91,6 +91,12 @@ def care_matcher() -> Matcher:
             [lower_in("support", "supporting"), lower_in("my", "our", "him", "her")],
             [lower_in("cook", "cooking", "shop", "shopping"), {"LOWER": "for"}],
             [lower_in("babysit", "babysitting")],
+            # "we mind two of the grandchildren after school", "I mind my sister's boy".
+            [
+                lower_in("mind", "minds", "minding"),
+                {"LOWER": {"IN": ["two", "three", "2", "3", "of", "the", "my", "our"]}, "OP": "*"},
+                {"ENT_TYPE": patterns.RELATIONSHIP},
+            ],
             # "I'm my mum's main carer", "I am Elizabeth's principal carer".
             [
                 {"LOWER": {"IN": ["'s", "\u2019s"]}},
@@ -456,7 +462,20 @@ _OBJECT_WORDS = frozenset(
 
 def caring_phrases(span: Span) -> list[tuple[int, int]]:
     """Return the (start, end) of every phrase in the span that says someone cares for someone."""
-    return [(span.start + start, span.start + end) for _, start, end in care_matcher()(span)]
+    return [
+        (span.start + start, span.start + end)
+        for _, start, end in care_matcher()(span)
+        if not _never_mind(span.doc, span.start + start)
+    ]
+
+
+def _never_mind(doc: Doc, start: int) -> bool:
+    """True for "never mind my daughter": not minding anyone."""
+    return (
+        doc[start].lower_ in ("mind", "minds")
+        and start > 0
+        and doc[start - 1].lower_ in ("never", "nevermind", "dont", "don't", "do", "n't", "nt")
+    )
 
 
 def own_caring(span: Span, phrases: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -76,7 +76,9 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "mum|mother|mom|mam|my ma|me ma|our ma|mummy|mommy|mammy|old mum|mama|mamma|maw|"
         "my maw|ma maw|me maw"
     ),
-    "dad": _terms("dad|father|daddy|old dad|papa|my da|ma da|me da|our da|wor da"),
+    "dad": _terms(
+        "dad|father|daddy|old dad|papa|my da|ma da|me da|our da|wor da|my old man|me old man"
+    ),
     "sister": _terms("sister|sisters|sis|stepsister"),
     # "our kid" is Northern English for a sibling, most often a younger brother.
     "brother": _terms("brother|brothers|stepbrother|our kid|ar kid"),
@@ -87,7 +89,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "neighbour": _terms(
         "neighbour|neighbours|neighbor|neighbors|next door|nextdoor|over the road|across the road|"
         "man over the road|lady over the road|man across the road|lady across the road|"
-        "neighbouring|neighboring|next door's|nextdoor's|next door neighbour|next door neighbours"
+        "neighbouring|neighboring|next door's|nextdoor's|next door neighbour|next door neighbours|"
+        "lad on the next farm|lad from the next farm|neighbouring farm|farm next door"
     ),
     "friend": _terms(
         "friend|friends|mate|mates|pal|pals|buddy|bestie|best friend|flatmate|flatmates|"
@@ -95,7 +98,9 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         # "The boys from the choir", "the girls at the livery yard": friends, not children.
         "the boys from|the girls from|the lads from|the lasses from|the ladies from|"
         "the boys at|the girls at|the lads at|the lasses at|the ladies at|the boys down|"
-        "the lads down|the girls down"
+        "the lads down|the girls down|the boys in|the girls in|the lads in|the ladies in|"
+        "the men from|the women from|the men at|the women at|school mums|school mams|"
+        "the school mums|other mums|the mums at|the mums from|mums at school|mums from school"
     ),
     "carer": _terms(
         "carer|carers|care worker|care workers|home help|caregiver|caregivers|"
@@ -155,7 +160,7 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
 }
 
 _MED_NOUNS = _terms(
-    "tablets|tablet|pills|pill|meds|medication|medications|medicine|medicines|injections|injection"
+    "tablets|tablet|tabs|pills|pill|meds|medication|medications|medicine|medicines|injections|injection"
 )
 # "water tablets" and "blood pressure pills" are medicines, not tests or side effects.
 _MED_MODIFIERS = ("blood pressure", "bp", "sugar", "blood sugar", "water")
@@ -217,7 +222,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "all the way to|neurologist|neurology|rheumatologist|rheumatology|cardiologist|cardiology|"
         "dermatologist|dermatology|oncologist|oncology|haematology|gastro|urology|urologist|"
         "endocrinologist|endocrinology|psychiatrist|audiology|ophthalmology|eye clinic|"
-        "diabetes clinic|fracture clinic|pain clinic|"
+        "diabetes clinic|fracture clinic|pain clinic|camhs|cmht|"
         # An infusion is given at a hospital or clinic: a visit, however the medicine suits.
         "infusion|infusions|infusion clinic|drip|half day|half a day|whole day|day off|days off|"
         "time off|ring at 8|ringing at 8|on the dot|ring at eight|scrum|waitin|waitin list|"
@@ -253,7 +258,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "colonoscopies|endoscopies|biopsies|mammogram|mammograms|scopes|camera test|"
         "dexa|echo|smear test|smear tests|check my pressure|check pressure|"
         "check my blood pressure|checking my blood pressure|blood pressure machine|bp machine|"
-        "pressure machine|check my sugars|checking my sugars|home monitoring"
+        "pressure machine|check my sugars|checking my sugars|home monitoring|blood count|"
+        "blood counts|full blood count|fbc|check my height|checks my height|check my weight|"
+        "checks my weight|height and weight|weigh me|weighs me|screening|eye screening|"
+        "retinal screening|foot check|foot checks"
     ),
     COST: _terms(
         "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|"
@@ -361,7 +369,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "joins it up|join it up|joined up|joined-up|nobody joins|no one joins|"
         "never heard|never got told|heard nothing|not heard anything|haven't heard|havent heard|"
         "still not heard|nobody's told me|no one's told me|noone's told me|nobody's told|"
-        "no one's told|diet sheet|diet sheets|food sheet|the other says|the other one says|"
+        "no one's told|diet sheet|diet sheets|food sheet|dietitian sheet|information sheet|"
+        "info sheet|fact sheet|booklet|booklets|handout|handouts|pamphlet|pamphlets|"
+        "the other says|the other one says|"
         "nobody ever tells|no one ever tells|nobody ever explains|no one ever explains|"
         "nobody ever told|no one ever told|nobody can tell|no one can tell|can't tell me anything|"
         "cant tell me anything|not understand|no understand|no one to ask|nobody to ask|"
@@ -403,7 +413,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "breathing exercises|sleep hygiene"
     ),
     NEUTRAL: _terms(
-        "sick of|sick and tired|sick to death|fed up|sick note|endurance test|test of patience|"
+        "sick of|sick and tired of|sick to death|fed up|sick note|endurance test|test of patience|"
         "testing my patience|costs me a day|cost me a day|costs me days|costs me a week|"
         "costs her a day|costs him a day|"
         # Giving help or a diagnosis is not an effect.

@@ -332,6 +332,20 @@ def _is_own_burden(span: Span) -> bool:
     return any(t.lower_ in _OWN_BURDEN or t.is_digit for t in span)
 
 
+#: A sentence that opens with these carries its own main clause: "When I went to A&E I
+#: waited four hours" is a burden of its own, whatever came before.
+_OPENS_A_SENTENCE = _words("when whenever if")
+
+
+def _stands_alone(clause: Span, kind: str) -> bool:
+    """True for a sentence that opens with "When" or "If" and goes on to its own subject."""
+    return (
+        kind == "hard"
+        and clause[0].lower_ in _OPENS_A_SENTENCE
+        and any(t.lower_ in _SUBJECTS for t in clause[2:])
+    )
+
+
 def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     """Decide whether a clause continues the item before it (see the module docstring)."""
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
@@ -363,7 +377,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     if its_effect:
         clause_topics.add(patterns.SIDE_EFFECT)  # "... inhalers. They make my voice hoarse"
     new_topics = clause_topics - item_topics
-    if _is_continuation(clause) and not new_topics:
+    if _is_continuation(clause) and not new_topics and not _stands_alone(clause, kind):
         return True
     if (
         kind == "soft"
@@ -384,7 +398,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     ):
         # "... apply to me? Nobody's told me": what nobody said is about what came before.
         return True
-    if kind == "soft" and after_pause and _is_price(clause):
+    if kind == "soft" and after_pause and (_is_price(clause) or _what_it_costs(clause)):
         return True  # "a taxi, £12 each way", "the parking, six quid a go": what it costs
     if kind == "soft" and clause[0].lower_ in ("which", "that") and new_topics == {patterns.COST}:
         return True  # "needs a taxi, which is 18 pounds each way"
@@ -525,6 +539,20 @@ def _is_price(clause: Span) -> bool:
         len(clause) > 1
         and (clause[0].like_num or clause[0].lower_ in _COUNTS)
         and clause[1].lower_ in _MONEY_WORDS
+    )
+
+
+_COST_VERBS = _words("cost costs costing cost's is are was were")
+
+
+def _what_it_costs(clause: Span) -> bool:
+    """True for "they cost like 30 quid", "it's £20": the price of what was just named."""
+    said = [t for t in clause if not t.is_punct]
+    return (
+        len(said) >= 3
+        and said[0].lower_ in _SUBJECT_PRONOUNS
+        and said[1].lower_ in _COST_VERBS
+        and any(t.text in _CURRENCY or t.lower_ in _MONEY_WORDS for t in said[2:6])
     )
 
 

@@ -469,3 +469,31 @@ def test_how_care_is_run_and_how_they_are_treated(text: str, categories: list[st
 )
 def test_an_ache_and_thin_skin_from_a_medicine_are_side_effects(text: str) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == ["side_effects"]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # A price without its sign; feeling sick on the methotrexate day is what it does.
+        ("prescriptions r like 9.90 each n i need 3 a month", ["costs"]),
+        ("Methotrexate day I feel sick and tired two days", ["side_effects"]),
+        ("I'm sick and tired of waiting for the hospital", ["appointments"]),
+        # What was handed over to read, and "bp tabs" are tablets, not a reading.
+        ("Dietitian sheet is all English food, not our food.", ["information"]),
+        ("bp tabs make me dizzy getting up", ["side_effects"]),
+        ("Hydroxycarbamide means a blood count every 8 weeks", ["tests_monitoring"]),
+        # The price of what was just named belongs to it.
+        ("havent got a machine, they cost like 30 quid", ["costs"]),
+        # A sentence opening "When ..." is a burden of its own.
+        (
+            "Blood count every 8 weeks at the day unit. When I went to A&E I waited four hours.",
+            ["tests_monitoring", "appointments"],
+        ),
+        (
+            "Parking is 12 pounds a day. And she got a 40-page booklet nobody explained.",
+            ["costs", "information"],
+        ),
+    ],
+)
+def test_prices_sheets_and_sentences_of_their_own(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

@@ -585,3 +585,26 @@ def test_each_person_keeps_their_own_words_and_relationship(
 def test_an_age_after_a_relationship_is_what_they_are() -> None:
     found = extract_supports("my boys are 8 and 13 and my daughter's 16")
     assert [s.relationship for s in found] == ["son", "daughter"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "The boys in the choir are very good to me. And we mind two of the grandchildren "
+            "after school.",
+            [("friend", "support"), ("grandchild", "caring_for")],
+        ),
+        (
+            "school mums doing the school run for me atm. i drive my old man to his dialysis",
+            [("friend", "support"), ("dad", "caring_for")],
+        ),
+        ("Never mind my daughter, she's useless. My son helps.", [
+            ("daughter", "support"), ("son", "support")]),
+        ("Lad on the next farm helps at lambing", [("neighbour", "support")]),
+    ],
+)  # fmt: skip
+def test_friends_by_where_they_are_met_and_minding_the_grandchildren(
+    answer: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.relationship, s.kind) for s in extract_supports(answer)] == expected
