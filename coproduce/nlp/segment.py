@@ -257,11 +257,35 @@ def _is_unpunctuated(doc: Doc) -> bool:
     return not inside and len(doc) > 2 * _SHORTEST_RUN
 
 
+def _new_subject(doc: Doc, i: int) -> bool:
+    """True for "my voice has gone", "my legs go": "my", a thing, then its own verb."""
+    before = doc[i - 1].lower_
+    if doc[i].lower_ != "my" or before in _PREPOSITIONS or before in _FINITE_VERBS:
+        return False
+    after = doc[i + 1 : i + 4]
+    return len(after) >= 2 and (
+        after[1].lower_ in _STATE_VERBS
+        or (len(after) == 3 and after[1].is_lower and after[2].lower_ in _STATE_VERBS)
+    )
+
+
+#: What a body part or a thing does as a new subject ("my voice has gone", "my left leg
+#: drags"); not "my doctor gave me", which tells what the thing before it is.
+_STATE_VERBS = _words(
+    "is are was were 's has have had keeps keep goes go went hurts hurt aches ache swell swells "
+    "swelled drags drag gets get ca do does did wo will feel feels feeling gone stiffens shakes "
+    "shake locks lock gives give"
+)
+
+
 def _runs_on(doc: Doc, start: int, i: int) -> bool:
     """True where a new clause starts, unmarked, in an unpunctuated answer."""
     token, before = doc[i], doc[i - 1]
-    if token.lower_ not in _RUN_STARTS or before.lower_ not in _RUN_ENDS:
+    if token.lower_ not in _RUN_STARTS:
         return False
+    if before.lower_ not in _RUN_ENDS:
+        span = doc[start:i]
+        return _new_subject(doc, i) and len(span) >= _SHORTEST_RUN and _is_clause(span)
     if token.lower_ in ("ca", "do") and (
         i + 1 >= len(doc) or doc[i + 1].lower_ not in ("nt", "n't")
     ):

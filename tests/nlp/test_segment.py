@@ -282,6 +282,11 @@ def test_a_numbered_list_gives_its_items_not_its_numbers() -> None:
             "I am knackered all the time my knees are bad i cant walk the dog",
             ["I am knackered all the time", "my knees are bad", "i cant walk the dog"],
         ),
+        (
+            "I've had a couple of falls the last one in the kitchen my voice has gone quiet",
+            ["I've had a couple of falls the last one in the kitchen", "my voice has gone quiet"],
+        ),
+        ("I can't do up buttons my hands shake", ["I can't do up buttons", "my hands shake"]),
     ],
 )
 def test_an_answer_without_punctuation_is_cut_where_a_new_clause_starts(
@@ -297,6 +302,8 @@ def test_an_answer_without_punctuation_is_cut_where_a_new_clause_starts(
         "at night i cant sleep",  # nothing before "I" is a clause
         "it hurts every morning when i get up",
         "my knees ache so much more i cant do things",  # "more" without "no"
+        "I hate the tablets my doctor gave me",  # what the tablets are, not a new subject
+        "i act out my dreams Pat says",
     ],
 )
 def test_a_run_on_cut_needs_a_whole_clause_before_it(answer: str) -> None:
