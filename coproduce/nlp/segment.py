@@ -260,7 +260,7 @@ def _is_unpunctuated(doc: Doc) -> bool:
 def _new_subject(doc: Doc, i: int) -> bool:
     """True for "my voice has gone", "my legs go": "my", a thing, then its own verb."""
     before = doc[i - 1].lower_
-    if doc[i].lower_ != "my" or before in _PREPOSITIONS or before in _FINITE_VERBS:
+    if doc[i].lower_ != "my" or before in _PREPOSITIONS | _FINITE_VERBS | _TIES:
         return False
     after = doc[i + 1 : i + 4]
     return len(after) >= 2 and (
@@ -269,6 +269,8 @@ def _new_subject(doc: Doc, i: int) -> bool:
     )
 
 
+#: Words that tie what follows to what came before ("so my son has to come").
+_TIES = _CONTINUATIONS | _JOINERS | _words("where whether while until till before after than")
 #: What a body part or a thing does as a new subject ("my voice has gone", "my left leg
 #: drags"); not "my doctor gave me", which tells what the thing before it is.
 _STATE_VERBS = _words(
