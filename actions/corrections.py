@@ -231,12 +231,48 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
         return redo(tracker, correction.topic, correction.target)
     if turn.intent == "affirm" and not pending:
         return advance(tracker, [SlotSet("confirm_summary", True)], Prompt.SILENT)
+    added = None if turn.is_payload else _added(tracker, correction, turn.text)
+    if added is not None:
+        return advance(tracker, [*added, SlotSet("correction_pending", False)], Prompt.UPDATED)
     if correction.topic:
         return redo(tracker, correction.topic, correction.target)
     if turn.intent == "affirm" and pending:
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return advance(tracker, done, Prompt.SILENT)
     return _ask_what_to_change(dispatcher, tracker)
+
+
+#: The asking around something left out: "please add that", "you missed", "please put her".
+_ASKING_TO_ADD = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|you)\s+)*(?:add|put(?: in| down)?|include|"
+    r"missed(?: out)?|forgot|left out|also)\b(?:\s+that)?[\s,:;-]*|"
+    r"(?:^|[.!,;]\s*)(?:please\s+)?(?:add|put|include)\s+(?:her|him|them|that|it|this)"
+    r"(?:\s+(?:in|on|down|too|as well))?(?:\s+please)?[.!]*\s*$",
+    re.IGNORECASE,
+)
+#: Fewest words that can say something to add.
+_SHORTEST_ADDITION = 4
+
+
+def _added(tracker: Tracker, correction: extraction.Correction, text: str) -> Events | None:
+    """Add what the read-back left out ("My wife Harpreet does my tablets. Please put her.").
+
+    Only for a list topic, when the message says a whole item and names nobody or nothing
+    the answer already holds (a change to what is there is asked again instead).
+    """
+    topic, target = correction.topic, correction.target
+    if topic not in LIST_TOPICS:
+        return None
+    original = _current(tracker, topic) or ""
+    if target and target.lower() in original.lower():
+        return None
+    item = _ASKING_TO_ADD.sub("", text.strip()).strip()
+    if len(item.split()) < _SHORTEST_ADDITION:
+        return None
+    if topic == topics.SUPPORTS and not extraction.extract_supports(item):
+        return None
+    joined = f"{original.rstrip()}{'' if original.rstrip().endswith(('.', '!', '?')) else '.'} "
+    return [SlotSet(topic, f"{joined}{item}" if original else item), _without_skip(tracker, topic)]
 
 
 _OPENING = re.compile(

@@ -424,7 +424,11 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     ):
         # "... apply to me? Nobody's told me": what nobody said is about what came before.
         return True
-    if kind == "soft" and after_pause and (_is_price(clause) or _what_it_costs(clause)):
+    if kind == "soft" and (
+        (after_pause and _is_price(clause))
+        or (joiner == "," and _what_it_costs(clause))
+        or (joiner == "and" and _what_it_costs(clause) and len(said) <= _SHORT_PRICE)
+    ):
         return True  # "a taxi, £12 each way", "the parking, six quid a go": what it costs
     if kind == "soft" and clause[0].lower_ in ("which", "that") and new_topics == {patterns.COST}:
         return True  # "needs a taxi, which is 18 pounds each way"
@@ -568,6 +572,9 @@ def _is_price(clause: Span) -> bool:
     )
 
 
+#: "... and they cost like 30 quid" is the price of what came before; "and it costs us 12
+#: pounds to park every time" is a burden of its own.
+_SHORT_PRICE = 6
 _COST_VERBS = _words("cost costs costing cost's is are was were")
 
 

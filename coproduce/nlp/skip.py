@@ -42,7 +42,10 @@ _SKIP = (
     r"(?:that'?s |it'?s )?none of (?:your|yer|ur|anyone'?s) (?:business|concern)|"
     r"(?:that'?s |it'?s )?not (?:your|yer|ur) (?:business|concern)|mind (?:your|yer|ur) own"
     r"(?: business)?|(?:that'?s |it'?s )?(?:private|personal)|keep (?:that|it) to myself|"
-    r"not (?:telling|saying)"
+    r"not (?:telling|saying)|"
+    r"(?:i'?m |i am |im )?not (?:answering|answerin|going to answer|gonna answer)"
+    r"(?: (?:that|this|it|you))?|(?:i )?(?:won'?t|will not|refuse to|decline to) answer"
+    r"(?: (?:that|this|it))?"
 )
 _PIECE = re.compile(rf"(?:{_SKIP}|{_FILLER})\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,.;:!?\-\u2013\u2014\u2026()'\"]+")
@@ -62,8 +65,29 @@ def is_skip_answer(text: str) -> bool:
     """Return True when the answer only declines or skips the question."""
     if _skip_pieces(text) is not None:
         return True
-    remark = _DECLINING_REMARK.match((text or "").translate(_NORMALISE).strip())
-    return remark is not None and _skip_pieces(remark.group("skip")) is not None
+    said = (text or "").translate(_NORMALISE).strip()
+    remark = _DECLINING_REMARK.match(said)
+    if remark is not None and _skip_pieces(remark.group("skip")) is not None:
+        return True
+    # A refusal, then a parting shot: "Not answering that. You'll book what you book."
+    refusal = _REFUSAL_FIRST.match(said)
+    return (
+        refusal is not None
+        and _HARD_REFUSAL.search(refusal.group("skip")) is not None
+        and _skip_pieces(refusal.group("skip")) is not None
+        and len(refusal.group("rest").split()) <= _LONGEST_PARTING_SHOT
+    )
+
+
+_REFUSAL_FIRST = re.compile(r"^(?P<skip>[^.!?;]+)[.!?;]+\s*(?P<rest>.*)$")
+#: Refusals after which what follows is a parting shot, not an answer ("pass" may be followed
+#: by one after all: "Pass. Mornings are bad.").
+_HARD_REFUSAL = re.compile(
+    r"not (?:answering|answerin|going to answer|gonna answer|telling|saying)|"
+    r"(?:won'?t|will not|refuse to|decline to) answer|none of (?:your|yer|ur)|mind (?:your|yer)",
+    re.IGNORECASE,
+)
+_LONGEST_PARTING_SHOT = 8
 
 
 def is_dont_know_answer(text: str) -> bool:

@@ -395,6 +395,25 @@ def test_a_correction_with_new_words_updates_that_topic(visit: dict[str, Any]) -
     assert slots["form_prompt"] == "updated"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My wife Harpreet does all my tablets in box every week and cooks for me. Please put her.",
+        "Please add that I am the main carer for my husband Frank, who has dementia.",
+    ],
+)
+def test_someone_the_read_back_left_out_is_added(visit: dict[str, Any], text: str) -> None:
+    before = _complete(visit)
+    slots, _, _ = run(
+        text=text, requested_slot="confirm_summary", slots=before, token=visit["token"]
+    )
+    assert slots["supports"].startswith(before["supports"].rstrip("."))
+    assert ("Harpreet" in slots["supports"]) or ("Frank" in slots["supports"])
+    assert "Please" not in slots["supports"]
+    assert slots["requested_slot"] == "confirm_summary"
+    assert slots["form_prompt"] == "updated"
+
+
 def test_a_correction_without_words_asks_that_topic_again(visit: dict[str, Any]) -> None:
     slots, _, _ = run(
         text="change the bit about my tablets",

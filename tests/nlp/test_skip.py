@@ -123,3 +123,17 @@ def test_being_told_off_for_asking_is_a_skip(text: str, skipped: bool) -> None:
 @pytest.mark.parametrize("text", ["dont really want to talk about that", "dont wanna go into it"])
 def test_not_wanting_to_talk_about_it_is_a_skip(text: str) -> None:
     assert is_skip_answer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("Not answering that. You'll book what you book.", True),
+        ("I won't answer that", True),
+        ("None of your business. Doctors never listen anyway.", True),
+        ("Pass. Mornings are bad.", False),  # an answer after all
+        ("not telling you. mornings are bad for me because of the kids at school", False),
+    ],
+)
+def test_a_refusal_then_a_parting_shot_is_a_skip(text: str, skipped: bool) -> None:
+    assert is_skip_answer(text) is skipped
