@@ -100,7 +100,8 @@ _COSTS_TIME = re.compile(
 _COORDINATION = re.compile(
     r"\b(?:talk(?:s|ing)? to (?:each|one) other|passed (?:between|about|around|back and forth)|"
     r"(?:nobody|no one|no-one|noone)(?:'s| is| seems to be| really)? in charge|joined.?up|"
-    r"joins? (?:it|things) up|shared care|each (?:says|blames|thinks)|the other says|pillar to "
+    r"joins? (?:it|things) up|shared care|each (?:says?|blames?|thinks?|reckons?)|"
+    r"both (?:say|think|blame)|blame each other|the other says|pillar to "
     r"post|whose job|wants to own|(?:don'?t|doesn'?t|do not|never) share|the messenger|"
     r"go[- ]between|bounced between|back and forth between)\b"
 )
@@ -197,6 +198,17 @@ def burden_category(span: Span) -> str:
         ):
             labels.discard(patterns.SIDE_EFFECT)
     said = span.text.lower().replace("\u2019", "'")
+    untold = _UNTOLD.search(said)
+    if untold is not None and patterns.SIDE_EFFECT in labels:
+        # "nobody really explained what to expect from the tablets": what nobody said comes
+        # first, so the effect is what they were not told about.
+        effects = [
+            ent.start_char - span.start_char
+            for ent in span.ents
+            if ent.label_ in (patterns.SIDE_EFFECT, patterns.CAUSE)
+        ]
+        if effects and untold.start() < min(effects):
+            labels.discard(patterns.SIDE_EFFECT)
     if _AMOUNT.search(said) and not _WEIGHT.search(said):
         labels.add(patterns.COST)
     if _UNTOLD.search(said):
@@ -260,9 +272,20 @@ def burden_category(span: Span) -> str:
 
 
 def _names_a_medicine_next(ent: Span) -> bool:
-    """True for a cause word whose object is a medicine ("does my tablets", "gave me pills")."""
-    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return following is not None and following.ent_type_ == patterns.MEDICATION
+    """True for a cause word whose object is a medicine ("gave me pills", "give him some pills")."""
+    for token in ent.doc[ent.end : ent.end + 3]:
+        if token.ent_type_ == patterns.MEDICATION:
+            return True
+        if not _BEFORE_A_MEDICINE.fullmatch(token.lower_) and not token.is_digit:
+            return False
+    return False
+
+
+#: Words between a cause word and the medicine it gives: "give him certain medicines".
+_BEFORE_A_MEDICINE = re.compile(
+    r"certain|some|any|my|his|her|their|the|these|those|new|other|different|extra|more|two|"
+    r"three|stronger"
+)
 
 
 def _said_as_what_for(ent: Span) -> bool:

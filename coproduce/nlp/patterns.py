@@ -268,7 +268,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "prescription charges|prescription costs|prescription fees|parking charges|"
         "parking fees|parking costs|fees|fee|fare|fares|bus fare|taxi fare|taxi fares|"
         "petrol|diesel|fuel|price|prices|bills|£|$|copay|co-pay|copays|insurance|deductible|"
-        "prepayment certificate|pre-payment certificate|out of pocket|skint|"
+        "prepayment certificate|pre-payment certificate|prepayment|pre-payment|ppc|"
+        "out of pocket|skint|"
         "a fortune|spent a fortune|spend a fortune|costs a fortune|cost a fortune|"
         "not on prescription|aren't on prescription|not prescribed|"
         "buying them|buy them myself|buying them ourselves|buy our own|buy my own|"
@@ -326,7 +327,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "binds me up|at my stomach|at my belly|at my guts|hair thin|hair thinner|"
         "hair falling out|hair fall out|hair coming out|aches|skin thin|thin skin|thins the skin|"
         "thinning skin|thinning my skin|reaction|reactions|site reaction|site reactions|"
-        "sedation|sedated|sedating|sedative effect|"
+        "sedation|sedated|sedating|sedative effect|irritate|irritates|irritating|irritation|"
+        "irritated|"
         "allergic reaction"
     ),
     INFORMATION: _terms(
@@ -371,7 +373,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "still not heard|nobody's told me|no one's told me|noone's told me|nobody's told|"
         "no one's told|diet sheet|diet sheets|food sheet|dietitian sheet|information sheet|"
         "info sheet|fact sheet|booklet|booklets|handout|handouts|pamphlet|pamphlets|"
-        "the other says|the other one says|"
+        "the other says|the other one says|can't remember what|cant remember what|"
+        "cannot remember what|forgets what|forgot what|nobody wrote|no one wrote|never wrote|"
+        "wrote down which|"
         "nobody ever tells|no one ever tells|nobody ever explains|no one ever explains|"
         "nobody ever told|no one ever told|nobody can tell|no one can tell|can't tell me anything|"
         "cant tell me anything|not understand|no understand|no one to ask|nobody to ask|"
@@ -522,7 +526,9 @@ _DRUG_NAME = (
     r"sonide|ticasone|oxacin|vudine|mazepine|tiracetam|trigine|pramole|quinone|dronate|"
     r"zoyl|peroxide|adol|tamol|oxone|morphone|codone|phenidate|lexin|fexine|zole|xifen|dopa|"
     r"zapine|tiapine|ridone|opram|traline|faxine|glutide|tidine|setron|clopramide|dronate|"
-    r"dronic|nidine|verine|fenac|clofen|afil|tinib|salazine|olimus|amate)s?$"
+    r"dronic|nidine|verine|fenac|clofen|afil|tinib|salazine|olimus|amate|sulosin|carbamide|"
+    r"platin|rubicin|taxel|darone|goxin|adone|orphine|prosate|mantine|nirole|pexole|stigmine|"
+    r"oquine|ciferol|steride|butynin|fenacin|begron)s?$"
 )
 
 

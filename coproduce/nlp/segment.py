@@ -355,7 +355,20 @@ def _is_bare(span: Span) -> bool:
 
 
 def _is_own_burden(span: Span) -> bool:
-    return any(t.lower_ in _OWN_BURDEN or t.is_digit for t in span)
+    return any(t.lower_ in _OWN_BURDEN or _counts_medicines(t) for t in span)
+
+
+#: "11 tablets", "3 different inhalers" count medicines; "3 weeks ago" says when.
+_COUNTED = _words("different separate types kinds lots sorts of")
+
+
+def _counts_medicines(token: Token) -> bool:
+    if not token.is_digit:
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is None or (
+        following.ent_type_ == patterns.MEDICATION or following.lower_ in _COUNTED
+    )
 
 
 #: A sentence that opens with these carries its own main clause: "When I went to A&E I
@@ -369,6 +382,21 @@ def _stands_alone(clause: Span, kind: str) -> bool:
         kind == "hard"
         and clause[0].lower_ in _OPENS_A_SENTENCE
         and any(t.lower_ in _SUBJECTS for t in clause[2:])
+    )
+
+
+#: A remark on how many, said after a list: "Too many.", "Far too many!"
+_HOW_MANY = _words("too so way far many much loads lots")
+#: What two people said together do: "X and Y each say the other should", "both say".
+_SHARED = _words("each both neither")
+_SAY = _words("think thinks thought blame blames say says said tell tells told reckon reckons")
+
+
+def _said_together(said: list[str]) -> bool:
+    """True for "... each say", "... both think", "... don't talk to each other"."""
+    return any(
+        word in _SHARED and (after == "other" or after in _SAY or after in _FINITE_VERBS)
+        for word, after in zip(said, [*said[1:], ""], strict=True)
     )
 
 
@@ -417,6 +445,16 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     said = [t.lower_ for t in clause if not t.is_punct]
     if any(tuple(said[: len(words)]) == words for words in _CORRECTIONS):
         return True
+    if said and all(word in _HOW_MANY for word in said):
+        return True  # "Gliclazide, metformin, now insulin at night also. Too many."
+    if (
+        kind == "soft"
+        and joiner in ("and", "&")
+        and item.start == previous.start
+        and not _is_clause(previous)
+        and _said_together(said)
+    ):
+        return True  # one subject of two: "the renal team and the GP don't talk to each other"
     if (
         len(said) <= _SHORTEST_SUBJECT
         and new_topics == {patterns.INFORMATION}

@@ -497,3 +497,29 @@ def test_an_ache_and_thin_skin_from_a_medicine_are_side_effects(text: str) -> No
 )
 def test_prices_sheets_and_sentences_of_their_own(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("They gave me tamsulosin and it makes me dizzy when I stand up.", ["side_effects"]),
+        ("I got put on sertraline 3 weeks ago and it's made me feel sick", ["side_effects"]),
+        ("He's on about 12 tablets and one of them gives him a cough", [
+            "medications", "side_effects"]),
+        ("nobody really explained what to expect from the tablets", ["information"]),
+        ("I was told never to give him certain medicines", ["medications"]),
+        ("The patches irritate his skin.", ["side_effects"]),
+        ("The prescription prepayment thing, I only found out about it after paying", [
+            "costs", "costs"]),
+        ("she can't remember what the nurse told her", ["information"]),
+        ("the renal team and the GP don't talk to each other", ["other"]),
+        ("Social services and the GP each say the other one should do it", ["other"]),
+        ("Gliclazide, metformin, now insulin at night also. Too many.", ["medications"]),
+        ("blood tests every month and the parking each time is 5 pounds", [
+            "tests_monitoring", "costs"]),
+    ],
+)  # fmt: skip
+def test_what_a_medicine_does_after_and_two_services_that_do_not_talk(
+    text: str, categories: list[str]
+) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories
