@@ -94,7 +94,12 @@ def care_matcher() -> Matcher:
             # "we mind two of the grandchildren after school", "I mind my sister's boy".
             [
                 lower_in("mind", "minds", "minding"),
-                {"LOWER": {"IN": ["two", "three", "2", "3", "of", "the", "my", "our"]}, "OP": "*"},
+                {
+                    "LOWER": {
+                        "IN": ["two", "three", "2", "3", "of", "the", "my", "our", "ma", "me"]
+                    },
+                    "OP": "*",
+                },
                 {"ENT_TYPE": patterns.RELATIONSHIP},
             ],
             # "I'm my mum's main carer", "I am Elizabeth's principal carer".
@@ -429,6 +434,8 @@ def patient_cares(span: Span, start: int, end: int) -> bool:
         )
     ):
         return False
+    if _scots_i(doc, span.start, start):
+        return True  # "an a look efter Callum", "ah mind ma grandson"
     before = start
     if doc[start].lower_ in ("'s", "\u2019s") or (
         before > span.start and doc[before - 1].lower_ == "to"
@@ -451,6 +458,14 @@ def patient_cares(span: Span, start: int, end: int) -> bool:
         if token.lower_ in _OTHERS or token.ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON):
             return False
     return True
+
+
+def _scots_i(doc: Doc, first: int, start: int) -> bool:
+    """True for Scots "a" or "ah" (I) said just before a caring phrase, opening a clause."""
+    if start <= first or doc[start - 1].lower_ not in ("a", "ah"):
+        return False
+    opener = doc[start - 2] if start - 2 >= first else None
+    return opener is None or opener.is_punct or opener.lower_ in ("an", "and", "but", "so", "n")
 
 
 #: Words of the people named before "to look after": "the two little ones", "Isla and Finn".

@@ -87,7 +87,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "granddaughter|granddaughters|grandbabies|grandbaby|grand children|great grandkids"
     ),
     "neighbour": _terms(
-        "neighbour|neighbours|neighbor|neighbors|next door|nextdoor|over the road|across the road|"
+        "neighbour|neighbours|neighbor|neighbors|neebor|neebors|neibor|neibors|next door|"
+        "nextdoor|over the road|across the road|"
         "man over the road|lady over the road|man across the road|lady across the road|"
         "neighbouring|neighboring|next door's|nextdoor's|next door neighbour|next door neighbours|"
         "lad on the next farm|lad from the next farm|neighbouring farm|farm next door"

@@ -602,9 +602,14 @@ def test_an_age_after_a_relationship_is_what_they_are() -> None:
         ("Never mind my daughter, she's useless. My son helps.", [
             ("daughter", "support"), ("son", "support")]),
         ("Lad on the next farm helps at lambing", [("neighbour", "support")]),
+        # Scots: "a" and "ah" for I, "neebor" for neighbour.
+        ("ma neebor Betty. a mind ma grandson Kai efter school", [
+            ("neighbour", "support"), ("grandchild", "caring_for")]),
+        ("ma maw helps. an a look efter Callum obviously", [
+            ("mum", "support"), (None, "caring_for")]),
     ],
 )  # fmt: skip
 def test_friends_by_where_they_are_met_and_minding_the_grandchildren(
-    answer: str, expected: list[tuple[str, str]]
+    answer: str, expected: list[tuple[str | None, str]]
 ) -> None:
     assert [(s.relationship, s.kind) for s in extract_supports(answer)] == expected
