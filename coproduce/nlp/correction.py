@@ -230,6 +230,10 @@ def parse_correction(text: str) -> Correction:
         topic = "baseline_rating"
     if topic is None:
         topic, target = _keyword_topic(body)
+    if topic == "baseline_rating" and new_text is None:
+        # "The rating. I said 6 but that's generous, put 4": the number they settle on.
+        said = parse_rating(ref)
+        new_text = str(said.value) if said.status == "ok" else None
     if topic == "baseline_rating" and new_text is not None:
         rating = parse_rating(new_text)
         new_text = str(rating.value) if rating.value is not None else new_text

@@ -139,7 +139,8 @@ _REVISED_BEFORE = re.compile(
     r"just joking|jk|kidding|only kidding|just kidding|lol|haha|seriously|in truth|truthfully|"
     r"go with|let'?s say|put (?:me )?down (?:as|for)|put (?:his|hers|her|theirs|mine|that|it)|"
     r"so|overall|on average|average|all in all|yeah|yep|aye|okay|say|"
-    r"in between|split the difference|somewhere in between)\b"
+    r"in between|split the difference|somewhere in between|put|change (?:it|that) to|"
+    r"should be|ought to be|correct (?:it|that) to)\b"
 )
 
 
@@ -229,7 +230,9 @@ def _chosen_number(text: str) -> Decimal | None:
         return None
     offered = [number for number, marked in numbers if marked]
     on_scale = [number for number in offered if SCALE_MIN <= number <= SCALE_MAX]
-    return (on_scale or offered or [numbers[0][0]])[0]
+    # "She says 7, she says at 97 she's not complaining": the number on the scale.
+    any_on_scale = [number for number, _ in numbers if SCALE_MIN <= number <= SCALE_MAX]
+    return (on_scale or any_on_scale or offered or [numbers[0][0]])[0]
 
 
 # With no number at all, the scale's own words: its middle, and its bottom ("nowhere near").

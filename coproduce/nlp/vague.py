@@ -235,6 +235,14 @@ _DISCREET = frozenset(
     issue issues man's mans men's mens woman's womans women's womens lady ladies there down""",
     )
 )
+#: "it's complicated. lots going on", "a few things really": something, but nothing named.
+_NOTHING_NAMED = frozenset(
+    re.findall(
+        r"\S+",
+        """it's its it is a of complicated lots lot going on few couple things thing stuff
+    everything various loads bits bobs all sorts""",
+    )
+)
 #: An aim this long or longer says something, however general its words.
 _LONGEST_VAGUE_AIM = 12
 
@@ -248,4 +256,7 @@ def is_vague_aim(text: str | None) -> bool:
     words = _words_of(text)
     if not words or len(words) > _LONGEST_VAGUE_AIM:
         return False
-    return all(w in _VAGUE_WORDS or w in _GENERAL_OUTCOMES or w in _DISCREET for w in words)
+    return all(
+        w in _VAGUE_WORDS or w in _GENERAL_OUTCOMES or w in _DISCREET or w in _NOTHING_NAMED
+        for w in words
+    )

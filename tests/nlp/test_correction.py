@@ -113,3 +113,8 @@ def test_apply_item_correction(
 def test_ambiguous_kind_match_replaces_the_whole_answer() -> None:
     original = "the pills make me sick; the injections hurt"
     assert apply_item_correction(original, "inhaler", "my inhaler") == "my inhaler"
+
+
+def test_a_rating_corrected_in_a_sentence_takes_the_number_settled_on() -> None:
+    correction = parse_correction("The rating. I said 6 but that's generous, put 4")
+    assert (correction.topic, correction.new_text) == ("baseline_rating", "4")

@@ -189,3 +189,15 @@ def test_what_someone_else_would_say_is_not_the_patients_rating(text: str, value
 )
 def test_a_share_of_the_way_and_a_number_for_bad_days(text: str, value: int) -> None:
     assert parse_rating(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She says 7, she says at 97 she's not complaining", 7),
+        ("I said 6 but put 4", 4),
+        ("15", 15),
+    ],
+)
+def test_the_number_on_the_scale_and_the_one_settled_on(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

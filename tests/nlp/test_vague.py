@@ -82,3 +82,16 @@ def test_an_aim_that_names_nothing_in_particular(text: str, vague_aim: bool) -> 
 @pytest.mark.parametrize("text", ["He'd feel more himself.", "I'd know what's going on"])
 def test_a_feeling_said_of_someone_else_is_still_vague(text: str) -> None:
     assert vague.is_vague_measure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it's complicated. lots going on", True),
+        ("a few things really", True),
+        ("lots of pain in my back", False),
+        ("everything hurts", False),
+    ],
+)
+def test_an_aim_that_names_nothing_in_particular_is_probed(text: str, expected: bool) -> None:
+    assert vague.is_vague_aim(text) is expected
