@@ -59,14 +59,16 @@ _NOT_NAMES = (
     r"Next|Tomorrow|Today|My|Our|Me|Myself|Him|Her|Them|Mum|Dad)"
 )
 _ON_BEHALF = re.compile(
-    rf"\b(?:typing|writing|answering|filling (?:this |it )?(?:in|out)|doing (?:this|it)|on "
+    rf"\b(?:typing|writing|answering|completing (?:this|it)|filling (?:this |it )?(?:in|out)|"
+    rf"doing (?:this|it)|on "
     rf"behalf) (?:this )?(?:in |out )?(?:for|of) (?:my |our |the )?(?:{_PATIENT_WORDS})\b|"
     rf"\b(?:i'?m|i am|this is) (?:his|her|their|the patient'?s|[a-z]+'?s) (?:[a-z]+ )?"
     rf"(?:daughter|son|wife|husband|partner|mum|mother|dad|father|carer|sister|brother|"
     rf"niece|nephew|friend|neighbour|granddaughter|grandson|care worker|support worker|"
     rf"advocate|key ?worker|social worker|personal assistant)\b|"
     # "I'm filling this in for our Callum", "Kerry says yes", "she is telling me what to say".
-    rf"\b(?:typing|writing|answering|filling (?:this |it )?(?:in|out)|doing (?:this|it)) "
+    rf"\b(?:typing|writing|answering|completing (?:this|it)|filling (?:this |it )?(?:in|out)|"
+    rf"doing (?:this|it)) "
     rf"(?:this )?for (?:my |our )?(?!{_NOT_NAMES}\b)(?-i:[A-Z][a-z]+)\b|"
     rf"^\W*(?-i:[A-Z][a-z]+) (?:says?|said) (?:yes|no|ok|that|she|he)\b|"
     rf"\b(?:telling|tells|told) me what to (?:say|put|type|write)\b|"
@@ -138,8 +140,8 @@ def relationship_in(text: str | None) -> str | None:
     ) or re.search(
         # "Mum says that's fine", "Dad's had three falls": the patient, named as the one
         # who says or has, by someone typing for them.
-        r"(?:^|[.!?,]\s*|\byes\W+)(mum|mam|mom|dad|nan|nana|gran|granny|grandma|grandad|"
-        r"grandpa)(?:'s| says| said| is| has| wants| can'?t| won'?t| doesn'?t)\b",
+        r"(?:^|[.!?,]\s*|\byes\W+)(mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|"
+        r"grandad|grandpa)(?:'s| says| said| is| has| wants| can'?t| won'?t| doesn'?t)\b",
         lowered,
     )
     said = re.search(

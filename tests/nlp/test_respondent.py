@@ -98,3 +98,19 @@ def test_who_may_not_read_it_is_not_who_is_typing(text: str, proxy: bool) -> Non
 )
 def test_the_patient_named_as_the_one_who_says_or_has(text: str, relationship: str) -> None:
     assert respondent.relationship_in(text) == relationship
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good afternoon. I am completing this for my mother, Edna, who is 97.",
+        "I am completing it for dad",
+    ],
+)
+def test_completing_it_for_someone_is_answering_for_them(text: str) -> None:
+    assert respondent.says_on_behalf(text)
+    assert respondent.relationship_in(text) == "child"
+
+
+def test_the_patient_named_as_mother_is_not_the_typists_relationship() -> None:
+    assert respondent.relationship_in("Yes, Mother is happy for us to go ahead") == "child"
