@@ -226,7 +226,9 @@ def _clauses(doc: Doc) -> list[tuple[Span, str]]:
         if token.is_sent_start and i > start:
             flush(i, "hard")
             start = i
-        elif unpunctuated and i > start and _runs_on(doc, start, i):
+        elif i > start and (
+            (unpunctuated and _runs_on(doc, start, i)) or _after_how_often(doc, start, i)
+        ):
             flush(i, "soft")
             start = i
         boundary = _boundary(doc, i)
@@ -255,6 +257,24 @@ def _is_unpunctuated(doc: Doc) -> bool:
     """True for an answer of several words with no punctuation between them."""
     inside = [t for t in doc[:-1] if t.text in _SENTENCE_PUNCT]
     return not inside and len(doc) > 2 * _SHORTEST_RUN
+
+
+#: How often a treatment comes round, said before what it costs the patient: "The blood
+#: tests every three months I have to take a morning off work".
+_PERIODS = _words("month months week weeks day days year years fortnight")
+_HOW_OFTEN = _words("every each per twice once couple")
+_MUSTS = _words("have 've ve need must ca cannot lose lost miss")
+
+
+def _after_how_often(doc: Doc, start: int, i: int) -> bool:
+    """True where "I have to ..." follows "every three months" with no comma between."""
+    if doc[i].lower_ != "i" or doc[i - 1].lower_ not in _PERIODS or i + 1 >= len(doc):
+        return False
+    if doc[i + 1].lower_ not in _MUSTS:
+        return False
+    return i - start >= _SHORTEST_RUN and any(
+        t.lower_ in _HOW_OFTEN for t in doc[max(start, i - 4) : i - 1]
+    )
 
 
 def _new_subject(doc: Doc, i: int) -> bool:
@@ -445,6 +465,8 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     said = [t.lower_ for t in clause if not t.is_punct]
     if any(tuple(said[: len(words)]) == words for words in _CORRECTIONS):
         return True
+    if _after_how_often(clause.doc, previous.start, clause.start):
+        return False  # "the blood tests every three months | I have to take a morning off"
     if said and all(word in _HOW_MANY for word in said):
         return True  # "Gliclazide, metformin, now insulin at night also. Too many."
     if (

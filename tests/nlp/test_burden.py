@@ -517,6 +517,9 @@ def test_prices_sheets_and_sentences_of_their_own(text: str, categories: list[st
         ("Gliclazide, metformin, now insulin at night also. Too many.", ["medications"]),
         ("blood tests every month and the parking each time is 5 pounds", [
             "tests_monitoring", "costs"]),
+        ("The blood tests every three months I have to take a morning off work, money lost", [
+            "tests_monitoring", "costs"]),
+        ("for 3 months I have been waiting", ["appointments"]),
     ],
 )  # fmt: skip
 def test_what_a_medicine_does_after_and_two_services_that_do_not_talk(
