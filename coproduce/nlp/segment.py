@@ -277,12 +277,36 @@ def _after_how_often(doc: Doc, start: int, i: int) -> bool:
     )
 
 
+_QUANTIFIERS = _words("all half both most some any none each")
+#: The openings of a clause that, said again, start the next one.
+_OPENERS = frozenset({("i", "ca"), ("i", "cannot"), ("i", "ai"), ("i", "cant")})
+_WH = _words("which what where when who how that if whether why")
+
+
+def _said_again(doc: Doc, start: int, i: int) -> bool:
+    """True where "I can't", "I don't" or "I'm" is said again within one run of words."""
+    if i + 1 >= len(doc) or i - start < _SHORTEST_RUN:
+        return False
+    opener = (doc[i].lower_, doc[i + 1].lower_)
+    if any(t.lower_ in _WH for t in doc[max(start, i - 2) : i]):
+        return False  # "which clinic I can't find"
+    return opener in _OPENERS and any(
+        (doc[j].lower_, doc[j + 1].lower_) == opener for j in range(start, i - 1)
+    )
+
+
 def _new_subject(doc: Doc, i: int) -> bool:
     """True for "my voice has gone", "my legs go": "my", a thing, then its own verb."""
     before = doc[i - 1].lower_
-    if doc[i].lower_ != "my" or before in _PREPOSITIONS | _FINITE_VERBS | _TIES:
+    if doc[i].lower_ not in ("my", "the") or before in _PREPOSITIONS | _FINITE_VERBS | _TIES:
         return False
+    if doc[i].lower_ == "the" and before in _QUANTIFIERS:
+        return False  # "all the time", "half the night"
     after = doc[i + 1 : i + 4]
+    if len(after) == 3 and after[1].lower_ in _SUBJECTS:
+        return False  # "the time it's like having flu" says when
+    if doc[i].lower_ == "the" and (len(after) < 2 or after[1].lower_ not in _IS):
+        return False  # "bandages the chemist won't prescribe" tells which bandages
     return len(after) >= 2 and (
         after[1].lower_ in _STATE_VERBS
         or (len(after) == 3 and after[1].is_lower and after[2].lower_ in _STATE_VERBS)
@@ -303,6 +327,11 @@ _STATE_VERBS = _words(
 def _runs_on(doc: Doc, start: int, i: int) -> bool:
     """True where a new clause starts, unmarked, in an unpunctuated answer."""
     token, before = doc[i], doc[i - 1]
+    if _said_again(doc, start, i):
+        return True  # "I can't knit I can't open jars I can't do buttons"
+    if token.lower_ == "the":
+        span = doc[start:i]
+        return _new_subject(doc, i) and len(span) >= _SHORTEST_RUN and _is_clause(span)
     if token.lower_ not in _RUN_STARTS:
         return False
     if before.lower_ not in _RUN_ENDS:

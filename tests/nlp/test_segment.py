@@ -287,6 +287,11 @@ def test_a_numbered_list_gives_its_items_not_its_numbers() -> None:
             ["I've had a couple of falls the last one in the kitchen", "my voice has gone quiet"],
         ),
         ("I can't do up buttons my hands shake", ["I can't do up buttons", "my hands shake"]),
+        (
+            "well I can't knit I can't open jars the mornings are the worst",
+            ["well I can't knit", "I can't open jars", "the mornings are the worst"],
+        ),
+        ("i cant sleep i cant eat", ["i cant sleep", "i cant eat"]),
     ],
 )
 def test_an_answer_without_punctuation_is_cut_where_a_new_clause_starts(
@@ -304,6 +309,8 @@ def test_an_answer_without_punctuation_is_cut_where_a_new_clause_starts(
         "my knees ache so much more i cant do things",  # "more" without "no"
         "I hate the tablets my doctor gave me",  # what the tablets are, not a new subject
         "i act out my dreams Pat says",
+        "I'm so tired all the time it's like having flu",
+        "I hate the tablets the doctor gave me",
     ],
 )
 def test_a_run_on_cut_needs_a_whole_clause_before_it(answer: str) -> None:
