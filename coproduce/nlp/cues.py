@@ -68,14 +68,18 @@ _FAQ: dict[str, re.Pattern[str]] = {
     "ask_why": re.compile(
         r"\bwhy\b.{0,40}\b(?:you|this|these|ask|asking|need|want to know|questions?|do i have|"
         r"should i|it matter|bother|for)\b|\bwhat(?:'s| is) (?:this|it|the point)\b|"
-        r"\bwhat (?:is|are) (?:this|these) (?:for|about)\b|\bwhat for\b",
+        r"\bwhat (?:is|are) (?:this|these) (?:for|about)\b|\bwhat for\b|"
+        # A question back about the question: "why only one?", "why does that matter?".
+        r"^\W*why (?:\w+ )?(?:only|that|this|those|these)\b|\bdoes (?:that|it) matter\b|"
+        r"\b(?:normal|strange|weird|odd|funny) (?:thing|question) to ask\b|"
+        r"\bwhat'?s (?:that|this) (?:got )?to do with\b|\bhow is (?:that|this) relevant\b",
         _FLAGS,
     ),
     "ask_who_sees": re.compile(
         r"\b(?:who|whom|which)\b.{0,40}\b(?:see|sees|seen|read|reads|look|looks|get|gets|"
         r"access|share|shared|have|know)\b|\b(?:gp|doctor|nurse|clinician|consultant|nhs|data|"
         r"private|privacy|confidential|shared?(?![\s-]+care\b)|secure|stored|kept|saved|my answers|"
-        r"insurance)\b",
+        r"insurance|my record|my records|my notes|my file|on file|on my record)\b",
         _FLAGS,
     ),
     "bot_challenge": re.compile(

@@ -243,3 +243,20 @@ def test_a_nothing_for_now_and_a_hedged_one(text: str, none: bool, hedged: bool)
 )
 def test_fine_with_a_hedge_on_it(text: str, hedged: bool) -> None:
     assert cues.is_hedged_fine(text) is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("is this going in my record?", "ask_who_sees"),
+        ("why only one?", "ask_why"),
+        ("why does that matter?", "ask_why"),
+        ("is that a normal question to ask?", "ask_why"),
+    ],
+)
+def test_a_question_back_about_the_question_is_answered(text: str, intent: str) -> None:
+    assert cues.asks_faq(intent, text)
+
+
+def test_a_why_about_their_health_is_not_a_question_about_the_chat() -> None:
+    assert not cues.asks_faq("ask_why", "why do I feel so tired all the time?")
