@@ -107,8 +107,11 @@ _NONE = re.compile(
     _FLAGS,
 )
 _NOT_UNDERSTOOD = re.compile(
-    r"\b(?:(?:don'?t|do not|dont) know what you mean|what do(?:es)? (?:the|that|this|a|your) "
-    r"(?:\w+ )?(?:mean|stand for)|(?:don'?t|do not|dont|didn'?t|did not) (?:understand|"
+    r"\b(?:(?:don'?t|do not|dont) know what you mean|what do(?:es)? (?:the|that|this|a|your|"
+    r"\d+|zero|ten|nought) (?:\w+ )?(?:mean|stand for)|"
+    # "how would anyone know that?": the question is not yet clear to them.
+    r"how (?:would|could|can|should|do) (?:anyone|anybody|i|you|one) (?:know|tell|say|measure)"
+    r"(?: that| this)?(?=\s*\??\s*$)|(?:don'?t|do not|dont|didn'?t|did not) (?:understand|"
     r"follow)(?: (?:the|that|this|your) question| you| what you mean| it)?|(?:don'?t|do not|dont|"
     r"didn'?t|did not) get (?:(?:the|that|this|your) question|you|what you mean|it)(?! (?:any|"
     r"much|a|the|to|better|worse))|what do you mean|what does (?:that|this|it) "

@@ -846,3 +846,23 @@ def test_not_knowing_how_they_would_know_goes_to_the_concrete_question(
     assert slots["improvement_measure"] == SKIPPED
     assert slots["skip_reasons"] == {"improvement_measure": "unclear"}
     assert slots["requested_slot"] == "improvement_detail"
+
+
+@pytest.mark.parametrize(
+    ("slot", "text"),
+    [
+        ("baseline_rating", "what does 10 mean?"),
+        ("improvement_measure", "how would anyone know that?"),
+    ],
+)
+def test_a_question_about_the_question_is_not_the_answer(
+    visit: dict[str, Any], slot: str, text: str
+) -> None:
+    slots, _, _ = run(
+        text=text,
+        requested_slot=slot,
+        slots=bound(visit, consent=True),
+        token=visit["token"],
+    )
+    assert slots.get(slot) is None
+    assert slots["form_prompt"] == "rephrase"

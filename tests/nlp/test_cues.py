@@ -260,3 +260,16 @@ def test_a_question_back_about_the_question_is_answered(text: str, intent: str) 
 
 def test_a_why_about_their_health_is_not_a_question_about_the_chat() -> None:
     assert not cues.asks_faq("ask_why", "why do I feel so tired all the time?")
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        ("what does 10 mean?", True),
+        ("how would anyone know that?", True),
+        ("I would know when I can walk the dog", False),
+        ("how can i tell if im better", False),
+    ],
+)
+def test_asking_what_the_scale_or_the_question_means(text: str, lost: bool) -> None:
+    assert cues.not_understood(text) is lost
