@@ -240,8 +240,8 @@ def _clauses(doc: Doc) -> list[tuple[Span, str]]:
 
 
 #: Words that end a clause said without punctuation, before the next one starts with
-#: "I", "my", "can't", "don't" or "get": "I can't get down the allotment no more can't lie
-#: flat at night get puffed out walking to the toilet" (dictation, or a thumb in a hurry).
+#: "I", "my", "can't", "don't" or "get" ("I can't get down the allotment no more can't lie
+#: flat at night get puffed out walking to the toilet"): dictation, or a thumb in a hurry.
 _RUN_ENDS = _words(
     "anymore more now night nights time day days morning mornings evening evenings long "
     "either too much lot alot again properly awful terrible bad worse badly everywhere"
@@ -284,7 +284,7 @@ _WH = _words("which what where when who how that if whether why")
 
 
 def _said_again(doc: Doc, start: int, i: int) -> bool:
-    """True where "I can't", "I don't" or "I'm" is said again within one run of words."""
+    """True where "I can't" is said again within one run of words ("I can't knit I can't sew")."""
     if i + 1 >= len(doc) or i - start < _SHORTEST_RUN:
         return False
     opener = (doc[i].lower_, doc[i + 1].lower_)
