@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
@@ -32,20 +33,45 @@ def chat_session(stack: Stack, invite_token: str) -> dict[str, Any]:
     return dict(response.json())
 
 
-async def talk(url: str, auth: dict | None, session_id: str, say: list[dict]) -> list[dict]:
-    """Connect, join the conversation, send messages; return what the bot sent back."""
+#: How long a reply may take on a loaded machine (the first one warms the action server up).
+REPLY_SECONDS = 60
+#: After the first reply, how long the rest of the bot's messages for that turn may take.
+SETTLE_SECONDS = 2
+#: How long to wait before concluding that nothing was sent back.
+SILENCE_SECONDS = 5
+
+
+async def talk(
+    url: str, auth: dict | None, session_id: str, say: list[dict], *, answered: bool = True
+) -> list[dict]:
+    """Connect, join the conversation, send messages; return what the bot sent back.
+
+    With `answered`, each message waits for the bot's reply (however long a loaded machine
+    takes); without it, for a few seconds of silence.
+    """
     client = socketio.AsyncClient(reconnection=False)
     received: list[dict] = []
     confirmed = asyncio.Event()
-    client.on("bot_uttered", lambda data: received.append(data))
+    replied = asyncio.Event()
+
+    def uttered(data: dict) -> None:
+        received.append(data)
+        replied.set()
+
+    client.on("bot_uttered", uttered)
     client.on("session_confirm", lambda _sid: confirmed.set())
     await client.connect(url, auth=auth, transports=["websocket"], wait_timeout=10)
     try:
         await client.emit("session_request", {"session_id": session_id})
         await asyncio.wait_for(confirmed.wait(), 10)
         for message in say:
+            replied.clear()
             await client.emit("user_uttered", message)
-            await asyncio.sleep(3)
+            if answered:
+                await asyncio.wait_for(replied.wait(), REPLY_SECONDS)
+                await asyncio.sleep(SETTLE_SECONDS)
+            else:
+                await asyncio.sleep(SILENCE_SECONDS)
     finally:
         await client.disconnect()
     return received
@@ -100,7 +126,8 @@ def test_a_token_opens_its_own_conversation_and_no_other(chat_stack: Stack) -> N
     with pytest.raises((asyncio.TimeoutError, socketio.exceptions.ConnectionError)):
         run(talk(session["socket_url"], auth, other["session_id"], []))
     sneaky = {**hello, "session_id": other["session_id"]}
-    assert run(talk(session["socket_url"], auth, session["session_id"], [sneaky])) == []
+    silent = talk(session["socket_url"], auth, session["session_id"], [sneaky], answered=False)
+    assert run(silent) == []
     # Sockets opened and closed leave no error traceback behind ("Invalid response type None").
     assert "Invalid response type" not in chat_stack.logs()
 
@@ -122,15 +149,26 @@ def test_an_old_link_stops_at_once_on_an_open_socket(chat_stack: Stack) -> None:
         client = socketio.AsyncClient(reconnection=False)
         received: list[dict] = []
         confirmed = asyncio.Event()
-        client.on("bot_uttered", lambda data: received.append(data))
+        replied = asyncio.Event()
+        stopped = asyncio.Event()
+
+        def uttered(data: dict) -> None:
+            received.append(data)
+            replied.set()
+            if data.get("custom", {}).get("reason") == "replaced":
+                stopped.set()
+
+        client.on("bot_uttered", uttered)
         client.on("session_confirm", lambda _sid: confirmed.set())
         await client.connect(url, auth=auth, transports=["websocket"], wait_timeout=10)
         try:
             await client.emit("session_request", {"session_id": conversation})
             await asyncio.wait_for(confirmed.wait(), 10)
             for text in ("/greet", "/affirm"):
+                replied.clear()
                 await client.emit("user_uttered", say(text))
-                await asyncio.sleep(2)
+                await asyncio.wait_for(replied.wait(), REPLY_SECONDS)
+                await asyncio.sleep(SETTLE_SECONDS)
             async with httpx.AsyncClient(base_url=chat_stack.api_url, timeout=30) as api:
                 reissued = await api.post(
                     f"/api/v1/visits/{visit['id']}/invite",
@@ -139,7 +177,8 @@ def test_an_old_link_stops_at_once_on_an_open_socket(chat_stack: Stack) -> None:
                 assert reissued.status_code == 201
             received.clear()
             await client.emit("user_uttered", say("my knee, typed after the link was replaced"))
-            await asyncio.sleep(3)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(stopped.wait(), REPLY_SECONDS)
         finally:
             await client.disconnect()
         return received
