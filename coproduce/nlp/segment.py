@@ -329,14 +329,10 @@ def _runs_on(doc: Doc, start: int, i: int) -> bool:
     token, before = doc[i], doc[i - 1]
     if _said_again(doc, start, i):
         return True  # "I can't knit I can't open jars I can't do buttons"
-    if token.lower_ == "the":
-        span = doc[start:i]
-        return _new_subject(doc, i) and len(span) >= _SHORTEST_RUN and _is_clause(span)
+    if token.lower_ == "the" or (token.lower_ in _RUN_STARTS and before.lower_ not in _RUN_ENDS):
+        return _new_subject(doc, i) and _clause_before(doc, start, i)
     if token.lower_ not in _RUN_STARTS:
         return False
-    if before.lower_ not in _RUN_ENDS:
-        span = doc[start:i]
-        return _new_subject(doc, i) and len(span) >= _SHORTEST_RUN and _is_clause(span)
     if token.lower_ in ("ca", "do") and (
         i + 1 >= len(doc) or doc[i + 1].lower_ not in ("nt", "n't")
     ):
@@ -344,12 +340,17 @@ def _runs_on(doc: Doc, start: int, i: int) -> bool:
     all_the_time = i - 3 >= start and doc[i - 3].lower_ == "all" and before.lower_ == "time"
     if i - 2 >= start and doc[i - 2].lower_ in _RUN_DETERMINERS and not all_the_time:
         return False  # "the time I get home" goes on; "all the time my knees" starts again
-    if i - 1 >= start and before.lower_ == "more" and doc[i - 2].lower_ not in ("no", "any"):
+    if before.lower_ == "more" and doc[i - 2].lower_ not in ("no", "any"):
         return False
     if any(
         t.lower_ in ("when", "if", "because", "cos", "coz", "until", "till") for t in doc[i - 2 : i]
     ):
         return False
+    return _clause_before(doc, start, i)
+
+
+def _clause_before(doc: Doc, start: int, i: int) -> bool:
+    """True when the words since the last cut make a whole clause of a few words."""
     span = doc[start:i]
     return len(span) >= _SHORTEST_RUN and _is_clause(span)
 
