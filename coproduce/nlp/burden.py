@@ -61,7 +61,7 @@ _UNTOLD = re.compile(
     r"\b(?:no ?one|nobody|no-one|naebody)(?:'s|s| has| have| had| ever| is| will| would| can| "
     r"could| did| really){0,3} (?:told|tell|tells|explain\w*|said|say|says|given|give|gave|"
     r"shown|show|showed|answer\w*|gone through|went through|mentioned|discussed|talked|spoke|"
-    r"spoken|bothered to (?:tell|explain|say))\b|"
+    r"spoken|talk to|speak to|warned|warns|warn|bothered to (?:tell|explain|say))\b|"
     r"\bnever (?:been |had |got |get |given |really |once )?(?:told|explained|given|shown|a clear|"
     r"an answer|any answer|a straight|a proper|a real)\b|"
     r"\b(?:clear|straight|proper|real|no) answers?\b|\bwritten (?:\w+ )?plan\b|"
@@ -151,7 +151,8 @@ _TOPICAL = re.compile(
     r"\b(?:creams?|ointments?|emollients?|gels?|drops|lotions?|wet wraps|bandages?)\b"
 )
 _APPLYING = re.compile(
-    r"\b(?:put(?:ting)? (?:them|it|the \w+) (?:on|in)|apply|applying|rub|rubbing|greasy|messy|"
+    r"\b(?:put(?:ting)? (?:them|it|the \w+) (?:on|in)|(?:has|have|had|needs?) to go on|"
+    r"slather\w*|smother\w*|apply|applying|rub|rubbing|greasy|messy|"
     r"sticky|go(?:es)? everywhere|gloves|can'?t see to|fiddly)\b"
 )
 
@@ -198,6 +199,11 @@ def burden_category(span: Span) -> str:
         ):
             labels.discard(patterns.SIDE_EFFECT)
     said = span.text.lower().replace("\u2019", "'")
+    counted = _counted_domain(span)
+    if counted is not None and not labels & {patterns.SIDE_EFFECT, patterns.COST}:
+        # "too many inhalers, dont know which is which", "too many appointments - eye clinic
+        # injections monthly, diabetic clinic": what there is too much of heads the item.
+        return dict(_PRIORITY)[counted]
     untold = _UNTOLD.search(said)
     if untold is not None and patterns.SIDE_EFFECT in labels:
         # "nobody really explained what to expect from the tablets": what nobody said comes
@@ -269,6 +275,19 @@ def burden_category(span: Span) -> str:
         # not taken.
         return "medications"
     return "other"
+
+
+#: How a patient says there is too much of something: "too many", "so many different".
+_TOO_MANY = re.compile(r"\b(?:too|so|way too|far too) many (?:different |separate )?$")
+
+
+def _counted_domain(span: Span) -> str | None:
+    """Return the domain of what the item says there is too much of, if it names one."""
+    for ent in span.ents:
+        before = span.doc[max(ent.start - 4, span.start) : ent.start].text.lower()
+        if ent.label_ in dict(_PRIORITY) and _TOO_MANY.search(before + " "):
+            return ent.label_
+    return None
 
 
 def _names_a_medicine_next(ent: Span) -> bool:

@@ -156,7 +156,10 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "social worker|warden|landlord|lodger|cleaner|therapist|counsellor|counselor|"
         "psychologist|occupational therapist|teacher|teachers|my ex|the ex|ex wife|ex-wife|"
         "ex husband|ex-husband|ex partner|ex-partner|sponsor|coach|trainer|personal trainer|"
-        "mentor|youth worker|driver|chauffeur|gardener"
+        "mentor|youth worker|driver|chauffeur|gardener|"
+        # Someone known by where they come from: "the lady from the Alzheimer's Society rings".
+        "lady from|man from|woman from|chap from|bloke from|fella from|someone from|"
+        "somebody from|girl from|lad from|guy from"
     ),
 }
 
@@ -246,7 +249,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
     TEST_MONITORING: _terms(
         "blood test|blood tests|bloods|blood work|bloodwork|blood sugar|blood sugars|"
         "sugars|sugar|sugar levels|sugar checks|glucose|finger prick|finger pricks|"
-        "monitoring|monitor|scan|scans|mri|ct scan|x-ray|x-rays|xray|xrays|x ray|"
+        "monitoring|monitor|scan|scans|mri|mris|mri scans|ct scan|ct scans|x-ray|x-rays|xray|"
+        "xrays|x ray|"
         "ultrasound|ecg|ekg|blood pressure|bp|bp readings|readings|peak flow|weigh|"
         "weighing|weigh myself|urine|urine sample|sample|samples|test results|results|"
         "tests|test|inr|smear|biopsy|colonoscopy|endoscopy|heart monitor|diary|checks|"
@@ -271,6 +275,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "petrol|diesel|fuel|price|prices|bills|£|$|copay|co-pay|copays|insurance|deductible|"
         "prepayment certificate|pre-payment certificate|prepayment|pre-payment|ppc|"
         "out of pocket|skint|"
+        "spent hundreds|spend hundreds|spending hundreds|hundreds on|hundreds of pounds|"
+        "spent thousands|thousands on|thousands of pounds|"
         "a fortune|spent a fortune|spend a fortune|costs a fortune|cost a fortune|"
         "not on prescription|aren't on prescription|not prescribed|"
         "buying them|buy them myself|buying them ourselves|buy our own|buy my own|"
@@ -570,6 +576,8 @@ def token_patterns() -> list[Pattern]:
     ]
     # A medicine's name: most end in one of these ("naproxen", "amlodipine", "colchicine").
     drug_name = [{"LOWER": {"REGEX": _DRUG_NAME}}]
+    # An effect said as a verb, however it is inflected: "constipates me", "I bruise terribly".
+    effect_verb = [{"LOWER": {"REGEX": r"^(?:constipat\w*|bruis(?:e|es|ed|ing))$"}}]
     # "my PA": a personal assistant, in capitals only ("pa" is a dad in some places).
     personal_assistant = [{"TEXT": {"IN": ["PA", "PAs", "P.A."]}}]
     # "Father Michael visits": a priest, not a dad ("my father Michael" is written small).
@@ -578,6 +586,7 @@ def token_patterns() -> list[Pattern]:
         {"label": RELATIONSHIP, "pattern": priest, "id": "church"},
         {"label": RELATIONSHIP, "pattern": personal_assistant, "id": "carer"},
         {"label": SIDE_EFFECT, "pattern": makes_me_feel},
+        {"label": SIDE_EFFECT, "pattern": effect_verb},
         {"label": MEDICATION, "pattern": coloured_ones},
         {"label": MEDICATION, "pattern": drug_name},
     ]

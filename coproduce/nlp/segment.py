@@ -196,10 +196,36 @@ def _there_and_back(doc: Doc, i: int) -> bool:
 _AFTER_BACK = _words("again does do is was costs cost takes took every each twice")
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading joiners and punctuation and trailing punctuation from a token range."""
+_NUMBER_ENDS = _words(") . :")
+_SHORTEST_NUMBERED_LIST = 2
+
+
+def _numbered_marks(doc: Doc) -> frozenset[int]:
+    """Return where a list numbered in line starts each item: "1) naproxen ... 2) physio ...".
+
+    A number counts only as one of a run that starts at 1 and goes up by one, each with its
+    bracket or stop, so "3 weeks" and "9.90" are left alone.
+    """
+    marks: list[int] = []
+    for token in doc:
+        following = token.nbor(1) if token.i + 1 < len(doc) else None
+        if (
+            token.is_digit
+            and following is not None
+            and following.text in _NUMBER_ENDS
+            and int(token.text) == len(marks) + 1
+        ):
+            marks.append(token.i)
+    return frozenset(marks) if len(marks) >= _SHORTEST_NUMBERED_LIST else frozenset()
+
+
+def _trim(doc: Doc, start: int, end: int, marks: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """Drop leading joiners, list numbers and punctuation and trailing punctuation."""
     while start < end and (
-        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _LEADING_FILLER
+        doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].lower_ in _LEADING_FILLER
+        or start in marks
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -212,9 +238,11 @@ def _clauses(doc: Doc) -> list[tuple[Span, str]]:
     clauses: list[tuple[Span, str]] = []
     start, pending = 0, "hard"
 
+    marks = _numbered_marks(doc)
+
     def flush(end: int, next_kind: str) -> None:
         nonlocal pending
-        first, last = _trim(doc, start, end)
+        first, last = _trim(doc, start, end, marks)
         if first < last:
             clauses.append((doc[first:last], pending))
             pending = next_kind
@@ -223,7 +251,7 @@ def _clauses(doc: Doc) -> list[tuple[Span, str]]:
 
     unpunctuated = _is_unpunctuated(doc)
     for i, token in enumerate(doc):
-        if token.is_sent_start and i > start:
+        if (token.is_sent_start or i in marks) and i > start:
             flush(i, "hard")
             start = i
         elif i > start and (
@@ -435,6 +463,22 @@ def _stands_alone(clause: Span, kind: str) -> bool:
     )
 
 
+_PEOPLE_PRONOUNS = _words("he she")
+
+
+def _says_more_of_someone(clause: Span, kind: str, topics: set[str]) -> bool:
+    """True for a new sentence about the patient that names a burden of its own.
+
+    "The water tablet makes him need the loo. He's on 11 different tablets and ...": "he" is
+    the person, not the thing before, so the sentence is a burden of its own.
+    """
+    return (
+        kind == "hard"
+        and clause[0].lower_ in _PEOPLE_PRONOUNS
+        and bool(topics or _is_own_burden(clause))
+    )
+
+
 #: A remark on how many, said after a list: "Too many.", "Far too many!"
 _HOW_MANY = _words("too so way far many much loads lots")
 #: What two people said together do: "X and Y each say the other should", "both say".
@@ -447,6 +491,19 @@ def _said_together(said: list[str]) -> bool:
     return any(
         word in _SHARED and (after == "other" or after in _SAY or after in _FINITE_VERBS)
         for word, after in zip(said, [*said[1:], ""], strict=True)
+    )
+
+
+_OBJECTS = _words("me him her us them")
+
+
+def _effect_said_as_verb(clause: Span) -> bool:
+    """True for an effect said as a verb with no subject: "... but constipates me"."""
+    return (
+        len(clause) > 1
+        and clause[0].ent_type_ == patterns.SIDE_EFFECT
+        and clause[0].ent_iob_ == "B"
+        and clause[1].lower_ in _OBJECTS
     )
 
 
@@ -478,10 +535,22 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
             for ent in clause.ents
         )
     )
+    its_effect = its_effect or (
+        opens_on_pronoun
+        and kind == "soft"
+        and patterns.MEDICATION in item_topics
+        and len([t for t in clause if not t.is_punct]) <= _SHORTEST_SUBJECT + 1
+        and any(ent.label_ == patterns.SIDE_EFFECT for ent in clause.ents)
+    )  # "the letrozole is the problem really, it's the side effects"
     if its_effect:
         clause_topics.add(patterns.SIDE_EFFECT)  # "... inhalers. They make my voice hoarse"
     new_topics = clause_topics - item_topics
-    if _is_continuation(clause) and not new_topics and not _stands_alone(clause, kind):
+    if (
+        _is_continuation(clause)
+        and not new_topics
+        and not _stands_alone(clause, kind)
+        and not _says_more_of_someone(clause, kind, clause_topics)
+    ):
         return True
     if (
         kind == "soft"
@@ -493,6 +562,15 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         # many tablets, and one of them gives me a cough" is two burdens.
         return not (new_topics and _is_own_burden(item))
     said = [t.lower_ for t in clause if not t.is_punct]
+    if (
+        kind == "soft"
+        and joiner == ","
+        and item.start == previous.start
+        and not item_topics
+        and clause_topics - {PERSON}
+        and len([t for t in item if not t.is_punct]) <= _SHORTEST_SUBJECT + 1
+    ):
+        return True  # what it is about comes after: "I work shifts, very hard to make appointment"
     if any(tuple(said[: len(words)]) == words for words in _CORRECTIONS):
         return True
     if _after_how_often(clause.doc, previous.start, clause.start):
@@ -536,6 +614,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         return True
     if kind == "soft" and (
         clause[0].ent_type_ == patterns.CAUSE
+        or _effect_said_as_verb(clause)
         or (
             after_pause
             and clause[0].lower_ in _FINITE_VERBS

@@ -217,8 +217,15 @@ def _for_the_patient(span: Span, own: tuple[int, int] | None, respondent: str | 
         return False
     doc = span.doc
     near = doc[own[0] : min(own[1] + 3, span.end)]
-    named = any(ent.label_ in (patterns.RELATIONSHIP, patterns.PERSON) for ent in near.ents)
-    return not named and any(t.lower_ in _PATIENT_PRONOUNS for t in near)
+    # "I am his main carer, as his wife": their own role names nobody else.
+    named = any(
+        ent.label_ in (patterns.RELATIONSHIP, patterns.PERSON)
+        and ent.ent_id_ not in ("carer", respondent)
+        for ent in near.ents
+    )
+    # "I do the driving and cooking now": with nobody else named, whom they do it for is
+    # the patient.
+    return not named
 
 
 def _trimmed(span: Span) -> str:

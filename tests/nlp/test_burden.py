@@ -526,3 +526,49 @@ def test_what_a_medicine_does_after_and_two_services_that_do_not_talk(
     text: str, categories: list[str]
 ) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list numbered in line is one item per number, without the numbers.
+        ("1) naproxen does nothing but give me heartburn 2) physio waiting list 14 weeks lol "
+         "3) paid for a private chiro 45 quid a go", [
+            ("naproxen does nothing but give me heartburn", "side_effects"),
+            ("physio waiting list 14 weeks lol", "appointments"),
+            ("paid for a private chiro 45 quid a go", "costs")]),
+        ("I take 2. Then 1 more at night", [("I take 2. Then 1 more at night", "other")]),
+        # What there is too much of heads the item.
+        ("too many inhalers dont know which is which", [
+            ("too many inhalers dont know which is which", "medications")]),
+        ("too many appointments - eye clinic injections monthly, diabetic clinic, podiatry", [
+            ("too many appointments - eye clinic injections monthly, diabetic clinic, podiatry",
+             "appointments")]),
+        # An effect said as a verb stays with the medicine.
+        ("the co-codamol takes the edge off but constipates me", [
+            ("the co-codamol takes the edge off but constipates me", "side_effects")]),
+        ("I also bruise terribly", [("I also bruise terribly", "side_effects")]),
+        ("MRIs every yr which i hate cos claustrophobic", [
+            ("MRIs every yr which i hate cos claustrophobic", "tests_monitoring")]),
+        ("I've spent hundreds on supplements that didn't help", [
+            ("I've spent hundreds on supplements that didn't help", "costs")]),
+        ("nobody will talk to me because of confidentiality", [
+            ("nobody will talk to me because of confidentiality", "information")]),
+        # A new sentence about the patient is a burden of its own.
+        ("The water tablet makes him need the loo so he can't go out. He's on 11 different "
+         "tablets", [
+            ("The water tablet makes him need the loo so he can't go out", "side_effects"),
+            ("He's on 11 different tablets", "medications")]),
+        ("The letrozole is the problem really, it's the side effects.", [
+            ("The letrozole is the problem really, it's the side effects", "side_effects")]),
+        # A short remark with no topic, then what it is about.
+        ("I work shifts, very hard to make appointment", [
+            ("I work shifts, very hard to make appointment", "appointments")]),
+        ("The emollient has to go on four times a day", [
+            ("The emollient has to go on four times a day", "other")]),
+    ],
+)  # fmt: skip
+def test_numbered_lists_too_many_of_one_thing_and_effects_said_as_verbs(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(b.text, b.category) for b in extract_treatment_burdens(text)] == expected

@@ -613,3 +613,24 @@ def test_friends_by_where_they_are_met_and_minding_the_grandchildren(
     answer: str, expected: list[tuple[str | None, str]]
 ) -> None:
     assert [(s.relationship, s.kind) for s in extract_supports(answer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "respondent", "expected"),
+    [
+        # Someone typing for the patient: what they do is support for the patient.
+        ("I am his main carer, as his wife. Our son Michael comes on Saturdays", "wife", [
+            ("wife", "support"), ("son", "support")]),
+        ("Me, Ken, I do the driving and cooking now. Our daughter Claire rings every day",
+         "husband", [("husband", "support"), ("daughter", "support")]),
+        # Someone known by where they come from is a person of their own.
+        ("our daughter Linda comes on Sundays and the lady from the Alzheimer's Society rings "
+         "on a Thursday", None, [("daughter", "support"), ("other", "support")]),
+        ("my son helps and a man from the council comes on fridays", None, [
+            ("son", "support"), ("other", "support")]),
+    ],
+)  # fmt: skip
+def test_what_a_proxy_does_and_people_known_by_where_they_come_from(
+    answer: str, respondent: str | None, expected: list[tuple[str | None, str]]
+) -> None:
+    assert [(s.relationship, s.kind) for s in extract_supports(answer, respondent)] == expected
