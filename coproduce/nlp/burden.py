@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from coproduce.nlp import patterns
 from coproduce.nlp.letters import letter_body
 from coproduce.nlp.pipeline import get_nlp
-from coproduce.nlp.segment import is_list_marker, item_spans
+from coproduce.nlp.segment import is_filler, is_list_marker, item_spans
 
 BURDEN_CATEGORIES = (
     "medications",
@@ -61,7 +61,12 @@ _UNTOLD = re.compile(
     r"\b(?:no ?one|nobody|no-one|naebody)(?:'s|s| has| have| had| ever| is| will| would| can| "
     r"could| did| really){0,3} (?:told|tell|tells|explain\w*|said|say|says|given|give|gave|"
     r"shown|show|showed|answer\w*|gone through|went through|mentioned|discussed|talked|spoke|"
-    r"spoken|talk to|speak to|warned|warns|warn|bothered to (?:tell|explain|say))\b|"
+    r"spoken|talk to|speak to|warned|warns|warn|contacted|written|wrote|got back|"
+    r"been in touch|bothered to (?:tell|explain|say))\b|"
+    # Told to do something and left to it: "told to improve sleep hygiene without any
+    # specific instructions".
+    r"\bwithout (?:any |much |a |an |proper )?(?:specific |real |clear |proper )?"
+    r"(?:instructions?|explanation|explaining|advice|guidance|information|info|details)\b|"
     r"\bnever (?:been |had |got |get |given |really |once )?(?:told|explained|given|shown|a clear|"
     r"an answer|any answer|a straight|a proper|a real)\b|"
     r"\b(?:clear|straight|proper|real|no) answers?\b|\bwritten (?:\w+ )?plan\b|"
@@ -101,7 +106,8 @@ _COORDINATION = re.compile(
     r"\b(?:talk(?:s|ing)? to (?:each|one) other|passed (?:between|about|around|back and forth)|"
     r"(?:nobody|no one|no-one|noone)(?:'s| is| seems to be| really)? in charge|joined.?up|"
     r"joins? (?:it|things) up|shared care|each (?:says?|blames?|thinks?|reckons?)|"
-    r"both (?:say|think|blame)|blame each other|the other says|pillar to "
+    r"both (?:say|think|blame)|blame each other|the other says|what the other (?:is|are) doing|"
+    r"know what (?:each other|the other)|pillar to "
     r"post|whose job|wants to own|(?:don'?t|doesn'?t|do not|never) share|the messenger|"
     r"go[- ]between|bounced between|back and forth between)\b"
 )
@@ -113,7 +119,10 @@ _ATTITUDE = re.compile(
     r"made (?:me|to) feel (?:like|stupid|small)|not taken seriously|take (?:me|it) seriously|"
     r"treats? (?:me|us|him|her) (?:like|different)|treated (?:me|us|him|her)? ?(?:like|"
     r"different)|misgender\w*|look at (?:ye|you|yer) funny|ha(?:s|ve) a go at|"
-    r"tells? (?:me|us) off)\b"
+    r"tells? (?:me|us) off|told (?:me |us )?off|loudly|humiliat\w*|stigma\w*|"
+    r"in front of (?:everyone|everybody|the whole)|"
+    # A surgery that does not fit their body: "the couch doesn't go low enough, no hoist".
+    r"couch|no hoist|no ramp|no lift|(?:not|isn'?t|aren'?t) accessible|inaccessible)\b"
 )
 # Water tablets that keep them in: the peeing is the side effect ("the furosemide means she
 # can't go out in the mornings"), as nearly every writer filed it.
@@ -126,7 +135,8 @@ _KEPT_IN = re.compile(
 )
 _FORMS = re.compile(r"\b(?:forms?|paperwork|form filling|form-filling)\b")
 _EQUIPMENT = re.compile(
-    r"\b(?:mask|masks|machine|machines|sleeve|sleeves|stockings|catheters?|hoist|wheelchair|"
+    r"\b(?:hose|hoses|batteries|hearing aids?|"
+    r"mask|masks|machine|machines|sleeve|sleeves|stockings|catheters?|hoist|wheelchair|"
     r"splint|splints|walking frame|zimmer|commode|supplies|supply company|equipment|cpap)\b"
 )
 # A service named after a medicine is where care is given: "the lithium clinic is only open
@@ -186,6 +196,7 @@ def burden_category(span: Span) -> str:
         patterns.SIDE_EFFECT in labels
         and patterns.MEDICATION not in labels
         and (patterns.TEST_MONITORING in labels or patterns.APPOINTMENT in labels)
+        and not _given_treatment_does(span, labels)
     ):
         # "the scans make me anxious for weeks", "phoning up for appts makes me anxious": the
         # test or the appointment is the burden, not a medicine's effect.
@@ -199,6 +210,8 @@ def burden_category(span: Span) -> str:
         ):
             labels.discard(patterns.SIDE_EFFECT)
     said = span.text.lower().replace("\u2019", "'")
+    if _MIXED_UP.search(said):
+        labels.discard(patterns.SIDE_EFFECT)  # "I get a bit muddled with the tablets"
     counted = _counted_domain(span)
     if counted is not None and not labels & {patterns.SIDE_EFFECT, patterns.COST}:
         # "too many inhalers, dont know which is which", "too many appointments - eye clinic
@@ -217,7 +230,7 @@ def burden_category(span: Span) -> str:
             labels.discard(patterns.SIDE_EFFECT)
     if _AMOUNT.search(said) and not _WEIGHT.search(said):
         labels.add(patterns.COST)
-    if _UNTOLD.search(said):
+    if _UNTOLD.search(said) or _DISAGREE.search(said):
         labels.add(patterns.INFORMATION)
     if (_AFFORD_TIME.search(said) or _COSTS_TIME.search(said)) and not _MONEY.search(said):
         labels.discard(patterns.COST)
@@ -290,6 +303,30 @@ def _counted_domain(span: Span) -> str | None:
     return None
 
 
+#: Muddling the medicines is a burden of taking them, not an effect of them.
+_MIXED_UP = re.compile(
+    r"\b(?:muddled|confused|mixed up|muddle|muddles)\b (?:\w+ )?(?:with|about|over|by|which)\b|"
+    r"\b(?:gets?|getting) (?:a bit |all )?(?:muddled|mixed up)\b"
+)
+#: Advice from two people that does not agree: "told by one person to keep active and by
+#: another to rest it", "one doctor says rest, the other says walk".
+_DISAGREE = re.compile(
+    r"\bone (?:person|doctor|doc|nurse|gp|consultant|says|said|tells|told)\b.*"
+    r"\b(?:another|the other|other one)\b"
+)
+#: Treatments given at a clinic, whose effects are still effects: "the infusion makes me fluey".
+_GIVEN = frozenset(
+    {"infusion", "infusions", "chemo", "chemotherapy", "radiotherapy", "dialysis", "jab", "jabs",
+     "injection", "injections", "drip"}
+)  # fmt: skip
+
+
+def _given_treatment_does(span: Span, labels: set[str]) -> bool:
+    return patterns.CAUSE in labels and any(
+        ent.label_ == patterns.APPOINTMENT and ent.text.lower() in _GIVEN for ent in span.ents
+    )
+
+
 def _names_a_medicine_next(ent: Span) -> bool:
     """True for a cause word whose object is a medicine ("gave me pills", "give him some pills")."""
     for token in ent.doc[ent.end : ent.end + 3]:
@@ -323,5 +360,5 @@ def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
     return [
         TreatmentBurden(span.text, burden_category(span))
         for span in item_spans(doc)
-        if not is_list_marker(span.text)
+        if not is_list_marker(span.text) and not is_filler(span)
     ]

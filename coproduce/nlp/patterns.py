@@ -200,6 +200,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         *(f"{mod} {noun}" for mod in _MED_MODIFIERS for noun in _MED_NOUNS),
     ),
     APPOINTMENT: _terms(
+        "perinatal team|mental health team|crisis team|community team|"
         "appointment|appointments|appt|appts|physio|physiotherapy|physiotherapist|clinic|"
         "clinics|hospital|hospitals|outpatients|a&e|surgery|consultant|consultants|"
         "specialist|specialists|check up|check ups|check-up|check-ups|checkup|checkups|"
@@ -270,6 +271,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
     ),
     COST: _terms(
         "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|"
+        "adds up|add up|all adds up|mounts up|mount up|"
         "prescription charges|prescription costs|prescription fees|parking charges|"
         "parking fees|parking costs|fees|fee|fare|fares|bus fare|taxi fare|taxi fares|"
         "petrol|diesel|fuel|price|prices|bills|£|$|copay|co-pay|copays|insurance|deductible|"
@@ -298,6 +300,10 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "only covers|covered by|gap fee|gap fees|co-payment|copayment"
     ),
     SIDE_EFFECT: _terms(
+        "stomach is burning|stomach burning|burning stomach|burns my stomach|wreck my gut|"
+        "wrecks my gut|wrecked my gut|wreck my stomach|wrecks my stomach|upset my stomach|"
+        "upsets my stomach|upset her stomach|upsets her stomach|upset his stomach|"
+        "upsets his stomach|made me massive|makes me massive|"
         "side effect|side effects|side-effect|side-effects|sideeffects|drowsy|sleepy|"
         "groggy|dizzy|dizziness|lightheaded|light headed|sick|nausea|nauseous|queasy|"
         "dopey|dozy|woozy|nasty dreams|bad dreams|weird dreams|swelling|swollen|"
@@ -348,6 +354,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "confusion over|conflicting|contradicting|"
         "contradictory|mixed messages|"
         "says one thing|say one thing|tells me one thing|told me one thing|one thing then another|"
+        "told one thing|get told one thing|one thing and another|something different|"
+        "smth diff|summat different|diff things|which is it|different answer|different answers|"
+        "my notes|the notes|notes don't|"
         "different things|different advice|information|info|"
         "leaflet|leaflets|advice|jargon|googled|guidance|the guidance|says the opposite|"
         "said the opposite|in the dark|nobody listens|no one listens|"
@@ -421,9 +430,16 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "self-catheterising|self catheterising|catheterizing|self-catheterise|fluid|pint|pints|"
         "app|apps|sleep app|online therapy|online course|online programme|modules|self-help|"
         "self help|food diary|food diaries|fodmap|low fodmap|symptom diary|sleep diary|"
-        "breathing exercises|sleep hygiene"
+        "breathing exercises|sleep hygiene|"
+        # What they may not eat: "careful with the green vegetables" on warfarin.
+        "vegetables|green vegetables|green veg|greens|leafy greens|vitamin k|grapefruit|"
+        "gluten free|gluten-free|dairy free|dairy-free|free from|special diet|food|foods|"
+        "eat regular|eat regularly|eat little and often|regular meals|eat at set times"
     ),
     NEUTRAL: _terms(
+        # Fear of the needle is the burden of the test or jab it goes with, not a medicine.
+        "scared of needles|afraid of needles|frightened of needles|terrified of needles|"
+        "hates needles|hate needles|needle phobia|needle phobic|"
         "sick of|sick and tired of|sick to death|fed up|sick note|endurance test|test of patience|"
         "testing my patience|costs me a day|cost me a day|costs me days|costs me a week|"
         "costs her a day|costs him a day|"
@@ -578,6 +594,14 @@ def token_patterns() -> list[Pattern]:
     drug_name = [{"LOWER": {"REGEX": _DRUG_NAME}}]
     # An effect said as a verb, however it is inflected: "constipates me", "I bruise terribly".
     effect_verb = [{"LOWER": {"REGEX": r"^(?:constipat\w*|bruis(?:e|es|ed|ing))$"}}]
+    # Weight put on: "I put on two stone", "gained 3 stone".
+    weight_gained = [
+        {"LOWER": {"IN": ["put", "putting", "piled", "gained", "gain"]}},
+        {"LOWER": "on", "OP": "?"},
+        {"LOWER": {"IN": ["a", "half", "two", "three", "four", "five"]}, "OP": "?"},
+        {"LIKE_NUM": True, "OP": "?"},
+        {"LOWER": {"IN": ["stone", "stones", "kilos", "kg", "lbs", "pounds"]}},
+    ]
     # "my PA": a personal assistant, in capitals only ("pa" is a dad in some places).
     personal_assistant = [{"TEXT": {"IN": ["PA", "PAs", "P.A."]}}]
     # "Father Michael visits": a priest, not a dad ("my father Michael" is written small).
@@ -587,6 +611,7 @@ def token_patterns() -> list[Pattern]:
         {"label": RELATIONSHIP, "pattern": personal_assistant, "id": "carer"},
         {"label": SIDE_EFFECT, "pattern": makes_me_feel},
         {"label": SIDE_EFFECT, "pattern": effect_verb},
+        {"label": SIDE_EFFECT, "pattern": weight_gained},
         {"label": MEDICATION, "pattern": coloured_ones},
         {"label": MEDICATION, "pattern": drug_name},
     ]

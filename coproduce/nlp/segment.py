@@ -357,6 +357,8 @@ def _runs_on(doc: Doc, start: int, i: int) -> bool:
     token, before = doc[i], doc[i - 1]
     if _said_again(doc, start, i):
         return True  # "I can't knit I can't open jars I can't do buttons"
+    if before.lower_ in _WH:
+        return False  # "never seem to know what | the other is doing" goes on
     if token.lower_ == "the" or (token.lower_ in _RUN_STARTS and before.lower_ not in _RUN_ENDS):
         return _new_subject(doc, i) and _clause_before(doc, start, i)
     if token.lower_ not in _RUN_STARTS:
@@ -463,7 +465,42 @@ def _stands_alone(clause: Span, kind: str) -> bool:
     )
 
 
+#: Who said what: a reported-speech verb near the start of a clause.
+_ADVICE_VERBS = _words("says said say tells told tell reckons reckoned")
+_ANOTHER = _words("another other")
+
+
+def _reports(span: Span) -> bool:
+    """True for a clause that says what someone said: "the pharmacist said to check"."""
+    return any(t.lower_ in _ADVICE_VERBS for t in span[:5])
+
+
+def _told_apart(item: Span, clause: Span) -> bool:
+    """True when the clause is a second person's word on what the item reports."""
+    return _reports(item) and _reports(clause) and clause[0].lower_ not in _SUBJECTS - {"they"}
+
+
+_COPULAS = _words("'s ’s s is was")
+
+
+def _gapped(clause: Span) -> bool:
+    """True for a clause whose verb is left out ("and by another to rest it").
+
+    Not "that's another tablet", where "another" goes with a thing.
+    """
+    for token in clause[:4]:
+        if token.lower_ in _ANOTHER:
+            # "another" standing for a person ("by another to rest it"), not "another test".
+            following = token.nbor(1) if token.i + 1 < clause.end else None
+            alone = following is None or following.is_punct or following.lower_ in _PREPOSITIONS
+            return alone and not any(t.lower_ in _FINITE_VERBS for t in clause)
+        if token.lower_ in _COPULAS or token.lower_ in _FINITE_VERBS:
+            return False
+    return False
+
+
 _PEOPLE_PRONOUNS = _words("he she")
+_POSSESSIVES = _words("his her their")
 
 
 def _says_more_of_someone(clause: Span, kind: str, topics: set[str]) -> bool:
@@ -472,11 +509,11 @@ def _says_more_of_someone(clause: Span, kind: str, topics: set[str]) -> bool:
     "The water tablet makes him need the loo. He's on 11 different tablets and ...": "he" is
     the person, not the thing before, so the sentence is a burden of its own.
     """
-    return (
-        kind == "hard"
-        and clause[0].lower_ in _PEOPLE_PRONOUNS
-        and bool(topics or _is_own_burden(clause))
-    )
+    if kind != "hard":
+        return False
+    if clause[0].lower_ in _POSSESSIVES and len(clause) > 1 and not clause[1].is_punct:
+        return _is_clause(clause)  # "Her hearing aid batteries keep running out."
+    return clause[0].lower_ in _PEOPLE_PRONOUNS and bool(topics or _is_own_burden(clause))
 
 
 #: A remark on how many, said after a list: "Too many.", "Far too many!"
@@ -487,9 +524,14 @@ _SAY = _words("think thinks thought blame blames say says said tell tells told r
 
 
 def _said_together(said: list[str]) -> bool:
-    """True for "... each say", "... both think", "... don't talk to each other"."""
+    """True for what two do together or to each other.
+
+    "... each say", "... both think", "... don't talk to each other", "... never know what
+    the other is doing".
+    """
     return any(
-        word in _SHARED and (after == "other" or after in _SAY or after in _FINITE_VERBS)
+        (word in _SHARED and (after == "other" or after in _SAY or after in _FINITE_VERBS))
+        or (word == "the" and after == "other")
         for word, after in zip(said, [*said[1:], ""], strict=True)
     )
 
@@ -542,6 +584,7 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         and len([t for t in clause if not t.is_punct]) <= _SHORTEST_SUBJECT + 1
         and any(ent.label_ == patterns.SIDE_EFFECT for ent in clause.ents)
     )  # "the letrozole is the problem really, it's the side effects"
+
     if its_effect:
         clause_topics.add(patterns.SIDE_EFFECT)  # "... inhalers. They make my voice hoarse"
     new_topics = clause_topics - item_topics
@@ -600,6 +643,13 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         return True  # "a taxi, £12 each way", "the parking, six quid a go": what it costs
     if kind == "soft" and clause[0].lower_ in ("which", "that") and new_topics == {patterns.COST}:
         return True  # "needs a taxi, which is 18 pounds each way"
+    if kind == "soft" and joiner == "," and clause[0].lower_ == "which":
+        return True  # "my own tablets and his to sort, which gets muddled"
+    if kind == "soft" and (_told_apart(item, clause) or _gapped(clause)):
+        # Advice that does not agree is one burden: "the GP said use it sparingly, the
+        # pharmacist said use it properly"; "told by one person to keep active and by
+        # another to rest it"; "the oncologist says one thing and the breast nurse another".
+        return True
     if kind == "soft" and joiner in ("and", "but") and clause[0].lower_ in _SAME_SUBJECT:
         return True  # "I had a PSA test in May and never heard the result"
     if (
@@ -635,6 +685,13 @@ def _should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         and any(_token_topic(t) == last_topic for t in clause[:3])
     ):
         return True  # one list of one kind: "told to cut the beer | and red meat, which ..."
+    if (
+        joiner == "but"
+        and clause_topics - {PERSON}
+        and clause_topics <= item_topics
+        and not _is_own_burden(clause)
+    ):
+        return True  # the same thing, and what is hard about it: "weigh myself | but the scales"
     if _is_clause(item) and _is_clause(clause):
         return bool(item_topics) and not clause_topics
     if _ends_in_prepositional_phrase(previous) and not _is_clause(clause):
@@ -896,3 +953,16 @@ _MARKER = re.compile(r"^\W*(?:\d{1,2}|[a-z])?\W*$", re.IGNORECASE)
 def is_list_marker(text: str) -> bool:
     """True for an item that is only a list's numbering or bullet letter ("1.", "b)")."""
     return bool(_MARKER.match(text))
+
+
+#: Words that close an answer without saying anything: "Anyway.", "That's about it".
+_FILLER = _words(
+    "anyway anyways anyhoo so yeah yep ok okay well basically whatever etc lol haha tbh that "
+    "that's thats 's is it about all really"
+)
+
+
+def is_filler(span: Span) -> bool:
+    """True for an item made only of words that close an answer ("Anyway", "that's it")."""
+    said = [t.lower_ for t in span if not t.is_punct]
+    return bool(said) and all(word in _FILLER for word in said)

@@ -96,7 +96,7 @@ def test_no_burdens_in_an_empty_answer(answer: str) -> None:
         ("the GP visits are €60 each time", "costs"),
         ("the parking is 12 pounds", "costs"),
         ("Medicare does not cover all the therapy sessions", "costs"),
-        ("put on 20 pounds since the tablets", "medications"),  # a weight, not money
+        ("put on 20 pounds since the tablets", "side_effects"),  # a weight, not money
         # Distance said short; what an unnamed or branded medicine does.
         ("nearest psych is 2 hrs away", "appointments"),
         ("getting him there without a car is a nightmare", "appointments"),
@@ -325,7 +325,11 @@ def test_burdens_as_more_people_say_them(text: str, categories: list[str]) -> No
         # What a medicine does to the body, said without "gives me".
         ("the naproxen upsets the stomach", ["side_effects"]),
         ("diclofenac wrecks ma guts", ["side_effects"]),
-        ("co-codamol, not much help, and my stomach is burning after", ["side_effects"]),
+        # Two burdens: it does not help, and what it does.
+        (
+            "co-codamol, not much help, and my stomach is burning after",
+            ["medications", "side_effects"],
+        ),
         ("tried sertraline once and it made me dead sick", ["side_effects"]),
         # Money said as people say it; time is not money.
         ("the carer's allowance is a pittance", ["costs"]),
@@ -572,3 +576,49 @@ def test_numbered_lists_too_many_of_one_thing_and_effects_said_as_verbs(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(b.text, b.category) for b in extract_treatment_burdens(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Advice that does not agree is one burden, about information.
+        ("The GP said use the steroid sparingly, the pharmacist said use it properly, the "
+         "nurse said something different again", ["information"]),
+        ("I was told by one person to keep active and by another to rest it", ["information"]),
+        ("the oncologist says one thing and the breast nurse another about exercising the arm",
+         ["information"]),
+        ("I get told one thing by the renal lot and another by the GP about my blood pressure "
+         "tablets", ["information"]),
+        ("every doc tells me smth diff abt fodmap", ["information"]),
+        ("Also my thyroid went underactive, so that's another tablet and another test", [
+            "medications", "tests_monitoring"]),
+        # A clause that starts "which" is about what came before it.
+        ("I've got my own tablets and his to sort, which gets muddled", ["medications"]),
+        # A new sentence about her things is its own burden.
+        ("She's on 11 tablets. Her hearing aid batteries keep running out", [
+            "medications", "other"]),
+        # What nobody wrote, and being told what to do with nothing to go on.
+        ("Nobody has written to me since I was put on the list", ["information"]),
+        ("I was told to 'improve sleep hygiene' without any specific instructions", [
+            "information"]),
+        # What the medicine does, said as people say it.
+        ("Doctor give me naproxen, my stomach is burning", ["side_effects"]),
+        ("On pregabalin I put on two stone", ["side_effects"]),
+        ("the infusion makes me fluey for a few days after", ["side_effects"]),
+        ("I get a bit muddled with the tablets", ["medications"]),
+        # How they were treated, and a surgery that does not fit a wheelchair user.
+        ("then got told off about my weight by the same surgery", ["other"]),
+        ("The surgery couch doesn't go low enough and there's no hoist", ["other"]),
+        # Fear of the needle goes with the test it is for.
+        ("Blood tests are really hard for him, he's scared of needles", ["tests_monitoring"]),
+        ("Prescriptions add up too, two inhalers a month", ["costs"]),
+        ("the transplant team and the dialysis unit never seem to know what the other is doing",
+         ["other"]),
+        # A closing word is not a burden.
+        ("Bone scans. Anyway.", ["tests_monitoring"]),
+    ],
+)  # fmt: skip
+def test_advice_that_does_not_agree_and_burdens_said_in_passing(
+    text: str, expected: list[str]
+) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == expected
