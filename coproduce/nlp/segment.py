@@ -307,7 +307,9 @@ def _after_how_often(doc: Doc, start: int, i: int) -> bool:
 
 _QUANTIFIERS = _words("all half both most some any none each")
 #: The openings of a clause that, said again, start the next one.
-_OPENERS = frozenset({("i", "ca"), ("i", "cannot"), ("i", "ai"), ("i", "cant")})
+_OPENERS = frozenset(
+    {("i", "ca"), ("i", "cannot"), ("i", "ai"), ("i", "cant"), ("ca", "nt"), ("ca", "n't")}
+)
 _WH = _words("which what where when who how that if whether why")
 
 
@@ -316,8 +318,10 @@ def _said_again(doc: Doc, start: int, i: int) -> bool:
     if i + 1 >= len(doc) or i - start < _SHORTEST_RUN:
         return False
     opener = (doc[i].lower_, doc[i + 1].lower_)
-    if any(t.lower_ in _WH for t in doc[max(start, i - 2) : i]):
-        return False  # "which clinic I can't find"
+    if opener[0] == "ca" and doc[i - 1].lower_ in _SUBJECTS:
+        return False  # "I" before it is where the cut goes, if anywhere
+    if any(t.lower_ in _WH for t in doc[max(start, i - 2) : i]) or doc[i - 1].lower_ in _TIES:
+        return False  # "which clinic I can't find", "I cant sleep because I cant get comfy"
     return opener in _OPENERS and any(
         (doc[j].lower_, doc[j + 1].lower_) == opener for j in range(start, i - 1)
     )

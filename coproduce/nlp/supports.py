@@ -306,4 +306,22 @@ def extract_supports(
                 relatives.setdefault(name, relationship)
     doc = _with_names(nlp(letter_body(text)), relatives)
     known: set[str] = set()
-    return [s for span in _groups(doc) for s in _supports_in(span, respondent, known, relatives)]
+    found: list[Support] = []
+    for span in _groups(doc):
+        for support in _supports_in(span, respondent, known, relatives):
+            if found and support.relationship is None and _singled_out(support.text):
+                # "A few close friends who've known me forever, especially Jo": one of them.
+                support = Support(support.text, found[-1].relationship, found[-1].kind)
+            found.append(support)
+    return found
+
+
+#: Words that pick one person out of the group before: "especially Jo", "mainly our Dave".
+_SINGLING_OUT = frozenset(
+    {"especially", "particularly", "mainly", "mostly", "esp", "including", "incl", "notably"}
+)
+
+
+def _singled_out(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and words[0].strip(",.") in _SINGLING_OUT

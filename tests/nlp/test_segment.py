@@ -315,3 +315,17 @@ def test_an_answer_without_punctuation_is_cut_where_a_new_clause_starts(
 )
 def test_a_run_on_cut_needs_a_whole_clause_before_it(answer: str) -> None:
     assert split_list(answer) == [answer]
+
+
+@pytest.mark.parametrize(
+    ("answer", "items"),
+    [
+        # "cant" said again, with no "I", starts the next thing each time.
+        ("cant sew cant do buttons cant open jars", ["cant sew", "cant do buttons",
+                                                      "cant open jars"]),
+        # Not after "because": the reason goes with what it explains.
+        ("I cant sleep because I cant get comfy", ["I cant sleep because I cant get comfy"]),
+    ],
+)  # fmt: skip
+def test_cant_said_again_without_i(answer: str, items: list[str]) -> None:
+    assert split_list(answer) == items

@@ -634,3 +634,11 @@ def test_what_a_proxy_does_and_people_known_by_where_they_come_from(
     answer: str, respondent: str | None, expected: list[tuple[str | None, str]]
 ) -> None:
     assert [(s.relationship, s.kind) for s in extract_supports(answer, respondent)] == expected
+
+
+def test_one_person_singled_out_of_a_group_keeps_the_group_s_relationship() -> None:
+    found = extract_supports("A few close friends who've known me forever, especially Jo.")
+    assert [(s.text, s.relationship) for s in found] == [
+        ("A few close friends who've known me forever", "friend"),
+        ("especially Jo", "friend"),
+    ]
