@@ -122,9 +122,16 @@ _CONTACT_WORD = re.compile(
 )
 
 
+#: Talking about a thing is what they want from the visit, not a person to talk to: "Talk
+#: about preventers, and check if the pill is safe".
+_TALK_ABOUT = re.compile(
+    r"\b(?:talk|talking|speak|speaking|chat|chatting) (?:about|through|over)\b", _FLAGS
+)
+
+
 def mentions_contact(text: str | None) -> bool:
     """True when the text has a word a request to talk to a person is made with."""
-    return bool(_CONTACT_WORD.search(text or ""))
+    return bool(_CONTACT_WORD.search(_TALK_ABOUT.sub(" ", text or "")))
 
 
 #: "Someone" and "somebody" spelt as said: "can i just speak to sumbody", "sum1".

@@ -40,6 +40,9 @@ def test_other_words_are_not_a_call_back(text: str) -> None:
 def test_a_request_for_a_person_has_a_word_of_contact() -> None:
     assert requests.mentions_contact("can a human ring me")
     assert not requests.mentions_contact("tell me the numbers are fine and let me go")
+    # What they want to talk about at the visit is an answer, not a person to talk to.
+    assert not requests.mentions_contact("Talk about preventers, and check if the pill is safe")
+    assert requests.mentions_contact("can I talk to someone about my meds")
 
 
 @pytest.mark.parametrize(
