@@ -29,7 +29,13 @@ _CALLBACK = re.compile(
     r"(?:doctor|gp|nurse|surgery|practice|clinic)|a (?:doctor|nurse)) (?:call|ring|phone|contact)|"
     r"(?:someone|somebody|a person|the doctor|the nurse|the gp) (?:to )?(?:call|ring|phone|"
     r"could ring|could call) me|(?:rather|prefer) (?:if )?(?:someone|"
-    r"somebody|a person|you) (?:rang|called|phoned|could|would|to)"
+    r"somebody|a person|you) (?:rang|called|phoned|could|would|to)|"
+    # Said formally: "grateful if someone from the practice could telephone me", "I should
+    # still like the telephone call, please".
+    r"(?:someone|somebody|a person|the doctor|the nurse|the gp)(?: (?:from|at) (?:the |my )?"
+    r"(?:practice|surgery|clinic|hospital))? (?:to |could |would |can |will |might )?"
+    r"(?:telephone|call|ring|phone|contact) me|telephone me|"
+    r"(?:like|want|have|prefer|need|still like) (?:a |the )?(?:tele)?phone ?call"
     r")\b",
     _FLAGS,
 )

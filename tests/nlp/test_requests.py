@@ -11,6 +11,9 @@ from coproduce.nlp import requests
     "text",
     [
         "can i speak to someone instead of a robot",
+        # Said formally.
+        "I should also be grateful if someone from the practice could telephone me",
+        "Yes, that is correct. I should still like the telephone call, please.",
         "I would rather talk to a real person",
         "can someone ring me back please",
         "no i'd rather just talk to the doctor",
@@ -29,6 +32,7 @@ def test_asking_for_a_person_is_a_call_back(text: str) -> None:
         "tell me the numbers are fine and let me go",
         "no need to call me, this is fine",
         "my daughter rings me every night",
+        "I had a phone call from the nurse last week",
         # Talking to someone as a thing they do, not a person asked for.
         "chatting to the lads at the allotment, and talking to my sister on the phone",
     ],
