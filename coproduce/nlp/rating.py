@@ -140,7 +140,7 @@ _REVISED_BEFORE = re.compile(
     r"go with|let'?s say|put (?:me )?down (?:as|for)|put (?:his|hers|her|theirs|mine|that|it)|"
     r"so|overall|on average|average|all in all|yeah|yep|aye|okay|say|"
     r"in between|split the difference|somewhere in between|put|change (?:it|that) to|"
-    r"should be|ought to be|correct (?:it|that) to)\b"
+    r"should be|ought to be|correct (?:it|that) to|well|wait)\b"
 )
 
 

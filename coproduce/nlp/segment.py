@@ -327,6 +327,32 @@ def _said_again(doc: Doc, start: int, i: int) -> bool:
     )
 
 
+#: Words after which "I" goes on with what came before: "I think I", "I told them I".
+_BEFORE_A_REPORTED_I = _words(
+    "think thought hope know knew feel felt guess reckon suppose wish said told say tell mean "
+    "me him her us them you it that can could will would should do did does am was is were "
+    "ca wo if as"
+)
+
+
+def _i_again(doc: Doc, start: int, i: int) -> bool:
+    """True for "I" and its verb said again after a thing: "I keep a diary | I try to eat"."""
+    before = doc[i - 1]
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        doc[i].lower_ == "i"
+        and following is not None
+        and following.is_alpha
+        and following.lower_ not in _TIES
+        and before.is_alpha
+        and before.lower_ not in _BEFORE_A_REPORTED_I | _TIES | _PREPOSITIONS | _WH
+        and i - 2 >= start
+        and doc[i - 2].lower_ not in _RUN_DETERMINERS
+        and any(t.lower_ == "i" for t in doc[start : i - 1])
+        and _clause_before(doc, start, i)
+    )
+
+
 def _new_subject(doc: Doc, i: int) -> bool:
     """True for "my voice has gone", "my legs go": "my", a thing, then its own verb."""
     before = doc[i - 1].lower_
@@ -363,6 +389,8 @@ def _runs_on(doc: Doc, start: int, i: int) -> bool:
         return True  # "I can't knit I can't open jars I can't do buttons"
     if before.lower_ in _WH:
         return False  # "never seem to know what | the other is doing" goes on
+    if _i_again(doc, start, i):
+        return True  # "I keep a headache diary on my phone | I try to eat regular meals"
     if token.lower_ == "the" or (token.lower_ in _RUN_STARTS and before.lower_ not in _RUN_ENDS):
         return _new_subject(doc, i) and _clause_before(doc, start, i)
     if token.lower_ not in _RUN_STARTS:

@@ -189,7 +189,7 @@ _GENERAL_OUTCOMES = frozenset(
     relaxed hopeful yourself normal diagnosis diagnosed answer answers knowing what's whats
     wrong fixed fix cure cured treatment treated help helped someone somebody listen listens
     listened listening taken seriously honestly seen heard plan proper properly some any
-    chaotic overwhelmed stressed frazzled mess together sane""",
+    chaotic overwhelmed stressed frazzled mess together sane have has had having""",
     )
 )
 

@@ -201,3 +201,9 @@ def test_a_share_of_the_way_and_a_number_for_bad_days(text: str, value: int) -> 
 )
 def test_the_number_on_the_scale_and_the_one_settled_on(text: str, value: int) -> None:
     assert parse_rating(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("Six. Well, five", 5), ("5 wait no 4", 4),
+                                              ("doing well, 7", 7)])  # fmt: skip
+def test_a_number_taken_back_with_well_or_wait(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

@@ -329,3 +329,16 @@ def test_a_run_on_cut_needs_a_whole_clause_before_it(answer: str) -> None:
 )  # fmt: skip
 def test_cant_said_again_without_i(answer: str, items: list[str]) -> None:
     assert split_list(answer) == items
+
+
+def test_i_said_again_after_a_thing_starts_the_next_item() -> None:
+    answer = "I keep a headache diary on my phone I try to eat regular meals and I do yoga"
+    assert split_list(answer, things=True) == [
+        "I keep a headache diary on my phone",
+        "I try to eat regular meals",
+        "I do yoga",
+    ]
+    # Not after what they think or were told: "I told them I can't".
+    assert split_list("I told them I cant manage the stairs") == [
+        "I told them I cant manage the stairs"
+    ]

@@ -95,3 +95,10 @@ def test_a_feeling_said_of_someone_else_is_still_vague(text: str) -> None:
 )
 def test_an_aim_that_names_nothing_in_particular_is_probed(text: str, expected: bool) -> None:
     assert vague.is_vague_aim(text) is expected
+
+
+def test_having_a_plan_is_not_yet_something_they_would_notice() -> None:
+    assert vague.is_vague_measure(
+        "I'd know what's going on and I'd have a plan and things would be better"
+    )
+    assert not vague.is_vague_measure("I'd have more energy")
