@@ -92,6 +92,9 @@ def _supports_in(
     own = own_caring(span, phrases)
     caring_end = own[1] if own else None
     ends = {end for _, end in phrases}
+    together = _cared_for_together(span, own)
+    if len(together) > 1 and own is not None and not _for_the_patient(span, own, respondent):
+        return _each_cared_for(span, together, relatives or {})
     people = people_in(span, ends, known)
     if own is not None and doc[own[0]].lower_ in _BEING:
         # "I'm her carer", "I'm a single mum to...": the patient's role, not a person.
@@ -189,6 +192,60 @@ def _supports_in(
         caring = (own is not None and anchors.get(start, start) >= own[0]) or start in dependants
         kind = "caring_for" if caring else "support"
         supports.append(Support(text, _child_said_as(relationship, text) or None, kind))
+    return supports
+
+
+_AND = frozenset({"and", "&", "n", "an"})
+
+
+def _cared_for_together(span: Span, own: tuple[int, int] | None) -> list[Span]:
+    """The people one caring phrase is for, when it names several.
+
+    "I look after Alfie and Maisie", "I look after Jake and mum".
+    """
+    if own is None:
+        return []
+    doc = span.doc
+    people = {
+        ent.start: ent
+        for ent in span.ents
+        if ent.label_ in (patterns.RELATIONSHIP, patterns.PERSON)
+    }
+    found: list[Span] = []
+    i = own[1]
+    while i < span.end:
+        begin = i
+        if doc[i].lower_ in _MINE and i + 1 < span.end:
+            i += 1  # "my grandson and my granddaughter"
+        person = people.get(i)
+        if person is None:
+            break
+        found.append(doc[begin : person.end])
+        i = person.end
+        if i + 1 < span.end and doc[i].lower_ in _AND:
+            i += 1
+        else:
+            break
+    if i + 1 < span.end and doc[i].text == "," and doc[i + 1].lower_ in _MINE:
+        return []  # who they are follows: "Isla and Finn, my daughter and son"
+    return found
+
+
+def _each_cared_for(span: Span, people: list[Span], relatives: Mapping[str, str]) -> list[Support]:
+    """One support per person a caring phrase names, each with its own relationship."""
+    doc = span.doc
+    supports = []
+    for index, said in enumerate(people):
+        person = said.ents[-1]
+        begin = span.start if index == 0 else said.start
+        end = people[index + 1].start if index + 1 < len(people) else span.end
+        relationship = (
+            person.ent_id_
+            if person.label_ == patterns.RELATIONSHIP
+            else relatives.get(person.text.lower())
+        )
+        text = _trimmed(doc[begin:end])
+        supports.append(Support(text, _child_said_as(relationship, text) or None, "caring_for"))
     return supports
 
 

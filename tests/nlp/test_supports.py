@@ -642,3 +642,21 @@ def test_one_person_singled_out_of_a_group_keeps_the_group_s_relationship() -> N
         ("A few close friends who've known me forever", "friend"),
         ("especially Jo", "friend"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("I look after Alfie and Maisie the rest of the time obviously", [
+            ("I look after Alfie", None), ("Maisie the rest of the time obviously", None)]),
+        ("I look after Jake and mum", [("I look after Jake", None), ("mum", "mum")]),
+        ("i care for my husband and my son who has autism", [
+            ("i care for my husband", "husband"), ("my son who has autism", "son")]),
+    ],
+)  # fmt: skip
+def test_one_caring_phrase_for_several_people_is_one_item_each(
+    answer: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found = extract_supports(answer)
+    assert [(s.text, s.relationship) for s in found] == expected
+    assert {s.kind for s in found} == {"caring_for"}
