@@ -212,6 +212,15 @@ def burden_category(span: Span) -> str:
     said = span.text.lower().replace("\u2019", "'")
     if _MIXED_UP.search(said):
         labels.discard(patterns.SIDE_EFFECT)  # "I get a bit muddled with the tablets"
+    if (
+        _WHICH_MEDICINE.search(said)
+        and patterns.MEDICATION in labels
+        and not labels & {patterns.SIDE_EFFECT, patterns.COST}
+        and not _NOBODY_SAID.search(said)
+    ):
+        # "three inhalers and I don't know which is which", "confused about which colour
+        # tablets to take": telling the medicines apart is the work of taking them.
+        return "medications"
     counted = _counted_domain(span)
     if counted is not None and not labels & {patterns.SIDE_EFFECT, patterns.COST}:
         # "too many inhalers, dont know which is which", "too many appointments - eye clinic
@@ -303,6 +312,16 @@ def _counted_domain(span: Span) -> str | None:
     return None
 
 
+#: Telling medicines apart: "which is which", "which colour tablets to take".
+_WHICH_MEDICINE = re.compile(
+    r"\bwhich (?:is which|one is which|ones? (?:is|are|to)|colou?rs?|tablets?|pills?|inhalers?|"
+    r"to take|one to take)\b"
+)
+#: Someone who should have said and did not: what makes it a burden of information.
+_NOBODY_SAID = re.compile(
+    r"\b(?:no ?one|nobody|no-one|naebody|never been)\b.{0,20}\b(?:told|tells|explain\w*|said|"
+    r"shown|showed|show)\b"
+)
 #: Muddling the medicines is a burden of taking them, not an effect of them.
 _MIXED_UP = re.compile(
     r"\b(?:muddled|confused|mixed up|muddle|muddles)\b (?:\w+ )?(?:with|about|over|by|which)\b|"

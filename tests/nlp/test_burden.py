@@ -622,3 +622,18 @@ def test_advice_that_does_not_agree_and_burdens_said_in_passing(
     text: str, expected: list[str]
 ) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Three different inhalers and I swear I don't know which is which half the time",
+         "medications"),
+        ("The dose changes so often that I become confused about which colour tablets to take",
+         "medications"),
+        # Unless nobody told them: then it is what they were not told.
+        ("nobody has explained which tablets to take when", "information"),
+    ],
+)  # fmt: skip
+def test_telling_medicines_apart_is_the_work_of_taking_them(text: str, category: str) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == [category]
