@@ -72,7 +72,8 @@ _UNTOLD = re.compile(
     r"\b(?:clear|straight|proper|real|no) answers?\b|\bwritten (?:\w+ )?plan\b|"
     r"\b(?:don'?t|dont|do not|didn'?t|did not|doesn'?t|doesnt|does not) (?:even |really )?(?:know|"
     r"no|kno|understand) (?:how|what|where|who|when|if|whether|which|why)\b|"
-    r"\bnever (?:got|get|heard|had|received|saw|seen) (?:the |my |any |his |her )?results?\b|"
+    r"\bnever (?:got|get|heard|hear|had|received|saw|seen|see) (?:the |my |any |his |her |"
+    r"about )?results?\b|"
     r"\b(?:no ?one|nobody|no-one)(?: \w+){0,2} (?:to )?(?:know|knows|understand|understands)\b"
 )
 _MONEY = re.compile(r"£|\bquid\b|\bpounds?\b|\bmoney\b|\bpay\b|\bwages?\b|\bfares?\b")
@@ -107,7 +108,13 @@ _COORDINATION = re.compile(
     r"(?:nobody|no one|no-one|noone)(?:'s| is| seems to be| really)? in charge|joined.?up|"
     r"joins? (?:it|things) up|shared care|each (?:says?|blames?|thinks?|reckons?)|"
     r"both (?:say|think|blame)|blame each other|the other says|what the other (?:is|are) doing|"
-    r"know what (?:each other|the other)|pillar to "
+    r"know what (?:each other|the other)|"
+    # Each service sending them to the other: "the GP says ask the clinic", "says it's the
+    # GP's job".
+    r"says? (?:to )?(?:ask|check with|ring|contact|go back to|speak to|talk to) (?:the |my |"
+    r"your )?(?:gp|clinic|hospital|surgery|consultant|team|specialist|rheumatology|cardiology|"
+    r"neurology|urology|dermatology|oncology|practice)|(?:it'?s|its|it is) (?:the )?\w+(?:'s|s) "
+    r"job|pillar to "
     r"post|whose job|wants to own|(?:don'?t|doesn'?t|do not|never) share|the messenger|"
     r"go[- ]between|bounced between|back and forth between)\b"
 )

@@ -164,8 +164,14 @@ def care_matcher() -> Matcher:
             ],
             [
                 lower_in("run", "runs", "running", "chase", "chasing"),
-                lower_in("round", "around", "about"),
+                {"LOWER": {"IN": ["round", "around", "about"]}, "OP": "?"},
                 {"LOWER": "after"},
+            ],
+            # "I go round to Dad's every day to do his tea", "I nip over to mum's".
+            [
+                lower_in("go", "goes", "going", "went", "pop", "pops", "nip", "nips"),
+                lower_in("round", "over", "across"),
+                {"LOWER": "to"},
             ],
             # "I'm the one who helps my dad"; "I do for him" (looks after him).
             [{"LOWER": "one"}, {"LOWER": "who"}, lower_in("helps", "looks", "cares", "sees")],

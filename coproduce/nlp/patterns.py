@@ -88,7 +88,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "neighbour": _terms(
         "neighbour|neighbours|neighbor|neighbors|neebor|neebors|neibor|neibors|next door|"
-        "nextdoor|over the road|across the road|"
+        "nextdoor|over the road|across the road|across the lane|over the lane|across the street|"
+        "over the street|across the way|over the way|"
         "man over the road|lady over the road|man across the road|lady across the road|"
         "neighbouring|neighboring|next door's|nextdoor's|next door neighbour|next door neighbours|"
         "lad on the next farm|lad from the next farm|neighbouring farm|farm next door"
@@ -159,7 +160,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "mentor|youth worker|driver|chauffeur|gardener|"
         # Someone known by where they come from: "the lady from the Alzheimer's Society rings".
         "lady from|man from|woman from|chap from|bloke from|fella from|someone from|"
-        "somebody from|girl from|lad from|guy from"
+        "somebody from|girl from|lad from|guy from|advisor|adviser|disability advisor|"
+        "disability adviser|welfare advisor|welfare adviser|benefits advisor|benefits adviser"
     ),
 }
 
@@ -206,7 +208,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "specialist|specialists|check up|check ups|check-up|check-ups|checkup|checkups|"
         "follow up|follow-up|follow ups|dentist|optician|podiatry|podiatrist|chiropodist|"
         "dialysis|rehab|travel|travelling|traveling|journey|bus|buses|taxi|taxis|train|"
-        "trains|parking|car park|waiting|waiting room|waiting list|waiting lists|wait|"
+        "trains|car park|waiting|waiting room|waiting list|waiting lists|wait|"
         "waits|queue|queues|queuing|on hold|receptionist|receptionists|booking|"
         "ring the surgery|time off work|day off work|days off work|sessions|reception|"
         "get through|getting through|get an appointment|phone lines|8am|8 am|"
@@ -272,6 +274,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
     COST: _terms(
         "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|"
         "adds up|add up|all adds up|mounts up|mount up|"
+        # Parking is what it costs, as most writers filed it ("the parking at the Royal is a
+        # scandal").
+        "parking|car parking|hospital parking|the parking|"
         "prescription charges|prescription costs|prescription fees|parking charges|"
         "parking fees|parking costs|fees|fee|fare|fares|bus fare|taxi fare|taxi fares|"
         "petrol|diesel|fuel|price|prices|bills|£|$|copay|co-pay|copays|insurance|deductible|"

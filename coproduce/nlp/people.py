@@ -301,7 +301,9 @@ def names_known(doc: Doc, names: Iterable[str]) -> list[Span]:
 _ABSENT = re.compile(
     r"^\W*(?:'s|\u2019s|s|is|was|has|had|has been|'s been)?\s*(?:(?:not|never|no longer|n'?t)\s+"
     r"(?:on the scene|around|in the picture|involved|about|in (?:his|her|their|our) li(?:fe|ves))|"
-    r"left (?:us|years|when|ages)|walked out|passed away|passed on|died|in prison|inside)\b"
+    r"left (?:us|years|when|ages)|walked out|passed away|passed on|died|in prison|inside|"
+    # "since my wife passed": gone, unless it passed something ("passed his test").
+    r"passed(?!\s+(?:his|her|my|the|a|an|their|me|it|them|him|on\s+(?:his|her|the|a))\b))\b"
 )
 
 

@@ -356,6 +356,14 @@ def _i_again(doc: Doc, start: int, i: int) -> bool:
 def _new_subject(doc: Doc, i: int) -> bool:
     """True for "my voice has gone", "my legs go": "my", a thing, then its own verb."""
     before = doc[i - 1].lower_
+    if (
+        doc[i].lower_ == "our"
+        and i + 2 < len(doc)
+        and doc[i + 1].ent_type_ in (patterns.PERSON, patterns.RELATIONSHIP)
+        and before not in _PREPOSITIONS | _TIES
+    ):
+        # "... reads my post | our Karen comes on a Wednesday": "our" and who, then a verb.
+        return doc[i + 2].lower_ in _FINITE_VERBS or doc[i + 2].lower_ in _STATE_VERBS
     if doc[i].lower_ not in ("my", "the") or before in _PREPOSITIONS | _FINITE_VERBS | _TIES:
         return False
     if doc[i].lower_ == "the" and before in _QUANTIFIERS:
@@ -391,6 +399,9 @@ def _runs_on(doc: Doc, start: int, i: int) -> bool:
         return False  # "never seem to know what | the other is doing" goes on
     if _i_again(doc, start, i):
         return True  # "I keep a headache diary on my phone | I try to eat regular meals"
+    if token.lower_ == "our":
+        # Someone of the family with their own verb: "reads my post | our Karen comes".
+        return _new_subject(doc, i) and i - start >= _SHORTEST_RUN
     if token.lower_ == "the" or (token.lower_ in _RUN_STARTS and before.lower_ not in _RUN_ENDS):
         return _new_subject(doc, i) and _clause_before(doc, start, i)
     if token.lower_ not in _RUN_STARTS:

@@ -189,7 +189,9 @@ _GENERAL_OUTCOMES = frozenset(
     relaxed hopeful yourself normal diagnosis diagnosed answer answers knowing what's whats
     wrong fixed fix cure cured treatment treated help helped someone somebody listen listens
     listened listening taken seriously honestly seen heard plan proper properly some any
-    chaotic overwhelmed stressed frazzled mess together sane have has had having""",
+    chaotic overwhelmed stressed frazzled mess together sane have has had having days day
+    hours hour anxious worried worry worrying done risk cope coping manage managing control
+    controlled""",
     )
 )
 

@@ -637,3 +637,20 @@ def test_advice_that_does_not_agree_and_burdens_said_in_passing(
 )  # fmt: skip
 def test_telling_medicines_apart_is_the_work_of_taking_them(text: str, category: str) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Parking is what it costs; the walk from the car park is getting there.
+        ("Parking at Preston is a nightmare as well", "costs"),
+        ("it is a long walk from the car park", "appointments"),
+        # Each service sending them to the other is how care is run.
+        ("the gender clinic says its the gps job and the gp says ask the clinic", "other"),
+        ("I never hear the results unless something's wrong", "information"),
+    ],
+)  # fmt: skip
+def test_parking_services_that_send_them_back_and_results_never_heard(
+    text: str, category: str
+) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == [category]

@@ -660,3 +660,26 @@ def test_one_caring_phrase_for_several_people_is_one_item_each(
     found = extract_supports(answer)
     assert [(s.text, s.relationship) for s in found] == expected
     assert {s.kind for s in found} == {"caring_for"}
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("I'm still running after Alfie all day x", [(None, "caring_for")]),
+        ("And I go round to Dad's every day after school to do his tea and his tablets.", [
+            ("dad", "caring_for")]),
+        ("I keep an eye on old Mr Dent across the lane, he is ninety-three.", [
+            ("neighbour", "caring_for")]),
+        ("mum back home rings every day. the uni disability advisor helped with extensions", [
+            ("mum", "support"), ("other", "support")]),
+        # Someone gone is not a support.
+        ("my husband passed two years ago. my son helps", [("son", "support")]),
+        # "our" and a name with its own verb starts the next person, without punctuation.
+        ("Ron is my rock he drives me to all the eye appointments and reads my post our Karen "
+         "comes on a Wednesday", [(None, "support"), (None, "support")]),
+    ],
+)  # fmt: skip
+def test_running_after_going_round_to_across_the_lane_and_our_karen(
+    answer: str, expected: list[tuple[str | None, str]]
+) -> None:
+    assert [(s.relationship, s.kind) for s in extract_supports(answer)] == expected
