@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from fastapi.testclient import TestClient
@@ -24,9 +24,13 @@ def client(database_url: str) -> TestClient:
 
 
 def test_create_visit_returns_invite_and_chat_link(client: TestClient) -> None:
+    # A visit a week ahead, whatever day the tests run: the invite lasts 14 days after it.
+    scheduled = (datetime.now(timezone.utc) + timedelta(days=7)).replace(
+        hour=9, minute=30, second=0, microsecond=0, tzinfo=None
+    )
     response = client.post(
         "/api/v1/visits",
-        json={"patient_ref": "MRN-123", "scheduled_for": "2026-12-01T09:30:00Z"},
+        json={"patient_ref": "MRN-123", "scheduled_for": f"{scheduled.isoformat()}Z"},
         headers=AUTH,
     )
     assert response.status_code == 201
@@ -39,8 +43,23 @@ def test_create_visit_returns_invite_and_chat_link(client: TestClient) -> None:
         assert found is not None
         visit, invite = found
         assert visit.id == body["id"]
-        assert visit.scheduled_for == datetime(2026, 12, 1, 9, 30)
+        assert visit.scheduled_for == scheduled
         assert (invite.expires_at - visit.scheduled_for).days == 14
+
+
+def test_an_invite_for_a_visit_already_past_lasts_14_days_from_now(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/visits",
+        json={"patient_ref": "MRN-124", "scheduled_for": "2020-01-06T09:30:00Z"},
+        headers=AUTH,
+    )
+    assert response.status_code == 201
+    with session_scope() as session:
+        found = visit_service.resolve_invite(session=session, token=response.json()["invite_token"])
+        assert found is not None
+        _, invite = found
+        left = invite.expires_at - datetime.now(timezone.utc).replace(tzinfo=None)
+        assert timedelta(days=13, hours=23) < left <= timedelta(days=14)
 
 
 def test_scheduled_for_is_optional(client: TestClient) -> None:
