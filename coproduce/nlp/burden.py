@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from coproduce.nlp import patterns
 from coproduce.nlp.letters import letter_body
 from coproduce.nlp.pipeline import get_nlp
-from coproduce.nlp.segment import is_filler, is_list_marker, item_spans
+from coproduce.nlp.segment import closes_the_answer, is_list_marker, item_spans
 
 BURDEN_CATEGORIES = (
     "medications",
@@ -33,6 +33,7 @@ _PRIORITY: tuple[tuple[str, str], ...] = (
     (patterns.SELF_CARE, "other"),
     (patterns.APPOINTMENT, "appointments"),
 )
+_HEADINGS = dict(_PRIORITY)
 # Professionals named as people still point at a domain: seeing the GP is an appointment.
 _PROFESSIONAL_LABELS = {
     "gp": patterns.APPOINTMENT,
@@ -232,7 +233,7 @@ def burden_category(span: Span) -> str:
     if counted is not None and not labels & {patterns.SIDE_EFFECT, patterns.COST}:
         # "too many inhalers, dont know which is which", "too many appointments - eye clinic
         # injections monthly, diabetic clinic": what there is too much of heads the item.
-        return dict(_PRIORITY)[counted]
+        return _HEADINGS[counted]
     untold = _UNTOLD.search(said)
     if untold is not None and patterns.SIDE_EFFECT in labels:
         # "nobody really explained what to expect from the tablets": what nobody said comes
@@ -314,7 +315,7 @@ def _counted_domain(span: Span) -> str | None:
     """Return the domain of what the item says there is too much of, if it names one."""
     for ent in span.ents:
         before = span.doc[max(ent.start - 4, span.start) : ent.start].text.lower()
-        if ent.label_ in dict(_PRIORITY) and _TOO_MANY.search(before + " "):
+        if ent.label_ in _HEADINGS and _TOO_MANY.search(before + " "):
             return ent.label_
     return None
 
@@ -386,5 +387,5 @@ def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
     return [
         TreatmentBurden(span.text, burden_category(span))
         for span in item_spans(doc)
-        if not is_list_marker(span.text) and not is_filler(span)
+        if not is_list_marker(span.text) and not closes_the_answer(span)
     ]

@@ -345,7 +345,7 @@ def _i_again(doc: Doc, start: int, i: int) -> bool:
         and following.is_alpha
         and following.lower_ not in _TIES
         and before.is_alpha
-        and before.lower_ not in _BEFORE_A_REPORTED_I | _TIES | _PREPOSITIONS | _WH
+        and before.lower_ not in _NOT_BEFORE_A_NEW_I
         and i - 2 >= start
         and doc[i - 2].lower_ not in _RUN_DETERMINERS
         and any(t.lower_ == "i" for t in doc[start : i - 1])
@@ -381,6 +381,8 @@ def _new_subject(doc: Doc, i: int) -> bool:
 
 #: Words that tie what follows to what came before ("so my son has to come").
 _TIES = _CONTINUATIONS | _JOINERS | _words("where whether while until till before after than")
+#: Words after which "I" goes on with the clause it is in (see `_i_again`).
+_NOT_BEFORE_A_NEW_I = _BEFORE_A_REPORTED_I | _TIES | _PREPOSITIONS | _WH
 #: What a body part or a thing does as a new subject ("my voice has gone", "my left leg
 #: drags"); not "my doctor gave me", which tells what the thing before it is.
 _STATE_VERBS = _words(
@@ -509,7 +511,7 @@ def _stands_alone(clause: Span, kind: str) -> bool:
 
 
 #: Who said what: a reported-speech verb near the start of a clause.
-_ADVICE_VERBS = _words("says said say tells told tell reckons reckoned")
+_ADVICE_VERBS = _REPORTED | _words("tell")
 _ANOTHER = _words("another other")
 
 
@@ -1005,7 +1007,7 @@ _FILLER = _words(
 )
 
 
-def is_filler(span: Span) -> bool:
+def closes_the_answer(span: Span) -> bool:
     """True for an item made only of words that close an answer ("Anyway", "that's it")."""
     said = [t.lower_ for t in span if not t.is_punct]
     return bool(said) and all(word in _FILLER for word in said)
