@@ -9,8 +9,9 @@ from spacy.tokens import Span
 
 from coproduce.nlp import patterns
 from coproduce.nlp.letters import letter_body
+from coproduce.nlp.lists import closes_the_answer, is_list_marker
 from coproduce.nlp.pipeline import get_nlp
-from coproduce.nlp.segment import closes_the_answer, is_list_marker, item_spans
+from coproduce.nlp.segment import item_spans
 
 BURDEN_CATEGORIES = (
     "medications",

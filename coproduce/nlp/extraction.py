@@ -9,8 +9,9 @@ from __future__ import annotations
 from coproduce.nlp.activities import extract_activities
 from coproduce.nlp.burden import BURDEN_CATEGORIES, TreatmentBurden, extract_treatment_burdens
 from coproduce.nlp.correction import TOPICS, Correction, apply_item_correction, parse_correction
+from coproduce.nlp.lists import split_list
 from coproduce.nlp.rating import Rating, parse_rating
-from coproduce.nlp.segment import split_items, split_list
+from coproduce.nlp.segment import split_items
 from coproduce.nlp.skip import is_dont_know_answer, is_skip_answer
 from coproduce.nlp.supports import SUPPORT_KINDS, Support, extract_supports
 
