@@ -21,6 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import REQUESTED_SLOT, Turn
 from actions.conversation import Conversation
 from actions.prompts import Prompt
+from actions.respondent import answering_for_someone
 from actions.turns import MAX_ANSWER_CHARS, advance, is_skip, only_dont_know, stay
 from coproduce.aims import topics
 from coproduce.nlp import cues, extraction, requests, respondent, vague, yes_no
@@ -207,7 +208,7 @@ def rating_turn(dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn) 
         return ask_again_for(tracker, slot)
     if is_skip(turn):
         return skip(dispatcher, tracker, slot)
-    rating = extraction.parse_rating(turn.text)
+    rating = extraction.parse_rating(turn.text, relayed=answering_for_someone(tracker))
     if rating.status == "ok" and rating.value is not None:
         editing = tracker.get_slot("edit_topic") == slot
         events = [

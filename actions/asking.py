@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import plan
 from actions.prompts import FORM_PROMPT, Prompt
 from actions.readback import CONFIRM_BUTTONS, summary_card, summary_text
+from actions.respondent import answering_for_someone
 from coproduce.aims import topics
 from coproduce.config import get_settings
 from coproduce.safety.guidance import CHECK_BUTTONS, check_response
@@ -144,8 +145,7 @@ class AskConsent(AskForSlot):
 
     def question(self, tracker: Tracker, domain: dict[str, Any]) -> str:
         """Return the consent question, worded for someone else when a proxy is suspected."""
-        respondent = tracker.get_slot("respondent") or {}
-        proxy = tracker.get_slot("proxy_suspected") or respondent.get("type") == "proxy"
+        proxy = answering_for_someone(tracker)
         return response_text(domain, "utter_ask_consent_proxy" if proxy else "utter_ask_consent")
 
     def rephrased(self, tracker: Tracker, domain: dict[str, Any]) -> str:

@@ -20,6 +20,12 @@ _ABOUT_OTHERS = frozenset(
 )
 
 
+def answering_for_someone(tracker: Tracker) -> bool:
+    """True when someone is, or seems to be, typing for the patient."""
+    known = tracker.get_slot("respondent") or {}
+    return bool(tracker.get_slot("proxy_suspected")) or known.get("type") == "proxy"
+
+
 def notice(tracker: Tracker, turn: Turn) -> Events:
     """Events that record a proxy said so, or that someone seems to be typing for the patient.
 

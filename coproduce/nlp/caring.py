@@ -442,6 +442,12 @@ def patient_cares(span: Span, start: int, end: int) -> bool:
         return False
     if _scots_i(doc, span.start, start):
         return True  # "an a look efter Callum", "ah mind ma grandson"
+    if (
+        start - 1 > span.start
+        and doc[start - 1].lower_ in ("me", "myself")
+        and doc[start - 2].lower_ in _ONLY_ME
+    ):
+        return True  # "it's me looking after my daughter", "just myself caring for him"
     before = start
     if doc[start].lower_ in ("'s", "\u2019s") or (
         before > span.start and doc[before - 1].lower_ == "to"
@@ -464,6 +470,10 @@ def patient_cares(span: Span, start: int, end: int) -> bool:
         if token.lower_ in _OTHERS or token.ent_type_ in (patterns.RELATIONSHIP, patterns.PERSON):
             return False
     return True
+
+
+#: "it's me", "just me", "only myself" before a caring phrase: the patient cares.
+_ONLY_ME = frozenset({"'s", "\u2019s", "its", "is", "was", "just", "only"})
 
 
 def _scots_i(doc: Doc, first: int, start: int) -> bool:

@@ -190,7 +190,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             # Medicines people name that the name endings below do not catch.
             "levo|lithium|humira|ozempic|mounjaro|wegovy|sinemet|madopar|epipen|epi-pen|"
             "ventolin|seretide|symbicort|fostair|trelegy|spiriva|gaviscon|oramorph|adcal|"
-            "binders|phosphate binders|iron tablets|calcium tablets|vitamin d|folic acid|"
+            "binder|binders|phosphate binder|phosphate binders|iron tablets|calcium tablets|"
+            "vitamin d|folic acid|"
             "alendronic acid|chemo|chemotherapy|immunotherapy|hormone tablets|hormone therapy|"
             "water pills|sleeping tablets|sleeping pills|antipsychotics|mood stabiliser|"
             "mood stabilisers|the jab|the injection|polypharmacy|diuretic|diuretics|shampoo|"
@@ -599,6 +600,35 @@ def token_patterns() -> list[Pattern]:
     drug_name = [{"LOWER": {"REGEX": _DRUG_NAME}}]
     # An effect said as a verb, however it is inflected: "constipates me", "I bruise terribly".
     effect_verb = [{"LOWER": {"REGEX": r"^(?:constipat\w*|bruis(?:e|es|ed|ing))$"}}]
+    # A body part worn down: "statins doing me legs in", "it does my stomach in" (not "my
+    # head", which is a temper).
+    doing_in = [
+        {"LOWER": {"IN": ["doing", "does", "did", "done"]}},
+        {"LOWER": {"IN": ["me", "my", "ma", "mi", "his", "her"]}},
+        {
+            "LOWER": {
+                "IN": [
+                    "legs",
+                    "leg",
+                    "stomach",
+                    "belly",
+                    "guts",
+                    "gut",
+                    "back",
+                    "knees",
+                    "joints",
+                    "muscles",
+                    "bowels",
+                    "kidneys",
+                    "liver",
+                    "chest",
+                    "throat",
+                    "skin",
+                ]
+            }
+        },
+        {"LOWER": "in"},
+    ]
     # Weight put on: "I put on two stone", "gained 3 stone".
     weight_gained = [
         {"LOWER": {"IN": ["put", "putting", "piled", "gained", "gain"]}},
@@ -616,6 +646,7 @@ def token_patterns() -> list[Pattern]:
         {"label": RELATIONSHIP, "pattern": personal_assistant, "id": "carer"},
         {"label": SIDE_EFFECT, "pattern": makes_me_feel},
         {"label": SIDE_EFFECT, "pattern": effect_verb},
+        {"label": SIDE_EFFECT, "pattern": doing_in},
         {"label": SIDE_EFFECT, "pattern": weight_gained},
         {"label": MEDICATION, "pattern": coloured_ones},
         {"label": MEDICATION, "pattern": drug_name},

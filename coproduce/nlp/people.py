@@ -433,11 +433,16 @@ def merge_same_person(doc: Doc, mentions: list[tuple[int, str]]) -> list[tuple[i
     """Fold a mention that names the one before again into it (see `_is_same_person`).
 
     The relationship the second names wins: in brackets it is the one to the patient ("my
-    mum (her daughter)").
+    mum (her daughter)"), unless it is an occupation ("my mum, she's a nurse").
     """
     merged: list[tuple[int, str]] = []
     for start, relationship in mentions:
-        if merged and _is_same_person(doc, merged[-1], start):
+        if merged and start == merged[-1][0]:
+            # One phrase naming one person twice: the last word says who ("the day centre
+            # staff"), unless it only says where a friend lives ("my friend Siobhan next door").
+            if not (merged[-1][1] == "friend" and relationship == "neighbour"):
+                merged[-1] = (start, relationship or merged[-1][1])
+        elif merged and _is_same_person(doc, merged[-1], start):
             if merged[-1][1] and relationship in _OCCUPATIONS:
                 continue  # "my mum, she's a nurse": still the mum
             merged[-1] = (merged[-1][0], relationship or merged[-1][1])

@@ -37,6 +37,10 @@ _WORD_VALUES: dict[str, int] = {
     # Scots.
     **{"twa": 2, "fower": 4},
 }
+# Words that sound like a number, taken as one only right before "out of ten": "bout for out
+# of ten" (four), "to outta 10" (two).
+_SOUNDS_LIKE: dict[str, int] = {"won": 1, "to": 2, "too": 2, "for": 4, "fore": 4, "ate": 8}
+_OUT_OF_TEN = re.compile(r"^\s*(?:out of|outta|/)\s*(?:10|ten)\b")
 # "one" is a pronoun shortly after these words: "no one", "the white one".
 _ONE_NOT_NUMBER_AFTER = frozenset(
     {"no", "any", "some", "every", "the", "this", "that", "which", "another", "each", "other"}
@@ -176,6 +180,8 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
                 number = Decimal(_WORD_VALUES[word])
                 if previous_words[-1:] == ["minus"]:
                     number = -number  # "minus ten": off the scale, asked again
+            elif word in _SOUNDS_LIKE and _OUT_OF_TEN.match(text[match.end() :]):
+                number = Decimal(_SOUNDS_LIKE[word])
             previous_words.append(word)
         after, before = text[match.end() :], text[: match.start()]
         if number is None or _UNIT_AFTER.match(after) or _AGE_BEFORE.search(before):
@@ -213,15 +219,35 @@ _THEIRS = re.compile(
 )
 
 
-def _chosen_number(text: str) -> Decimal | None:
+# The patient's number passed on by someone typing for them: "He says 4. I'd say 3."
+_RELAYED = re.compile(
+    r"\b(?!i\b|we\b)[a-z]+ (?:says|said|reckons|thinks|would say|'d say|wants to say|"
+    r"wants to put)(?: it'?s| about| a| an| maybe| probably){0,2}\s*$"
+)
+
+
+def _relayed(text: str) -> Decimal | None:
+    """Return the first number said as the patient's own by someone typing for them."""
+    for match in _TOKEN.finditer(text):
+        if _RELAYED.search(text[: match.start()][-40:]):
+            read = _read_numbers(text[match.start() :])
+            return read[0][0] if read else None
+    return None
+
+
+def _chosen_number(text: str, *, relayed: bool = False) -> Decimal | None:
     """Return the number the patient offers as their rating.
 
     The first one they mark as it ("about a 6", "today a 3"), else the first number at all
-    ("4 or 5" gives 4).
+    ("4 or 5" gives 4). With `relayed` (someone typing for the patient), the patient's own
+    number passed on ("he says 4") comes before the typist's ("I'd say 3").
     """
     read = _read_numbers(text)
     if read and _THEIRS.search(text):
         return read[0][0]  # the patient's own, said first
+    theirs = _relayed(text) if relayed and len(read) > 1 else None
+    if theirs is not None and SCALE_MIN <= theirs <= SCALE_MAX:
+        return theirs
     revised = [number for number, _, again in read if again and SCALE_MIN <= number <= SCALE_MAX]
     if revised:
         return revised[-1]  # "a generous 5. realistically 4"
@@ -262,10 +288,14 @@ _ABOVE_MIDDLE = re.compile(
 )
 
 
-def parse_rating(text: str) -> Rating:
-    """Parse a 0-10 rating from what the patient typed."""
+def parse_rating(text: str, *, relayed: bool = False) -> Rating:
+    """Parse a 0-10 rating from what the patient typed.
+
+    `relayed` when someone is typing for the patient: the patient's own number, passed on,
+    is the rating.
+    """
     lowered = (text or "").lower().replace("\u2019", "'")
-    number = _chosen_number(lowered)
+    number = _chosen_number(lowered, relayed=relayed)
     fraction = _FRACTION.search(lowered)
     if number is None and fraction is not None:
         number = Decimal(10) * _FRACTIONS[fraction.group(1)] / _FRACTIONS[fraction.group(2)]

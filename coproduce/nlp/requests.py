@@ -171,9 +171,29 @@ def says_more_than_the_request(text: str | None) -> bool:
     computers" only asks. A long message is an answer however it ends.
     """
     words = len(_CALLBACK.sub(" ", text or "").split())
-    return words >= _LONG_ANSWER_WORDS or (
-        words >= _ANSWER_WORDS and not _INSTEAD.search(text or "")
-    )
+    if words >= _LONG_ANSWER_WORDS or (words >= _ANSWER_WORDS and not _INSTEAD.search(text or "")):
+        return True
+    # "I go dizzy when I get up and I worry about falling. Can somebody ring me instead": the
+    # sentences that neither ask nor say why not this chat are an answer.
+    apart = [
+        sentence
+        for sentence in _SENTENCE_END.split(text or "")
+        if not (
+            _CALLBACK.search(sentence)
+            or _INSTEAD.search(sentence)
+            or _ABOUT_THE_CHAT.search(sentence)
+        )
+    ]
+    return sum(len(sentence.split()) for sentence in apart) >= _ANSWER_WORDS
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+#: Why not this chat: "I'm no good with computers", "my eyes aren't up to the screen".
+_ABOUT_THE_CHAT = re.compile(
+    r"\b(?:computers?|phones?|typing|type|technology|tech|online|internet|screen|eyes|eyesight|"
+    r"keyboard|app|website|chat ?bot|this (?:chat|thing)|good (?:at|with) (?:this|these|that))\b",
+    _FLAGS,
+)
 
 
 def clinician_question(text: str | None, *, classified: bool = False) -> ClinicianQuestion | None:

@@ -78,7 +78,10 @@ _ON_BEHALF = re.compile(
     rf"wants me to (?:say|tell)|asked me to|can'?t (?:type|use|read)|"
     rf"can'?t see(?! (?:it|this|that|these|them|my|what|the answers))|doesn'?t (?:do|use|"
     rf"like) (?:computers|phones|tech))\b|\bfor my (?:{_PATIENT_WORDS}) who\b|"
-    rf"\b(?:this is|it'?s|these are|answers are|here) for my (?:{_PATIENT_WORDS})\b",
+    rf"\b(?:this is|it'?s|these are|answers are|here) for my (?:{_PATIENT_WORDS})\b|"
+    # "Hi its about my daughter Maisie", "I'm writing about my husband".
+    rf"\b(?:this is|it'?s|it is|i'?m (?:writing|messaging|asking|here)|"
+    rf"i am (?:writing|messaging|asking|here)) about my (?:{_PATIENT_WORDS})\b",
     re.IGNORECASE,
 )
 # Answers about someone else in the third person ("she can't do the stairs").

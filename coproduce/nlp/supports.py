@@ -95,7 +95,7 @@ def _supports_in(
     together = _cared_for_together(span, own)
     if len(together) > 1 and own is not None and not _for_the_patient(span, own, respondent):
         return _each_cared_for(span, together, relatives or {})
-    people = people_in(span, ends, known)
+    people = [(p, s) for p, s in people_in(span, ends, known) if not _own_role(p)]
     if own is not None and doc[own[0]].lower_ in _BEING:
         # "I'm her carer", "I'm a single mum to...": the patient's role, not a person.
         people = [
@@ -193,6 +193,33 @@ def _supports_in(
         kind = "caring_for" if caring else "support"
         supports.append(Support(text, _child_said_as(relationship, text) or None, kind))
     return supports
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+#: Words that may stand between "I'm a" and the role: "a single parent", "the main carer".
+_MOST_ROLE_WORDS = 2
+
+
+def _own_role(person: Span) -> bool:
+    """True for a role given to the speaker or the person before: "I'm a single parent".
+
+    So also "I am the carer" and "my sister is a single mum herself": not a person of its own.
+    """
+    if person.ent_id_ not in _ROLES:
+        return False
+    doc = person.doc
+    i = person.start - 1
+    while (
+        i > 0
+        and person.start - 1 - i < _MOST_ROLE_WORDS
+        and doc[i].is_alpha
+        and doc[i].lower_ not in _ARTICLES | _MINE
+    ):
+        i -= 1  # "single", "full-time", "main"
+    return i > 0 and doc[i].lower_ in _ARTICLES and doc[i - 1].lower_ in _BEING | _IS
+
+
+_IS = frozenset({"is", "'s", "\u2019s", "was", "are", "were"})
 
 
 _AND = frozenset({"and", "&", "n", "an"})

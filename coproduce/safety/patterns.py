@@ -86,8 +86,11 @@ SELF_HARM = [
     r"tired of (?:living|life|being alive|being here|existing)",
     r"(?:life|living) (?:is not|is not really|not) worth (?:living|it)",
     r"not worth living",
-    r"(?:can not|could not) (?:go on|carry on|keep going|do this anymore|do this any more|"
-    r"take (?:it|this) any ?more|cope any ?more)",
+    # Not "he can't go on the school trip", "can't go on holiday", "can't go on long walks".
+    r"(?:can not|could not) (?:go on(?! (?:the|a|an|his|her|my|our|their|holiday|holidays|"
+    r"trips?|walks?|rides?|school|buses|bus|planes?|flights?|long|days? out|nights? out)\b)|"
+    r"carry on|keep going|do this anymore|do this any more|take (?:it|this) any ?more|"
+    r"cope any ?more)",
     r"(?:nobody|no one|noone) (?:would|will|'d) (?:even )?(?:miss me|notice if i|care if i|"
     r"notice i am gone|care i am gone)",
     r"(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|storing|"

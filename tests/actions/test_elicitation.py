@@ -333,6 +333,22 @@ def test_ratings_in_many_forms(visit: dict[str, Any], text: str, value: int) -> 
 
 
 @pytest.mark.parametrize(
+    ("respondent", "value"),
+    [({"type": "proxy", "relationship": "wife"}, 4), ({"type": "patient"}, 3)],
+)
+def test_a_rating_passed_on_for_the_patient_is_theirs(
+    visit: dict[str, Any], respondent: dict[str, str], value: int
+) -> None:
+    slots, _, _ = run(
+        text="He says 4. I'd say 3.",
+        requested_slot="baseline_rating",
+        slots=bound(visit, consent=True, respondent=respondent),
+        token=visit["token"],
+    )
+    assert slots["baseline_rating"] == value
+
+
+@pytest.mark.parametrize(
     ("text", "responses", "prompt"),
     [("11", ["utter_rating_out_of_range"], "reask"), ("not great", [], "rephrase")],
 )

@@ -654,3 +654,17 @@ def test_parking_services_that_send_them_back_and_results_never_heard(
     text: str, category: str
 ) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # A body part worn down by a medicine is its side effect.
+        ("statins doing me legs in", ["side_effects"]),
+        ("Naproxen done my stomach in so they took me off it", ["side_effects"]),
+        # A phosphate binder is a medicine, one of the many tablets.
+        ("Many tablets, phosphate binder with every food.", ["medications"]),
+    ],
+)
+def test_a_medicine_doing_a_body_part_in_and_a_binder(text: str, categories: list[str]) -> None:
+    assert [b.category for b in extract_treatment_burdens(text)] == categories

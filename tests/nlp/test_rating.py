@@ -207,3 +207,27 @@ def test_the_number_on_the_scale_and_the_one_settled_on(text: str, value: int) -
                                               ("doing well, 7", 7)])  # fmt: skip
 def test_a_number_taken_back_with_well_or_wait(text: str, value: int) -> None:
     assert parse_rating(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "relayed", "value"),
+    [
+        # Someone typing for the patient: the patient's own number, passed on, is the rating.
+        ("He says 4. I'd say 3.", True, 4),
+        ("she reckons about a 5, I'd put 3", True, 5),
+        # The patient themself: what someone else says is not their rating.
+        ("my wife says 4, i would say 3", False, 3),
+    ],
+)
+def test_the_patients_number_passed_on_by_someone_typing_for_them(
+    text: str, relayed: bool, value: int
+) -> None:
+    assert parse_rating(text, relayed=relayed).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("bout for out of ten", 4), ("to out of 10", 2), ("I went for a walk, 6 out of ten", 6)],
+)
+def test_a_word_that_sounds_like_a_number_before_out_of_ten(text: str, value: int) -> None:
+    assert parse_rating(text).value == value

@@ -152,6 +152,17 @@ def test_asking_to_be_rung_said_in_the_past_tense_or_as_a_preference(
         ),
         ("I'd rather talk to a person, I don't do computers", False),
         ("can I speak to the doctor", False),
+        # A sentence of its own before the request is an answer, unless it says why not this.
+        (
+            "I go Dizzy when I get up out of my chair and I worry about falling. Can somebody "
+            "Ring me instead please I am not good at this",
+            True,
+        ),
+        (
+            "I'm 89 and my eyes are bad and I don't understand computers at all. Can someone "
+            "ring me instead?",
+            False,
+        ),
     ],
 )
 def test_a_request_that_is_also_an_answer(text: str, more: bool) -> None:

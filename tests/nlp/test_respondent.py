@@ -114,3 +114,15 @@ def test_completing_it_for_someone_is_answering_for_them(text: str) -> None:
 
 def test_the_patient_named_as_mother_is_not_the_typists_relationship() -> None:
     assert respondent.relationship_in("Yes, Mother is happy for us to go ahead") == "child"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hi its about my daughter Maisie shes 5", "hello, I am writing about my husband"],
+)
+def test_writing_about_someone_is_answering_for_them(text: str) -> None:
+    assert respondent.says_on_behalf(text)
+
+
+def test_talking_about_someone_is_not_answering_for_them() -> None:
+    assert not respondent.says_on_behalf("I want to talk about my mum dying")

@@ -683,3 +683,23 @@ def test_running_after_going_round_to_across_the_lane_and_our_karen(
     answer: str, expected: list[tuple[str | None, str]]
 ) -> None:
     assert [(s.relationship, s.kind) for s in extract_supports(answer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # A role the patient gives themself is not a person in their life.
+        ("My mum helps with the girls. I'm a single parent so I look after the girls myself",
+         [("mum", "support"), ("daughter", "caring_for")]),
+        ("im a single parent so i do everything for my daughter", [("daughter", "caring_for")]),
+        ("otherwise it's me looking after my daughter", [("daughter", "caring_for")]),
+        ("my sister is a single mum herself but she helps", [("sister", "support")]),
+        # A friend who lives next door is a friend; "the day centre staff" are carers.
+        ("My friend Siobhan next door has the kids when I need", [("friend", "support")]),
+        ("The day centre staff are very good with him", [("carer", "support")]),
+    ],
+)  # fmt: skip
+def test_the_patients_own_role_and_one_person_named_twice(
+    answer: str, expected: list[tuple[str | None, str]]
+) -> None:
+    assert [(s.relationship, s.kind) for s in extract_supports(answer)] == expected

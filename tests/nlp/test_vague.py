@@ -107,7 +107,8 @@ def test_having_a_plan_is_not_yet_something_they_would_notice() -> None:
 @pytest.mark.parametrize(
     "text",
     ["more good hours", "id have more good days", "i guess i'd feel less anxious about it",
-     "id get stuff done", "I'd know my risk and have a plan."],
+     "id get stuff done", "I'd know my risk and have a plan.", "him being himself again",
+     "her being her old self"],
 )  # fmt: skip
 def test_more_good_days_is_probed_for_what_they_would_do(text: str) -> None:
     assert vague.is_vague_measure(text)

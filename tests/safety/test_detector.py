@@ -213,3 +213,22 @@ def test_their_everyday_look_alikes_are_not_flagged(text: str) -> None:
 
 def test_fgm_planned_for_a_girl_is_flagged() -> None:
     assert "harm_from_others" in _categories("grandma wants fgm done on my daughter this summer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hes been told he cant go on the school residential trip and hes gutted",
+        "she can't go on holiday with her knees like this",
+        "I can't go on long walks any more",
+    ],
+)
+def test_not_going_on_a_trip_is_not_not_going_on(text: str) -> None:
+    assert _categories(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["I can't go on like this", "i cant go on anymore", "I can't go on"]
+)
+def test_cannot_go_on_is_still_flagged(text: str) -> None:
+    assert "self_harm" in _categories(text)
