@@ -217,6 +217,11 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
             return advance(tracker, done, Prompt.SILENT)
         return _ask_what_to_change(dispatcher, tracker)
     if tracker.get_slot("callback") and _asks_for_call(turn):
+        if yes_no.said_yes_somewhere(turn.text):
+            # "Yes, that is correct. I should still like the telephone call": the call is
+            # already asked for, so the summary is confirmed.
+            done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
+            return advance(tracker, done, Prompt.SILENT)
         # Asked for and recorded earlier: say so, rather than read it as a change.
         already = {"response": "utter_callback_already", "clinic_name": get_settings().clinic_name}
         return _ask_what_to_change(dispatcher, tracker, **already)

@@ -215,3 +215,30 @@ def test_wait_go_back_corrects_the_earlier_answer(visit: dict[str, Any]) -> None
 def test_a_bare_number_at_the_read_back_is_the_rating(visit: dict[str, Any]) -> None:
     slots, _, _ = say(visit, "7", "inform", "confirm_summary", baseline_rating=3, **EXAMPLE_ANSWERS)
     assert slots["baseline_rating"] == 7
+
+
+def test_a_yes_and_the_call_back_again_confirms_when_the_call_is_recorded(
+    visit: dict[str, Any],
+) -> None:
+    recorded = {"phone": "01632 960184", "preferred_time": None, "reason": "ring me",
+                "requested_at": "2026-12-02T12:00:00Z"}  # fmt: skip
+    text = "Yes, that is correct. I should still like the telephone call, please."
+    slots, responses, _ = say(
+        visit, text, "affirm", "confirm_summary", callback=recorded, baseline_rating=3,
+        **EXAMPLE_ANSWERS,
+    )  # fmt: skip
+    assert slots["confirm_summary"] is True
+    assert "utter_callback_already" not in responses
+
+
+def test_the_call_back_again_without_a_yes_says_it_is_already_asked_for(
+    visit: dict[str, Any],
+) -> None:
+    recorded = {"phone": "01632 960184", "preferred_time": None, "reason": "ring me",
+                "requested_at": "2026-12-02T12:00:00Z"}  # fmt: skip
+    slots, responses, _ = say(
+        visit, "can someone ring me", "request_callback", "confirm_summary", callback=recorded,
+        baseline_rating=3, **EXAMPLE_ANSWERS,
+    )  # fmt: skip
+    assert "confirm_summary" not in slots or slots["confirm_summary"] is not True
+    assert responses == ["utter_callback_already"]
