@@ -10,6 +10,8 @@ _FILLER = (
     r"haha|just|ok|okay|right|mate|love|thanks|thank you|please|i'm afraid|im afraid|i think|"
     r"at the moment|right now|at all|sure|yet|i guess|i suppose|tho|though|mind|if that's ok|"
     r"if thats ok|for now|either|this one|that one|that|this|it|one|question|"
+    # Said again: "I said I'd rather not", "like I said, pass".
+    r"(?:like |as )?i (?:said|told you|already said)|"
     # Terms of address: "no idea bab", "dunno pet".
     r"bab|babe|pet|hun|hon|duck|me duck|luv|dear|darling|chuck|lass|lovey|sweetheart"
 )
@@ -32,8 +34,14 @@ _SKIP = (
     _DONT_KNOW + r"|"
     r"(?:can|could) (?:we|i|you) (?:skip|pass|move on|leave)|skip+|skp|pass|next|next question|"
     r"move on|leave it(?: blank)?|no comment|nothing to say|"
-    r"(?:i'?d |i would |id )?(?:rather|prefer to) not(?: say| answer| to say| to answer| share|"
-    r" (?:get|go) into (?:it|that|this)| talk about (?:it|that|this)| discuss (?:it|that))?|"
+    r"(?:i'?d |i would |id |i )?(?:rather|prefer|prefer to) not(?: to)?(?: say| answer| share|"
+    r" (?:get|go) into (?:it|that|this)| talk about (?:it|that|this)| discuss (?:it|that|this)|"
+    r" go there)?|"
+    # "not going there", "I'd rather keep that private", "that's my business".
+    r"(?:i'?m |i am |im )?not (?:going|goin|gonna go) (?:there|into (?:it|that|this))|"
+    r"(?:i'?d |i would |id )?(?:rather |prefer to )?keep (?:that|it|this) (?:private|to myself)|"
+    r"(?:that'?s |it'?s |thats |its )?(?:my (?:own )?business|between me and (?:my|the) "
+    r"(?:doctor|gp|nurse|family))|"
     r"scrap (?:that|it|this)|forget (?:it|that)|never ?mind|"
     r"(?:i )?(?:prefer|want) not to (?:say|answer|share)|(?:i )?(?:don'?t|dont|do not) "
     r"(?:really |rly )?(?:want|wanna) (?:to )?(?:say|answer|share|talk about|go into|get into)|"

@@ -137,3 +137,22 @@ def test_not_wanting_to_talk_about_it_is_a_skip(text: str) -> None:
 )
 def test_a_refusal_then_a_parting_shot_is_a_skip(text: str, skipped: bool) -> None:
     assert is_skip_answer(text) is skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("not going there", True),
+        ("thats my business", True),
+        ("I'd prefer not to go into that.", True),
+        ("I'd rather keep that private, thank you.", True),
+        ("I said I'd rather not", True),
+        ("like I said, pass", True),
+        # Content after all.
+        ("my business is failing", False),
+        ("not going there anymore because of my knees", False),
+        ("I said my knee hurts", False),
+    ],
+)
+def test_keeping_it_private_and_saying_so_again_is_a_skip(text: str, skipped: bool) -> None:
+    assert is_skip_answer(text) is skipped
