@@ -137,8 +137,8 @@ def relationship_in(text: str | None) -> str | None:
     """
     lowered = " ".join((text or "").lower().replace("\u2019", "'").split())
     mine = re.search(
-        r"\b(?:for|of|with|helping) (?:(?:my|our) |(?=(?:mum|mam|mom|dad|nan|nana|gran|granny|"
-        r"grandma|grandad|grandpa)\b))([a-z]+)",
+        r"\b(?:for|of|with|helping|about) (?:(?:my|our) |(?=(?:mum|mam|mom|dad|nan|nana|gran|"
+        r"granny|grandma|grandad|grandpa)\b))([a-z]+)",
         lowered,
     ) or re.search(
         # "Mum says that's fine", "Dad's had three falls": the patient, named as the one

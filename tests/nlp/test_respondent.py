@@ -122,6 +122,8 @@ def test_the_patient_named_as_mother_is_not_the_typists_relationship() -> None:
 )
 def test_writing_about_someone_is_answering_for_them(text: str) -> None:
     assert respondent.says_on_behalf(text)
+    # Their relationship is asked: "my daughter" says only that the typist is a parent.
+    assert respondent.relationship_in(text) in ("parent", "wife")
 
 
 def test_talking_about_someone_is_not_answering_for_them() -> None:
