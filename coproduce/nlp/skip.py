@@ -10,8 +10,9 @@ _FILLER = (
     r"haha|just|ok|okay|right|mate|love|thanks|thank you|please|i'm afraid|im afraid|i think|"
     r"at the moment|right now|at all|sure|yet|i guess|i suppose|tho|though|mind|if that's ok|"
     r"if thats ok|for now|either|this one|that one|that|this|it|one|question|"
-    # Said again: "I said I'd rather not", "like I said, pass".
-    r"(?:like |as )?i (?:said|told you|already said)|"
+    # Said again: "I said I'd rather not", "like I said, pass", "ah said pass".
+    r"(?:like |as )?(?:i |a |ah )?(?:said|told you|already said)|"
+    r"on here|if it'?s all the same|if that'?s (?:ok|okay|alright|all right)|"
     # Terms of address: "no idea bab", "dunno pet".
     r"bab|babe|pet|hun|hon|duck|me duck|luv|dear|darling|chuck|lass|lovey|sweetheart"
 )
@@ -32,13 +33,25 @@ _DONT_KNOW = (
 # Choosing not to answer ("skip", "I'd rather not say"): respected at once.
 _SKIP = (
     _DONT_KNOW + r"|"
-    r"(?:can|could) (?:we|i|you) (?:skip|pass|move on|leave)|skip+|skp|pass|next|next question|"
+    r"(?:can|could) (?:we|i|you) (?:skip|pass|move on|leave)|skip+|skp|"
+    r"pass on (?:that|this|it)(?: one)?|pass|next|next question|"
     r"move on|leave it(?: blank)?|no comment|nothing to say|"
     r"(?:i'?d |i would |id |i )?(?:rather|prefer|prefer to) not(?: to)?(?: say| answer| share|"
     r" (?:get|go) into (?:it|that|this)| talk about (?:it|that|this)| discuss (?:it|that|this)|"
-    r" go there)?|"
+    r" go there| talk about what happened(?: before| then)?)?|"
     # "not going there", "I'd rather keep that private", "that's my business".
     r"(?:i'?m |i am |im )?not (?:going|goin|gonna go) (?:there|into (?:it|that|this))|"
+    r"(?:i'?m |i am |im )?not (?:talking|going to talk|gonna talk) about (?:it|that|this)|"
+    r"(?:i'?d |i would |id )?(?:rather |prefer to )?leave (?:that|it|this)(?: one)?|"
+    r"(?:can we |i'?d rather |i would rather |id rather )?(?:stick|keep) to the medical "
+    r"(?:side|stuff|bits?|things?)|"
+    r"(?:i'?d |i would |id )?(?:rather |prefer to )?keep (?:my [a-z]+|them|him|her|that|it|this) "
+    r"out of (?:this|it)|"
+    r"(?:not |nothing )(?:really )?(?:anything |something )?(?:i )?(?:want|wanna|care) to "
+    r"(?:go into|get into|talk about|share|discuss)|"
+    r"never you mind|"
+    r"(?:i'?m |i am |im |a'?m )?(?:no|not) (?:gonnae|gonna|going to) answer"
+    r"(?: (?:that|this|it))?|"
     r"(?:i'?d |i would |id )?(?:rather |prefer to )?keep (?:that|it|this) (?:private|to myself)|"
     r"(?:that'?s |it'?s |thats |its )?(?:my (?:own )?business|between me and (?:my|the) "
     r"(?:doctor|gp|nurse|family))|"
