@@ -94,7 +94,9 @@ _DONT_KNOW_WORDS = re.compile(
     _FLAGS,
 )
 _NONE = re.compile(
-    r"^\W*(?:(?:um+|erm+|well|honestly|sadly|not really|no|nope|nah)\W+)*(?:nothing|none|"
+    # "said no", "ah said nothing": the same none, said again.
+    r"^\W*(?:(?:um+|erm+|well|honestly|sadly|not really|no|nope|nah|(?:like |as )?(?:i |a |ah )?"
+    r"(?:said|told you|already said))\W+)*(?:nothing|none|"
     r"no ?one|no ?body|nobody|not really|not much|not a lot|nothing much|nothing really|"
     r"none really|no one really|nothing at all|none at all|nothing comes to mind|"
     r"can'?t think of (?:anything|anyone|any)|not applicable|n/?a|nil|no|nope|nah|"

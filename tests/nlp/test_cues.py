@@ -94,6 +94,10 @@ def test_goodbye_needs_leaving_words(text: str, expected: bool) -> None:
         ("nothing helps except my dog", False),
         ("no one helps, but I look after my husband", False),
         ("my daughter", False),
+        # The same none, said again.
+        ("said no", True),
+        ("ah said no", True),
+        ("I said my knee", False),
     ],
 )
 def test_none_answers(text: str, expected: bool) -> None:
