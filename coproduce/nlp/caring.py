@@ -80,6 +80,28 @@ def care_matcher() -> Matcher:
                 lower_in("him", "her", "them"),
                 _WHEN_HAD,
             ],
+            # "i have the grandkids like i said", "I have the kids on my own": "the" children
+            # are had to look after ("I have two grandkids" only says there are two).
+            [
+                lower_in("have", "having"),
+                {"LOWER": "the"},
+                {"IS_ALPHA": True, "OP": "?"},
+                lower_in(
+                    "kids",
+                    "grandkids",
+                    "grandchildren",
+                    "children",
+                    "boys",
+                    "girls",
+                    "twins",
+                    "baby",
+                    "bairns",
+                    "weans",
+                    "little",
+                    "ones",
+                    "young",
+                ),
+            ],
             [lower_in("help", "helping"), lower_in("my", "our", "look", "care", "him", "her")],
             # "I help out with my dad", "helping out with the grandkids".
             [

@@ -697,6 +697,9 @@ def test_running_after_going_round_to_across_the_lane_and_our_karen(
         # A friend who lives next door is a friend; "the day centre staff" are carers.
         ("My friend Siobhan next door has the kids when I need", [("friend", "support")]),
         ("The day centre staff are very good with him", [("carer", "support")]),
+        # "the" children had are looked after; "two grandkids" only says how many.
+        ("and i have the grandkids like i said", [("grandchild", "caring_for")]),
+        ("I have two grandkids", [("grandchild", "support")]),
     ],
 )  # fmt: skip
 def test_the_patients_own_role_and_one_person_named_twice(
