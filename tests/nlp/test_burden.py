@@ -662,6 +662,7 @@ def test_parking_services_that_send_them_back_and_results_never_heard(
         # A body part worn down by a medicine is its side effect.
         ("statins doing me legs in", ["side_effects"]),
         ("Naproxen done my stomach in so they took me off it", ["side_effects"]),
+        ("my hair is falling out from the chemo", ["side_effects"]),
         # A phosphate binder is a medicine, one of the many tablets.
         ("Many tablets, phosphate binder with every food.", ["medications"]),
     ],
