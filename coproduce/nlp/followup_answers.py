@@ -15,20 +15,25 @@ _GOAL_PATTERNS: list[tuple[int, str]] = [
     (
         2,
         r"\b(much|lot|way|far|loads|so much|massively|hugely) better\b|\bbrilliant\b|"
-        r"\bfantastic\b|\bexcellent\b|\bamazing\b",
+        r"\bfantastic\b|\bexcellent\b|\bamazing\b|\bimproved (a lot|loads|massively|hugely|"
+        r"no end|so much)\b|\bmuch improved\b|\btransformed\b|\bover the moon\b|"
+        r"\b(life|game)[ -]chang",
     ),
     (-2, r"\b(much|lot|way|far|loads) worse\b|\bterrible\b|\bawful\b|\bdisaster\b"),
     (
         -1,
         r"\bnot (as|so|that|very) (good|well|great)\b|\bnot great\b|\bno better\b|"
-        r"\bworse than i (?:thought|expected|hoped)\b",
+        r"\bworse than i (?:thought|expected|hoped)\b|\bcould (have been|be) better\b|"
+        r"\bdownhill\b|\bnowhere near\b|\bbackwards?\b|\bnot (what|as) i (hoped|wanted|expected)\b",
     ),
     (1, r"\b(a bit|bit|slightly|little|somewhat)? ?better\b|\bimproved\b|\bgood\b"),
     (-1, r"\b(a bit|bit|slightly|little|somewhat)? ?worse\b|\bdisappoint"),
     (
         0,
         r"\bas (i )?(hoped|expected)\b|\babout (what|right)\b|\bthe same\b|\bok\b|\bfine\b|"
-        r"\bno (real )?(change|different|difference)\b",
+        r"\bno (real )?(change|different|difference)\b|\bmeh\b|\bso-? ?so\b|\bsame as\b|"
+        r"\bnot (really |much |any )*(any |much )?different\b|\bbit of difference\b|"
+        r"\bmade no difference\b|\bnot bad\b|\bmiddling\b|\bsame old\b|\bnothing'?s changed\b",
     ),
 ]
 

@@ -25,6 +25,17 @@ from coproduce.nlp.followup_answers import parse_goal_attainment, parse_item_sta
         ("+1", 1),
         ("-2", -2),
         ("banana", None),
+        # As people say it.
+        ("meh", 0),
+        ("not really any different", 0),
+        ("hasnt made a blind bit of difference", 0),
+        ("same as before", 0),
+        ("so-so", 0),
+        ("could be better", -1),
+        ("went downhill", -1),
+        ("nowhere near what i hoped", -1),
+        ("improved a lot", 2),
+        ("not bad at all, better than before", 1),
     ],
 )
 def test_goal_attainment_from_the_patients_words(text: str, score: int | None) -> None:
