@@ -75,7 +75,7 @@ _UNTOLD = re.compile(
     r"\b(?:don'?t|dont|do not|didn'?t|did not|doesn'?t|doesnt|does not) (?:even |really )?(?:know|"
     r"no|kno|understand) (?:how|what|where|who|when|if|whether|which|why)\b|"
     r"\bnever (?:got|get|heard|hear|had|received|saw|seen|see) (?:the |my |any |his |her |"
-    r"about )?results?\b|"
+    r"about )?results?\b|\bresults?,? (?:i|we) never (?:hear|heard|get|got|see|saw)\b|"
     r"\b(?:no ?one|nobody|no-one)(?: \w+){0,2} (?:to )?(?:know|knows|understand|understands)\b"
 )
 _MONEY = re.compile(r"£|\bquid\b|\bpounds?\b|\bmoney\b|\bpay\b|\bwages?\b|\bfares?\b")
@@ -125,13 +125,19 @@ _ATTITUDE = re.compile(
     r"don'?t believe|didn'?t believe|dismiss\w*|fobbed|fob (?:me|us|him|her) off|rude|"
     r"deadname|like a (?:criminal|junkie|drug seeker|addict|nuisance|hypochondriac)|drug seeker|"
     r"my own fault|(?:too|so) young|attitude|patronis\w*|talk(?:s|ed)? down to|treated like|"
-    r"made (?:me|to) feel (?:like|stupid|small)|not taken seriously|take (?:me|it) seriously|"
+    r"not taken seriously|take (?:me|it) seriously|"
     r"treats? (?:me|us|him|her) (?:like|different)|treated (?:me|us|him|her)? ?(?:like|"
     r"different)|misgender\w*|look at (?:ye|you|yer) funny|ha(?:s|ve) a go at|"
     r"tells? (?:me|us) off|told (?:me |us )?off|loudly|humiliat\w*|stigma\w*|"
     r"in front of (?:everyone|everybody|the whole)|"
     # A surgery that does not fit their body: "the couch doesn't go low enough, no hoist".
     r"couch|no hoist|no ramp|no lift|(?:not|isn'?t|aren'?t) accessible|inaccessible)\b"
+)
+# How someone made them feel ("the GP made me feel like a time waster"); said of a medicine
+# ("topiramate made me feel like a zombie") it is the medicine's effect.
+_MADE_TO_FEEL = re.compile(r"\bmade (?:me|to) feel (?:like|stupid|small)\b")
+_SOMEONE = re.compile(
+    r"\b(?:they|he|she|staff|receptionists?|doctors?|gps?|nurses?|consultants?|dr)\b"
 )
 # Water tablets that keep them in: the peeing is the side effect ("the furosemide means she
 # can't go out in the mornings"), as nearly every writer filed it.
@@ -260,7 +266,10 @@ def burden_category(span: Span) -> str:
         and not labels & {patterns.COST, patterns.INFORMATION}
     ):
         return "side_effects"
-    if _ATTITUDE.search(said) or _COORDINATION.search(said):
+    made_to_feel = _MADE_TO_FEEL.search(said) and (
+        _SOMEONE.search(said) or any(e.label_ == patterns.RELATIONSHIP for e in span.ents)
+    )
+    if _ATTITUDE.search(said) or made_to_feel or _COORDINATION.search(said):
         return "other"  # how they are treated, or nobody joining the care up
     if _FORMS.search(said) and not labels & {
         patterns.SIDE_EFFECT,

@@ -156,13 +156,19 @@ def said_together(said: list[str]) -> bool:
     """True for what two do together or to each other.
 
     "... each say", "... both think", "... don't talk to each other", "... never know what
-    the other is doing".
+    the other is doing", "... tell me different things", "... contradict each other".
     """
     return any(
         (word in _SHARED and (after == "other" or after in _SAY or after in FINITE_VERBS))
         or (word == "the" and after == "other")
+        or (word == "different" and after in _THINGS_SAID)
+        or word in _DISAGREEING
         for word, after in zip(said, [*said[1:], ""], strict=True)
     )
+
+
+_THINGS_SAID = word_set("things advice answers stories")
+_DISAGREEING = word_set("contradict contradicts contradicting disagree disagrees")
 
 
 _OBJECTS = word_set("me him her us them")

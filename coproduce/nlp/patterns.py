@@ -273,7 +273,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "retinal screening|foot check|foot checks"
     ),
     COST: _terms(
-        "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|"
+        "cost|costs|costly|money|expensive|afford|pay|paying|prescription charge|expense|"
+        "expenses|pricey|on my pension|out of my pension|"
         "adds up|add up|all adds up|mounts up|mount up|"
         # Parking is what it costs, as most writers filed it ("the parking at the Royal is a
         # scandal").
@@ -461,6 +462,9 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "gives me|gives him|gives her|gave me|gave him|gave her|giving me|give me|give him|"
         "gies me|gie me|gied me|gives us|gave us|give us|giving us|makes us|made us|make us|"
         "leave my|leaves my|left my|make stomach|makes stomach|"
+        # "I get many colds since I start it", "since starting them": what began with it.
+        "since i start it|since i started it|since starting it|since i start them|"
+        "since i started them|since starting them|since i started taking|since starting on|"
         "making us|"
         "give her|makes me|makes my|made me|made my|makes him|makes her|makes his|make me|"
         "make my|make him|make her|make his|making me|making my|"

@@ -663,6 +663,14 @@ def test_parking_services_that_send_them_back_and_results_never_heard(
         ("statins doing me legs in", ["side_effects"]),
         ("Naproxen done my stomach in so they took me off it", ["side_effects"]),
         ("my hair is falling out from the chemo", ["side_effects"]),
+        # A medicine that "made me feel like" something did it; a person made them feel small.
+        ("Topiramate made me feel like a zombie so I stopped it", ["side_effects"]),
+        ("the GP made me feel like a time waster", ["other"]),
+        ("I get many colds since I start it", ["side_effects"]),
+        ("The pads are a considerable expense on my pension", ["costs"]),
+        ("The blood test, the results I never hear", ["information"]),
+        # Two people telling them different things is one burden of information.
+        ("the dietitian and the midwife tell me different things about carbs", ["information"]),
         # A phosphate binder is a medicine, one of the many tablets.
         ("Many tablets, phosphate binder with every food.", ["medications"]),
     ],
