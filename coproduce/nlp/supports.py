@@ -24,6 +24,7 @@ someone answering for the patient is turned into the patient's relative by `pers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -196,6 +197,8 @@ def _supports_in(
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+#: Jobs someone may be said to have: "she's a nurse", "he is a doctor".
+_JOBS = frozenset({"nurse", "doctor", "gp", "pharmacist", "colleague", "church"})
 #: Words that may stand between "I'm a" and the role: "a single parent", "the main carer".
 _MOST_ROLE_WORDS = 2
 
@@ -203,9 +206,10 @@ _MOST_ROLE_WORDS = 2
 def _own_role(person: Span) -> bool:
     """True for a role given to the speaker or the person before: "I'm a single parent".
 
-    So also "I am the carer" and "my sister is a single mum herself": not a person of its own.
+    So also "I am the carer", "my sister is a single mum herself" and "my sister Louise is a
+    nurse": not a person of its own.
     """
-    if person.ent_id_ not in _ROLES:
+    if person.ent_id_ not in _ROLES | _JOBS:
         return False
     doc = person.doc
     i = person.start - 1
@@ -397,7 +401,31 @@ def extract_supports(
                 # "A few close friends who've known me forever, especially Jo": one of them.
                 support = Support(support.text, found[-1].relationship, found[-1].kind)
             found.append(support)
-    return found
+    return _without_nobody_cared_for(found)
+
+
+#: Caring for nobody: "I don't look after anybody myself", "Nobody depends on me".
+_NOBODY_CARED_FOR = re.compile(
+    r"\b(?:(?:do|does|did)(?:n'?t| not)|dont|not|never) (?:\w+ )?(?:look(?:ing)? after|care for|"
+    r"caring for|have to look after) (?:any ?body|any ?one|any ?1|no ?one|nobody)\b|"
+    r"\b(?:no ?one|nobody|no-one|naebody) (?:depends|relies|needs looking after|to look after|"
+    r"(?:that |who )?(?:i|a|ah) (?:look after|care for|look efter))\b",
+    re.IGNORECASE,
+)
+
+
+def _without_nobody_cared_for(found: list[Support]) -> list[Support]:
+    """Drop "I don't look after anybody" beside the people named; alone, it says nobody."""
+    nobody = [
+        s
+        for s in found
+        if s.kind == "caring_for" and s.relationship is None and _NOBODY_CARED_FOR.search(s.text)
+    ]
+    if not nobody:
+        return found
+    if len(nobody) == len(found):
+        return [Support(s.text, None, "support") for s in found]
+    return [s for s in found if s not in nobody]
 
 
 #: Words that pick one person out of the group before: "especially Jo", "mainly our Dave".

@@ -700,6 +700,13 @@ def test_running_after_going_round_to_across_the_lane_and_our_karen(
         # "the" children had are looked after; "two grandkids" only says how many.
         ("and i have the grandkids like i said", [("grandchild", "caring_for")]),
         ("I have two grandkids", [("grandchild", "support")]),
+        # A job said of someone is what they do, not another person.
+        ("My sister Louise is a nurse so she translates the medical jargon", [("sister", "support")]),
+        # Caring for nobody is not a caring role; alone, it is the answer's nobody.
+        ("Our neighbour Colin drives me. I don't look after anybody myself.",
+         [("neighbour", "support")]),
+        ("Nobody depends on me, thank goodness.", [(None, "support")]),
+        ("Oor son Graham phones every night. Naebody I look after.", [("son", "support")]),
     ],
 )  # fmt: skip
 def test_the_patients_own_role_and_one_person_named_twice(
