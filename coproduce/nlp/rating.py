@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 
 SCALE_MIN, SCALE_MAX = 0, 10
 
@@ -62,8 +62,13 @@ class Rating:
     status: str  # "ok" | "out_of_range" | "unclear"
 
 
-def _round_half_up(number: Decimal) -> int:
-    return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def _round_half_down(number: Decimal) -> int:
+    """Round to a whole rating; a half goes down.
+
+    A half is between two numbers, and a range gives the lower: "6.5" and "five and a half"
+    are 6 and 5, as every persona writer who used one meant it (and "3 or 4" is 3).
+    """
+    return int(number.quantize(Decimal(1), rounding=ROUND_HALF_DOWN))
 
 
 _SCALE = re.compile(
@@ -117,6 +122,16 @@ _CONDITIONAL_AFTER = re.compile(
     r"flare|off|busy)\w* (?:day|days|week|weeks|night|nights|month|months|spell|one|ones)|"
     # "would be 8 if the prescription worked", "6 if I'm being generous": what it is not.
     r"^\s*(?:if|once|when)\b(?! i'?m (?:being )?(?:honest|truthful|realistic))"
+)
+# The number for another kind of day said first: "On a good day a 4, today more like a 3".
+_CONDITIONAL_BEFORE = re.compile(
+    r"\b(?:on|in) (?:a |the )?(?:\w+ )?(?:good|bad|better|worse|rough|flare)\w* (?:day|days|"
+    r"week|weeks|night|nights|month|months|spell)\W*(?:i'?d say |it'?s |its |maybe |about |"
+    r"around )?(?:a |an )?$"
+)
+# Below the number said: "Not even a 3" is 2, "less than 5" is 4.
+_BELOW_BEFORE = re.compile(
+    r"\b(?:not even|less than|not quite)\s+(?:a |an )?$"
 )
 # Someone else's number after the patient's own: "he'd probably say 2", "mum would say 6".
 _THEIR_SAY = re.compile(
@@ -188,7 +203,13 @@ def _read_numbers(text: str) -> list[tuple[Decimal, bool, bool]]:
             continue
         if _HALF.match(after):
             number += Decimal("0.5") if number >= 0 else Decimal("-0.5")
-        if _CONDITIONAL_AFTER.match(after) or _PAST_BEFORE.search(before):
+        if _BELOW_BEFORE.search(before[-20:]) and number > SCALE_MIN:
+            number -= 1
+        if (
+            _CONDITIONAL_AFTER.match(after)
+            or _PAST_BEFORE.search(before)
+            or _CONDITIONAL_BEFORE.search(before[-40:])
+        ):
             conditional.append((number, True, False))
             continue
         if found and _THEIR_SAY.search(before[-40:]):
@@ -226,6 +247,15 @@ _RELAYED = re.compile(
 )
 
 
+# Both numbers given, then one settled on: "Go with 5", "lets say 4".
+_SETTLED = re.compile(
+    r"\b(?:let'?s say|lets say|go with|call it|put (?:it|me|him|her|them|that)(?: down)?"
+    r"(?: as)?|put down(?: as)?|make it|"
+    r"settle (?:on|for))\s*(?:a |an )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"zero)"
+)
+
+
 def _relayed(text: str) -> Decimal | None:
     """Return the first number said as the patient's own by someone typing for them."""
     for match in _TOKEN.finditer(text):
@@ -245,7 +275,8 @@ def _chosen_number(text: str, *, relayed: bool = False) -> Decimal | None:
     read = _read_numbers(text)
     if read and _THEIRS.search(text):
         return read[0][0]  # the patient's own, said first
-    theirs = _relayed(text) if relayed and len(read) > 1 else None
+    settled = _SETTLED.search(text)
+    theirs = _relayed(text) if relayed and len(read) > 1 and not settled else None
     if theirs is not None and SCALE_MIN <= theirs <= SCALE_MAX:
         return theirs
     revised = [number for number, _, again in read if again and SCALE_MIN <= number <= SCALE_MAX]
@@ -298,7 +329,9 @@ def parse_rating(text: str, *, relayed: bool = False) -> Rating:
     number = _chosen_number(lowered, relayed=relayed)
     fraction = _FRACTION.search(lowered)
     if number is None and fraction is not None:
-        number = Decimal(10) * _FRACTIONS[fraction.group(1)] / _FRACTIONS[fraction.group(2)]
+        # "three quarters of the way" is 7.5 of 10, nearer the top than a half said as such.
+        share = Decimal(10) * _FRACTIONS[fraction.group(1)] / _FRACTIONS[fraction.group(2)]
+        number = share.quantize(Decimal(1), rounding=ROUND_HALF_UP)
     elif number is None and _BELOW_MIDDLE.search(lowered):
         number = Decimal(4)
     elif number is None and _ABOVE_MIDDLE.search(lowered):
@@ -309,6 +342,6 @@ def parse_rating(text: str, *, relayed: bool = False) -> Rating:
         number = Decimal(0)
     if number is None:
         return Rating(None, "unclear")
-    value = _round_half_up(number)
+    value = _round_half_down(number)
     status = "ok" if SCALE_MIN <= value <= SCALE_MAX else "out_of_range"
     return Rating(value, status)

@@ -35,9 +35,11 @@ from coproduce.nlp.extraction import Rating, parse_rating
         ("zero", 0),
         ("0", 0),
         ("nought", 0),
-        ("6.5", 7),
-        ("2.5", 3),
-        ("6 and a half", 7),
+        # A half is between two numbers: the lower, as for a range.
+        ("6.5", 6),
+        ("2.5", 2),
+        ("6 and a half", 6),
+        ("Five and a half?", 5),
         ("I'd say 5 but it changes", 5),
         ("I\u2019d say 5", 5),
         ("fiv", 5),
@@ -215,6 +217,9 @@ def test_a_number_taken_back_with_well_or_wait(text: str, value: int) -> None:
         # Someone typing for the patient: the patient's own number, passed on, is the rating.
         ("He says 4. I'd say 3.", True, 4),
         ("she reckons about a 5, I'd put 3", True, 5),
+        # Both given, then one settled on: the one settled on.
+        ("I'd say 4, Kai says 6. Go with 5", True, 5),
+        ("about a 4, mum says 5, lets say 4", True, 4),
         # The patient themself: what someone else says is not their rating.
         ("my wife says 4, i would say 3", False, 3),
     ],
@@ -230,4 +235,20 @@ def test_the_patients_number_passed_on_by_someone_typing_for_them(
     [("bout for out of ten", 4), ("to out of 10", 2), ("I went for a walk, 6 out of ten", 6)],
 )
 def test_a_word_that_sounds_like_a_number_before_out_of_ten(text: str, value: int) -> None:
+    assert parse_rating(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Below the number said.
+        ("Not even a 3", 2),
+        ("not quite a 5", 4),
+        ("less than 5", 4),
+        # The number for another kind of day, said first, is not today's.
+        ("On a good day a 4, today more like a 3.", 3),
+        ("on a good day its a 6", 6),
+    ],
+)
+def test_not_even_a_number_and_a_good_day_said_first(text: str, value: int) -> None:
     assert parse_rating(text).value == value
