@@ -130,9 +130,7 @@ _CONDITIONAL_BEFORE = re.compile(
     r"around )?(?:a |an )?$"
 )
 # Below the number said: "Not even a 3" is 2, "less than 5" is 4.
-_BELOW_BEFORE = re.compile(
-    r"\b(?:not even|less than|not quite)\s+(?:a |an )?$"
-)
+_BELOW_BEFORE = re.compile(r"\b(?:not even|less than|not quite)\s+(?:a |an )?$")
 # Someone else's number after the patient's own: "he'd probably say 2", "mum would say 6".
 _THEIR_SAY = re.compile(
     r"\b(?!i\b|we\b)(\w+)(?:'d| would| might| will| 'd)(?: probably| maybe| definitely| "
