@@ -23,7 +23,7 @@ from coproduce.aims import topics
 from coproduce.config import get_settings
 from coproduce.followups.service import GOAL_ATTAINMENT_LABELS
 from coproduce.nlp import cues, extraction, vague
-from coproduce.nlp.followup_answers import parse_goal_attainment, parse_item_status
+from coproduce.nlp.followup_answers import parse_goal_attainment, parse_item_status, says_why
 from coproduce.plans.models import ItemStatus
 
 Events = list[dict[str, Any]]
@@ -138,8 +138,9 @@ def _plan_item_turn(
         status = chosen if chosen in ItemStatus.ALL else parse_item_status(turn.text)
         if status is not None:
             answers[key] = {"status": status}
-            if status in plan.NOT_DONE and not turn.is_payload and turn.words >= 5:
-                # "partly, my knee was too sore": the reason is already given, in their words.
+            if status in plan.NOT_DONE and not turn.is_payload and says_why(turn.text):
+                # "partly, my knee was too sore": the reason is already given, in their words;
+                # "mostly, missed a few days" is asked what got in the way.
                 answers[key]["barriers"] = said
             return _item_answered(dispatcher, tracker, answers)
     elif said and (not vague.is_filler(said) or cues.is_none_answer(said)):

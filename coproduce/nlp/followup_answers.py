@@ -24,14 +24,23 @@ _GOAL_PATTERNS: list[tuple[int, str]] = [
         -1,
         r"\bnot (as|so|that|very) (good|well|great)\b|\bnot great\b|\bno better\b|"
         r"\bworse than i (?:thought|expected|hoped)\b|\bcould (have been|be) better\b|"
-        r"\bdownhill\b|\bnowhere near\b|\bbackwards?\b|\bnot (what|as) i (hoped|wanted|expected)\b",
+        r"\bdownhill\b|\bnowhere near\b|\bbackwards?\b|\bnot (what|as) i (hoped|wanted|expected)\b|"
+        r"\bhoped (?:it|they|that|the \w+) would (?:do|be|help) more\b|\bhoped for more\b|"
+        r"\bisn'?t what i was hoping\b|\bnot what i was hoping\b",
+    ),
+    # What they expected, whatever else they say of it: "About what I expected, some good
+    # weeks some bad".
+    (
+        0,
+        r"\b(?:a)?bout (what|right)\b|\bwhat i (expected|thought|hoped)\b|"
+        r"\bas (i )?(hoped|expected)\b",
     ),
     (1, r"\b(a bit|bit|slightly|little|somewhat)? ?better\b|\bimproved\b|\bgood\b"),
     (-1, r"\b(a bit|bit|slightly|little|somewhat)? ?worse\b|\bdisappoint"),
     (
         0,
         r"\bas (i )?(hoped|expected)\b|\babout (what|right)\b|\bthe same\b|\bok\b|\bfine\b|"
-        r"\bno (real )?(change|different|difference)\b|\bmeh\b|\bso-? ?so\b|\bsame as\b|"
+        r"\bno (real )?(change|different|difference)\b|\bso-? ?so\b|\bsame as\b|"
         r"\bnot (really |much |any )*(any |much )?different\b|\bbit of difference\b|"
         r"\bmade no difference\b|\bnot bad\b|\bmiddling\b|\bsame old\b|\bnothing'?s changed\b",
     ),
@@ -69,7 +78,8 @@ _QUESTION_BACK = re.compile(
 )
 #: Did it for a while, then stopped: partly, however the stopping is put.
 _SOME_THEN_STOPPED = re.compile(
-    r"\bfor (?:a|the first|a couple of|a few|about a) (?:days?|weeks?|fortnight|months?)\b"
+    r"\bfor (?:a|the first|a couple of|a few|about a|about|\d+|one|two|three|four|five|six) "
+    r"(?:days?|weeks?|fortnight|months?)\b"
     r"[^.]{0,20}\bthen\b"
 )
 #: Done, though the words sound negative: "never missed a day", "not once did I forget".
@@ -96,6 +106,7 @@ _PARTLY = re.compile(
     r"half|mostly|most (?:days|of)|on and off|sort of|kind of|kinda|sorta|not always|"
     r"not every|now and (?:then|again)|occasionally|a few times|once or twice|tried|"
     r"trying|try|started|getting there|(?:not )?(?:as )?(?:much|often) as|so[- ]so|ish|"
+    r"not (?:so|as|that) much|"
     r"more or less|had a go|not perfect(?:ly)?|when i (?:remember|can)|hit and miss|patchy|"
     r"(?:but|just) not|except|apart from|missed (?:a few|some|the rest|a couple|loads)|"
     r"then (?:stopped|gave up|forgot|life)|gave up|fell off|lapsed|slipped|"
@@ -146,3 +157,21 @@ def parse_item_status(text: str) -> str | None:
     if _DONE.search(lowered):
         return ItemStatus.DONE
     return None
+
+
+#: Why it was not done, said with the status: "partly, my knee was too sore", "sort of, at
+#: work you can't just lie down". "Mostly, missed a few days" says how much, not why.
+_WHY = re.compile(
+    r"\b(?:because|cos|coz|cause|since|as (?:i|it|she|he|they|we)|can'?t|cant|cannot|"
+    r"couldn'?t|wouldn'?t|won'?t|didn'?t have|no time|not enough time|forg[eo]t\w*|"
+    r"ran out|run out|running out|hurts?|hurting|hurt|pain\w*|sore|busy|tired|exhausted|"
+    r"knackered|uncomfortable|expensive|afford|costs?|too (?:hot|cold|much|busy|tired|sore|"
+    r"painful|hard|expensive|far|early|late|long)|hard|difficult|struggl\w*|ill|sick|poorly|"
+    r"flare\w*|away|holiday|weather|rain\w*|stress\w*|worried|scared|nervous|embarrass\w*|"
+    r"ugly|hate|hated|don'?t like|didn'?t like|doesn'?t like|side effects?|made me|makes me)\b"
+)
+
+
+def says_why(text: str) -> bool:
+    """True when an answer about a plan item also says what got in the way of it."""
+    return bool(_WHY.search(" ".join(text.lower().replace("’", "'").split())))

@@ -6,7 +6,7 @@ import pytest
 
 from actions.plan import next_slot
 from coproduce.followups.service import gas_t_score
-from coproduce.nlp.followup_answers import parse_goal_attainment, parse_item_status
+from coproduce.nlp.followup_answers import parse_goal_attainment, parse_item_status, says_why
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,10 @@ from coproduce.nlp.followup_answers import parse_goal_attainment, parse_item_sta
         ("-2", -2),
         ("banana", None),
         # As people say it.
-        ("meh", 0),
+        ("meh", None),  # worse than hoped to one writer, as expected to another: asked again
+        ("bout what i expected tbh", 0),
+        ("About what I expected, some good weeks some bad", 0),
+        ("Not really any different. I hoped the tablets would do more than that.", -1),
         ("not really any different", 0),
         ("hasnt made a blind bit of difference", 0),
         ("same as before", 0),
@@ -120,3 +123,29 @@ def test_replies_written_by_people_who_never_saw_the_code_are_read_as_meant() ->
     # one asked again, so those are counted on their own.
     assert len(wrong) <= 4, wrong
     assert sum(1 for label, got, _ in wrong if got is not None and label != "unclear") <= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("I did it for 2 weeks then the cream ran out", "partly"),
+        ("I've used the stick. The weight not so much.", "partly"),
+    ],
+)
+def test_done_for_a_while_and_one_part_not_so_much_are_partly(text: str, status: str) -> None:
+    assert parse_item_status(text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("partly, my knee was too sore", True),
+        ("sort of i try but at work you cant just go and lie down every hour", True),
+        ("Most nights, it's a bit uncomfortable", True),
+        # How much, not why: "What got in the way?" is still asked.
+        ("yh mostly, missed a few days", False),
+        ("Partly. Mornings yes, evenings not so much.", False),
+    ],
+)
+def test_a_reason_given_with_the_status_is_the_barrier(text: str, why: bool) -> None:
+    assert says_why(text) is why
