@@ -270,9 +270,17 @@ def is_hedged_fine(text: str | None) -> bool:
     return bool(_FINE_HEDGED.match(_clean(text)))
 
 
+#: The whole message asks what the question means: "What you mean?", "wat u mean", "meaning?".
+_WHAT_YOU_MEAN = re.compile(
+    r"^\W*(?:wh?at (?:do |does )?(?:you|u|ya) mean(?: by (?:that|this|it))?|meaning)\W*$",
+    _FLAGS,
+)
+
+
 def not_understood(text: str | None) -> bool:
     """True when the patient says they do not understand the question."""
-    return bool(_NOT_UNDERSTOOD.search(_clean(text)))
+    cleaned = _clean(text)
+    return bool(_NOT_UNDERSTOOD.search(cleaned) or _WHAT_YOU_MEAN.match(cleaned))
 
 
 def confirms(text: str | None) -> bool:

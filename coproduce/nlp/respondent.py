@@ -49,6 +49,7 @@ _PATIENT_ROLE_TO_RESPONDENT = {
 }
 _PATIENT_WORDS = (
     r"mum|mom|mam|mother|dad|father|son|daughter|child|kid|baby|boy|girl|wife|husband|partner|"
+    r"lad|lass|bairn|wean|little one|youngest|eldest|"
     r"sister|brother|nan|gran|grandma|grandad|grandpa|aunt|uncle|client|patient|friend|"
     r"neighbour|he|him|she|her|them"
 )

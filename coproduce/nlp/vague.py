@@ -144,6 +144,15 @@ _VAGUE_WORDS = frozenset(
         "themselves",
         "going",
         "happening",
+        # Hedges and manners around a feeling: "I should feel more like myself", "better, sir".
+        "should",
+        "could",
+        "sir",
+        "madam",
+        "thanks",
+        "thank",
+        "you",
+        "please",
     ]
 )
 
@@ -242,7 +251,8 @@ _NOTHING_NAMED = frozenset(
     re.findall(
         r"\S+",
         """it's its it is a of complicated lots lot going on few couple things thing stuff
-    everything various loads bits bobs all sorts""",
+    everything various loads bits bobs all sorts usual routine review check checkup check-up
+    annual yearly regular appointment""",
     )
 )
 #: An aim this long or longer says something, however general its words.

@@ -671,6 +671,12 @@ def test_parking_services_that_send_them_back_and_results_never_heard(
         ("The blood test, the results I never hear", ["information"]),
         # Two people telling them different things is one burden of information.
         ("the dietitian and the midwife tell me different things about carbs", ["information"]),
+        # "never turns up" has its own verb, so it is a burden of its own.
+        (
+            "The physio leaflets are in English so she doesn't do the exercises, and the "
+            "interpreter for phone appointments never turns up",
+            ["information", "information"],
+        ),
         # A phosphate binder is a medicine, one of the many tablets.
         ("Many tablets, phosphate binder with every food.", ["medications"]),
     ],

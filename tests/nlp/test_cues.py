@@ -277,3 +277,12 @@ def test_a_why_about_their_health_is_not_a_question_about_the_chat() -> None:
 )
 def test_asking_what_the_scale_or_the_question_means(text: str, lost: bool) -> None:
     assert cues.not_understood(text) is lost
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [("What you mean?", True), ("wat do u mean", True), ("meaning?", True),
+     ("I know what you mean about the knees", False)],
+)  # fmt: skip
+def test_what_you_mean_said_without_do_is_not_understanding(text: str, asks: bool) -> None:
+    assert cues.not_understood(text) is asks

@@ -128,3 +128,7 @@ def test_writing_about_someone_is_answering_for_them(text: str) -> None:
 
 def test_talking_about_someone_is_not_answering_for_them() -> None:
     assert not respondent.says_on_behalf("I want to talk about my mum dying")
+
+
+def test_filling_it_in_for_my_lad_is_answering_for_him() -> None:
+    assert respondent.says_on_behalf("Hello, I'm Mark, filling this in for my lad Callum who's 14.")

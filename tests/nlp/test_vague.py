@@ -108,7 +108,16 @@ def test_having_a_plan_is_not_yet_something_they_would_notice() -> None:
     "text",
     ["more good hours", "id have more good days", "i guess i'd feel less anxious about it",
      "id get stuff done", "I'd know my risk and have a plan.", "him being himself again",
-     "her being her old self"],
+     "her being her old self", "I should feel more like myself, I think.", "I feel better, sir"],
 )  # fmt: skip
 def test_more_good_days_is_probed_for_what_they_would_do(text: str) -> None:
     assert vague.is_vague_measure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "vague_aim"),
+    [("Just the usual review I think", True), ("my annual review", True),
+     ("my diabetes review", False)],
+)  # fmt: skip
+def test_the_usual_review_is_probed_for_what_they_want_from_it(text: str, vague_aim: bool) -> None:
+    assert vague.is_vague_aim(text) is vague_aim
