@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from coproduce.nlp.skip import SAID_AGAIN
+
 _FLAGS = re.IGNORECASE
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
@@ -95,8 +97,8 @@ _DONT_KNOW_WORDS = re.compile(
 )
 _NONE = re.compile(
     # "said no", "ah said nothing": the same none, said again.
-    r"^\W*(?:(?:um+|erm+|well|honestly|sadly|not really|no|nope|nah|(?:like |as )?(?:i |a |ah )?"
-    r"(?:said|told you|already said))\W+)*(?:nothing|none|"
+    rf"^\W*(?:(?:um+|erm+|well|honestly|sadly|not really|no|nope|nah|{SAID_AGAIN})\W+)*"
+    r"(?:nothing|none|"
     r"no ?one|no ?body|nobody|not really|not much|not a lot|nothing much|nothing really|"
     r"none really|no one really|nothing at all|none at all|nothing comes to mind|"
     r"can'?t think of (?:anything|anyone|any)|not applicable|n/?a|nil|no|nope|nah|"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+#: An answer said once more: "I said ...", "like I said ...", "ah said ..." (Scots "I").
+SAID_AGAIN = r"(?:like |as )?(?:i |a |ah )?(?:said|told you|already said)"
 # Words that carry no content around a refusal: "um, I really don't know sorry".
 _FILLER = (
     r"um+|erm+|er|uh+|hm+|hmm+|ah+|oh|well|sorry|soz|honestly|really|tbh|to be honest|lol|"
@@ -11,7 +13,7 @@ _FILLER = (
     r"at the moment|right now|at all|sure|yet|i guess|i suppose|tho|though|mind|if that's ok|"
     r"if thats ok|for now|either|this one|that one|that|this|it|one|question|"
     # Said again: "I said I'd rather not", "like I said, pass", "ah said pass".
-    r"(?:like |as )?(?:i |a |ah )?(?:said|told you|already said)|"
+    rf"{SAID_AGAIN}|"
     r"on here|if it'?s all the same|if that'?s (?:ok|okay|alright|all right)|"
     # Terms of address: "no idea bab", "dunno pet".
     r"bab|babe|pet|hun|hon|duck|me duck|luv|dear|darling|chuck|lass|lovey|sweetheart"

@@ -209,7 +209,7 @@ def _own_role(person: Span) -> bool:
     So also "I am the carer", "my sister is a single mum herself" and "my sister Louise is a
     nurse": not a person of its own.
     """
-    if person.ent_id_ not in _ROLES | _JOBS:
+    if person.ent_id_ not in _ROLES_AND_JOBS:
         return False
     doc = person.doc
     i = person.start - 1
@@ -217,13 +217,16 @@ def _own_role(person: Span) -> bool:
         i > 0
         and person.start - 1 - i < _MOST_ROLE_WORDS
         and doc[i].is_alpha
-        and doc[i].lower_ not in _ARTICLES | _MINE
+        and doc[i].lower_ not in _BEFORE_A_ROLE
     ):
         i -= 1  # "single", "full-time", "main"
-    return i > 0 and doc[i].lower_ in _ARTICLES and doc[i - 1].lower_ in _BEING | _IS
+    return i > 0 and doc[i].lower_ in _ARTICLES and doc[i - 1].lower_ in _BEING_OR_IS
 
 
 _IS = frozenset({"is", "'s", "\u2019s", "was", "are", "were"})
+_ROLES_AND_JOBS = _ROLES | _JOBS
+_BEFORE_A_ROLE = _ARTICLES | _MINE
+_BEING_OR_IS = _BEING | _IS
 
 
 _AND = frozenset({"and", "&", "n", "an"})
