@@ -9,9 +9,10 @@ SAID_AGAIN = r"(?:like |as )?(?:i |a |ah )?(?:said|told you|already said)"
 # Words that carry no content around a refusal: "um, I really don't know sorry".
 _FILLER = (
     r"um+|erm+|er|uh+|hm+|hmm+|ah+|oh|well|sorry|soz|honestly|really|tbh|to be honest|lol|"
-    r"haha|just|ok|okay|right|mate|love|thanks|thank you|please|i'm afraid|im afraid|i think|"
+    r"haha|just|ok|okay|right now|right|mate|love|thanks|thank you|please|i'm afraid|im afraid|i think|"
     r"at the moment|right now|at all|sure|yet|i guess|i suppose|tho|though|mind|if that's ok|"
-    r"if thats ok|for now|either|this one|that one|that|this|it|one|question|"
+    r"if thats ok|for now|either|this one|that one|that|this|it|one|question|today|for today|"
+    r"if (?:you|u) (?:don'?t|dont|do not) mind|if (?:i|we) (?:may|can|could)|if poss(?:ible)?|"
     # Said again: "I said I'd rather not", "like I said, pass", "ah said pass".
     rf"{SAID_AGAIN}|"
     r"on here|if it'?s all the same|if that'?s (?:ok|okay|alright|all right)|"
@@ -36,10 +37,15 @@ _DONT_KNOW = (
 _SKIP = (
     _DONT_KNOW + r"|"
     r"(?:can|could) (?:we|i|you) (?:skip|pass|move on|leave)|skip+|skp|"
+    # "I'd rather skip that one", "I'd prefer to move on", "let's move on".
+    r"(?:(?:i'?d |i would |id )?(?:rather|prefer to|like to)|let'?s|lets|i'?ll|i will) "
+    r"(?:skip|pass|move on|leave)|"
     r"pass on (?:that|this|it)(?: one)?|pass|next|next question|"
     r"move on|leave it(?: blank)?|no comment|nothing to say|"
     r"(?:i'?d |i would |id |i )?(?:rather|prefer|prefer to) not(?: to)?(?: say| answer| share|"
-    r" (?:get|go) into (?:it|that|this)| talk about (?:it|that|this)| discuss (?:it|that|this)|"
+    r" (?:get|go) into (?:it|that|this|my (?:family|private life|personal life|home life)|"
+    r"(?:family|personal|private|home) (?:stuff|things|matters|life))|"
+    r" talk about (?:it|that|this)| discuss (?:it|that|this)|"
     r" go there| talk about what happened(?: before| then)?)?|"
     # "not going there", "I'd rather keep that private", "that's my business".
     r"(?:i'?m |i am |im )?not (?:going|goin|gonna go) (?:there|into (?:it|that|this))|"
@@ -52,6 +58,8 @@ _SKIP = (
     r"(?:not |nothing )(?:really )?(?:anything |something )?(?:i )?(?:want|wanna|care) to "
     r"(?:go into|get into|talk about|share|discuss)|"
     r"never you mind|"
+    # Not up to it: "I can't think about that right now", "can't face that one".
+    r"(?:i )?(?:can'?t|cant|cannot) (?:think about|face|do) (?:that|this|it)(?: one)?|"
     r"(?:i'?m |i am |im |a'?m )?(?:no|not) (?:gonnae|gonna|going to) answer"
     r"(?: (?:that|this|it))?|"
     r"(?:i'?d |i would |id )?(?:rather |prefer to )?keep (?:that|it|this) (?:private|to myself)|"
@@ -79,7 +87,11 @@ _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _DECLINING_REMARK = re.compile(
     r"^\W*(?:(?:that'?s |it'?s |this is )?(?:not relevant|irrelevant|none of (?:your|anyone'?s) "
     r"business|nothing to do with|not your (?:business|concern)|not (?:something|what) i(?:'d| "
-    r"would)? (?:want to )?(?:share|discuss))\b[^.!?;]*)[.!?;]+\s*(?P<skip>.+)$",
+    r"would)? (?:want to )?(?:share|discuss)|"
+    # Asking what the question has to do with it: "Not sure what that has to do with my back."
+    r"(?:not sure |no idea |i don'?t see |dont see |don'?t know )?what (?:that|this|it) (?:has|'s)"
+    r"(?: got)? to do with|what(?:'s| has| is) (?:that|this) (?:got )?to do with)"
+    r"\b[^.!?;]*)[.!?;]+\s*(?P<skip>.+)$",
     re.IGNORECASE,
 )
 

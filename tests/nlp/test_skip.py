@@ -169,3 +169,34 @@ def test_a_refusal_then_a_parting_shot_is_a_skip(text: str, skipped: bool) -> No
 )
 def test_keeping_it_private_and_saying_so_again_is_a_skip(text: str, skipped: bool) -> None:
     assert is_skip_answer(text) is skipped
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather not go into that today, if that's OK.",
+        "I'd rather not get into my family, if you don't mind.",
+        "i'd rather skip that one if thats ok",
+        "Sorry, I'd prefer to skip that one",
+        "Let's leave that one.",
+        "lets move on",
+        "sorry. i cant think about that right now. can we move on",
+        "Not sure what that has to do with my back. I'd rather not answer that one",
+        "what's that got to do with anything. next",
+    ],
+)
+def test_polite_and_wrapped_declines_are_skips(text: str) -> None:
+    assert is_skip_answer(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather skip that, my family is complicated",
+        "I'd rather not go into hospital again",
+        "can't think about that without crying, it's my son",
+        "not sure what that has to do with it but my daughter helps",
+    ],
+)
+def test_a_decline_with_content_is_not_a_skip(text: str) -> None:
+    assert not is_skip_answer(text)
