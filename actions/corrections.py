@@ -22,6 +22,8 @@ Events = list[dict[str, Any]]
 #: The way back from "what would you like to change?": the summary is right after all.
 NOTHING_TO_CHANGE = {"title": "Nothing to change", "payload": "/affirm"}
 LIST_TOPICS = (topics.ILLNESS_BURDEN, topics.TREATMENT_BURDEN, topics.ASSETS, topics.SUPPORTS)
+#: Topics something can be added to at the read-back ("can you add I'd prefer a woman doctor").
+ADDABLE_TOPICS = (*LIST_TOPICS, topics.CARE_PREFERENCES, topics.CONCERNS, topics.EXPECTATIONS)
 
 
 def _without_skip(tracker: Tracker, topic: str) -> dict[str, Any]:
@@ -266,12 +268,14 @@ def _added(tracker: Tracker, correction: extraction.Correction, text: str) -> Ev
     the answer already holds (a change to what is there is asked again instead).
     """
     topic, target = correction.topic, correction.target
-    if topic not in LIST_TOPICS:
+    if topic not in ADDABLE_TOPICS:
         return None
     original = _current(tracker, topic) or ""
+    if original and (extraction.is_skip_answer(original) or cues.is_none_answer(original)):
+        original = ""
     if target and target.lower() in original.lower():
         return None
-    item = _ASKING_TO_ADD.sub("", text.strip()).strip()
+    item = _ASKING_TO_ADD.sub("", extraction.without_lead_in(text)).strip()
     if len(item.split()) < _SHORTEST_ADDITION:
         return None
     if topic == topics.SUPPORTS and not extraction.extract_supports(item):

@@ -27,10 +27,23 @@ TOPICS = topics.TOPICS
 _I = re.IGNORECASE
 _PREFIX = re.compile(
     r"^\s*(?:(?:actually|sorry|oh|oops|wait|no|nope|hang on|um+|erm+|hmm+|correction|ah|"
-    r"can you|could you|please|pls|i meant to say|i meant)\b[\s,.:!-]*)*",
+    r"can you|could you|please|pls|i meant to say|i meant|"
+    # A yes before the change: "yes but put the mood first", "nearly. the number is 3".
+    r"yes|yeah|yep|yup|aye|ok|okay|nearly|almost|mostly|but|and)\b[\s,.:!-]*)*",
     _I,
 )
 _DET = r"(?:my|the|a|an|our|his|her|their|that|\d)"
+#: Which to sort first, changed: "put the mood first", "the mood is the main thing".
+_PRIORITY = re.compile(
+    r"^(?:(?:(?:please\s+)?(?:put|have|make)|.*?\bwants?)\s+(?P<put>.+?)\s+(?:as\s+)?"
+    r"(?:first|top|at the top|the priority|the main thing)\b|"
+    r"(?:.*?\b(?:that|but)\s+)?(?P<is>[^,;:.]+?)\s+(?:is|are|'s|\u2019s)\s+(?:the\s+)?"
+    r"(?:main thing|priority|top priority|most urgent|first(?: thing)?(?: to sort)?|"
+    r"one to sort(?: first)?)\b|"
+    r"(?:.*?\b(?:that|but)\s+)?(?:the\s+)?(?:main thing|priority|top priority|most urgent thing)"
+    r"\s+(?:is|are)\s+(?P<main>[^,;:.]+?)(?:,?\s+(?:not|rather than|instead of)\b.*)?[.!]*$)",
+    _I,
+)
 _SPLITTERS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"^(?P<ref>.*?)\b(?:should|needs? to|ought to|has to)\s+(?:have\s+)?"
@@ -127,6 +140,17 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
     (
+        topics.CARE_PREFERENCES,
+        re.compile(
+            r"\b(?:(?:woman|female|lady|male|man|same|different) (?:doctor|gp|nurse|clinician)|"
+            r"(?:i'?d|i would) (?:prefer|rather) (?:not|a|an|no|to avoid)|rather avoid|"
+            r"(?:don'?t|do not|dont) want (?:to go on|to take|any|a|an)|no (?:more )?(?:group|"
+            r"morning|early|evening) (?:therapy|appointments?|sessions?))\b",
+            _I,
+        ),
+        False,
+    ),
+    (
         topics.SUPPORTS,
         re.compile(
             r"\b(?:who helps|helps me|look(?:s|ing)? after|carer|caring for|"
@@ -189,6 +213,39 @@ def _split(body: str) -> tuple[str, str | None]:
     return body, None
 
 
+#: The rating given the wrong way round or misspoken: "That 7 - I had it the wrong way round ...
+#: I'm about a 3", "I said 7 but I meant 3". Two numbers are needed; the last is the one meant.
+_RATING_MISSAID = re.compile(
+    r"\b(?:wrong way (?:round|around)|back to front|other way (?:round|around)|upside down|"
+    r"i meant|i said|misread|got (?:it|that) wrong)\b",
+    _I,
+)
+_SCALE_NUMBER = re.compile(
+    r"(?<!of )(?<!/)(?:(?<![\d.])(?:10|[0-9])(?!\d|\.\d)|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"zero|nought)\b)"
+    # A bare number, not a count of something ("2 walks a day"): followed by nothing, a mark
+    # or a small word.
+    r"(?=\s*(?:$|[^\w\s]|(?:but|not|out|and|or|i|i'm|im|on|today|now|really|then|where)\b))",
+    _I,
+)
+
+
+def _missaid_rating(body: str) -> str | None:
+    """The number meant, when the message says the rating was given the wrong way round."""
+    if _RATING_MISSAID.search(body) is None:
+        return None
+    numbers = _SCALE_NUMBER.findall(body)
+    if len(numbers) < 2 or numbers[-1].lower() == numbers[0].lower():
+        return None
+    rating = parse_rating(numbers[-1])
+    return str(rating.value) if rating.value is not None else None
+
+
+def without_lead_in(text: str) -> str:
+    """The correction without its lead-in ("yes but", "sorry, can you")."""
+    return _PREFIX.sub("", (text or "").strip())
+
+
 def _clean_new_text(new: str | None) -> str | None:
     if new is None or _NO_NEW_TEXT.match(new.strip()):
         return None
@@ -223,6 +280,16 @@ def _is_bare_rating(new: str | None) -> bool:
 def parse_correction(text: str) -> Correction:
     """Read which topic and item a correction is about and the replacement words."""
     body = _PREFIX.sub("", (text or "").strip())
+    priority = _PRIORITY.match(body)
+    if priority is not None:
+        first = _clean_new_text(
+            priority.group("put") or priority.group("is") or priority.group("main")
+        )
+        if first is not None:
+            return Correction(topics.ONE_THING, first, None)
+    missaid = _missaid_rating(body)
+    if missaid is not None:
+        return Correction(topics.BASELINE_RATING, missaid, None)
     ref, raw_new = _split(body)
     new_text = _clean_new_text(raw_new)
     topic, target = _keyword_topic(ref) if ref else (None, None)

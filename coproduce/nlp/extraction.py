@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from coproduce.nlp.activities import extract_activities
 from coproduce.nlp.burden import BURDEN_CATEGORIES, TreatmentBurden, extract_treatment_burdens
-from coproduce.nlp.correction import TOPICS, Correction, apply_item_correction, parse_correction
+from coproduce.nlp.correction import (
+    TOPICS,
+    Correction,
+    apply_item_correction,
+    parse_correction,
+    without_lead_in,
+)
 from coproduce.nlp.lists import split_list
 from coproduce.nlp.rating import Rating, parse_rating
 from coproduce.nlp.segment import split_items
@@ -33,4 +39,5 @@ __all__ = [
     "parse_rating",
     "split_items",
     "split_list",
+    "without_lead_in",
 ]

@@ -430,6 +430,37 @@ def test_someone_the_read_back_left_out_is_added(visit: dict[str, Any], text: st
     assert slots["form_prompt"] == "updated"
 
 
+def test_a_care_preference_added_at_the_read_back_goes_to_care_preferences(
+    visit: dict[str, Any],
+) -> None:
+    before = _complete(visit)
+    slots, _, _ = run(
+        text="yes, but can you add i'd prefer a woman doctor if possible",
+        requested_slot="confirm_summary",
+        slots=before,
+        token=visit["token"],
+    )
+    assert slots.get("supports", before["supports"]) == before["supports"]
+    assert slots["care_preferences"].endswith("i'd prefer a woman doctor if possible")
+    assert "yes" not in slots["care_preferences"].lower().split()
+    assert slots["form_prompt"] == "updated"
+
+
+@pytest.mark.parametrize(
+    "text", ["yes but put the mood first please not the hands", "the mood is the main thing"]
+)
+def test_which_to_sort_first_is_changed_without_touching_the_burdens(
+    visit: dict[str, Any], text: str
+) -> None:
+    before = _complete(visit)
+    slots, _, _ = run(
+        text=text, requested_slot="confirm_summary", slots=before, token=visit["token"]
+    )
+    assert slots["one_thing"] == "the mood"
+    assert slots.get("illness_burden", before["illness_burden"]) == before["illness_burden"]
+    assert slots["form_prompt"] == "updated"
+
+
 def test_a_correction_without_words_asks_that_topic_again(visit: dict[str, Any]) -> None:
     slots, _, _ = run(
         text="change the bit about my tablets",

@@ -118,3 +118,32 @@ def test_ambiguous_kind_match_replaces_the_whole_answer() -> None:
 def test_a_rating_corrected_in_a_sentence_takes_the_number_settled_on() -> None:
     correction = parse_correction("The rating. I said 6 but that's generous, put 4")
     assert (correction.topic, correction.new_text) == ("baseline_rating", "4")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # Which to sort first, changed: not a change to the burden it names.
+        (
+            "yes but put the mood first please not the hands",
+            Correction("one_thing", "the mood", None),
+        ),
+        ("the mood is the main thing then the hands", Correction("one_thing", "the mood", None)),
+        # A care preference added at the read-back.
+        (
+            "yes, but can you add i'd prefer a woman doctor if possible",
+            Correction("care_preferences", None, None),
+        ),
+        # The rating given the wrong way round or misspoken: the number meant.
+        (
+            "Nearly. That 7 - I had it the wrong way round, I was thinking how bad it is. "
+            "Where I want to be, I'm about a 3.",
+            Correction("baseline_rating", "3", None),
+        ),
+        ("I said 7 but I meant 3", Correction("baseline_rating", "3", None)),
+        ("i said 5 but i meant 6 out of 10", Correction("baseline_rating", "6", None)),
+        ("I said my daughter but I meant my son", Correction("supports", None, "daughter")),
+    ],
+)
+def test_corrections_after_a_yes_and_of_order(message: str, expected: Correction) -> None:
+    assert parse_correction(message) == expected
