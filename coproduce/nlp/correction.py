@@ -221,8 +221,8 @@ _RATING_MISSAID = re.compile(
     _I,
 )
 _SCALE_NUMBER = re.compile(
-    r"(?<!of )(?<!/)(?:(?<![\d.])(?:10|[0-9])(?!\d|\.\d)|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"zero|nought)\b)"
+    r"(?<!of )(?<!/)(?:(?<![\d.])(?:10|[0-9])(?!\d|\.\d)|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|zero|nought)\b)"
     # A bare number, not a count of something ("2 walks a day"): followed by nothing, a mark
     # or a small word.
     r"(?=\s*(?:$|[^\w\s]|(?:but|not|out|and|or|i|i'm|im|on|today|now|really|then|where)\b))",

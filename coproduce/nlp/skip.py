@@ -9,9 +9,9 @@ SAID_AGAIN = r"(?:like |as )?(?:i |a |ah )?(?:said|told you|already said)"
 # Words that carry no content around a refusal: "um, I really don't know sorry".
 _FILLER = (
     r"um+|erm+|er|uh+|hm+|hmm+|ah+|oh|well|sorry|soz|honestly|really|tbh|to be honest|lol|"
-    r"haha|just|ok|okay|right now|right|mate|love|thanks|thank you|please|i'm afraid|im afraid|i think|"
-    r"at the moment|right now|at all|sure|yet|i guess|i suppose|tho|though|mind|if that's ok|"
-    r"if thats ok|for now|either|this one|that one|that|this|it|one|question|today|for today|"
+    r"haha|just|ok|okay|right now|right|mate|love|thanks|thank you|please|i'm afraid|"
+    r"im afraid|i think|at the moment|at all|sure|yet|i guess|i suppose|tho|though|mind|"
+    r"for now|either|this one|that one|that|this|it|one|question|today|for today|"
     r"if (?:you|u) (?:don'?t|dont|do not) mind|if (?:i|we) (?:may|can|could)|if poss(?:ible)?|"
     # Said again: "I said I'd rather not", "like I said, pass", "ah said pass".
     rf"{SAID_AGAIN}|"
