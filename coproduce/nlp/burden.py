@@ -84,10 +84,16 @@ _MONEY = re.compile(r"£|\bquid\b|\bpounds?\b|\bmoney\b|\bpay\b|\bwages?\b|\bfar
 _AMOUNT = re.compile(
     r"[£$€₹₦]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:pounds?|quid|dollars?|bucks|euros?|rupees?|naira|"
     r"rand|cedis?|shillings?|p|grand)\b|\b(?:rs\.?|r|ksh|gh₵)\s?\d{2,}\b|"
-    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|fifty) "
-    r"(?:grand|quid)\b|"
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|couple of)(?:[ -]\w+)? "
+    r"(?:grand|quid|pounds?)\b|"
     # A price in pounds and pence without its sign: "prescriptions are like 9.90 each".
     r"\b\d+\.\d\d\s?(?:each|a|an|per|every|for)\b"
+)
+# Money not earned: "lose a morning's earnings", "half a day's billing", "a day off unpaid".
+_EARNINGS = re.compile(
+    r"\b(?:earnings|income|billing|unpaid|wages?|salary|(?:a |one |half a )?day'?s pay|"
+    r"out of pocket)\b"
 )
 _WEIGHT = re.compile(r"\b(?:put on|gained|gain|gaining|lost|lose|losing|weigh\w*|heavier)\b")
 # Being told it is nothing: "keep being told it's normal", "said it's probably anxiety".
@@ -252,7 +258,7 @@ def burden_category(span: Span) -> str:
         ]
         if effects and untold.start() < min(effects):
             labels.discard(patterns.SIDE_EFFECT)
-    if _AMOUNT.search(said) and not _WEIGHT.search(said):
+    if (_AMOUNT.search(said) and not _WEIGHT.search(said)) or _EARNINGS.search(said):
         labels.add(patterns.COST)
     if _UNTOLD.search(said) or _DISAGREE.search(said):
         labels.add(patterns.INFORMATION)
@@ -389,13 +395,42 @@ def _said_as_what_for(ent: Span) -> bool:
     )
 
 
+#: What a burden costs, said as what it leads to: "every appointment means losing half a day's
+#: billing", "..., which means a taxi into town, eighteen pound there and back", "the waiting
+#: list was 5 months so I went privately at £60 a session", "switch off the taxi and lose a
+#: morning's earnings".
+_LEADS_TO = re.compile(
+    r"(?:,\s*|\s+)(?:(?:which|that|this|it)\s+)?(?:means?|meaning)\s+|"
+    r",?\s+so\s+(?=(?:i|we|he|she|they)\b)|\s+and\s+(?=los(?:e|es|ing)\b)",
+    re.IGNORECASE,
+)
+_SHORTEST_HEAD = 2
+
+
+def _cost_apart(span: Span) -> list[Span]:
+    """The item, or the item and what it costs as two burdens, each with its own heading."""
+    for match in _LEADS_TO.finditer(span.text):
+        head = span.doc.char_span(
+            span.start_char, span.start_char + match.start(), alignment_mode="contract"
+        )
+        tail = span.doc.char_span(
+            span.start_char + match.end(), span.end_char, alignment_mode="contract"
+        )
+        if head is None or tail is None or len(head) < _SHORTEST_HEAD or not len(tail):
+            continue
+        if burden_category(tail) == "costs" and burden_category(head) not in ("costs", "other"):
+            return [head, tail]
+    return [span]
+
+
 def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
     """Return one categorised burden per item of a treatment-burden answer."""
     if not text or not text.strip():
         return []
     doc = get_nlp()(letter_body(text))
     return [
-        TreatmentBurden(span.text, burden_category(span))
+        TreatmentBurden(part.text, burden_category(part))
         for span in item_spans(doc)
         if not is_list_marker(span.text) and not closes_the_answer(span)
+        for part in _cost_apart(span)
     ]

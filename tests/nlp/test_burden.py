@@ -683,3 +683,51 @@ def test_parking_services_that_send_them_back_and_results_never_heard(
 )
 def test_a_medicine_doing_a_body_part_in_and_a_binder(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "For every appointment I must switch off the taxi and lose a morning's earnings.",
+            [
+                ("For every appointment I must switch off the taxi", "appointments"),
+                ("lose a morning's earnings", "costs"),
+            ],
+        ),
+        (
+            "Physio waiting list was 5 months so I went privately at £60 a session",
+            [
+                ("Physio waiting list was 5 months", "appointments"),
+                ("I went privately at £60 a session", "costs"),
+            ],
+        ),
+        (
+            "the blood tests every month which means a taxi into town, eighteen pound there and back",
+            [
+                ("the blood tests every month", "tests_monitoring"),
+                ("a taxi into town, eighteen pound there and back", "costs"),
+            ],
+        ),
+        (
+            "every appointment means losing half a day's billing",
+            [("every appointment", "appointments"), ("losing half a day's billing", "costs")],
+        ),
+        # No cost in what follows: one burden.
+        (
+            "the infusion takes all day so I can't pick the kids up",
+            [("the infusion takes all day so I can't pick the kids up", "appointments")],
+        ),
+    ],
+)
+def test_what_a_burden_costs_is_a_burden_of_its_own(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(b.text, b.category) for b in extract_treatment_burdens(text)] == expected
+
+
+def test_how_the_skin_is_after_and_stays_with_its_burden() -> None:
+    burdens = extract_treatment_burdens("Injection every day, my stomach is red and sore.")
+    assert [(b.text, b.category) for b in burdens] == [
+        ("Injection every day, my stomach is red and sore", "side_effects")
+    ]
