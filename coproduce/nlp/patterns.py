@@ -122,7 +122,9 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     "family": _terms(
         "family|relatives|in-laws|in laws|cousin|cousins|niece|nieces|nephew|nephews|aunt|"
         "auntie|aunty|uncle|mother in law|mother-in-law|father in law|father-in-law|"
-        "sister in law|sister-in-law|brother in law|brother-in-law|nan|nana|gran|"
+        "sister in law|sister-in-law|brother in law|brother-in-law|mother inlaw|father inlaw|"
+        "sister inlaw|brother inlaw|inlaws|mother in-law|father in-law|sister in-law|"
+        "brother in-law|nan|nana|gran|"
         "granny|grandma|grandad|grandpa|grandmother|grandfather|nain|taid|mamgu|mam-gu|tadcu|tad-cu|"
         "bampi|grampa|gramps|granda"
     ),

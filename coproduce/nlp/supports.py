@@ -81,6 +81,14 @@ class Support:
     kind: str  # "support" | "caring_for"
 
 
+#: Words that say where someone lives rather than name a neighbour.
+_WHERE_SOMEONE_LIVES = frozenset({"next door", "nextdoor", "across the road", "over the road"})
+_LIVING = frozenset(
+    {"lives", "live", "living", "lived", "farms", "farm", "works", "stays", "moved", "is"}
+    | {"'s", "\u2019s", "just", "right"}
+)
+
+
 def _supports_in(
     span: Span,
     respondent: str | None,
@@ -121,6 +129,13 @@ def _supports_in(
             continue  # the same person again ("the lady next door pops in, our neighbour")
         if mentions and where_from(doc, mentions[-1][0], start):
             continue  # where the last person is from ("friends from church")
+        if (
+            mentions
+            and person.text.lower() in _WHERE_SOMEONE_LIVES
+            and person.start > span.start
+            and doc[person.start - 1].lower_ in _LIVING
+        ):
+            continue  # where the last person lives: "our son Rhys farms next door"
         if (
             mentions
             and person.end + 1 < span.end

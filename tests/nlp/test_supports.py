@@ -713,3 +713,26 @@ def test_the_patients_own_role_and_one_person_named_twice(
     answer: str, expected: list[tuple[str | None, str]]
 ) -> None:
     assert [(s.relationship, s.kind) for s in extract_supports(answer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "next door" after a verb says where someone lives, not who a neighbour is.
+        (
+            "Our son Rhys farms next door and does the heavy work.",
+            [("Our son Rhys farms next door and does the heavy work", "son", "support")],
+        ),
+        (
+            "Jean next door brings a dinner round",
+            [("Jean next door brings a dinner round", "neighbour", "support")],
+        ),
+        # An in-law typed as one word is family, not a brother.
+        (
+            "i do my brother inlaw's shopping since his op",
+            [("i do my brother inlaw's shopping since his op", "family", "caring_for")],
+        ),
+    ],
+)
+def test_where_someone_lives_and_in_laws(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(s.text, s.relationship, s.kind) for s in extract_supports(text)] == expected
