@@ -71,12 +71,13 @@ _NOT_A_PREDICATE = word_set(
 #: A fragment this short before "and" may be the first half of a subject ("my son | and my
 #: daughter help me"); "blood test every month at hospital | and parking is costly" is not.
 _SHORTEST_SUBJECT = 4
-#: A clause after "and" that starts with these has the subject of the clause before.
 #: How a part of the body is, said after "and" ("my stomach is red and sore").
 _BODY_STATES = word_set(
     "sore red swollen itchy painful stiff tender raw weak numb bruised hot achy achey "
     "puffy inflamed burning bleeding blistered flaky cracked dry sweaty shaky tingly"
 )
+_INTENSIFIERS = word_set("very really so")
+#: A clause after "and" that starts with these has the subject of the clause before.
 _SAME_SUBJECT = word_set("never still didn't didnt haven't havent hasn't hasnt couldn't couldnt")
 
 
@@ -121,17 +122,16 @@ _HOW_MANY = word_set("too so way far many much loads lots")
 def should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     """Decide whether a clause continues the item before it (see the module docstring)."""
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
-    joined_by = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
-    said_words = [t.lower_ for t in clause if not t.is_punct]
-    if (
-        kind == "soft"
-        and joined_by in ("and", ",")
-        and 0 < len(said_words) <= 2
-        and all(word in _BODY_STATES or word in ("very", "really", "so") for word in said_words)
-    ):
-        return True
     opens_on_pronoun = clause[0].lower_ in SUBJECT_PRONOUNS
     joiner = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
+    state = [t.lower_ for t in clause if not t.is_punct]
+    if (
+        kind == "soft"
+        and joiner in ("and", ",")
+        and 0 < len(state) <= 2
+        and all(word in _BODY_STATES | _INTENSIFIERS for word in state)
+    ):
+        return True  # "my stomach is red and sore": how the body part is, not a burden
     after_pause = joiner in (",", "-", "\u2013", "\u2014", ":")
     points_back = any(t.lower_ in SUBJECT_PRONOUNS | {"them"} for t in clause)
     if (
