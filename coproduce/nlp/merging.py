@@ -10,8 +10,8 @@
   so is a correction ("Actually no, it's not fine"), a short comment on what nobody said
   ("... apply to me? Nobody's told me"), reported speech ("neuro says GP"), what it cost
   ("a taxi, £12 each way", "the parking, six quid a go"), a subject-less "and never heard
-  the result", and a clause about a bare thing named before a comma ("the patches, no idea
-  if they work").
+  the result", a clause about a bare thing named before a comma ("the patches, no idea
+  if they work"), and how a body part is, said after "and" ("my stomach is red and sore").
 * Otherwise a hard boundary always splits.
 * At a soft boundary two full clauses (each with a subject or a finite verb) are split unless
   the new clause names no topic while the item so far does: "the tablets make me drowsy and I
