@@ -271,8 +271,8 @@ def _added(tracker: Tracker, correction: extraction.Correction, text: str) -> Ev
     if topic not in ADDABLE_TOPICS:
         return None
     original = _current(tracker, topic) or ""
-    if original and (extraction.is_skip_answer(original) or cues.is_none_answer(original)):
-        original = ""
+    if cues.is_none_answer(original):
+        original = ""  # "nothing really": what is added is the answer (a skip is None already)
     if target and target.lower() in original.lower():
         return None
     item = _ASKING_TO_ADD.sub("", extraction.without_lead_in(text)).strip()

@@ -407,8 +407,8 @@ _LEADS_TO = re.compile(
 _SHORTEST_HEAD = 2
 
 
-def _cost_apart(span: Span) -> list[Span]:
-    """The item, or the item and what it costs as two burdens, each with its own heading."""
+def _cost_apart(span: Span) -> list[tuple[Span, str]]:
+    """The item with its heading, or the item and what it costs as two burdens."""
     for match in _LEADS_TO.finditer(span.text):
         head = span.doc.char_span(
             span.start_char, span.start_char + match.start(), alignment_mode="contract"
@@ -418,9 +418,12 @@ def _cost_apart(span: Span) -> list[Span]:
         )
         if head is None or tail is None or len(head) < _SHORTEST_HEAD or not len(tail):
             continue
-        if burden_category(tail) == "costs" and burden_category(head) not in ("costs", "other"):
-            return [head, tail]
-    return [span]
+        if burden_category(tail) != "costs":
+            continue
+        heading = burden_category(head)
+        if heading not in ("costs", "other"):
+            return [(head, heading), (tail, "costs")]
+    return [(span, burden_category(span))]
 
 
 def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
@@ -429,8 +432,8 @@ def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
         return []
     doc = get_nlp()(letter_body(text))
     return [
-        TreatmentBurden(part.text, burden_category(part))
+        TreatmentBurden(part.text, category)
         for span in item_spans(doc)
         if not is_list_marker(span.text) and not closes_the_answer(span)
-        for part in _cost_apart(span)
+        for part, category in _cost_apart(span)
     ]

@@ -76,7 +76,8 @@ _BODY_STATES = word_set(
     "sore red swollen itchy painful stiff tender raw weak numb bruised hot achy achey "
     "puffy inflamed burning bleeding blistered flaky cracked dry sweaty shaky tingly"
 )
-_INTENSIFIERS = word_set("very really so")
+#: The words of such a clause: the states and "very", "really", "so".
+_STATE_WORDS = _BODY_STATES | word_set("very really so")
 #: A clause after "and" that starts with these has the subject of the clause before.
 _SAME_SUBJECT = word_set("never still didn't didnt haven't havent hasn't hasnt couldn't couldnt")
 
@@ -124,14 +125,10 @@ def should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
     opens_on_pronoun = clause[0].lower_ in SUBJECT_PRONOUNS
     joiner = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
-    state = [t.lower_ for t in clause if not t.is_punct]
-    if (
-        kind == "soft"
-        and joiner in ("and", ",")
-        and 0 < len(state) <= 2
-        and all(word in _BODY_STATES | _INTENSIFIERS for word in state)
-    ):
-        return True  # "my stomach is red and sore": how the body part is, not a burden
+    if kind == "soft" and joiner in ("and", ","):
+        state = [t.lower_ for t in clause if not t.is_punct]
+        if 0 < len(state) <= 2 and all(word in _STATE_WORDS for word in state):
+            return True  # "my stomach is red and sore": how the body part is, not a burden
     after_pause = joiner in (",", "-", "\u2013", "\u2014", ":")
     points_back = any(t.lower_ in SUBJECT_PRONOUNS | {"them"} for t in clause)
     if (
