@@ -4,11 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SPACY_MODEL := build/spacy/coproduce_en
 SAFETY_MODEL := build/safety/classifier.joblib
+BURDEN_MODEL := build/burden/classifier.joblib
 WIDGET := api/static/widget.js
 
 .PHONY: run run-scaled test lint setup model migrate env clean bench widget chromium screenshots
 
-setup: $(WIDGET) $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SAFETY_MODEL) env migrate
+setup: $(WIDGET) $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SAFETY_MODEL) $(BURDEN_MODEL) env migrate
 
 $(VENV)/bin/python:
 	@bash scripts/make_venv.sh $(VENV)
@@ -23,6 +24,10 @@ $(SPACY_MODEL)/meta.json: $(VENV)/.installed $(wildcard coproduce/nlp/*.py)
 # The safety classifier: trained here from coproduce/safety/data and the older team sets.
 $(SAFETY_MODEL): $(VENV)/.installed $(wildcard coproduce/safety/*.py coproduce/safety/data/*.yml tests/safety/*.yml nlu_data/*.yml bench/data/*.yml)
 	$(PY) -m coproduce.safety.classifier build/safety
+
+# Treatment-burden domains as people file them: trained here from coproduce/nlp/data.
+$(BURDEN_MODEL): $(VENV)/.installed coproduce/nlp/burden_domains.py coproduce/nlp/data/burden_examples.yml
+	$(PY) -m coproduce.nlp.burden_domains build/burden
 
 # The patient chat widget: socket.io-client from npm, bundled by esbuild (nothing from a CDN).
 widget: $(WIDGET)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from coproduce.nlp import patterns
+from coproduce.nlp.burden_domains import settled_domain
 from coproduce.nlp.letters import letter_body
 from coproduce.nlp.lists import closes_the_answer, is_list_marker
 from coproduce.nlp.pipeline import get_nlp
@@ -198,6 +199,11 @@ class TreatmentBurden:
 
 def burden_category(span: Span) -> str:
     """Return the burden category for one item, or "other" when no domain word is named."""
+    return _named_category(span) or "other"
+
+
+def _named_category(span: Span) -> str | None:
+    """Return the burden category the item's words name, or None when they name none."""
     labels = set()
     for ent in span.ents:
         if ent.label_ == patterns.CAUSE and _names_a_medicine_next(ent):
@@ -320,7 +326,7 @@ def burden_category(span: Span) -> str:
         # "the mebeverine did nothing", "keep forgetting them": a treatment not working, or
         # not taken.
         return "medications"
-    return "other"
+    return None
 
 
 #: How a patient says there is too much of something: "too many", "so many different".
@@ -407,7 +413,7 @@ _LEADS_TO = re.compile(
 _SHORTEST_HEAD = 2
 
 
-def _cost_apart(span: Span) -> list[tuple[Span, str]]:
+def _cost_apart(span: Span) -> list[tuple[Span, str | None]]:
     """The item with its heading, or the item and what it costs as two burdens."""
     for match in _LEADS_TO.finditer(span.text):
         head = span.doc.char_span(
@@ -420,10 +426,15 @@ def _cost_apart(span: Span) -> list[tuple[Span, str]]:
             continue
         if burden_category(tail) != "costs":
             continue
-        heading = burden_category(head)
-        if heading not in ("costs", "other"):
+        heading = _named_category(head)
+        if heading not in ("costs", "other", None):
             return [(head, heading), (tail, "costs")]
-    return [(span, burden_category(span))]
+    return [(span, _named_category(span))]
+
+
+def _treats(span: Span) -> bool:
+    """True when the item names a treatment or an effect of one."""
+    return any(ent.label_ in (patterns.MEDICATION, patterns.SIDE_EFFECT) for ent in span.ents)
 
 
 def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
@@ -432,7 +443,12 @@ def extract_treatment_burdens(text: str) -> list[TreatmentBurden]:
         return []
     doc = get_nlp()(letter_body(text))
     return [
-        TreatmentBurden(part.text, category)
+        TreatmentBurden(
+            part.text,
+            settled_domain(
+                part.text, category or "other", named=category is not None, treats=_treats(part)
+            ),
+        )
         for span in item_spans(doc)
         if not is_list_marker(span.text) and not closes_the_answer(span)
         for part, category in _cost_apart(span)
