@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from coproduce import trained
 from coproduce.config import PROJECT_ROOT
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "burden_examples.yml"
@@ -85,12 +85,8 @@ def train(examples: list[tuple[str, str]]) -> dict[str, Any]:
 @lru_cache(maxsize=2)
 def load(directory: str | None = None) -> Any | None:
     """Return the trained classifier, or None when it has not been built."""
-    import joblib
-
-    path = Path(directory or DEFAULT_MODEL_DIR) / MODEL_FILE
-    if not path.exists():
-        return None
-    return joblib.load(path)["model"]
+    bundle = trained.load(Path(directory or DEFAULT_MODEL_DIR) / MODEL_FILE)
+    return None if bundle is None else bundle["model"]
 
 
 def settled_domain(
@@ -124,20 +120,15 @@ def settled_domain(
 
 def main(argv: list[str] | None = None) -> int:
     """Train the classifier into a folder (default build/burden) unless it is up to date."""
-    import joblib
-
     parser = argparse.ArgumentParser(description="Train the treatment-burden domain classifier.")
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_MODEL_DIR)
     args = parser.parse_args(argv)
     examples = load_examples()
-    meta = args.directory / "meta.json"
     current = fingerprint(examples)
-    if meta.exists() and json.loads(meta.read_text()).get("fingerprint") == current:
+    if trained.is_current(args.directory, current):
         print(f"Burden domain classifier up to date: {args.directory / MODEL_FILE}")
         return 0
-    args.directory.mkdir(parents=True, exist_ok=True)
-    joblib.dump(train(examples), args.directory / MODEL_FILE)
-    meta.write_text(json.dumps({"fingerprint": current}))
+    trained.save(train(examples), args.directory, MODEL_FILE, current)
     print(f"Trained the burden domain classifier on {len(examples)} examples: {args.directory}")
     return 0
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from coproduce import trained
 from coproduce.config import PROJECT_ROOT
 from coproduce.safety.normalize import words
 
@@ -204,24 +204,13 @@ def train(examples: list[Example]) -> dict[str, Any]:
 
 def save(bundle: dict[str, Any], directory: Path) -> Path:
     """Write the trained models to `directory`."""
-    import joblib
-
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / MODEL_FILE
-    joblib.dump(bundle, path)
-    (directory / "meta.json").write_text(json.dumps({"fingerprint": bundle["fingerprint"]}))
-    return path
+    return trained.save(bundle, directory, MODEL_FILE, bundle["fingerprint"])
 
 
 @lru_cache(maxsize=2)
 def load(directory: str | None = None) -> dict[str, Any] | None:
     """Return the trained models, or None when they have not been built."""
-    import joblib
-
-    path = Path(directory or DEFAULT_MODEL_DIR) / MODEL_FILE
-    if not path.exists():
-        return None
-    bundle: dict[str, Any] = joblib.load(path)
+    bundle: dict[str, Any] | None = trained.load(Path(directory or DEFAULT_MODEL_DIR) / MODEL_FILE)
     return bundle
 
 
@@ -251,9 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_MODEL_DIR)
     args = parser.parse_args(argv)
     examples = load_examples()
-    meta = args.directory / "meta.json"
     current = fingerprint(examples)
-    if meta.exists() and json.loads(meta.read_text()).get("fingerprint") == current:
+    if trained.is_current(args.directory, current):
         print(f"Safety classifier up to date: {args.directory / MODEL_FILE}")
         return 0
     path = save(train(examples), args.directory)
