@@ -37,7 +37,12 @@ def notice(tracker: Tracker, turn: Turn) -> Events:
         return []
     if respondent.says_on_behalf(turn.text):
         relationship = respondent.relationship_in(turn.text)
-        if relationship is not None and relationship not in ("child", "parent", "family"):
+        if relationship is not None and relationship not in (
+            "child",
+            "parent",
+            "family",
+            "sibling",
+        ):
             return [SlotSet("respondent", {"type": "proxy", "relationship": relationship})]
         return [SlotSet("proxy_suspected", True)]
     if (

@@ -36,6 +36,7 @@ ROLE_CODES = {
     "child": "CHILD",
     "sister": "SIS",
     "brother": "BRO",
+    "sibling": "SIB",
     "grandchild": "GRNDCHILD",
     "grandparent": "GRPRN",
     "friend": "FRND",

@@ -407,7 +407,10 @@ def _said_as_what_for(ent: Span) -> bool:
 #: morning's earnings".
 _LEADS_TO = re.compile(
     r"(?:,\s*|\s+)(?:(?:which|that|this|it)\s+)?(?:means?|meaning)\s+|"
-    r",?\s+so\s+(?=(?:i|we|he|she|they)\b)|\s+and\s+(?=los(?:e|es|ing)\b)",
+    r",?\s+so\s+(?=(?:i|we|he|she|they)\b)|\s+and\s+(?=los(?:e|es|ing)\b)|"
+    # A price of its own after "and": "every week at the hospital and parking costs £8".
+    r",?\s+(?:and|plus|an|n)\s+(?=(?:the\s+)?(?:parking|petrol|fuel|taxis?|bus fares?|fares?|"
+    r"prescriptions?)\s+(?:costs?|is|are|'s)\b)",
     re.IGNORECASE,
 )
 _SHORTEST_HEAD = 2

@@ -195,6 +195,16 @@ def care_matcher() -> Matcher:
                 lower_in("round", "over", "across"),
                 {"LOWER": "to"},
             ],
+            # "I visit Betty my wife" (in her care home), "ah feed ma pal Tam's dug".
+            [
+                lower_in("visit", "visits", "visiting", "feed", "feeds", "feeding"),
+                lower_in("my", "ma", "me", "our", "mum's", "dad's"),
+                {"ENT_TYPE": {"IN": [patterns.RELATIONSHIP, patterns.PERSON]}},
+            ],
+            [
+                lower_in("visit", "visits", "visiting"),
+                {"ENT_TYPE": patterns.PERSON, "OP": "+"},
+            ],
             # "I'm the one who helps my dad"; "I do for him" (looks after him).
             [{"LOWER": "one"}, {"LOWER": "who"}, lower_in("helps", "looks", "cares", "sees")],
             [lower_in("do", "does", "doing"), {"LOWER": "for"}, lower_in("him", "her", "them")],

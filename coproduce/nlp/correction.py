@@ -40,8 +40,13 @@ _PRIORITY = re.compile(
     r"(?:.*?\b(?:that|but)\s+)?(?P<is>[^,;:.]+?)\s+(?:is|are|'s|\u2019s)\s+(?:the\s+)?"
     r"(?:main thing|priority|top priority|most urgent|first(?: thing)?(?: to sort)?|"
     r"one to sort(?: first)?)\b|"
-    r"(?:.*?\b(?:that|but)\s+)?(?:the\s+)?(?:main thing|priority|top priority|most urgent thing)"
-    r"\s+(?:is|are)\s+(?P<main>[^,;:.]+?)(?:,?\s+(?:not|rather than|instead of)\b.*)?[.!]*$)",
+    # After a sentence or a "not quite" of its own: "No. Not the tremor. The main thing is the
+    # freezing, please put that first."
+    r"(?:.*?(?:\b(?:that|but|also)\s+|[.!;,]\s+))?(?:the\s+)?(?:main thing|priority|"
+    r"top priority|most urgent thing|most important thing|biggest thing|main (?:issue|problem|"
+    r"worry|concern))\s+(?:is|are)\s+(?P<main>[^,;:.]+?)(?:,?\s+(?:not|rather than|instead of|"
+    r"the rest|everything else)\b.*|,?\s+(?:so\s+)?(?:please\s+)?(?:put|have|make)\s+(?:that|"
+    r"it|this)\s+(?:first|at the top)(?:,?\s+please)?)?(?:[.!]+(?:\s+.*)?)?$)",
     _I,
 )
 _SPLITTERS: tuple[re.Pattern[str], ...] = (

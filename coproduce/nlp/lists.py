@@ -65,6 +65,9 @@ def _second_thing(before: Span, words: list[Token]) -> bool:
     """
     said = [t.lower_ for t in words if t.is_alpha]
     joined = before.end < len(before.doc) and before.doc[before.end].lower_ in JOINERS
+    opening = next((t.lower_ for t in before if t.is_alpha), "")
+    if joined and said and said[0] == opening and len(before) > 1 and len(said) > 1:
+        return True  # "gets tired quick and gets frustrated": the same start, a second thing
     return (
         joined
         and not is_clause(before)  # "I am very tired and thirsty" finishes one predicate
@@ -73,7 +76,12 @@ def _second_thing(before: Span, words: list[Token]) -> bool:
         and not said[0].endswith("ed")
         and said[0] not in _NOT_AN_ITEM
         and said[0] not in _LIST_CONTINUATIONS
+        and said[0] not in _WHEN_WORDS  # "pain all day and all night"
     )
+
+
+#: Words that start a when, not a thing: "pain all day and all night", "at night".
+_WHEN_WORDS = word_set("all every most at during through overnight")
 
 
 def _so_new_thing(clause: Span) -> bool:
@@ -181,8 +189,8 @@ def list_spans(doc: Doc, *, things: bool = False) -> list[Span]:
         short = len(words) < _SHORTEST_LIST_ITEM and not (
             _listed_after_pause(doc, clause) or another
         )
-        if things and items and _pair(items[-1], words):
-            short = True  # "fish and chips on a friday"
+        if items and _pair(items[-1], words):
+            short = True  # "fish and chips on a friday", "cant get in and out of the car"
         continues = clause[0].lower_ in _LIST_CONTINUATIONS and not _so_new_thing(clause)
         if items and kind == "soft" and _headline(items[-1]):
             continues = True  # "the fatigue is the big one, I sleep most of Saturday"

@@ -125,6 +125,7 @@ def should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     item_topics, clause_topics = topic_categories(item), topic_categories(clause)
     opens_on_pronoun = clause[0].lower_ in SUBJECT_PRONOUNS
     joiner = clause.doc[clause.start - 1].lower_ if clause.start > 0 else ""
+    joiner = "and" if joiner == "an" else joiner  # "... an the oxygen man never turns up"
     if kind == "soft" and joiner in ("and", ","):
         state = [t.lower_ for t in clause if not t.is_punct]
         if 0 < len(state) <= 2 and all(word in _STATE_WORDS for word in state):

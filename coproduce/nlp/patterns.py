@@ -73,11 +73,12 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     ),
     # "ma" alone is often "my" ("ma sister", "ma man"): it is a mother only after "my".
     "mum": _terms(
-        "mum|mother|mom|mam|my ma|me ma|our ma|mummy|mommy|mammy|old mum|mama|mamma|maw|"
+        # "mums alright": "mum's" typed without its apostrophe.
+        "mum|mums|mother|mom|mam|my ma|me ma|our ma|mummy|mommy|mammy|old mum|mama|mamma|maw|"
         "my maw|ma maw|me maw"
     ),
     "dad": _terms(
-        "dad|father|daddy|old dad|papa|my da|ma da|me da|our da|wor da|my old man|me old man"
+        "dad|dads|father|daddy|old dad|papa|my da|ma da|me da|our da|wor da|my old man|me old man"
     ),
     "sister": _terms("sister|sisters|sis|stepsister"),
     # "our kid" is Northern English for a sibling, most often a younger brother.
@@ -87,7 +88,8 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
         "granddaughter|granddaughters|grandbabies|grandbaby|grand children|great grandkids"
     ),
     "neighbour": _terms(
-        "neighbour|neighbours|neighbor|neighbors|neebor|neebors|neibor|neibors|next door|"
+        "neighbour|neighbours|neighbor|neighbors|neebor|neebors|neibor|neibors|neebur|neeburs|"
+        "naybor|naybour|neighbr|next door|"
         "nextdoor|over the road|across the road|across the lane|over the lane|across the street|"
         "over the street|across the way|over the way|"
         "man over the road|lady over the road|man across the road|lady across the road|"
@@ -200,7 +202,8 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
             "medicated shampoo|moisturiser|moisturisers|bath oil|the liquid|liquid medicine|"
             "blood pressure ones|bp ones|sugar ones|water ones|pressure ones|calcium|"
             "supplements|vitamins|antibiotic|interactions|interaction|injecting|inject|injected|"
-            "pred|empty stomach|on an empty stomach"
+            "pred|empty stomach|on an empty stomach|oxygen|home oxygen|oxygen tank|oxygen tanks|"
+            "oxygen cylinder|oxygen cylinders|oxygen bottles|concentrator|oxygen concentrator"
         ),
         *(f"{mod} {noun}" for mod in _MED_MODIFIERS for noun in _MED_NOUNS),
     ),
@@ -520,17 +523,27 @@ def _typo_variants(term: str) -> set[str]:
     """Return one-slip spellings of a long one-word term, as typed on a phone.
 
     A letter dropped, doubled or swapped with the next ("nieghbour", "husbnd", "grandaughter").
-    The first letter is kept; real words are left out.
+    A silent "gh" is often left out as well, with or without a further slip ("dauter",
+    "neibour", "duater"). The first letter is kept; real words are left out.
     """
     if " " in term or "-" in term or len(term) < _MIN_TYPO_LENGTH or not term.isalpha():
         return set()
+    found = _one_slip(term)
+    if "gh" in term[1:]:
+        unsounded = term.replace("gh", "")
+        found |= {unsounded} | _one_slip(unsounded)
+    return found - {term} - _REAL_WORDS
+
+
+def _one_slip(term: str) -> set[str]:
+    """Return the spellings one dropped, doubled or swapped letter away (first letter kept)."""
     found: set[str] = set()
     for i in range(1, len(term)):
         found.add(term[:i] + term[i + 1 :])  # dropped
         found.add(term[:i] + term[i] + term[i:])  # doubled
         if i + 1 < len(term):
             found.add(term[:i] + term[i + 1] + term[i] + term[i + 2 :])  # swapped
-    return found - {term} - _REAL_WORDS
+    return found
 
 
 def phrase_patterns() -> list[Pattern]:

@@ -35,7 +35,11 @@ _CALLBACK = re.compile(
     r"(?:someone|somebody|a person|the doctor|the nurse|the gp)(?: (?:from|at) (?:the |my )?"
     r"(?:practice|surgery|clinic|hospital))? (?:to |could |would |can |will |might )?"
     r"(?:telephone|call|ring|phone|contact) me|telephone me|"
-    r"(?:like|want|have|prefer|need|still like) (?:a |the )?(?:tele)?phone ?call"
+    r"(?:like|want|have|prefer|need|still like) (?:a |the )?(?:tele)?phone ?call|"
+    # Wished for: "be easier if someone just rang me", "if you could phone me instead".
+    r"\bif (?:someone|somebody|a person|you|the (?:doctor|nurse|gp|surgery|practice|clinic)) "
+    r"(?:just |could |would |can |could just |would just )?(?:rang|rung|called|phoned|"
+    r"telephoned|ring|call|phone|telephone) me"
     r")\b",
     _FLAGS,
 )

@@ -43,8 +43,9 @@ _PATIENT_ROLE_TO_RESPONDENT = {
     "wife": "husband",
     "husband": "wife",
     "partner": "partner",
-    "sister": "sister",
-    "brother": "brother",
+    # "Typing for my brother": a sister or a brother, and which is not said.
+    "sister": "sibling",
+    "brother": "sibling",
     "grandchild": "grandparent",
 }
 _PATIENT_WORDS = (
@@ -105,6 +106,9 @@ _GRANDPARENTS = frozenset(
     {"nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa"}
 )
 _MIN_FUZZY_LENGTH = 5
+_MIN_LENIENT_LENGTH = 3
+#: One letter wrong in a three-letter word scores 66.7 ("sun" for "son").
+_LENIENT_CUTOFF = 66
 
 
 # "Mum says yes" relays the patient's words; "I've got a moon face my daughter says" is the
@@ -149,13 +153,16 @@ def relationship_in(text: str | None) -> str | None:
         lowered,
     )
     said = re.search(
-        r"\b(?:i'?m|i am|im|this is|as) (?:his|her|their|the|a|[a-z]+'?s) (?:[a-z]+ )?([a-z]+)",
+        r"\b(?:i'?m|i am|im|this is|as) (?:his|her|their|the|a|[a-z]+'?s) (?:([a-z]+) )?([a-z]+)",
         lowered,
     )
     if said:
-        # "I'm Dave's support worker": the last two words may be the term.
+        # "I'm Dave's support worker": the last two words may be the term. "im her sonn
+        # Dean", "im his sun": right after "I'm his", a short slip is still the term.
         pair = " ".join(said.group(0).split()[-2:])
-        found = _ALL_TERMS.get(pair) or _term(said.group(1))
+        found = _ALL_TERMS.get(pair)
+        for word in (said.group(1), said.group(2)):
+            found = found or (_term(word, lenient=True) if word else None)
         if found:
             return found
     words = re.findall(r"[a-z]+", lowered)
@@ -172,14 +179,23 @@ def relationship_in(text: str | None) -> str | None:
     return None
 
 
-def _term(word: str) -> str | None:
+def _term(word: str, *, lenient: bool = False) -> str | None:
+    """The relationship a word names, typos allowed.
+
+    `lenient` is for the word right after "I'm his/her", where a relationship is expected:
+    a doubled letter or one wrong letter of a short word ("sonn", "sun") is forgiven there.
+    """
     if word in _ALL_TERMS:
         return _ALL_TERMS[word]
-    if len(word) < _MIN_FUZZY_LENGTH:
+    single = re.sub(r"(.)\1", r"\1", word)
+    if lenient and single in _ALL_TERMS:
+        return _ALL_TERMS[single]
+    if len(word) < (_MIN_LENIENT_LENGTH if lenient else _MIN_FUZZY_LENGTH):
         return None
     # A slip keeps the first letter ("dauhgter", "husbnd"); "fine" is not "fiance".
     terms = [term for term in _ALL_TERMS if term[0] == word[0]]
-    best = process.extractOne(word, terms, scorer=fuzz.ratio, score_cutoff=80)
+    cutoff = _LENIENT_CUTOFF if lenient and len(word) < _MIN_FUZZY_LENGTH else 80
+    best = process.extractOne(word, terms, scorer=fuzz.ratio, score_cutoff=cutoff)
     return _ALL_TERMS[best[0]] if best else None
 
 
