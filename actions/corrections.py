@@ -203,6 +203,9 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
     ):
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return advance(tracker, done, Prompt.SILENT)
+    several = None if turn.is_payload else _several_changes(tracker, turn.text)
+    if several is not None:
+        return advance(tracker, [*several, SlotSet("correction_pending", False)], Prompt.UPDATED)
     if not turn.is_payload and correction.topic is None and _bare_rating(turn.text):
         rating = apply(tracker, topics.BASELINE_RATING, turn.text, None)
         if rating is not None:
@@ -247,6 +250,46 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
         done = [SlotSet("confirm_summary", True), SlotSet("correction_pending", False)]
         return advance(tracker, done, Prompt.SILENT)
     return _ask_what_to_change(dispatcher, tracker)
+
+
+#: Where a second change starts: "... lose days. Also the main thing is missing work".
+_NEXT_CHANGE = re.compile(
+    r"(?<=[.!?])\s+(?=(?:also|plus|and also|oh and|and|as well|another thing)\b)", re.IGNORECASE
+)
+
+
+def _several_changes(tracker: Tracker, text: str) -> Events | None:
+    """Apply a message that asks for two or more changes, to different parts, each in turn.
+
+    "You missed that I look after my mum at weekends. Also the main thing is missing work,
+    not the running" adds to the people and changes what to sort first. None unless every
+    part is a change this step can make at once, to a different part of the summary.
+    """
+    parts = [part for part in _NEXT_CHANGE.split(text or "") if part.strip()]
+    if len(parts) < 2:
+        return None
+    events: Events = []
+    changed: set[str] = set()
+    for part in parts:
+        body = re.sub(
+            r"^\W*(?:also|plus|and also|oh and|and|as well|another thing)\b\W*",
+            "",
+            part,
+            flags=re.IGNORECASE,
+        )
+        correction = extraction.parse_correction(body)
+        if correction.topic is None or correction.topic in changed:
+            return None
+        made = (
+            apply(tracker, correction.topic, correction.new_text, correction.target)
+            if correction.new_text
+            else _added(tracker, correction, body)
+        )
+        if made is None:
+            return None
+        changed.add(correction.topic)
+        events += made
+    return events
 
 
 #: The asking around something left out: "please add that", "you missed", "please put her".

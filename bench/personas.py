@@ -180,6 +180,9 @@ class Patient:
             last = slot or ""
             if repeats >= MAX_ASKS:
                 return turns, f"asked {slot} {repeats + 1} times"
+            if slot == "confirm_summary" and slots.get("correction_pending"):
+                # "What would you like to change?" is asked with the read-back still open.
+                slot = "what_to_change" if "what_to_change" in self.persona["answers"] else slot
             message = self.next_message(slot)
             if message is None:
                 return turns, f"no answer for {slot}"

@@ -30,7 +30,7 @@ def _boundary(doc: Doc, i: int) -> str | None:
     if token.text == ";" or (token.is_space and "\n" in token.text):
         return "hard"
     if token.lower_ in JOINERS:
-        if _there_and_back(doc, i):
+        if _there_and_back(doc, i) or _both_ways(doc, i):
             return None
         return "soft"
     if token.lower_ == "an" and i + 1 < len(doc) and doc[i + 1].lower_ in _AN_AS_AND_BEFORE:
@@ -65,6 +65,16 @@ def _there_and_back(doc: Doc, i: int) -> bool:
 
 
 _AFTER_BACK = word_set("again does do is was costs cost takes took every each twice")
+
+#: Two ways said as one: "getting in and out of the car", "up and down the stairs".
+_BOTH_WAYS = frozenset(
+    {("in", "out"), ("up", "down"), ("out", "about"), ("on", "off"), ("back", "forth")}
+)
+
+
+def _both_ways(doc: Doc, i: int) -> bool:
+    """True for the "and" of "in and out", "up and down": one movement, not two things."""
+    return 0 < i < len(doc) - 1 and (doc[i - 1].lower_, doc[i + 1].lower_) in _BOTH_WAYS
 
 
 _NUMBER_ENDS = word_set(") . :")

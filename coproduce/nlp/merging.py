@@ -258,6 +258,9 @@ def should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         and last_topic is not None
         and clause_topics == {last_topic}
         and any(_token_topic(t) == last_topic for t in clause[:3])
+        # "blood tests for the methotrexate | an the oxygen man never turns up": a clause of
+        # its own after a long item is a second burden.
+        and not _own_subject_after_a_long_item(previous, clause)
     ):
         return True  # one list of one kind: "told to cut the beer | and red meat, which ..."
     if (
@@ -268,7 +271,14 @@ def should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
     ):
         return True  # the same thing, and what is hard about it: "weigh myself | but the scales"
     if is_clause(item) and is_clause(clause):
-        return bool(item_topics) and not clause_topics
+        # "The water tablets mean I can't go out in the mornings, I'm up and down to the loo":
+        # after a pause, more of the same effect of the same medicine.
+        said_more = (
+            after_pause
+            and clause_topics == {patterns.SIDE_EFFECT}
+            and {patterns.MEDICATION, patterns.SIDE_EFFECT} <= item_topics
+        )
+        return bool(item_topics) and (not clause_topics or said_more)
     if _ends_in_prepositional_phrase(previous) and not is_clause(clause):
         return True
     if (
@@ -280,7 +290,26 @@ def should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         return True  # one subject: "the tablets | and the injections make me sick"
     if clause_topics and is_clause(clause) and last_topic is None:
         return False  # "carers twice a day | and my sister rings every night"
+    if _own_subject_after_a_long_item(previous, clause):
+        return False
     return not (new_topics and item_topics)
+
+
+_OWN_SUBJECT_OPENERS = word_set("the my her his our their")
+
+
+def _own_subject_after_a_long_item(previous: Span, clause: Span) -> bool:
+    """True for a clause with its own subject and verb after a long item without a verb.
+
+    "blood tests every month for the methotrexate | an the oxygen man never turns up" is two
+    burdens, though both name a treatment.
+    """
+    return (
+        clause[0].lower_ in _OWN_SUBJECT_OPENERS
+        and is_clause(clause)
+        and not is_clause(previous)
+        and len(previous) > _SHORTEST_SUBJECT + 2
+    )
 
 
 #: "... and they cost like 30 quid" is the price of what came before; "and it costs us 12

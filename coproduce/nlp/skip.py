@@ -43,8 +43,8 @@ _SKIP = (
     r"pass on (?:that|this|it)(?: one)?|pass|next|next question|"
     r"move on|leave it(?: blank)?|no comment|nothing to say|"
     r"(?:i'?d |i would |id |i )?(?:rather|prefer|prefer to) not(?: to)?(?: say| answer| share|"
-    r" (?:get|go) into (?:it|that|this|my (?:family|private life|personal life|home life)|"
-    r"(?:family|personal|private|home) (?:stuff|things|matters|life))|"
+    r" (?:get|go) into (?:it|that|this|(?:my |our |the )?(?:family|personal|private|home)"
+    r"(?: (?:stuff|things|matters|life|side|business))?)|"
     r" talk about (?:it|that|this)| discuss (?:it|that|this)|"
     r" go there| talk about what happened(?: before| then)?)?|"
     # "not going there", "I'd rather keep that private", "that's my business".

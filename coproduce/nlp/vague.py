@@ -200,7 +200,9 @@ _GENERAL_OUTCOMES = frozenset(
     listened listening taken seriously honestly seen heard plan proper properly some any
     chaotic overwhelmed stressed frazzled mess together sane have has had having days day
     hours hour anxious worried worry worrying done risk cope coping manage managing control
-    controlled him her his them their old self selves usual""",
+    controlled him her his them their old self selves usual
+    tired tiredness exhausted knackered shattered drained wiped energy energetic muddled
+    foggy fog fuzzy confused""",
     )
 )
 

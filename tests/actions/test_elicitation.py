@@ -430,6 +430,35 @@ def test_someone_the_read_back_left_out_is_added(visit: dict[str, Any], text: st
     assert slots["form_prompt"] == "updated"
 
 
+def test_two_changes_in_one_message_are_both_made(visit: dict[str, Any]) -> None:
+    before = _complete(visit)
+    slots, _, _ = run(
+        text="You missed that I look after my mum at weekends, she has MS. Also the main thing "
+        "is missing work, not the running",
+        requested_slot="confirm_summary",
+        slots=before,
+        token=visit["token"],
+    )
+    assert slots["supports"].startswith(before["supports"].rstrip("."))
+    assert "I look after my mum at weekends" in slots["supports"]
+    assert slots["one_thing"] == "missing work"
+    assert slots["form_prompt"] == "updated"
+
+
+def test_a_priority_after_a_sentence_of_its_own_changes_what_to_sort_first(
+    visit: dict[str, Any],
+) -> None:
+    before = _complete(visit)
+    slots, _, _ = run(
+        text="No. Not the tremor. The main thing is the freezing, please put that first.",
+        requested_slot="confirm_summary",
+        slots=before,
+        token=visit["token"],
+    )
+    assert slots["one_thing"] == "the freezing"
+    assert slots.get("treatment_burden", before["treatment_burden"]) == before["treatment_burden"]
+
+
 def test_a_care_preference_added_at_the_read_back_goes_to_care_preferences(
     visit: dict[str, Any],
 ) -> None:

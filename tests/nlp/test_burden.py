@@ -199,6 +199,16 @@ def test_a_side_effect_after_a_medicine_it_is_not_about_is_its_own_item() -> Non
         ("I never get straight answers about whether the tingling will go", ["information"]),
         ("the diabetes line is always voicemail", ["information"]),
         ("he won't take the movicol sachets", ["medications"]),
+        # A price of its own after "and" is a second burden.
+        (
+            "The appointments are every week now at the hospital and parking costs £8 each time",
+            ["appointments", "costs"],
+        ),
+        # Scots "an" for "and", and home oxygen as a treatment of its own.
+        (
+            "blood tests every month for the methotrexate, an the oxygen man never turns up",
+            ["tests_monitoring", "medications"],
+        ),
     ],
 )
 def test_the_burden_is_filed_by_what_it_is_about(text: str, categories: list[str]) -> None:

@@ -19,6 +19,9 @@ from coproduce.nlp import requests
         "no i'd rather just talk to the doctor",
         "give me a call, I don't do computers",
         "can i just speak to sumbody its easier talking",
+        # Wished for, at the end of an answer.
+        "phone at 8am when ive just finished a shift. be easier if someone just rang me tbh",
+        "it would be better if you could phone me",
     ],
 )
 def test_asking_for_a_person_is_a_call_back(text: str) -> None:
@@ -33,6 +36,7 @@ def test_asking_for_a_person_is_a_call_back(text: str) -> None:
         "no need to call me, this is fine",
         "my daughter rings me every night",
         "I had a phone call from the nurse last week",
+        "someone rang me last week about my bloods",
         # Talking to someone as a thing they do, not a person asked for.
         "chatting to the lads at the allotment, and talking to my sister on the phone",
     ],

@@ -14,6 +14,12 @@ from coproduce.nlp import respondent
         ("I am her husband and her carer.", "husband"),
         ("im his son", "son"),
         ("carer", "carer"),
+        # Right after "I'm his/her" a short slip is still the relationship.
+        ("yeh im her sonn Dean", "son"),
+        ("yes im his sun, dad doesnt read english good so im doing it with him", "son"),
+        ("yes im his sistr and his carer", "sister"),
+        # "For my brother" says a sister or a brother, not which.
+        ("typing this for my brother", "sibling"),
     ],
 )
 def test_the_relationship_is_read(text: str, relationship: str) -> None:

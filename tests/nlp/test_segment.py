@@ -151,6 +151,14 @@ def test_every_item_is_a_substring_of_the_answer() -> None:
             "The arthritis stops me gardening. Otherwise I'm just tired",
             ["The arthritis stops me gardening", "Otherwise I'm just tired"],
         ),
+        # A when is not a second thing, nor is the other half of "in and out"; the same
+        # opening said again is ("gets tired ... and gets frustrated").
+        ("Pain all day and all night", ["Pain all day and all night"]),
+        (
+            "Cant get in and out of the car without my wife helping",
+            ["Cant get in and out of the car without my wife helping"],
+        ),
+        ("gets tired quick and gets frustrated", ["gets tired quick", "gets frustrated"]),
     ],
 )
 def test_split_list_gives_each_thing_in_a_list_its_own_item(answer: str, items: list[str]) -> None:

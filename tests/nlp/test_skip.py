@@ -44,6 +44,8 @@ from coproduce.nlp.extraction import is_skip_answer
         "dont know what to say",
         "i don't want to answer that",
         "move on",
+        "i'd rather not get into my family stuff tbh. skip",
+        "id rather not get into the family side",
     ],
 )
 def test_bare_refusals_are_skips(answer: str) -> None:

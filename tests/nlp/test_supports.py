@@ -53,6 +53,10 @@ def test_example_from_the_brief() -> None:
         ("my colleagues", "colleague"),
         ("my husband", "husband"),
         ("hubby", "husband"),
+        # Typed as said: a silent "gh" left out, "mum's" without its apostrophe.
+        ("my dauter", "daughter"),
+        ("ma neebur Isa", "neighbour"),
+        ("mums alright", "mum"),
     ],
 )
 def test_relationship_is_normalised(answer: str, relationship: str) -> None:
@@ -87,6 +91,7 @@ def test_relationship_is_normalised(answer: str, relationship: str) -> None:
         ("I've got the two boys to look after, 15 and 17", "son"),
         ("I've got Isla and Finn to look after", None),
         ("I'm also my mum's main carer now", "mum"),
+        ("I visit my mum in the home every day", "mum"),
     ],
 )
 def test_patient_caring_for_someone(answer: str, relationship: str | None) -> None:

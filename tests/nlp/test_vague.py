@@ -101,7 +101,18 @@ def test_having_a_plan_is_not_yet_something_they_would_notice() -> None:
     assert vague.is_vague_measure(
         "I'd know what's going on and I'd have a plan and things would be better"
     )
-    assert not vague.is_vague_measure("I'd have more energy")
+    assert not vague.is_vague_measure("I'd have the energy to take the grandkids to the park")
+
+
+@pytest.mark.parametrize(
+    "text", ["I'd have more energy", "not be so tired", "not feeling so muddled", "less tired"]
+)
+def test_a_feeling_of_energy_alone_is_probed_for_what_they_would_do(text: str) -> None:
+    # Persona writers (e27, am19, am42, aq11, aq12) meant these to be asked what they would
+    # notice; with something to do or notice they are a measure ("not so tired i can walk
+    # the dog").
+    assert vague.is_vague_measure(text)
+    assert not vague.is_vague_measure(f"{text} and walk the dog to the park")
 
 
 @pytest.mark.parametrize(
