@@ -78,7 +78,11 @@ def to_patient(doc: Doc, person: Span, respondent: str | None) -> str:
     """
     said = person.ent_id_
     group = _RESPONDENT_GROUP.get(respondent or "")
-    if group is None or person.start == 0 or doc[person.start - 1].lower_ not in _THEIR_OWN:
+    # "my lad" may be one term of its own, with "my" inside it.
+    own = doc[person.start].lower_ in _THEIR_OWN or (
+        person.start > 0 and doc[person.start - 1].lower_ in _THEIR_OWN
+    )
+    if group is None or not own:
         return said
     if group == "grandchild" and said == "family":
         # "my uncle", "my auntie": the patient's child; "my nan" is the patient.

@@ -301,6 +301,8 @@ def test_names_said_twice_or_beside_their_relationship_are_one_person(
         # "her", "his" and "our" already name the patient's people.
         ("her sister visits and our son helps", "husband", ["sister", "son"]),
         ("my sister pops in", None, ["sister"]),
+        # "my lad" is one term with its "my" inside it.
+        ("she has my lad after school twice a week", "son", ["grandchild"]),
     ],
 )
 def test_someone_answering_for_the_patient_names_people_as_the_patient_would(
