@@ -71,6 +71,33 @@ def apply(tracker: Tracker, topic: str, new_text: str, target: str | None) -> Ev
     return [*events, SlotSet(topic, text), _without_skip(tracker, topic)]
 
 
+def _names(answer: str | None, target: str) -> bool:
+    return (
+        bool(answer)
+        and re.search(rf"(?<!\w){re.escape(target)}(?!\w)", answer or "", re.I) is not None
+    )
+
+
+def _named_in(tracker: Tracker, correction: extraction.Correction) -> str | None:
+    """The topic a change is to: the one it names, unless that answer lacks the item named.
+
+    "it's not the GP i'm cross with, it's that nobody agrees who's responsible" names the GP,
+    whom the people in the patient's life do not include: the change is to the one answer
+    that mentions the GP, or, with none or several, it is asked about rather than made.
+    """
+    topic, target = correction.topic, correction.target
+    if (
+        not topic
+        or not target
+        or topic not in LIST_TOPICS
+        or not _current(tracker, topic)
+        or _names(_current(tracker, topic), target)
+    ):
+        return topic
+    holding = [t for t in topics.TEXT_TOPICS if _names(_current(tracker, t), target)]
+    return holding[0] if len(holding) == 1 else None
+
+
 def redo(tracker: Tracker, topic: str, target: str | None) -> Events:
     """Ask the topic's question again; an item named by `target` is replaced by the answer."""
     original = _current(tracker, topic)
@@ -235,7 +262,11 @@ def handle_confirmation(dispatcher: CollectingDispatcher, tracker: Tracker, turn
         and correction.new_text
         and (pending or turn.intent != "affirm" or turn.words > 4)
     ):
-        events = apply(tracker, correction.topic, correction.new_text, correction.target)
+        topic = _named_in(tracker, correction)
+        if topic is None:
+            # The item named is in no answer, or in several: ask, rather than overwrite.
+            return _ask_what_to_change(dispatcher, tracker)
+        events = apply(tracker, topic, correction.new_text, correction.target)
         if events is not None:
             return advance(tracker, [*events, SlotSet("correction_pending", False)], Prompt.UPDATED)
         return redo(tracker, correction.topic, correction.target)

@@ -40,6 +40,7 @@ ROLE_CODES = {
     "grandchild": "GRNDCHILD",
     "grandparent": "GRPRN",
     "friend": "FRND",
+    "neighbour": "NBOR",
     "family": "FAMMEMB",
 }
 

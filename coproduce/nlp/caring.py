@@ -202,7 +202,7 @@ def care_matcher() -> Matcher:
                 {"ENT_TYPE": {"IN": [patterns.RELATIONSHIP, patterns.PERSON]}},
             ],
             [
-                lower_in("visit", "visits", "visiting"),
+                lower_in("visit", "visits", "visiting", "mind", "minds", "minding"),
                 {"ENT_TYPE": patterns.PERSON, "OP": "+"},
             ],
             # "I'm the one who helps my dad"; "I do for him" (looks after him).

@@ -82,14 +82,15 @@ RELATIONSHIP_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "sister": _terms("sister|sisters|sis|stepsister"),
     # "our kid" is Northern English for a sibling, most often a younger brother.
-    "brother": _terms("brother|brothers|stepbrother|our kid|ar kid"),
+    "brother": _terms("brother|brothers|stepbrother|our kid|ar kid|bruther|bruthers|bruvver|bruv"),
     "grandchild": _terms(
         "grandchild|grandchildren|grandkids|grandkid|grand kids|grandson|grandsons|"
-        "granddaughter|granddaughters|grandbabies|grandbaby|grand children|great grandkids"
+        "granddaughter|granddaughters|grandbabies|grandbaby|grand children|great grandkids|"
+        "grandweans|grandwean|grandbairns|grandbairn|grandweens"
     ),
     "neighbour": _terms(
         "neighbour|neighbours|neighbor|neighbors|neebor|neebors|neibor|neibors|neebur|neeburs|"
-        "naybor|naybour|neighbr|next door|"
+        "naybor|naybour|neighbr|next door|across road|over road|"
         "nextdoor|over the road|across the road|across the lane|over the lane|across the street|"
         "over the street|across the way|over the way|"
         "man over the road|lady over the road|man across the road|lady across the road|"

@@ -21,14 +21,15 @@ RELATIONSHIPS: dict[str, tuple[str, ...]] = {
     "wife": ("wife", "missus"),
     "husband": ("husband", "hubby"),
     "partner": ("partner", "boyfriend", "girlfriend", "fiance", "fiancee", "other half"),
-    "mum": ("mum", "mother", "mom", "mam", "mummy"),
+    "mum": ("mum", "mother", "mom", "mam", "mummy", "mammy"),
     "dad": ("dad", "father", "daddy"),
     "parent": ("parent", "guardian"),
     "sister": ("sister",),
     "brother": ("brother",),
     "grandchild": ("granddaughter", "grandson", "grandchild"),
     "carer": ("carer", "care worker", "support worker", "caregiver", "personal assistant"),
-    "friend": ("friend", "neighbour", "neighbor"),
+    "friend": ("friend",),
+    "neighbour": ("neighbour", "neighbor"),
     "family": ("niece", "nephew", "aunt", "auntie", "uncle", "cousin", "relative", "family"),
     "other": ("advocate", "social worker", "key worker", "keyworker", "teaching assistant"),
 }
@@ -143,7 +144,7 @@ def relationship_in(text: str | None) -> str | None:
     lowered = " ".join((text or "").lower().replace("\u2019", "'").split())
     mine = re.search(
         r"\b(?:for|of|with|helping|about) (?:(?:my|our) |(?=(?:mum|mam|mom|dad|nan|nana|gran|"
-        r"granny|grandma|grandad|grandpa)\b))([a-z]+)",
+        r"granny|grandma|grandad|grandpa|mammy|mummy|mommy|daddy|mother|father|mam)\b))([a-z]+)",
         lowered,
     ) or re.search(
         # "Mum says that's fine", "Dad's had three falls": the patient, named as the one

@@ -43,7 +43,7 @@ _SKIP = (
     r"pass on (?:that|this|it)(?: one)?|pass|next|next question|"
     r"move on|leave it(?: blank)?|no comment|nothing to say|"
     r"(?:i'?d |i would |id |i )?(?:rather|prefer|prefer to) not(?: to)?(?: say| answer| share|"
-    r" (?:get|go) into (?:it|that|this|(?:my |our |the )?(?:family|personal|private|home)"
+    r" (?:get|go|gan|gaan) into (?:it|that|this|(?:my |our |the )?(?:family|personal|private|home)"
     r"(?: (?:stuff|things|matters|life|side|business))?)|"
     r" talk about (?:it|that|this)| discuss (?:it|that|this)|"
     r" go there| talk about what happened(?: before| then)?)?|"

@@ -459,6 +459,26 @@ def test_a_priority_after_a_sentence_of_its_own_changes_what_to_sort_first(
     assert slots.get("treatment_burden", before["treatment_burden"]) == before["treatment_burden"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The GP is in no answer: asked about, not written over the people in their life.
+        "nearly! but it's not the GP i'm cross with, it's that nobody agrees who's responsible",
+        # A son is in no answer either (it was the daughter).
+        "it's not my son that does the shopping, it's my sister",
+    ],
+)
+def test_a_change_to_an_item_no_answer_holds_is_asked_about_not_written_over(
+    visit: dict[str, Any], text: str
+) -> None:
+    before = _complete(visit)
+    slots, _, _ = run(
+        text=text, requested_slot="confirm_summary", slots=before, token=visit["token"]
+    )
+    assert slots.get("supports", before["supports"]) == before["supports"]
+    assert slots["correction_pending"] is True
+
+
 def test_a_care_preference_added_at_the_read_back_goes_to_care_preferences(
     visit: dict[str, Any],
 ) -> None:

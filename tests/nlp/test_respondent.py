@@ -20,6 +20,9 @@ from coproduce.nlp import respondent
         ("yes im his sistr and his carer", "sister"),
         # "For my brother" says a sister or a brother, not which.
         ("typing this for my brother", "sibling"),
+        # "for Mammy" names the patient, not the typist; a neighbour is a neighbour.
+        ("Hi this is Siobhan, I'm doing this for Mammy she hasn't a notion of phones", "child"),
+        ("Yes I'm her neigbour Brenda, known her 30 year", "neighbour"),
     ],
 )
 def test_the_relationship_is_read(text: str, relationship: str) -> None:

@@ -46,6 +46,7 @@ from coproduce.nlp.extraction import is_skip_answer
         "move on",
         "i'd rather not get into my family stuff tbh. skip",
         "id rather not get into the family side",
+        "id rather not gan into that thanks",
     ],
 )
 def test_bare_refusals_are_skips(answer: str) -> None:

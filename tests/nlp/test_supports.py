@@ -57,6 +57,8 @@ def test_example_from_the_brief() -> None:
         ("my dauter", "daughter"),
         ("ma neebur Isa", "neighbour"),
         ("mums alright", "mum"),
+        ("my bruther Liam takes her to hospital", "brother"),
+        ("lass across road, Pam, gets me bits in", "neighbour"),
     ],
 )
 def test_relationship_is_normalised(answer: str, relationship: str) -> None:
@@ -92,6 +94,7 @@ def test_relationship_is_normalised(answer: str, relationship: str) -> None:
         ("I've got Isla and Finn to look after", None),
         ("I'm also my mum's main carer now", "mum"),
         ("I visit my mum in the home every day", "mum"),
+        ("I mind my grandweans after school", "grandchild"),
     ],
 )
 def test_patient_caring_for_someone(answer: str, relationship: str | None) -> None:
