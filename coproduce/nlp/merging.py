@@ -261,6 +261,11 @@ def should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
         # "blood tests for the methotrexate | an the oxygen man never turns up": a clause of
         # its own after a long item is a second burden.
         and not _own_subject_after_a_long_item(previous, clause)
+        # "the brown one gives me a croaky voice | and i got thrush in my mouth": two
+        # sentences, each with its own subject and verb, are two burdens.
+        and not (
+            clause[0].lower_ in _PERSONAL_SUBJECTS and is_clause(clause) and is_clause(previous)
+        )
     ):
         return True  # one list of one kind: "told to cut the beer | and red meat, which ..."
     if (
@@ -296,6 +301,7 @@ def should_merge(item: Span, previous: Span, clause: Span, kind: str) -> bool:
 
 
 _OWN_SUBJECT_OPENERS = word_set("the my her his our their")
+_PERSONAL_SUBJECTS = word_set("i she he we they")
 
 
 def _own_subject_after_a_long_item(previous: Span, clause: Span) -> bool:

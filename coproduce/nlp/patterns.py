@@ -337,6 +337,7 @@ KEYWORD_TERMS: dict[str, tuple[str, ...]] = {
         "lavatory|a lavatory|the bathroom|near a toilet|near a loo|drowsiness|sleepiness|"
         "forgetfulness|forgetful|memory problems|"
         "fidgety|sores|dry skin|thinning hair|hair thinning|sex drive|libido|sex life|"
+        "thrush|oral thrush|croaky|croaky voice|hoarse|hoarse voice|husky voice|"
         "erections|impotence|blurred vision|blurry|tinnitus|metallic taste|off my food|"
         "loss of appetite|no appetite|water retention|fluid retention|dry cough|"
         "feel rotten|feeling rotten|ankles swell|legs swell|puffy face|moon face|"
