@@ -385,6 +385,15 @@ def _complete(visit: dict[str, Any]) -> dict[str, Any]:
     return bound(visit, consent=True, baseline_rating=3, **EXAMPLE_ANSWERS)
 
 
+def _at_the_read_back(visit: dict[str, Any], text: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The slots before and after a reply to the read-back of the example answers."""
+    before = _complete(visit)
+    slots, _, _ = run(
+        text=text, requested_slot="confirm_summary", slots=before, token=visit["token"]
+    )
+    return before, slots
+
+
 def test_confirming_completes_the_visit(visit: dict[str, Any], session: Session) -> None:
     slots, _, _ = run(
         text="yes that's right",
@@ -431,13 +440,10 @@ def test_someone_the_read_back_left_out_is_added(visit: dict[str, Any], text: st
 
 
 def test_two_changes_in_one_message_are_both_made(visit: dict[str, Any]) -> None:
-    before = _complete(visit)
-    slots, _, _ = run(
-        text="You missed that I look after my mum at weekends, she has MS. Also the main thing "
+    before, slots = _at_the_read_back(
+        visit,
+        "You missed that I look after my mum at weekends, she has MS. Also the main thing "
         "is missing work, not the running",
-        requested_slot="confirm_summary",
-        slots=before,
-        token=visit["token"],
     )
     assert slots["supports"].startswith(before["supports"].rstrip("."))
     assert "I look after my mum at weekends" in slots["supports"]
@@ -448,12 +454,8 @@ def test_two_changes_in_one_message_are_both_made(visit: dict[str, Any]) -> None
 def test_a_priority_after_a_sentence_of_its_own_changes_what_to_sort_first(
     visit: dict[str, Any],
 ) -> None:
-    before = _complete(visit)
-    slots, _, _ = run(
-        text="No. Not the tremor. The main thing is the freezing, please put that first.",
-        requested_slot="confirm_summary",
-        slots=before,
-        token=visit["token"],
+    before, slots = _at_the_read_back(
+        visit, "No. Not the tremor. The main thing is the freezing, please put that first."
     )
     assert slots["one_thing"] == "the freezing"
     assert slots.get("treatment_burden", before["treatment_burden"]) == before["treatment_burden"]
@@ -471,10 +473,7 @@ def test_a_priority_after_a_sentence_of_its_own_changes_what_to_sort_first(
 def test_a_change_to_an_item_no_answer_holds_is_asked_about_not_written_over(
     visit: dict[str, Any], text: str
 ) -> None:
-    before = _complete(visit)
-    slots, _, _ = run(
-        text=text, requested_slot="confirm_summary", slots=before, token=visit["token"]
-    )
+    before, slots = _at_the_read_back(visit, text)
     assert slots.get("supports", before["supports"]) == before["supports"]
     assert slots["correction_pending"] is True
 
@@ -482,12 +481,8 @@ def test_a_change_to_an_item_no_answer_holds_is_asked_about_not_written_over(
 def test_a_care_preference_added_at_the_read_back_goes_to_care_preferences(
     visit: dict[str, Any],
 ) -> None:
-    before = _complete(visit)
-    slots, _, _ = run(
-        text="yes, but can you add i'd prefer a woman doctor if possible",
-        requested_slot="confirm_summary",
-        slots=before,
-        token=visit["token"],
+    before, slots = _at_the_read_back(
+        visit, "yes, but can you add i'd prefer a woman doctor if possible"
     )
     assert slots.get("supports", before["supports"]) == before["supports"]
     assert slots["care_preferences"].endswith("i'd prefer a woman doctor if possible")
