@@ -262,6 +262,11 @@ def _cared_for_together(span: Span, own: tuple[int, int] | None) -> list[Span]:
     }
     found: list[Span] = []
     i = own[1]
+    # "I mind Callum and Ava": the phrase may end on the first of them.
+    ending = next((e for e in people.values() if e.end == own[1] and e.start > own[0]), None)
+    if ending is not None:
+        before = ending.start - 1
+        i = before if before > own[0] and doc[before].lower_ in _MINE else ending.start
     while i < span.end:
         begin = i
         if doc[i].lower_ in _MINE and i + 1 < span.end:

@@ -69,6 +69,12 @@ def test_relationship_is_normalised(answer: str, relationship: str) -> None:
     assert supports[0].text == answer
 
 
+def test_each_person_a_caring_phrase_ends_on_is_their_own_item() -> None:
+    found = extract_supports("I mind Callum and Ava after school")
+    assert [s.text for s in found] == ["I mind Callum", "Ava after school"]
+    assert {s.kind for s in found} == {"caring_for"}
+
+
 @pytest.mark.parametrize(
     ("answer", "relationship"),
     [
